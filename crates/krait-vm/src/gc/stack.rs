@@ -1,0 +1,75 @@
+//! Finding the native stack: its bounds, and the registers that may hold
+//! pointers the stack does not.
+
+/// The extent of the interpreter thread's native stack.
+#[derive(Clone, Copy, Debug)]
+pub struct StackBounds {
+    /// The highest address (the stack grows down from here).
+    pub base: usize,
+    /// The lowest usable address.
+    pub limit: usize,
+}
+
+impl StackBounds {
+    /// The bounds of the calling thread's stack.
+    pub fn current() -> StackBounds {
+        // SAFETY: pthread_getattr_np fills `attr` for the calling thread; we
+        // destroy it after reading the stack address and size.
+        unsafe {
+            let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+            if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) == 0 {
+                let mut addr: *mut libc::c_void = std::ptr::null_mut();
+                let mut size: libc::size_t = 0;
+                let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+                libc::pthread_attr_destroy(&mut attr);
+                if ok && !addr.is_null() {
+                    let limit = addr as usize;
+                    return StackBounds { base: limit + size, limit };
+                }
+            }
+        }
+        // Fall back to a generous guess above the current frame.
+        let here = &0u8 as *const u8 as usize;
+        StackBounds { base: here + (64 << 10), limit: here.saturating_sub(1 << 20) }
+    }
+
+    /// Bytes left below the current frame.
+    #[inline]
+    pub fn remaining(&self) -> usize {
+        let here = &0u8 as *const u8 as usize;
+        here.saturating_sub(self.limit)
+    }
+}
+
+/// Copy the callee-saved registers into an array on the stack.
+#[inline(never)]
+pub(super) fn spill_registers() -> [usize; 8] {
+    let mut regs = [0usize; 8];
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: the asm only stores registers into `regs`, which is valid for 8 words.
+    unsafe {
+        std::arch::asm!(
+            "mov [{0}], rbx",
+            "mov [{0} + 8], rbp",
+            "mov [{0} + 16], r12",
+            "mov [{0} + 24], r13",
+            "mov [{0} + 32], r14",
+            "mov [{0} + 40], r15",
+            in(reg) regs.as_mut_ptr(),
+            options(nostack, preserves_flags),
+        );
+    }
+    #[cfg(target_arch = "aarch64")]
+    // SAFETY: the asm only stores registers into `regs`, which is valid for 8 words.
+    unsafe {
+        std::arch::asm!(
+            "stp x19, x20, [{0}]",
+            "stp x21, x22, [{0}, #16]",
+            "stp x23, x24, [{0}, #32]",
+            "stp x25, x26, [{0}, #48]",
+            in(reg) regs.as_mut_ptr(),
+            options(nostack, preserves_flags),
+        );
+    }
+    std::hint::black_box(regs)
+}

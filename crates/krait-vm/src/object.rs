@@ -1,0 +1,392 @@
+//! The shape every heap object shares.
+//!
+//! A heap object is a `#[repr(C)]` Rust struct whose first field is an
+//! `ObjHeader`: two words, the object's `Layout` (a static table saying how to
+//! trace and drop the Rust payload; its low bits double as the GC's mark
+//! bits) and its Python class. The Python class and the Rust layout are
+//! separate on purpose: `class MyList(list)` has a Python class of its own but
+//! the layout of `list` plus an attribute area, so Rust code downcasts by
+//! layout (`v.downcast::<PyList>()` is true for a `MyList` too) while Python
+//! semantics go by class.
+//!
+//! Instances that can carry attributes (instances of Python classes, and
+//! subclasses of builtin types) have their payload followed by
+//! `InstanceAttrs`: a map pointer and the attribute values (see `map`). The
+//! layout records where that area starts.
+//!
+//! Stores of values into heap objects go through `ValueCell::set` (or the
+//! mutators of the containers), the single place where a write barrier will
+//! go for a generational or incremental collector.
+
+use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::ptr::NonNull;
+
+use crate::gc::Tracer;
+use crate::value::Value;
+
+/// Which Rust struct a heap object is. Each kind has one payload type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum LayoutKind {
+    Object,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Type,
+    Function,
+    BuiltinFunction,
+    MethodDescriptor,
+    BoundMethod,
+    Cell,
+    Code,
+    Module,
+    BaseException,
+    Property,
+    ClassMethod,
+    StaticMethod,
+    Super,
+    Generator,
+    Frame,
+    Traceback,
+    Map,
+    Iterator,
+    Member,
+    GetSet,
+    Singleton,
+    WeakRef,
+}
+
+/// How the collector handles objects of one layout.
+pub struct Layout {
+    pub kind: LayoutKind,
+    /// The Rust type's name, for debugging.
+    pub name: &'static str,
+    /// Bytes of the payload struct, header included (not the attribute area).
+    pub size: usize,
+    /// Byte offset of the `InstanceAttrs` area, or 0 if there is none.
+    pub attrs_offset: usize,
+    /// Marks everything the object refers to.
+    pub trace: unsafe fn(NonNull<ObjHeader>, &mut Tracer),
+    /// Runs the payload's Rust destructor (frees its Rust heap memory).
+    pub drop: unsafe fn(NonNull<ObjHeader>),
+}
+
+impl Layout {
+    /// The full allocation size, attribute area included.
+    pub const fn alloc_size(&self) -> usize {
+        if self.attrs_offset == 0 {
+            self.size
+        } else {
+            self.attrs_offset + std::mem::size_of::<InstanceAttrs>()
+        }
+    }
+}
+
+/// The two words at the start of every heap object.
+#[repr(C)]
+pub struct ObjHeader {
+    /// `&'static Layout` with the GC bits in its low 3 bits.
+    layout_and_bits: Cell<usize>,
+    class: Cell<Value>,
+}
+
+/// The GC bits in the low bits of the layout word.
+pub(crate) mod header_bits {
+    pub const MARK: usize = 1;
+    /// The object must never be freed (singletons, static types).
+    pub const IMMORTAL: usize = 2;
+    pub const ALL: usize = 7;
+}
+
+impl ObjHeader {
+    pub(crate) fn new(layout: &'static Layout, class: Value) -> ObjHeader {
+        ObjHeader { layout_and_bits: Cell::new(layout as *const Layout as usize), class: Cell::new(class) }
+    }
+
+    #[inline(always)]
+    pub fn layout(&self) -> &'static Layout {
+        // SAFETY: the word always holds a `&'static Layout` with only the low
+        // (alignment) bits used for flags.
+        unsafe { &*((self.layout_and_bits.get() & !header_bits::ALL) as *const Layout) }
+    }
+
+    #[inline(always)]
+    pub fn kind(&self) -> LayoutKind {
+        self.layout().kind
+    }
+
+    /// The object's Python class (a `PyType`).
+    #[inline(always)]
+    pub fn class(&self) -> Value {
+        self.class.get()
+    }
+
+    /// `obj.__class__ = cls`, once the caller has checked the layouts agree.
+    pub fn set_class(&self, class: Value) {
+        self.class.set(class)
+    }
+
+    #[inline(always)]
+    pub(crate) fn bits(&self) -> usize {
+        self.layout_and_bits.get() & header_bits::ALL
+    }
+
+    #[inline(always)]
+    pub(crate) fn set_bits(&self, bits: usize) {
+        let word = self.layout_and_bits.get();
+        self.layout_and_bits.set((word & !header_bits::ALL) | bits);
+    }
+
+    /// The attribute area, if this object's layout has one.
+    #[inline]
+    pub fn attrs(&self) -> Option<&InstanceAttrs> {
+        let offset = self.layout().attrs_offset;
+        if offset == 0 {
+            return None;
+        }
+        // SAFETY: a layout with `attrs_offset` set was allocated with an
+        // initialised `InstanceAttrs` at that offset (see `Vm::alloc_with_attrs`).
+        Some(unsafe { &*((self as *const ObjHeader as *const u8).add(offset) as *const InstanceAttrs) })
+    }
+}
+
+/// The attribute area of an instance: its map and the values at the map's
+/// slots (see `map`). When `map` is NULL the instance has no attributes yet
+/// and will get its class's root map on the first store.
+pub struct InstanceAttrs {
+    pub map: ValueCell,
+    pub values: RefCell<Vec<Value>>,
+}
+
+impl InstanceAttrs {
+    pub fn new() -> InstanceAttrs {
+        InstanceAttrs { map: ValueCell::new(Value::NULL), values: RefCell::new(Vec::new()) }
+    }
+
+    pub fn trace(&self, tracer: &mut Tracer) {
+        tracer.mark(self.map.get());
+        for &value in self.values.borrow().iter() {
+            tracer.mark(value);
+        }
+    }
+}
+
+/// A Rust struct that is the payload of a heap object.
+///
+/// # Safety
+/// The struct must be `#[repr(C)]` with an `ObjHeader` as its first field,
+/// and `LAYOUT.kind` must be unique to it.
+pub unsafe trait PyPayload: Sized + 'static {
+    /// The layout of plain instances.
+    const LAYOUT: &'static Layout;
+    /// The layout of instances that also carry attributes (subclasses), if
+    /// the type can be subclassed.
+    const LAYOUT_WITH_ATTRS: Option<&'static Layout>;
+
+    /// Mark every value the payload holds.
+    fn trace(&self, tracer: &mut Tracer);
+}
+
+/// The trace function of a layout, for a payload type.
+///
+/// # Safety
+/// `obj` must point at a live object whose payload is `T`.
+pub unsafe fn trace_payload<T: PyPayload>(obj: NonNull<ObjHeader>, tracer: &mut Tracer) {
+    // SAFETY: guaranteed by the caller.
+    let payload = unsafe { &*(obj.as_ptr() as *const T) };
+    tracer.mark(payload_header(payload).class());
+    payload.trace(tracer);
+    if let Some(attrs) = payload_header(payload).attrs() {
+        attrs.trace(tracer);
+    }
+}
+
+/// The drop function of a layout, for a payload type.
+///
+/// # Safety
+/// `obj` must point at an object whose payload is `T` that is never used again.
+pub unsafe fn drop_payload<T: PyPayload>(obj: NonNull<ObjHeader>) {
+    // SAFETY: guaranteed by the caller; the attribute area, if any, is a
+    // separate initialised value that must be dropped too.
+    unsafe {
+        if let Some(attrs) = obj.as_ref().attrs() {
+            std::ptr::drop_in_place(attrs as *const InstanceAttrs as *mut InstanceAttrs);
+        }
+        std::ptr::drop_in_place(obj.as_ptr() as *mut T);
+    }
+}
+
+fn payload_header<T: PyPayload>(payload: &T) -> &ObjHeader {
+    // SAFETY: `PyPayload` guarantees the header is the first field.
+    unsafe { &*(payload as *const T as *const ObjHeader) }
+}
+
+/// Declare the layouts of a payload type: `impl_payload!(PyList, List, subclassable)`.
+#[macro_export]
+macro_rules! impl_payload {
+    ($ty:ty, $kind:ident) => {
+        $crate::impl_payload!(@impl $ty, $kind, None);
+    };
+    ($ty:ty, $kind:ident, subclassable) => {
+        $crate::impl_payload!(@impl $ty, $kind, Some(&$crate::object::Layout {
+            kind: $crate::object::LayoutKind::$kind,
+            name: stringify!($ty),
+            size: std::mem::size_of::<$ty>(),
+            attrs_offset: (std::mem::size_of::<$ty>() + 7) & !7,
+            trace: $crate::object::trace_payload::<$ty>,
+            drop: $crate::object::drop_payload::<$ty>,
+        }));
+    };
+    (@impl $ty:ty, $kind:ident, $with_attrs:expr) => {
+        // SAFETY: every payload struct is `#[repr(C)]` with the header first.
+        unsafe impl $crate::object::PyPayload for $ty {
+            const LAYOUT: &'static $crate::object::Layout = &$crate::object::Layout {
+                kind: $crate::object::LayoutKind::$kind,
+                name: stringify!($ty),
+                size: std::mem::size_of::<$ty>(),
+                attrs_offset: 0,
+                trace: $crate::object::trace_payload::<$ty>,
+                drop: $crate::object::drop_payload::<$ty>,
+            };
+            const LAYOUT_WITH_ATTRS: Option<&'static $crate::object::Layout> = $with_attrs;
+            fn trace(&self, tracer: &mut $crate::gc::Tracer) {
+                <$ty>::trace_fields(self, tracer)
+            }
+        }
+    };
+}
+
+/// A typed pointer to a heap object. `Copy`; like `Value`, it keeps the
+/// object alive while it is in a Rust local.
+#[repr(transparent)]
+pub struct Gc<T> {
+    ptr: NonNull<T>,
+    _marker: PhantomData<*const T>,
+}
+
+impl<T> Clone for Gc<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Gc<T> {}
+
+impl<T> PartialEq for Gc<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.ptr == other.ptr
+    }
+}
+impl<T> Eq for Gc<T> {}
+
+impl<T: PyPayload> Gc<T> {
+    /// # Safety
+    /// `ptr` must point at a live object whose payload is `T`.
+    #[inline(always)]
+    pub unsafe fn from_raw(ptr: NonNull<ObjHeader>) -> Gc<T> {
+        Gc { ptr: ptr.cast(), _marker: PhantomData }
+    }
+
+    #[inline(always)]
+    pub fn value(self) -> Value {
+        Value::from_object(self.ptr.cast())
+    }
+
+    #[inline(always)]
+    pub fn header(&self) -> &ObjHeader {
+        // SAFETY: `PyPayload` guarantees the header is the first field.
+        unsafe { &*(self.ptr.as_ptr() as *const ObjHeader) }
+    }
+
+    #[inline(always)]
+    pub fn as_ptr(self) -> *const T {
+        self.ptr.as_ptr()
+    }
+}
+
+impl<T: PyPayload> Deref for Gc<T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        // SAFETY: a `Gc` is only made for a live object of payload `T`, and
+        // it keeps the object alive while it is reachable from the stack.
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl<T: PyPayload> std::fmt::Debug for Gc<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Gc<{}>({:p})", T::LAYOUT.name, self.ptr)
+    }
+}
+
+impl Value {
+    /// The object's header, if this is a heap object.
+    #[inline(always)]
+    pub fn header(&self) -> Option<&ObjHeader> {
+        // SAFETY: object values point at live objects, whose first field is the header.
+        self.as_object().map(|ptr| unsafe { &*ptr.as_ptr() })
+    }
+
+    /// The payload, if this is a heap object of layout `T` (or of `T` with
+    /// an attribute area, i.e. a subclass instance).
+    #[inline(always)]
+    pub fn downcast<T: PyPayload>(self) -> Option<Gc<T>> {
+        let ptr = self.as_object()?;
+        // SAFETY: object values point at live objects with a header.
+        let header = unsafe { ptr.as_ref() };
+        if header.kind() == T::LAYOUT.kind {
+            // SAFETY: the layout kind identifies the payload type.
+            Some(unsafe { Gc::from_raw(ptr) })
+        } else {
+            None
+        }
+    }
+
+    /// Whether this is a heap object of layout kind `kind`.
+    #[inline(always)]
+    pub fn has_kind(self, kind: LayoutKind) -> bool {
+        self.header().is_some_and(|h| h.kind() == kind)
+    }
+}
+
+/// A value slot inside a heap object; `set` is where the write barrier goes.
+#[repr(transparent)]
+pub struct ValueCell(Cell<Value>);
+
+impl ValueCell {
+    pub const fn new(value: Value) -> ValueCell {
+        ValueCell(Cell::new(value))
+    }
+
+    #[inline(always)]
+    pub fn get(&self) -> Value {
+        self.0.get()
+    }
+
+    #[inline(always)]
+    pub fn set(&self, value: Value) {
+        self.0.set(value)
+    }
+
+    /// Store and return the previous value.
+    pub fn replace(&self, value: Value) -> Value {
+        self.0.replace(value)
+    }
+}
+
+impl std::fmt::Debug for ValueCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}

@@ -1,0 +1,220 @@
+//! `str`.
+//!
+//! A `PyStr` holds its text as UTF-8 with its length in code points and a
+//! cached hash. Indexing by code point is O(1) for ASCII text (the common
+//! case: byte index = char index) and, for other text, goes through a
+//! lazily built index of the byte offset of every 64th code point, as PyPy's
+//! UTF-8 strings do. Lone surrogates are not representable yet (a known gap:
+//! the representation is private to this file and can move to WTF-8).
+
+use std::cell::{Cell, OnceCell};
+
+use crate::error::PyResult;
+use crate::gc::Tracer;
+use crate::impl_payload;
+use crate::native::{Args, MethodDef};
+use crate::object::{Gc, ObjHeader, PyPayload};
+use crate::types::TypeSpec;
+use crate::value::Value;
+use crate::vm::Vm;
+
+#[repr(C)]
+pub struct PyStr {
+    header: ObjHeader,
+    text: Box<str>,
+    char_len: usize,
+    /// CPython's hash of the string, or -1 until computed.
+    hash: Cell<i64>,
+    /// For non-ASCII text: the byte offset of every `INDEX_STRIDE`-th char.
+    index: OnceCell<Box<[u32]>>,
+}
+
+impl_payload!(PyStr, Str, subclassable);
+
+const INDEX_STRIDE: usize = 64;
+
+impl PyStr {
+    pub(crate) fn trace_fields(&self, _tracer: &mut Tracer) {}
+
+    pub fn new(text: Box<str>) -> PyStr {
+        let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
+        PyStr {
+            header: ObjHeader::new(PyStr::LAYOUT, Value::NULL),
+            text,
+            char_len,
+            hash: Cell::new(-1),
+            index: OnceCell::new(),
+        }
+    }
+
+    /// A new exact `str` value.
+    pub fn new_value(vm: &mut Vm, text: Box<str>) -> Value {
+        let len = text.len();
+        if len > 256 {
+            vm.account_external(len);
+        }
+        let ty = vm.types.str;
+        vm.alloc(PyStr::new(text), ty).value()
+    }
+
+    #[inline(always)]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The length in code points.
+    #[inline(always)]
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    #[inline(always)]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
+    }
+
+    /// CPython's `hash()` of this string.
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = crate::hashing::hash_str(&self.text);
+        self.hash.set(h);
+        h
+    }
+
+    /// The byte offset of code point `char_index` (which may equal the length).
+    pub fn byte_offset(&self, char_index: usize) -> usize {
+        if self.is_ascii() {
+            return char_index;
+        }
+        if char_index >= self.char_len {
+            return self.text.len();
+        }
+        let index = self.index.get_or_init(|| {
+            let mut offsets = Vec::with_capacity(self.char_len / INDEX_STRIDE + 1);
+            for (i, (byte, _)) in self.text.char_indices().enumerate() {
+                if i % INDEX_STRIDE == 0 {
+                    offsets.push(byte as u32);
+                }
+            }
+            offsets.into_boxed_slice()
+        });
+        let start = index[char_index / INDEX_STRIDE] as usize;
+        let skip = char_index % INDEX_STRIDE;
+        match self.text[start..].char_indices().nth(skip) {
+            Some((offset, _)) => start + offset,
+            None => self.text.len(),
+        }
+    }
+
+    /// The code point at `char_index` (which must be in range).
+    pub fn char_at(&self, char_index: usize) -> char {
+        if self.is_ascii() {
+            return self.text.as_bytes()[char_index] as char;
+        }
+        let offset = self.byte_offset(char_index);
+        self.text[offset..].chars().next().expect("index in range")
+    }
+
+    /// The text of code points `start..end`.
+    pub fn substring(&self, start: usize, end: usize) -> &str {
+        &self.text[self.byte_offset(start)..self.byte_offset(end)]
+    }
+}
+
+/// The text of a value known or checked to be a `str`.
+pub fn str_of(v: Value) -> Option<Gc<PyStr>> {
+    v.downcast::<PyStr>()
+}
+
+/// `self` of a `str` method, with CPython's error if it is not a str.
+pub fn this_str(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyStr>> {
+    match v.downcast::<PyStr>() {
+        Some(s) => Ok(s),
+        None => {
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!("descriptor '{method}' requires a 'str' object but received a '{name}'")))
+        }
+    }
+}
+
+pub static SPEC: TypeSpec = TypeSpec {
+    name: "str",
+    base: None,
+    layout: PyStr::LAYOUT,
+    layout_with_attrs: PyStr::LAYOUT_WITH_ATTRS,
+    methods: METHODS,
+    getsets: &[],
+    doc: "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str",
+};
+
+static METHODS: &[MethodDef] = &[
+    MethodDef::staticmethod("__new__", crate::types::str_methods::str_new),
+    MethodDef::method("__repr__", str_repr),
+    MethodDef::method("__str__", str_str),
+    MethodDef::method("__hash__", str_hash),
+    MethodDef::method("__len__", str_len),
+];
+
+fn str_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let s = this_str(vm, args.this(), "__repr__")?;
+    let text = repr_str(s.as_str());
+    Ok(vm.new_str(&text))
+}
+
+fn str_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let s = this_str(vm, args.this(), "__str__")?;
+    if vm.is_exact(s.value(), vm.types.str) {
+        return Ok(s.value());
+    }
+    let text: Box<str> = s.as_str().into();
+    Ok(PyStr::new_value(vm, text))
+}
+
+fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let s = this_str(vm, args.this(), "__hash__")?;
+    let h = s.hash();
+    Ok(vm.new_int(h))
+}
+
+fn str_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let s = this_str(vm, args.this(), "__len__")?;
+    Ok(Value::from_small(s.char_len() as i64))
+}
+
+/// `repr()` of a string, as CPython's `unicode_repr`: single quotes unless
+/// the text contains a single quote and no double quote.
+pub fn repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if c.is_ascii() => out.push(c),
+            c if is_printable(c) => out.push(c),
+            c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `str.isprintable()` for one character: not in the Unicode categories
+/// Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs other than the ASCII space.
+pub fn is_printable(c: char) -> bool {
+    crate::unicode::is_printable(c)
+}

@@ -1,0 +1,166 @@
+//! `Value`: one Python value in one 64-bit word.
+//!
+//! The encoding is private to this module; everything else uses the API.
+//!
+//! ```text
+//!   ...iiiiiii1   a small int: the word shifted right arithmetically by one
+//!   ...pppp000    a pointer to a heap object (objects are 8-byte aligned)
+//!   0             NULL: "no value" (an unbound local, the NULL of PUSH_NULL)
+//! ```
+//!
+//! Small ints cover 63 bits; larger ints are `PyInt` objects holding a
+//! `BigInt`, and every int operation normalises its result back to a small
+//! int when it fits, so an int has exactly one representation. `None`,
+//! `True`, `False` and the other singletons are heap objects allocated once
+//! when the VM starts and never freed.
+
+use std::fmt;
+use std::ptr::NonNull;
+
+use crate::object::ObjHeader;
+
+/// A Python value, or NULL. `Copy`, one word. A `Value` held in a Rust local
+/// keeps its object alive (the native stack is scanned conservatively); a
+/// `Value` stored in Rust heap memory does not, unless that memory belongs to
+/// a heap object that traces it (see `gc`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct Value(u64);
+
+impl Value {
+    /// The absent value.
+    pub const NULL: Value = Value(0);
+
+    /// The smallest int that has a small-int encoding.
+    pub const MIN_SMALL_INT: i64 = -(1 << 62);
+    /// The largest int that has a small-int encoding.
+    pub const MAX_SMALL_INT: i64 = (1 << 62) - 1;
+
+    /// A small int, if `i` fits in 63 bits.
+    #[inline(always)]
+    pub const fn small_int(i: i64) -> Option<Value> {
+        if i >= Self::MIN_SMALL_INT && i <= Self::MAX_SMALL_INT {
+            Some(Value(((i << 1) | 1) as u64))
+        } else {
+            None
+        }
+    }
+
+    /// A small int the caller knows to fit (e.g. a length or an index).
+    #[inline(always)]
+    pub const fn from_small(i: i64) -> Value {
+        debug_assert!(i >= Self::MIN_SMALL_INT && i <= Self::MAX_SMALL_INT);
+        Value(((i << 1) | 1) as u64)
+    }
+
+    /// The value of a small int.
+    #[inline(always)]
+    pub const fn as_small_int(self) -> Option<i64> {
+        if self.is_small_int() {
+            Some((self.0 as i64) >> 1)
+        } else {
+            None
+        }
+    }
+
+    /// The value of a value known to be a small int.
+    #[inline(always)]
+    pub const fn small_int_unchecked(self) -> i64 {
+        debug_assert!(self.is_small_int());
+        (self.0 as i64) >> 1
+    }
+
+    #[inline(always)]
+    pub const fn is_small_int(self) -> bool {
+        self.0 & 1 == 1
+    }
+
+    #[inline(always)]
+    pub const fn is_null(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether this is a pointer to a heap object.
+    #[inline(always)]
+    pub const fn is_object(self) -> bool {
+        self.0 != 0 && self.0 & 1 == 0
+    }
+
+    /// The heap object, if this is one.
+    #[inline(always)]
+    pub fn as_object(self) -> Option<NonNull<ObjHeader>> {
+        if self.is_object() {
+            NonNull::new(self.0 as *mut ObjHeader)
+        } else {
+            None
+        }
+    }
+
+    /// The heap object of a value known to be one.
+    #[inline(always)]
+    pub fn object_unchecked(self) -> NonNull<ObjHeader> {
+        debug_assert!(self.is_object());
+        // SAFETY: the caller guarantees this is an object pointer, which is non-zero.
+        unsafe { NonNull::new_unchecked(self.0 as *mut ObjHeader) }
+    }
+
+    /// The value that points at a heap object.
+    #[inline(always)]
+    pub fn from_object(ptr: NonNull<ObjHeader>) -> Value {
+        debug_assert!(ptr.as_ptr() as usize & 7 == 0);
+        Value(ptr.as_ptr() as u64)
+    }
+
+    /// The raw word, for identity (`id()`, `is`) and for the JIT.
+    #[inline(always)]
+    pub const fn to_bits(self) -> u64 {
+        self.0
+    }
+
+    /// Rebuild a value from `to_bits`.
+    #[inline(always)]
+    pub const fn from_bits(bits: u64) -> Value {
+        Value(bits)
+    }
+
+    /// Identity comparison (`is`).
+    #[inline(always)]
+    pub fn is(self, other: Value) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(i) = self.as_small_int() {
+            write!(f, "Value({i})")
+        } else if self.is_null() {
+            f.write_str("Value(NULL)")
+        } else {
+            write!(f, "Value(@{:#x})", self.0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_ints_round_trip_at_the_edges() {
+        for i in [0, 1, -1, 42, Value::MIN_SMALL_INT, Value::MAX_SMALL_INT] {
+            let v = Value::small_int(i).unwrap();
+            assert!(v.is_small_int() && !v.is_object() && !v.is_null());
+            assert_eq!(v.as_small_int(), Some(i));
+        }
+        assert!(Value::small_int(Value::MAX_SMALL_INT + 1).is_none());
+        assert!(Value::small_int(Value::MIN_SMALL_INT - 1).is_none());
+    }
+
+    #[test]
+    fn null_is_neither_int_nor_object() {
+        assert!(Value::NULL.is_null());
+        assert!(!Value::NULL.is_small_int());
+        assert!(Value::NULL.as_object().is_none());
+    }
+}

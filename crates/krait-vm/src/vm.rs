@@ -1,0 +1,441 @@
+//! `Vm`: the state of one interpreter — heap, builtin types, modules,
+//! interned strings, the thread's frames — and the allocation entry points.
+//!
+//! Everything that runs Python code takes `&mut Vm`. Heap objects are not
+//! owned by the `Vm` in Rust's sense (they are reached through `Value`s and
+//! `Gc`s), so holding an object while calling back into the VM is fine.
+
+use std::collections::HashMap;
+use std::ptr::NonNull;
+
+use num_bigint::BigInt;
+
+use crate::error::{PyErr, PyResult};
+use crate::gc::{self, Heap, StackBounds, Tracer};
+use crate::interp::frame::ThreadState;
+use crate::object::{header_bits, InstanceAttrs, ObjHeader, PyPayload};
+use crate::object::{Gc, Layout};
+use crate::types::dict::PyDict;
+use crate::types::exception::ExceptionTypes;
+use crate::types::int::PyInt;
+use crate::types::str::PyStr;
+use crate::types::typeobject::PyType;
+use crate::types::BuiltinTypes;
+use crate::value::Value;
+
+/// Hooks the VM calls into an optional JIT (installed by the binary).
+pub trait JitHooks {
+    /// A loop header at `offset` of `code` became hot.
+    fn loop_hot(&mut self, code: Value, offset: usize);
+}
+
+/// Settings read from the environment and command line.
+#[derive(Clone, Debug, Default)]
+pub struct VmConfig {
+    pub argv: Vec<String>,
+    /// Directories to search for modules after the script's own.
+    pub path: Vec<String>,
+    pub gc_stress: bool,
+    /// `PYTHONHASHSEED`: `None` for random.
+    pub hash_seed: Option<u64>,
+    pub executable: String,
+    /// Where CPython's pure-Python standard library lives, if found.
+    pub stdlib: Option<String>,
+}
+
+/// The singleton values.
+pub struct Singletons {
+    pub none: Value,
+    pub true_: Value,
+    pub false_: Value,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    pub empty_tuple: Value,
+    pub empty_str: Value,
+}
+
+pub struct Vm {
+    pub(crate) heap: Heap,
+    pub(crate) stack_bounds: StackBounds,
+    gc_stress: bool,
+    allocations: usize,
+    pub(crate) gc_enabled: bool,
+    pub types: BuiltinTypes,
+    pub exceptions: ExceptionTypes,
+    pub singletons: Singletons,
+    /// Interned strings by content (`sys.intern`, identifiers).
+    interned: HashMap<Box<str>, Value>,
+    /// Every type object, for weak processing (subclass lists).
+    pub(crate) all_types: Vec<Value>,
+    /// `sys.modules`.
+    pub modules: Gc<PyDict>,
+    pub builtins_module: Value,
+    pub builtins: Gc<PyDict>,
+    pub sys_module: Value,
+    pub(crate) thread: ThreadState,
+    /// The exception being handled (what `sys.exc_info()` shows).
+    pub(crate) handled_exception: Value,
+    pub recursion_limit: usize,
+    pub(crate) next_type_version: u32,
+    pub(crate) method_cache: crate::types::typeobject::MethodCache,
+    pub config: VmConfig,
+    pub(crate) native_modules: HashMap<&'static str, crate::import::NativeModuleInit>,
+    /// `sys.set_int_max_str_digits`.
+    pub int_max_str_digits: usize,
+    pub jit: Option<Box<dyn JitHooks>>,
+    /// Values kept alive by Rust code (registered roots, see `RootedVec`).
+    pub(crate) extra_roots: Vec<Value>,
+}
+
+impl Vm {
+    /// Create a VM: the heap, the builtin types and the core modules.
+    pub fn new(config: VmConfig) -> Box<Vm> {
+        crate::bootstrap::create_vm(config)
+    }
+
+    pub(crate) fn assemble(
+        heap: Heap,
+        types: BuiltinTypes,
+        exceptions: ExceptionTypes,
+        singletons: Singletons,
+        modules: Gc<PyDict>,
+        builtins: Gc<PyDict>,
+        config: VmConfig,
+    ) -> Vm {
+        Vm {
+            heap,
+            stack_bounds: StackBounds::current(),
+            gc_stress: config.gc_stress,
+            allocations: 0,
+            gc_enabled: false,
+            types,
+            exceptions,
+            singletons,
+            interned: HashMap::new(),
+            all_types: Vec::new(),
+            modules,
+            builtins_module: Value::NULL,
+            builtins,
+            sys_module: Value::NULL,
+            thread: ThreadState::new(),
+            handled_exception: Value::NULL,
+            recursion_limit: 1000,
+            next_type_version: 1,
+            method_cache: crate::types::typeobject::MethodCache::new(),
+            config,
+            native_modules: HashMap::new(),
+            int_max_str_digits: 4300,
+            jit: None,
+            extra_roots: Vec::new(),
+        }
+    }
+
+    // ---- singletons -------------------------------------------------------------------
+
+    #[inline(always)]
+    pub fn none(&self) -> Value {
+        self.singletons.none
+    }
+
+    #[inline(always)]
+    pub fn bool_value(&self, b: bool) -> Value {
+        if b {
+            self.singletons.true_
+        } else {
+            self.singletons.false_
+        }
+    }
+
+    #[inline(always)]
+    pub fn not_implemented(&self) -> Value {
+        self.singletons.not_implemented
+    }
+
+    #[inline(always)]
+    pub fn is_none(&self, v: Value) -> bool {
+        v.is(self.singletons.none)
+    }
+
+    // ---- allocation -------------------------------------------------------------------
+
+    /// Allocate an object of payload `T` and class `class`.
+    #[inline]
+    pub fn alloc<T: PyPayload>(&mut self, payload: T, class: Gc<PyType>) -> Gc<T> {
+        self.alloc_with_layout(payload, class, T::LAYOUT)
+    }
+
+    /// Allocate an object of class `class`, with an attribute area if the
+    /// class's instances carry attributes (a Python subclass of a builtin).
+    pub fn alloc_instance<T: PyPayload>(&mut self, payload: T, class: Gc<PyType>) -> Gc<T> {
+        let layout = class.instance_layout();
+        if layout.attrs_offset != 0 && layout.kind == T::LAYOUT.kind {
+            self.alloc_with_layout(payload, class, layout)
+        } else {
+            self.alloc_with_layout(payload, class, T::LAYOUT)
+        }
+    }
+
+    fn alloc_with_layout<T: PyPayload>(&mut self, payload: T, class: Gc<PyType>, layout: &'static Layout) -> Gc<T> {
+        debug_assert_eq!(layout.kind, T::LAYOUT.kind);
+        self.maybe_collect(|tracer| {
+            tracer.mark(class.value());
+            payload.trace(tracer);
+        });
+        let size = layout.alloc_size();
+        let Some(memory) = self.heap.allocate(size) else {
+            // The system allocator failed: there is no memory to raise
+            // MemoryError with, so fail the way CPython's fatal path does.
+            eprintln!("Fatal Python error: out of memory");
+            std::process::abort();
+        };
+        let ptr = memory.as_ptr();
+        // SAFETY: `memory` is fresh, zeroed, large enough for `layout` and
+        // 16-byte aligned; the payload is written whole, header first.
+        unsafe {
+            std::ptr::write(ptr as *mut T, payload);
+            std::ptr::write(ptr as *mut ObjHeader, ObjHeader::new(layout, class.value()));
+            if layout.attrs_offset != 0 {
+                std::ptr::write(ptr.add(layout.attrs_offset) as *mut InstanceAttrs, InstanceAttrs::new());
+            }
+            Gc::from_raw(NonNull::new_unchecked(ptr as *mut ObjHeader))
+        }
+    }
+
+    /// Note Rust memory owned by a heap object, towards the next collection.
+    #[inline]
+    pub fn account_external(&mut self, bytes: usize) {
+        self.heap.account_external(bytes);
+    }
+
+    /// Make an object permanent (never freed), for singletons and builtin types.
+    pub(crate) fn make_immortal(value: Value) {
+        if let Some(header) = value.header() {
+            header.set_bits(header.bits() | header_bits::IMMORTAL);
+        }
+    }
+
+    #[inline]
+    fn maybe_collect(&mut self, pending: impl FnOnce(&mut Tracer)) {
+        if !self.gc_enabled {
+            return;
+        }
+        let due = if self.gc_stress {
+            self.allocations += 1;
+            self.allocations % gc::STRESS_INTERVAL == 0
+        } else {
+            self.heap.allocated_since_gc > gc::MIN_THRESHOLD.max(self.heap.live_after_gc)
+        };
+        if due {
+            self.collect_with(pending);
+        }
+    }
+
+    /// Run a full collection (`gc.collect()`).
+    pub fn collect_garbage(&mut self) {
+        self.collect_with(|_| {});
+    }
+
+    #[inline(never)]
+    fn collect_with(&mut self, pending: impl FnOnce(&mut Tracer)) {
+        let mut tracer = Tracer::new();
+        pending(&mut tracer);
+        self.trace_roots(&mut tracer);
+        gc::scan_native_stack(&self.heap, &self.stack_bounds, &mut tracer);
+        tracer.drain();
+        self.process_weak();
+        self.heap.poison = self.gc_stress;
+        let live = self.heap.sweep(|object| {
+            // SAFETY: the sweeper hands us each dead object exactly once.
+            unsafe { (object.as_ref().layout().drop)(object) }
+        });
+        self.heap.live_after_gc = live;
+        self.heap.allocated_since_gc = 0;
+    }
+
+    fn trace_roots(&self, tracer: &mut Tracer) {
+        for ty in self.types.all() {
+            tracer.mark(ty.value());
+        }
+        self.exceptions.trace(tracer);
+        let s = &self.singletons;
+        tracer.mark_all(&[s.none, s.true_, s.false_, s.not_implemented, s.ellipsis, s.empty_tuple, s.empty_str]);
+        for &value in self.interned.values() {
+            tracer.mark(value);
+        }
+        tracer.mark(self.modules.value());
+        tracer.mark(self.builtins_module);
+        tracer.mark(self.builtins.value());
+        tracer.mark(self.sys_module);
+        tracer.mark(self.handled_exception);
+        tracer.mark_all(&self.extra_roots);
+        self.thread.trace(tracer);
+    }
+
+    /// Drop references to objects that were not marked from the weak tables.
+    fn process_weak(&mut self) {
+        let is_marked = |v: &Value| v.header().is_some_and(|h| h.bits() & (header_bits::MARK | header_bits::IMMORTAL) != 0);
+        self.all_types.retain(is_marked);
+        for &ty in &self.all_types {
+            if let Some(ty) = ty.downcast::<PyType>() {
+                ty.subclasses.borrow_mut().retain(is_marked);
+            }
+        }
+    }
+
+    pub(crate) fn enable_gc(&mut self) {
+        self.gc_enabled = true;
+    }
+
+    // ---- common constructors ----------------------------------------------------------
+
+    /// An int from an `i64`.
+    #[inline]
+    pub fn new_int(&mut self, i: i64) -> Value {
+        match Value::small_int(i) {
+            Some(v) => v,
+            None => self.new_bigint(BigInt::from(i)),
+        }
+    }
+
+    /// An int from a `BigInt`, as a small int when it fits.
+    pub fn new_bigint(&mut self, i: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        if let Some(v) = i.to_i64().and_then(Value::small_int) {
+            return v;
+        }
+        let int_type = self.types.int;
+        self.alloc(PyInt::new(i), int_type).value()
+    }
+
+    /// A new `str`.
+    pub fn new_str(&mut self, s: &str) -> Value {
+        if s.is_empty() {
+            return self.singletons.empty_str;
+        }
+        PyStr::new_value(self, s.into())
+    }
+
+    /// The interned `str` with this content.
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(&v) = self.interned.get(s) {
+            return v;
+        }
+        let v = PyStr::new_value(self, s.into());
+        self.interned.insert(s.into(), v);
+        v
+    }
+
+    /// Intern an existing `str` object (returns the canonical one).
+    pub fn intern_value(&mut self, s: Gc<PyStr>) -> Value {
+        if let Some(&v) = self.interned.get(s.as_str()) {
+            return v;
+        }
+        self.interned.insert(s.as_str().into(), s.value());
+        s.value()
+    }
+
+    /// A new float.
+    pub fn new_float(&mut self, f: f64) -> Value {
+        crate::types::float::PyFloat::new_value(self, f)
+    }
+
+    // ---- errors ---------------------------------------------------------------------------
+
+    /// An exception of type `ty` with one string argument.
+    pub fn new_error(&mut self, ty: Gc<PyType>, message: impl Into<String>) -> PyErr {
+        let message: String = message.into();
+        let arg = self.new_str(&message);
+        let exc = crate::types::exception::new_exception(self, ty, &[arg]);
+        PyErr::from_exception(exc)
+    }
+
+    pub fn type_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.type_error, message)
+    }
+    pub fn value_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.value_error, message)
+    }
+    pub fn index_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.index_error, message)
+    }
+    pub fn attribute_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.attribute_error, message)
+    }
+    pub fn name_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.name_error, message)
+    }
+    pub fn overflow_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.overflow_error, message)
+    }
+    pub fn zero_division_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.zero_division_error, message)
+    }
+    pub fn runtime_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.runtime_error, message)
+    }
+    pub fn recursion_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.recursion_error, message)
+    }
+    pub fn memory_error(&mut self) -> PyErr {
+        let ty = self.exceptions.memory_error;
+        PyErr::from_exception(crate::types::exception::new_exception(self, ty, &[]))
+    }
+    pub fn not_implemented_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.not_implemented_error, message)
+    }
+    pub fn unbound_local_error(&mut self, message: impl Into<String>) -> PyErr {
+        self.new_error(self.exceptions.unbound_local_error, message)
+    }
+
+    /// `KeyError(key)`.
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let ty = self.exceptions.key_error;
+        PyErr::from_exception(crate::types::exception::new_exception(self, ty, &[key]))
+    }
+
+    /// `StopIteration(value)` (no argument when `value` is NULL).
+    pub fn stop_iteration(&mut self, value: Value) -> PyErr {
+        let ty = self.exceptions.stop_iteration;
+        let args: &[Value] = if value.is_null() { &[] } else { &[value] };
+        PyErr::from_exception(crate::types::exception::new_exception(self, ty, args))
+    }
+
+    /// Whether `err` is an instance of exception type `ty`.
+    pub fn error_matches(&self, err: PyErr, ty: Gc<PyType>) -> bool {
+        crate::types::typeobject::is_subtype(self.class_of(err.exception()), ty)
+    }
+
+    // ---- classes --------------------------------------------------------------------------
+
+    /// The Python class of any value.
+    #[inline(always)]
+    pub fn class_of(&self, v: Value) -> Gc<PyType> {
+        match v.header() {
+            // SAFETY: every object's class word holds a live type object.
+            Some(header) => unsafe { Gc::from_raw(header.class().object_unchecked()) },
+            None => self.types.int,
+        }
+    }
+
+    /// `isinstance(v, ty)` by class alone (no `__instancecheck__`).
+    #[inline]
+    pub fn is_instance(&self, v: Value, ty: Gc<PyType>) -> bool {
+        let class = self.class_of(v);
+        class == ty || crate::types::typeobject::is_subtype(class, ty)
+    }
+
+    /// The name of a value's class, for error messages.
+    pub fn type_name(&self, v: Value) -> String {
+        self.class_of(v).name().to_string()
+    }
+
+    /// Check that the native stack has room for another nested call into
+    /// the interpreter.
+    #[inline]
+    pub fn check_native_stack(&mut self) -> PyResult<()> {
+        if self.stack_bounds.remaining() < 256 * 1024 {
+            return Err(self.recursion_error("maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+}
