@@ -447,7 +447,7 @@ pub struct PyMappingProxy {
     pub mapping: ValueCell,
 }
 
-impl_payload!(PyMappingProxy, Object);
+impl_payload!(PyMappingProxy, MappingProxy);
 
 impl PyMappingProxy {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
