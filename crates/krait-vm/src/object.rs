@@ -40,6 +40,8 @@ pub enum LayoutKind {
     Tuple,
     List,
     Dict,
+    DictView,
+    MappingProxy,
     Set,
     Range,
     Slice,

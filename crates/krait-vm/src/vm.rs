@@ -88,6 +88,9 @@ pub struct Vm {
     pub jit: Option<Box<dyn JitHooks>>,
     /// Values kept alive by Rust code (registered roots, see `RootedVec`).
     pub(crate) extra_roots: Vec<Value>,
+    /// Containers whose `repr` is in progress (`Py_ReprEnter`), so a
+    /// container that contains itself prints as `[...]`.
+    pub(crate) repr_guard: Vec<Value>,
 }
 
 impl Vm {
@@ -133,6 +136,7 @@ impl Vm {
             int_max_str_digits: 4300,
             jit: None,
             extra_roots: Vec::new(),
+            repr_guard: Vec::new(),
         }
     }
 
@@ -261,6 +265,7 @@ impl Vm {
         tracer.mark(self.sys_module);
         tracer.mark(self.handled_exception);
         tracer.mark_all(&self.extra_roots);
+        tracer.mark_all(&self.repr_guard);
         self.thread.trace(tracer);
     }
 

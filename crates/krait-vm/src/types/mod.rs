@@ -11,6 +11,7 @@ pub mod bytes;
 pub mod complex;
 pub mod descriptor;
 pub mod dict;
+pub mod dict_methods;
 pub mod exception;
 pub mod float;
 pub mod function;
