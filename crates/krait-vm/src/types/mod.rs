@@ -25,6 +25,8 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
 pub mod tuple;
 pub mod typeobject;
 
