@@ -26,6 +26,8 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobject;
