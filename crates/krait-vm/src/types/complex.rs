@@ -21,7 +21,7 @@ use crate::impl_payload;
 use crate::native::{Args, GetSetDef, MethodDef, Signature};
 use crate::object::{ObjHeader, PyPayload};
 use crate::protocol;
-use crate::types::float::{as_f64, compare_f64_with_int, float_from_number, parse_float_text};
+use crate::types::float::{as_f64, compare_f64_with_int, float_from_number};
 use crate::types::int::{int_ref, int_to_f64, new_target, numeric_error, UnaryOp};
 use crate::types::str::PyStr;
 use crate::types::tuple::new_tuple;
@@ -269,16 +269,7 @@ pub fn complex_compare(a: Value, b: Value, op: ComparisonOp) -> Option<bool> {
 /// `hash(v)` for a complex; `None` if `v` is not one (`complex_hash`).
 pub fn complex_hash(v: Value) -> Option<i64> {
     let (re, im) = as_complex(v)?;
-    let part = |x: f64| {
-        if x.is_nan() {
-            crate::numeric::hash::hash_pointer(v.to_bits() as usize)
-        } else {
-            crate::numeric::hash::hash_f64(x)
-        }
-    };
-    // `_PyHASH_IMAG` is 1000003; the arithmetic wraps like CPython's unsigned one.
-    let combined = (part(re) as u64).wrapping_add((part(im) as u64).wrapping_mul(1_000_003)) as i64;
-    Some(if combined == -1 { -2 } else { combined })
+    Some(crate::numeric::hash::hash_complex(re, im, v.to_bits() as usize))
 }
 
 /// `-z`, `+z` (NotImplemented for `~` and for non-complexes).

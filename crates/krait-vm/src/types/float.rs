@@ -21,12 +21,13 @@ use std::cmp::Ordering;
 
 use krait_bytecode::{BinaryOp, ComparisonOp};
 use num_bigint::BigInt;
-use num_traits::{FromPrimitive, Signed};
+use num_traits::FromPrimitive;
 
 use crate::error::PyResult;
 use crate::gc::Tracer;
 use crate::impl_payload;
 use crate::native::{Args, GetSetDef, MethodDef};
+use crate::numeric::{float_parse, round};
 use crate::object::{ObjHeader, PyPayload};
 use crate::protocol;
 use crate::types::int::{int_ref, int_to_f64, new_target, numeric_error, ordering_matches, IntRef, UnaryOp};
@@ -104,14 +105,9 @@ pub fn float_binary_op_f64(vm: &mut Vm, op: BinaryOp, x: f64, y: f64) -> PyResul
         BinaryOp::Add => x + y,
         BinaryOp::Subtract => x - y,
         BinaryOp::Multiply => x * y,
-        BinaryOp::TrueDivide => {
-            if y == 0.0 {
-                return Err(vm.zero_division_error("float division by zero"));
-            }
-            x / y
-        }
-        BinaryOp::FloorDivide => float_divmod(vm, x, y, "float floor division by zero")?.0,
-        BinaryOp::Remainder => float_divmod(vm, x, y, "float modulo")?.1,
+        BinaryOp::TrueDivide => round::float_true_div(x, y).map_err(|e| numeric_error(vm, e))?,
+        BinaryOp::FloorDivide => round::float_floor_div(x, y).map_err(|e| numeric_error(vm, e))?,
+        BinaryOp::Remainder => round::float_mod(x, y).map_err(|e| numeric_error(vm, e))?,
         BinaryOp::Power => return float_pow(vm, x, y),
         BinaryOp::And
         | BinaryOp::Or
@@ -121,15 +117,6 @@ pub fn float_binary_op_f64(vm: &mut Vm, op: BinaryOp, x: f64, y: f64) -> PyResul
         | BinaryOp::MatrixMultiply => return Ok(vm.not_implemented()),
     };
     Ok(vm.new_float(result))
-}
-
-/// `divmod(x, y)` for doubles (`_float_div_mod`), raising ZeroDivisionError
-/// with `zero_message` when `y` is zero.
-pub fn float_divmod(vm: &mut Vm, x: f64, y: f64, zero_message: &str) -> PyResult<(f64, f64)> {
-    if y == 0.0 {
-        return Err(vm.zero_division_error(zero_message));
-    }
-    crate::numeric::round::float_divmod(x, y).map_err(|e| numeric_error(vm, e))
 }
 
 /// Whether `x` is an odd integer (`DOUBLE_IS_ODD_INTEGER`).
@@ -277,26 +264,15 @@ pub fn float_compare(_vm: &Vm, a: Value, b: Value, op: ComparisonOp) -> Option<b
 /// as in CPython 3.10+.
 pub fn float_hash(v: Value) -> Option<i64> {
     let x = as_f64(v)?;
-    Some(if x.is_nan() {
-        crate::numeric::hash::hash_pointer(v.to_bits() as usize)
-    } else {
-        crate::numeric::hash::hash_f64(x)
-    })
+    Some(crate::numeric::hash::hash_float(x).unwrap_or_else(|| crate::numeric::hash::hash_float_nan(v.to_bits() as usize)))
 }
 
 /// `int(x)` for a double (`PyLong_FromDouble`), truncating.
 pub fn float_to_int(vm: &mut Vm, x: f64) -> PyResult<Value> {
-    if x.is_nan() {
-        return Err(vm.value_error("cannot convert float NaN to integer"));
+    if x.abs() < 4.0e18 {
+        return Ok(vm.new_int(x as i64));
     }
-    if x.is_infinite() {
-        return Err(vm.overflow_error("cannot convert float infinity to integer"));
-    }
-    let t = x.trunc();
-    if t.abs() < (1u64 << 62) as f64 {
-        return Ok(vm.new_int(t as i64));
-    }
-    let big = BigInt::from_f64(t).expect("finite double");
+    let big = round::float_to_int(x).map_err(|e| numeric_error(vm, e))?;
     Ok(vm.new_bigint(big))
 }
 
@@ -331,28 +307,17 @@ pub fn float_from_number(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
     Ok(None)
 }
 
-/// Parse `float(text)`; `original` is the argument, for the error message.
-pub fn parse_float_text(vm: &mut Vm, text: &str, original: Value) -> PyResult<f64> {
-    match crate::numeric::float_parse::parse_float(text) {
-        Ok(x) => Ok(x),
-        Err(_) => {
-            let repr = protocol::object::repr(vm, original)?;
-            Err(vm.value_error(format!("could not convert string to float: {}", repr.as_str())))
-        }
-    }
-}
-
 /// `float(v)` for one argument.
 pub fn float_from_object(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if let Some(s) = v.downcast::<PyStr>() {
-        return parse_float_text(vm, s.as_str(), v);
+        return float_parse::parse_float(s.as_str()).map_err(|e| numeric_error(vm, e));
     }
     if let Some(x) = float_from_number(vm, v)? {
         return Ok(x);
     }
     if let Some(bytes) = crate::types::int::bytes_like_contents(v) {
-        let text: String = bytes.iter().map(|&b| if b.is_ascii() { b as char } else { '\u{fffd}' }).collect();
-        return parse_float_text(vm, &text, v);
+        let repr = protocol::object::repr(vm, v)?;
+        return float_parse::parse_float_bytes(&bytes, repr.as_str()).map_err(|e| numeric_error(vm, e));
     }
     let tn = vm.type_name(v);
     Err(vm.type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
@@ -542,7 +507,7 @@ fn float_divmod_values(vm: &mut Vm, a: Value, b: Value) -> PyResult {
     let (Some(x), Some(y)) = (float_operand(vm, a)?, float_operand(vm, b)?) else {
         return Ok(vm.not_implemented());
     };
-    let (q, r) = float_divmod(vm, x, y, "float divmod()")?;
+    let (q, r) = round::float_divmod(x, y).map_err(|e| numeric_error(vm, e))?;
     let q = vm.new_float(q);
     let r = vm.new_float(r);
     Ok(new_tuple(vm, &[q, r]))
@@ -607,13 +572,13 @@ float_unary_methods! {
     };
     float_is_integer, "is_integer" => |vm, x, _this| Ok(vm.bool_value(x.is_finite() && x == x.floor()));
     float_as_integer_ratio, "as_integer_ratio" => |vm, x, _this| {
-        let (n, d) = crate::numeric::round::float_as_integer_ratio(x).map_err(|e| numeric_error(vm, e))?;
+        let (n, d) = round::float_as_integer_ratio(x).map_err(|e| numeric_error(vm, e))?;
         let n = vm.new_bigint(n);
         let d = vm.new_bigint(d);
         Ok(new_tuple(vm, &[n, d]))
     };
     float_hex, "hex" => |vm, x, _this| {
-        let text = crate::numeric::float_parse::float_hex(x);
+        let text = float_parse::float_hex(x);
         Ok(vm.new_str(&text))
     };
 }
@@ -624,23 +589,22 @@ fn float_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let values = args.positional_range(vm, "__round__", 1, 2)?;
     let x = this_float(vm, values[0], "__round__")?;
     let ndigits = values.get(1).copied().filter(|v| !vm.is_none(*v));
-    let Some(ndigits) = ndigits else {
-        return float_to_int(vm, x.round_ties_even());
-    };
-    let ndigits = protocol::number::index(vm, ndigits)?;
-    // Any `ndigits` beyond an i64 rounds like the i64 extremes.
-    let ndigits = match int_ref(ndigits).expect("__index__ returns an int") {
-        IntRef::Small(i) => i,
-        IntRef::Big(b) => {
-            if b.value.is_negative() {
-                i64::MIN
-            } else {
-                i64::MAX
-            }
+    let ndigits = match ndigits {
+        None => None,
+        Some(n) => {
+            let n = protocol::number::index(vm, n)?;
+            // Any `ndigits` beyond an i64 rounds like the i64 extremes.
+            Some(match int_ref(n).expect("__index__ returns an int") {
+                IntRef::Small(i) => i,
+                IntRef::Big(b) if b.value.is_negative() => i64::MIN,
+                IntRef::Big(_) => i64::MAX,
+            })
         }
     };
-    let rounded = crate::numeric::round::round_float(x, ndigits).map_err(|e| numeric_error(vm, e))?;
-    Ok(vm.new_float(rounded))
+    match round::round_float(x, ndigits).map_err(|e| numeric_error(vm, e))? {
+        round::RoundedFloat::Int(i) => Ok(vm.new_bigint(i)),
+        round::RoundedFloat::Float(f) => Ok(vm.new_float(f)),
+    }
 }
 
 /// `float.fromhex(string)` (a classmethod: a subclass gets `cls(value)`).
@@ -650,7 +614,7 @@ fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let tn = vm.type_name(text);
         return Err(vm.type_error(format!("fromhex() argument must be str, not {tn}")));
     };
-    let x = crate::numeric::float_parse::float_fromhex(s.as_str()).map_err(|e| numeric_error(vm, e))?;
+    let x = float_parse::float_fromhex(s.as_str()).map_err(|e| numeric_error(vm, e))?;
     let result = vm.new_float(x);
     if cls.is(vm.types.float.value()) {
         Ok(result)

@@ -321,22 +321,16 @@ fn big_binary_op(vm: &mut Vm, op: BinaryOp, x: IntRef, y: IntRef) -> PyResult<Va
 }
 
 /// `a ** b` for ints (`long_pow` without a modulus): a negative exponent
-/// hands over to float's `**`.
+/// gives a float.
 fn int_pow(vm: &mut Vm, a: &BigInt, b: &BigInt) -> PyResult<Value> {
-    if b.is_negative() {
-        let fa = crate::numeric::round::int_to_float(a).map_err(|e| numeric_error(vm, e))?;
-        let fb = crate::numeric::round::int_to_float(b).map_err(|e| numeric_error(vm, e))?;
-        return crate::types::float::float_pow(vm, fa, fb);
+    let trivial_base = a.magnitude().is_one() || a.is_zero();
+    if !b.is_negative() && !trivial_base && b.to_u32().is_none() {
+        // The result would have more than 2**32 digits.
+        return Err(vm.memory_error());
     }
-    if a.is_zero() || a.is_one() || b.is_zero() {
-        return Ok(vm.new_bigint(if b.is_zero() { BigInt::one() } else { a.clone() }));
-    }
-    if *a == BigInt::from(-1) {
-        return Ok(vm.new_int(if b.is_odd() { -1 } else { 1 }));
-    }
-    match b.to_u32() {
-        Some(e) => Ok(vm.new_bigint(num_traits::Pow::pow(a, e))),
-        None => Err(vm.memory_error()),
+    match crate::numeric::round::int_pow(a, b).map_err(|e| numeric_error(vm, e))? {
+        crate::numeric::round::IntPow::Int(i) => Ok(vm.new_bigint(i)),
+        crate::numeric::round::IntPow::Float(f) => Ok(vm.new_float(f)),
     }
 }
 
@@ -345,9 +339,6 @@ pub fn int_pow_mod(vm: &mut Vm, a: Value, b: Value, m: Value) -> PyResult<Value>
     let (Some(a), Some(b), Some(m)) = (int_ref(a), int_ref(b), int_ref(m)) else {
         return Ok(vm.not_implemented());
     };
-    if m.is_zero() {
-        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
-    }
     let result = crate::numeric::round::int_pow_mod(&a.to_bigint(), &b.to_bigint(), &m.to_bigint())
         .map_err(|e| numeric_error(vm, e))?;
     Ok(vm.new_bigint(result))
@@ -414,7 +405,7 @@ pub fn ordering_matches(ordering: std::cmp::Ordering, op: ComparisonOp) -> bool 
 pub fn int_hash(v: Value) -> Option<i64> {
     Some(match int_ref(v)? {
         IntRef::Small(i) => crate::numeric::hash::hash_i64(i),
-        IntRef::Big(b) => crate::numeric::hash::hash_bigint(&b.value),
+        IntRef::Big(b) => crate::numeric::hash::hash_int(&b.value),
     })
 }
 
@@ -422,11 +413,8 @@ pub fn int_hash(v: Value) -> Option<i64> {
 pub fn int_to_decimal_string(vm: &mut Vm, v: IntRef) -> PyResult<String> {
     match v {
         IntRef::Small(i) => Ok(i.to_string()),
-        IntRef::Big(b) => {
-            let digits = crate::numeric::int_parse::int_to_string_radix(&b.value.abs(), 10, vm.int_max_str_digits)
-                .map_err(|e| numeric_error(vm, e))?;
-            Ok(if b.value.is_negative() { format!("-{digits}") } else { digits })
-        }
+        IntRef::Big(b) => crate::numeric::int_parse::int_to_decimal_string(&b.value, vm.int_max_str_digits)
+            .map_err(|e| numeric_error(vm, e)),
     }
 }
 
@@ -443,31 +431,20 @@ pub(crate) fn bytes_like_contents(v: Value) -> Option<Vec<u8>> {
     None
 }
 
-/// Parse the text of `int(text, base)`; `original` is the object for the
-/// error message (a str or a bytes-like object).
-fn parse_int_literal(vm: &mut Vm, text: &str, base: u32, original: Value) -> PyResult<Value> {
-    match crate::numeric::int_parse::parse_int(text, base, vm.int_max_str_digits) {
-        Ok(value) => Ok(vm.new_bigint(value)),
-        Err(NumericError::ValueError(m)) if m.starts_with("invalid literal") => {
-            let repr = protocol::object::repr(vm, original)?;
-            Err(vm.value_error(format!("invalid literal for int() with base {base}: {}", repr.as_str())))
-        }
+/// `int(text, base)` for a str or bytes-like `x`; `None` if `x` is neither.
+fn int_from_string(vm: &mut Vm, x: Value, base: i64) -> PyResult<Option<Value>> {
+    let parsed = if let Some(s) = x.downcast::<PyStr>() {
+        crate::numeric::int_parse::parse_int(s.as_str(), base, vm.int_max_str_digits)
+    } else if let Some(bytes) = bytes_like_contents(x) {
+        let repr = protocol::object::repr(vm, x)?;
+        crate::numeric::int_parse::parse_int_bytes(&bytes, base, vm.int_max_str_digits, repr.as_str())
+    } else {
+        return Ok(None);
+    };
+    match parsed {
+        Ok(value) => Ok(Some(vm.new_bigint(value))),
         Err(e) => Err(numeric_error(vm, e)),
     }
-}
-
-/// `int(text, base)` for a str or bytes-like `x`; `None` if `x` is neither.
-fn int_from_string(vm: &mut Vm, x: Value, base: u32) -> PyResult<Option<Value>> {
-    if let Some(s) = x.downcast::<PyStr>() {
-        return parse_int_literal(vm, s.as_str(), base, x).map(Some);
-    }
-    if let Some(bytes) = bytes_like_contents(x) {
-        // Non-ASCII bytes can never be digits; keep them as U+FFFD so that
-        // the parse fails with the usual message.
-        let text: String = bytes.iter().map(|&b| if b.is_ascii() { b as char } else { '\u{fffd}' }).collect();
-        return parse_int_literal(vm, &text, base, x).map(Some);
-    }
-    Ok(None)
 }
 
 /// `int(x)` for one argument (`PyNumber_Long`): ints, `__int__`,
@@ -704,7 +681,7 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         if base != 0 && !(2..=36).contains(&base) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
-        match int_from_string(vm, x, base as u32)? {
+        match int_from_string(vm, x, base)? {
             Some(v) => v,
             None => return Err(vm.type_error("int() can't convert non-string with explicit base")),
         }
