@@ -105,13 +105,7 @@ pub(super) fn builtin_exec(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(code) => code,
         None => match source_text(vm, source)? {
             Some(text) => crate::compile::compile_source(vm, &text, "<string>", Mode::Exec)?,
-            None => {
-                let name = vm.type_name(source);
-                return Err(vm.type_error(format!("exec() arg 1 must be a string, bytes or code object, not {name}")))
-                    .or_else(|_: crate::error::PyErr| {
-                        Err(vm.type_error("exec() arg 1 must be a string, bytes or code object"))
-                    });
-            }
+            None => return Err(vm.type_error("exec() arg 1 must be a string, bytes or code object")),
         },
     };
     crate::interp::exec_code(vm, code, globals, locals)?;
