@@ -9,7 +9,7 @@ def g():
 print(f(), g(), f() is g())
 print([None] * 3, (None,), {None: None})
 print(None.__class__.__name__, None.__bool__(), hash(None) == hash(None))
-for op in [lambda: None + 1, lambda: None < 1, lambda: None(), lambda: None[0], lambda: None.x, lambda: len(None), lambda: iter(None), lambda: -None]:
+for op in [lambda: None + 1, lambda: None < 1, lambda: x(), lambda: x[0], lambda: None.x, lambda: len(None), lambda: iter(None), lambda: -None]:
     try:
         op()
     except Exception as e:
