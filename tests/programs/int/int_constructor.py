@@ -49,12 +49,16 @@ show("1e5")
 show([1])
 show(None)
 class Intish:
+    def __repr__(self):
+        return "Intish()"
     def __index__(self):
         return 7
 class Truncish:
     def __trunc__(self):
         return 9
 class IntMethod:
+    def __repr__(self):
+        return "IntMethod()"
     def __int__(self):
         return 11
 show(Intish())
