@@ -112,7 +112,7 @@ pub(crate) mod header_bits {
 }
 
 impl ObjHeader {
-    pub(crate) fn new(layout: &'static Layout, class: Value) -> ObjHeader {
+    pub fn new(layout: &'static Layout, class: Value) -> ObjHeader {
         ObjHeader { layout_and_bits: Cell::new(layout as *const Layout as usize), class: Cell::new(class) }
     }
 
