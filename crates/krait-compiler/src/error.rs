@@ -1,0 +1,484 @@
+//! Parsing, and CPython's `SyntaxError`s.
+//!
+//! ruff's parser recovers from errors and reports them in its own words;
+//! CPython stops at the first and words it differently. [`parse`] takes the
+//! first error in source order and rewrites it into the message and position
+//! CPython 3.11's tokenizer or PEG parser would give for the same text (the
+//! cases are listed in `describe_parse_error`). Syntax that ruff accepts for
+//! newer Pythons but 3.11 rejects (`unsupported_syntax_errors`) is reported
+//! too. Errors found after parsing (scopes, `return` outside a function...)
+//! are made with [`SyntaxError::at`].
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::{Mod, PythonVersion};
+use ruff_python_parser::{
+    LexicalErrorType, ParseError, ParseErrorType, ParseOptions, UnsupportedSyntaxErrorKind,
+};
+use ruff_text_size::{TextRange, TextSize};
+
+use crate::source::SourceMap;
+use crate::Mode;
+
+/// The class of a syntax error, as CPython raises it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+/// A compile-time error with CPython's message and position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    pub message: String,
+    pub filename: String,
+    pub line: u32,
+    /// 1-based column in characters, as CPython's `SyntaxError.offset`.
+    pub offset: u32,
+    pub end_line: u32,
+    pub end_offset: u32,
+    /// The source line, with its newline.
+    pub text: Option<String>,
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.kind {
+            SyntaxErrorKind::SyntaxError => "SyntaxError",
+            SyntaxErrorKind::IndentationError => "IndentationError",
+            SyntaxErrorKind::TabError => "TabError",
+        };
+        write!(f, "{kind}: {} ({}, line {})", self.message, self.filename, self.line)
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+impl SyntaxError {
+    /// An error covering `range` of the source.
+    pub(crate) fn at(
+        source: &SourceMap,
+        filename: &str,
+        kind: SyntaxErrorKind,
+        message: impl Into<String>,
+        range: TextRange,
+    ) -> SyntaxError {
+        let start = range.start().min(TextSize::from(source.len()));
+        let end = range.end().min(TextSize::from(source.len())).max(start);
+        let line = source.line_of(start);
+        SyntaxError {
+            kind,
+            message: message.into(),
+            filename: filename.to_string(),
+            line,
+            offset: source.char_column(start),
+            end_line: source.line_of(end),
+            end_offset: source.char_column(end),
+            text: source.line_text(line),
+        }
+    }
+}
+
+/// The parsed source: a module, or the expression of `eval` mode.
+pub(crate) type Ast = Mod;
+
+/// Parse `source` as Python 3.11 or return the first `SyntaxError`.
+pub(crate) fn parse(
+    source: &str,
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+) -> Result<Ast, SyntaxError> {
+    let parse_mode = match mode {
+        Mode::Eval => ruff_python_parser::Mode::Expression,
+        Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
+    };
+    let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    let first_parse_error = parsed.errors().iter().min_by_key(|error| error.location.start());
+    let first_unsupported = parsed
+        .unsupported_syntax_errors()
+        .iter()
+        .filter(|error| is_error_in_311(error.kind))
+        .min_by_key(|error| error.range.start());
+    match (first_parse_error, first_unsupported) {
+        (Some(error), unsupported) => {
+            if let Some(unsupported) = unsupported {
+                if unsupported.range.start() < error.location.start() {
+                    return Err(describe_unsupported(map, filename, unsupported.kind, unsupported.range));
+                }
+            }
+            Err(describe_parse_error(map, filename, error))
+        }
+        (None, Some(unsupported)) => {
+            Err(describe_unsupported(map, filename, unsupported.kind, unsupported.range))
+        }
+        (None, None) => Ok(parsed.into_syntax()),
+    }
+}
+
+fn is_error_in_311(kind: UnsupportedSyntaxErrorKind) -> bool {
+    !matches!(kind, UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName)
+}
+
+fn describe_unsupported(
+    map: &SourceMap,
+    filename: &str,
+    kind: UnsupportedSyntaxErrorKind,
+    range: TextRange,
+) -> SyntaxError {
+    use UnsupportedSyntaxErrorKind as K;
+    let message = match kind {
+        K::Pep701FString(kind) => match format!("{kind:?}").as_str() {
+            "Backslash" => "f-string expression part cannot include a backslash",
+            "Comment" => "f-string expression part cannot include '#'",
+            _ => "f-string: expecting '}'",
+        },
+        K::TypeParameterList | K::TypeAliasStatement | K::TypeParamDefault => "invalid syntax",
+        K::UnparenthesizedExceptionTypes => "multiple exception types must be parenthesized",
+        K::UnpackingInComprehension(kind) if format!("{kind:?}") == "DictInDict" => {
+            "dict unpacking cannot be used in dict comprehension"
+        }
+        K::UnpackingInComprehension(_) => "iterable unpacking cannot be used in comprehension",
+        K::TemplateStrings => "invalid syntax",
+        _ => "invalid syntax",
+    };
+    SyntaxError::at(map, filename, SyntaxErrorKind::SyntaxError, message, range)
+}
+
+/// The keyword of the compound statement whose header ends just before
+/// `offset` (for "expected an indented block after ..."), with its line.
+fn enclosing_header(map: &SourceMap, offset: TextSize) -> Option<(String, u32)> {
+    let mut line = map.line_of(offset);
+    while line > 1 {
+        line -= 1;
+        let text = map.line_text(line)?;
+        let trimmed = text.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let words: Vec<&str> = trimmed
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '*'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut first = *words.first()?;
+        if first == "async" {
+            first = words.get(1).copied().unwrap_or("");
+        }
+        if first == "except" && trimmed.trim_start_matches("except").trim_start().starts_with('*') {
+            first = "except*";
+        }
+        let what = match first {
+            "def" => "function definition".to_string(),
+            "class" => "class definition".to_string(),
+            "if" | "elif" | "else" | "while" | "for" | "with" | "try" | "except" | "except*"
+            | "finally" | "match" | "case" => format!("'{first}' statement"),
+            _ => return None,
+        };
+        return Some((what, line));
+    }
+    None
+}
+
+/// Brackets left open at the end of the source, for "'(' was never closed",
+/// or a closing bracket that does not match.
+enum BracketProblem {
+    NeverClosed(char, u32),
+    Unmatched(char, u32),
+    Mismatch(char, char, u32),
+}
+
+fn scan_brackets(text: &str) -> Option<BracketProblem> {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<(char, u32)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                let triple = bytes.get(i + 1) == Some(&b) && bytes.get(i + 2) == Some(&b);
+                let quote_len = if triple { 3 } else { 1 };
+                i += quote_len;
+                while i < bytes.len() {
+                    if bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if bytes[i] == b {
+                        if !triple {
+                            i += 1;
+                            break;
+                        }
+                        if bytes.get(i + 1) == Some(&b) && bytes.get(i + 2) == Some(&b) {
+                            i += 3;
+                            break;
+                        }
+                    }
+                    if !triple && bytes[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => stack.push((b as char, i as u32)),
+            b')' | b']' | b'}' => {
+                let open = match b {
+                    b')' => '(',
+                    b']' => '[',
+                    _ => '{',
+                };
+                match stack.pop() {
+                    None => return Some(BracketProblem::Unmatched(b as char, i as u32)),
+                    Some((o, _)) if o != open => {
+                        return Some(BracketProblem::Mismatch(b as char, o, i as u32))
+                    }
+                    Some(_) => {}
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.pop().map(|(c, at)| BracketProblem::NeverClosed(c, at))
+}
+
+fn token_text(kind: TokenKind) -> Option<&'static str> {
+    Some(match kind {
+        TokenKind::Colon => ":",
+        TokenKind::Rpar => ")",
+        TokenKind::Rsqb => "]",
+        TokenKind::Rbrace => "}",
+        TokenKind::Lpar => "(",
+        TokenKind::Equal => "=",
+        TokenKind::In => "in",
+        TokenKind::Import => "import",
+        _ => return None,
+    })
+}
+
+/// Rewrite one of ruff's parse errors as CPython 3.11 reports it.
+fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> SyntaxError {
+    use SyntaxErrorKind::{IndentationError, SyntaxError as Plain};
+    let range = error.location;
+    let text = map.text;
+    let start = u32::from(range.start()) as usize;
+    let at = |kind, message: String, range: TextRange| SyntaxError::at(map, filename, kind, message, range);
+    let point = |offset: u32| TextRange::new(TextSize::from(offset), TextSize::from(offset + 1));
+
+    // The tokenizer's errors come first in CPython, whatever the parser saw.
+    match &error.error {
+        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError)
+        | ParseErrorType::Lexical(LexicalErrorType::Eof)
+            if starts_string(text, start) =>
+        {
+            let triple = is_triple_quoted(text, start);
+            let detected = if triple { map.line_of(TextSize::from(map.len())) } else { map.line_of(range.start()) };
+            let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
+            return at(Plain, format!("{what} (detected at line {detected})"), range);
+        }
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+            return at(
+                IndentationError,
+                "unindent does not match any outer indentation level".into(),
+                range,
+            );
+        }
+        _ => {}
+    }
+    if let Some(problem) = scan_brackets(text) {
+        match problem {
+            BracketProblem::Unmatched(c, at_offset) if at_offset as usize <= start + 1 => {
+                return at(Plain, format!("unmatched '{c}'"), point(at_offset));
+            }
+            BracketProblem::Mismatch(close, open, at_offset) if at_offset as usize <= start + 1 => {
+                return at(
+                    Plain,
+                    format!("closing parenthesis '{close}' does not match opening parenthesis '{open}'"),
+                    point(at_offset),
+                );
+            }
+            BracketProblem::NeverClosed(c, at_offset) if !matches!(error.error, ParseErrorType::UnexpectedIndentation) => {
+                return at(Plain, format!("'{c}' was never closed"), point(at_offset));
+            }
+            _ => {}
+        }
+    }
+    if starts_invalid_number(text, start) {
+        return at(Plain, "invalid decimal literal".into(), range);
+    }
+    let message = match &error.error {
+        ParseErrorType::UnexpectedIndentation => {
+            return at(IndentationError, "unexpected indent".into(), range);
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Indent, .. } => {
+            let message = match enclosing_header(map, range.start()) {
+                Some((what, line)) => format!("expected an indented block after {what} on line {line}"),
+                None => "expected an indented block".to_string(),
+            };
+            return at(IndentationError, message, range);
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => "expected ':'".to_string(),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found } if !matches!(found, TokenKind::Newline | TokenKind::EndOfFile) => {
+            "invalid syntax. Perhaps you forgot a comma?".to_string()
+        }
+        ParseErrorType::ExpectedToken { expected, .. } => match token_text(*expected) {
+            Some(token) if *expected == TokenKind::Import || *expected == TokenKind::In => {
+                let _ = token;
+                "invalid syntax".to_string()
+            }
+            _ => "invalid syntax".to_string(),
+        },
+        ParseErrorType::InvalidAssignmentTarget
+        | ParseErrorType::InvalidAugmentedAssignmentTarget
+        | ParseErrorType::InvalidAnnotatedAssignmentTarget
+        | ParseErrorType::InvalidNamedAssignmentTarget
+        | ParseErrorType::InvalidDeleteTarget => {
+            let what = describe_target(&text[start..u32::from(range.end()) as usize]);
+            match &error.error {
+                ParseErrorType::InvalidDeleteTarget => format!("cannot delete {what}"),
+                ParseErrorType::InvalidAugmentedAssignmentTarget => {
+                    format!("'{what}' is an illegal expression for augmented assignment")
+                }
+                ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+                    format!("illegal target for annotation")
+                }
+                ParseErrorType::InvalidNamedAssignmentTarget => {
+                    format!("cannot use assignment expressions with {what}")
+                }
+                _ => {
+                    if what == "literal" || what == "function call" || what == "expression" {
+                        format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
+                    } else {
+                        format!("cannot assign to {what}")
+                    }
+                }
+            }
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => "positional argument follows keyword argument".into(),
+        ParseErrorType::PositionalAfterKeywordUnpacking => {
+            "positional argument follows keyword argument unpacking".into()
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            "iterable argument unpacking follows keyword argument unpacking".into()
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            "non-default argument follows default argument".into()
+        }
+        ParseErrorType::VarParameterWithDefault => "var-positional argument cannot have default value".into(),
+        ParseErrorType::ExpectedKeywordParam => "named arguments must follow bare *".into(),
+        ParseErrorType::ParamAfterVarKeywordParam => "arguments cannot follow var-keyword argument".into(),
+        ParseErrorType::InvalidStarredExpressionUsage => "invalid syntax".into(),
+        ParseErrorType::FStringError(inner) | ParseErrorType::Lexical(LexicalErrorType::FStringError(inner)) => {
+            use ruff_python_parser::InterpolatedStringErrorType as F;
+            match inner {
+                F::UnclosedLbrace => "f-string: expecting '}'".into(),
+                F::SingleRbrace => "f-string: single '}' is not allowed".into(),
+                F::InvalidConversionFlag => "f-string: invalid conversion character: expected 's', 'r', or 'a'".into(),
+                F::UnterminatedString => {
+                    format!("unterminated string literal (detected at line {})", map.line_of(range.start()))
+                }
+                F::UnterminatedTripleQuotedString => format!(
+                    "unterminated triple-quoted string literal (detected at line {})",
+                    map.line_of(TextSize::from(map.len()))
+                ),
+                F::LambdaWithoutParentheses => "f-string: lambda expressions are not allowed without parentheses".into(),
+                _ => "f-string: invalid syntax".into(),
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            if *tok == '$' || *tok == '?' || *tok == '`' || *tok == '!' {
+                "invalid syntax".into()
+            } else {
+                format!("invalid character '{tok}' (U+{:04X})", *tok as u32)
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => {
+            "unexpected character after line continuation character".into()
+        }
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => "unexpected EOF while parsing".into(),
+        ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
+            "bytes can only contain ASCII literal characters".into()
+        }
+        ParseErrorType::Lexical(LexicalErrorType::OtherError(message)) => message.to_string(),
+        ParseErrorType::OtherError(message) => message.clone(),
+        ParseErrorType::EmptySlice
+        | ParseErrorType::ExpectedExpression
+        | ParseErrorType::SimpleStatementsOnSameLine
+        | ParseErrorType::SimpleAndCompoundStatementOnSameLine => "invalid syntax".into(),
+        ParseErrorType::InvalidMatchPatternTarget => "cannot use '_' as a target".into(),
+        _ => "invalid syntax".into(),
+    };
+    at(Plain, message, range)
+}
+
+fn starts_string(text: &str, start: usize) -> bool {
+    let rest = &text[start.min(text.len())..];
+    let rest = rest.trim_start_matches(|c: char| "rRbBuUfF".contains(c));
+    rest.starts_with('\'') || rest.starts_with('"')
+}
+
+fn is_triple_quoted(text: &str, start: usize) -> bool {
+    let rest = text[start.min(text.len())..].trim_start_matches(|c: char| "rRbBuUfF".contains(c));
+    rest.starts_with("'''") || rest.starts_with("\"\"\"")
+}
+
+/// `1abc`: a number running straight into a name.
+fn starts_invalid_number(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    if start == 0 || start >= bytes.len() {
+        return false;
+    }
+    let prev = bytes[start - 1];
+    let cur = bytes[start];
+    if !(cur.is_ascii_alphabetic() || cur == b'_') || !prev.is_ascii_digit() {
+        return false;
+    }
+    // Walk back over the number to make sure it is one and not a name.
+    let mut i = start;
+    while i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.') {
+        i -= 1;
+    }
+    bytes[i].is_ascii_digit()
+}
+
+/// CPython's name for an expression that cannot be a target.
+fn describe_target(text: &str) -> &'static str {
+    let t = text.trim();
+    let first = t.chars().next().unwrap_or(' ');
+    if t == "None" || t == "True" || t == "False" || t == "..." {
+        return if t == "..." { "ellipsis" } else { "literal" };
+    }
+    if first.is_ascii_digit() || first == '"' || first == '\'' || (first == '-' && t[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())) {
+        return "literal";
+    }
+    if t.starts_with("lambda") {
+        return "lambda";
+    }
+    if t.starts_with("f\"") || t.starts_with("f'") {
+        return "f-string expression";
+    }
+    if t.ends_with(')') && !t.starts_with('(') {
+        return "function call";
+    }
+    if t.starts_with('{') {
+        return if t.contains(':') { "dict literal" } else { "set display" };
+    }
+    if t.contains(" if ") && t.contains(" else ") {
+        return "conditional expression";
+    }
+    if t.contains(" and ") || t.contains(" or ") {
+        return "expression";
+    }
+    if t.contains("==") || t.contains('<') || t.contains('>') || t.contains("!=") {
+        return "comparison";
+    }
+    "expression"
+}
