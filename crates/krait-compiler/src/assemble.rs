@@ -26,9 +26,7 @@
 
 use std::sync::Arc;
 
-use krait_bytecode::{
-    local_kind, CodeFlags, CodeObject, ExceptionTableEntry, Instruction, Location, Opcode,
-};
+use krait_bytecode::{local_kind, CodeFlags, CodeObject, ExceptionTableEntry, Instruction, Location, Opcode};
 
 use crate::codegen::{Block, Instr, Loc, Op, Unit, UnitKind};
 use crate::symtable::{Scope, ScopeKind};
@@ -156,7 +154,12 @@ pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_leve
                 let depth = (start_depth[handler] - 1 - i32::from(lasti)).max(0) as u32;
                 let target = block_offset[handler];
                 match table.last_mut() {
-                    Some(last) if last.end == here && last.target == target && last.depth == depth && last.push_lasti == lasti => {
+                    Some(last)
+                        if last.end == here
+                            && last.target == target
+                            && last.depth == depth
+                            && last.push_lasti == lasti =>
+                    {
                         last.end = end;
                     }
                     _ => table.push(ExceptionTableEntry { start: here, end, target, depth, push_lasti: lasti }),

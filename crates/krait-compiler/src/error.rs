@@ -11,9 +11,7 @@
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{Mod, PythonVersion};
-use ruff_python_parser::{
-    LexicalErrorType, ParseError, ParseErrorType, ParseOptions, UnsupportedSyntaxErrorKind,
-};
+use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType, ParseOptions, UnsupportedSyntaxErrorKind};
 use ruff_text_size::{TextRange, TextSize};
 
 use crate::source::SourceMap;
@@ -84,12 +82,7 @@ impl SyntaxError {
 pub(crate) type Ast = Mod;
 
 /// Parse `source` as Python 3.11 or return the first `SyntaxError`.
-pub(crate) fn parse(
-    source: &str,
-    map: &SourceMap,
-    filename: &str,
-    mode: Mode,
-) -> Result<Ast, SyntaxError> {
+pub(crate) fn parse(source: &str, map: &SourceMap, filename: &str, mode: Mode) -> Result<Ast, SyntaxError> {
     let parse_mode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
@@ -111,9 +104,7 @@ pub(crate) fn parse(
             }
             Err(describe_parse_error(map, filename, error))
         }
-        (None, Some(unsupported)) => {
-            Err(describe_unsupported(map, filename, unsupported.kind, unsupported.range))
-        }
+        (None, Some(unsupported)) => Err(describe_unsupported(map, filename, unsupported.kind, unsupported.range)),
         (None, None) => Ok(parsed.into_syntax()),
     }
 }
@@ -158,10 +149,8 @@ fn enclosing_header(map: &SourceMap, offset: TextSize) -> Option<(String, u32)> 
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let words: Vec<&str> = trimmed
-            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '*'))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: Vec<&str> =
+            trimmed.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '*')).filter(|w| !w.is_empty()).collect();
         let mut first = *words.first()?;
         if first == "async" {
             first = words.get(1).copied().unwrap_or("");
@@ -172,8 +161,8 @@ fn enclosing_header(map: &SourceMap, offset: TextSize) -> Option<(String, u32)> 
         let what = match first {
             "def" => "function definition".to_string(),
             "class" => "class definition".to_string(),
-            "if" | "elif" | "else" | "while" | "for" | "with" | "try" | "except" | "except*"
-            | "finally" | "match" | "case" => format!("'{first}' statement"),
+            "if" | "elif" | "else" | "while" | "for" | "with" | "try" | "except" | "except*" | "finally" | "match"
+            | "case" => format!("'{first}' statement"),
             _ => return None,
         };
         return Some((what, line));
@@ -237,9 +226,7 @@ fn scan_brackets(text: &str) -> Option<BracketProblem> {
                 };
                 match stack.pop() {
                     None => return Some(BracketProblem::Unmatched(b as char, i as u32)),
-                    Some((o, _)) if o != open => {
-                        return Some(BracketProblem::Mismatch(b as char, o, i as u32))
-                    }
+                    Some((o, _)) if o != open => return Some(BracketProblem::Mismatch(b as char, o, i as u32)),
                     Some(_) => {}
                 }
             }
@@ -285,11 +272,7 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
             return at(Plain, format!("{what} (detected at line {detected})"), range);
         }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
-            return at(
-                IndentationError,
-                "unindent does not match any outer indentation level".into(),
-                range,
-            );
+            return at(IndentationError, "unindent does not match any outer indentation level".into(), range);
         }
         _ => {}
     }
@@ -305,7 +288,9 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
                     point(at_offset),
                 );
             }
-            BracketProblem::NeverClosed(c, at_offset) if !matches!(error.error, ParseErrorType::UnexpectedIndentation) => {
+            BracketProblem::NeverClosed(c, at_offset)
+                if !matches!(error.error, ParseErrorType::UnexpectedIndentation) =>
+            {
                 return at(Plain, format!("'{c}' was never closed"), point(at_offset));
             }
             _ => {}
@@ -326,7 +311,9 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
             return at(IndentationError, message, range);
         }
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => "expected ':'".to_string(),
-        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found } if !matches!(found, TokenKind::Newline | TokenKind::EndOfFile) => {
+        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found }
+            if !matches!(found, TokenKind::Newline | TokenKind::EndOfFile) =>
+        {
             "invalid syntax. Perhaps you forgot a comma?".to_string()
         }
         ParseErrorType::ExpectedToken { expected, .. } => match token_text(*expected) {
@@ -369,9 +356,7 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             "iterable argument unpacking follows keyword argument unpacking".into()
         }
-        ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            "non-default argument follows default argument".into()
-        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => "non-default argument follows default argument".into(),
         ParseErrorType::VarParameterWithDefault => "var-positional argument cannot have default value".into(),
         ParseErrorType::ExpectedKeywordParam => "named arguments must follow bare *".into(),
         ParseErrorType::ParamAfterVarKeywordParam => "arguments cannot follow var-keyword argument".into(),
@@ -389,7 +374,9 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
                     "unterminated triple-quoted string literal (detected at line {})",
                     map.line_of(TextSize::from(map.len()))
                 ),
-                F::LambdaWithoutParentheses => "f-string: lambda expressions are not allowed without parentheses".into(),
+                F::LambdaWithoutParentheses => {
+                    "f-string: lambda expressions are not allowed without parentheses".into()
+                }
                 _ => "f-string: invalid syntax".into(),
             }
         }
@@ -456,7 +443,11 @@ fn describe_target(text: &str) -> &'static str {
     if t == "None" || t == "True" || t == "False" || t == "..." {
         return if t == "..." { "ellipsis" } else { "literal" };
     }
-    if first.is_ascii_digit() || first == '"' || first == '\'' || (first == '-' && t[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())) {
+    if first.is_ascii_digit()
+        || first == '"'
+        || first == '\''
+        || (first == '-' && t[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    {
         return "literal";
     }
     if t.starts_with("lambda") {

@@ -64,11 +64,8 @@ impl<'src> SourceMap<'src> {
             return None;
         }
         let start = self.line_start(line) as usize;
-        let end = if (line as usize) < self.line_starts.len() {
-            self.line_start(line + 1) as usize
-        } else {
-            self.text.len()
-        };
+        let end =
+            if (line as usize) < self.line_starts.len() { self.line_start(line + 1) as usize } else { self.text.len() };
         let mut text = self.text.get(start..end)?.to_string();
         if text.ends_with("\r\n") {
             text.truncate(text.len() - 2);

@@ -29,8 +29,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{
-    self as ast, Comprehension, ExceptHandler, Expr, InterpolatedStringElement, Mod, Parameters,
-    Pattern, Stmt,
+    self as ast, Comprehension, ExceptHandler, Expr, InterpolatedStringElement, Mod, Parameters, Pattern, Stmt,
 };
 use ruff_text_size::{Ranged, TextRange};
 
@@ -248,9 +247,7 @@ impl SymbolTable {
                 NameScope::GlobalExplicit
             } else if flags & DEF_NONLOCAL != 0 {
                 match &bound_copy {
-                    None => {
-                        return Err(error("nonlocal declaration not allowed at module level".into(), scope))
-                    }
+                    None => return Err(error("nonlocal declaration not allowed at module level".into(), scope)),
                     Some(b) if !b.contains(name) => {
                         return Err(error(format!("no binding for nonlocal '{name}' found"), scope))
                     }
@@ -750,15 +747,35 @@ impl Builder<'_> {
                 }
             }
             Expr::Set(e) => e.elts.iter().try_for_each(|v| self.visit_expr(v))?,
-            Expr::ListComp(e) => {
-                self.visit_comprehension(node_key(e), e.range, "listcomp", ComprehensionKind::List, &e.generators, &e.elt, None)?
-            }
-            Expr::SetComp(e) => {
-                self.visit_comprehension(node_key(e), e.range, "setcomp", ComprehensionKind::Set, &e.generators, &e.elt, None)?
-            }
+            Expr::ListComp(e) => self.visit_comprehension(
+                node_key(e),
+                e.range,
+                "listcomp",
+                ComprehensionKind::List,
+                &e.generators,
+                &e.elt,
+                None,
+            )?,
+            Expr::SetComp(e) => self.visit_comprehension(
+                node_key(e),
+                e.range,
+                "setcomp",
+                ComprehensionKind::Set,
+                &e.generators,
+                &e.elt,
+                None,
+            )?,
             Expr::DictComp(e) => {
                 let key = e.key.as_deref().unwrap_or(&e.value);
-                self.visit_comprehension(node_key(e), e.range, "dictcomp", ComprehensionKind::Dict, &e.generators, key, Some(&e.value))?
+                self.visit_comprehension(
+                    node_key(e),
+                    e.range,
+                    "dictcomp",
+                    ComprehensionKind::Dict,
+                    &e.generators,
+                    key,
+                    Some(&e.value),
+                )?
             }
             Expr::Generator(e) => self.visit_comprehension(
                 node_key(e),
@@ -816,9 +833,7 @@ impl Builder<'_> {
             Expr::Name(e) => {
                 let flag = if e.ctx == ast::ExprContext::Load { USE } else { DEF_LOCAL };
                 self.add_def(&e.id, flag, e.range)?;
-                if e.ctx == ast::ExprContext::Load
-                    && self.cur().kind == ScopeKind::Function
-                    && e.id.as_str() == "super"
+                if e.ctx == ast::ExprContext::Load && self.cur().kind == ScopeKind::Function && e.id.as_str() == "super"
                 {
                     self.add_def("__class__", USE, e.range)?;
                 }

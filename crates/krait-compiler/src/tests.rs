@@ -15,7 +15,10 @@ fn dis(source: &str) -> String {
 fn ops(source: &str) -> Vec<String> {
     dis(source)
         .lines()
-        .filter(|l| l.len() > 16 && !l.starts_with("Disassembly") && !l.starts_with("ExceptionTable") && !l.starts_with("  ") || l.contains("    "))
+        .filter(|l| {
+            l.len() > 16 && !l.starts_with("Disassembly") && !l.starts_with("ExceptionTable") && !l.starts_with("  ")
+                || l.contains("    ")
+        })
         .filter_map(|l| {
             let rest = l.get(17..)?.trim();
             if rest.is_empty() || rest.starts_with("to ") {

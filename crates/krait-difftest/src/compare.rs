@@ -47,25 +47,11 @@ pub struct Observed {
 /// The first way in which the observed run differs from the expected one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mismatch {
-    TimedOut {
-        secs: u64,
-    },
-    Signaled {
-        signal: i32,
-    },
-    Stdout {
-        line: usize,
-        expected: String,
-        got: String,
-    },
-    ExitStatus {
-        expected: i32,
-        got: i32,
-    },
-    Stderr {
-        expected: String,
-        got: String,
-    },
+    TimedOut { secs: u64 },
+    Signaled { signal: i32 },
+    Stdout { line: usize, expected: String, got: String },
+    ExitStatus { expected: i32, got: i32 },
+    Stderr { expected: String, got: String },
 }
 
 /// Longest excerpt of a line shown in a failure message.
@@ -84,25 +70,15 @@ impl fmt::Display for Mismatch {
         match self {
             Mismatch::TimedOut { secs } => write!(f, "timeout after {secs} s"),
             Mismatch::Signaled { signal } => write!(f, "crashed by signal {signal}"),
-            Mismatch::Stdout {
-                line,
-                expected,
-                got,
-            } => write!(
-                f,
-                "stdout differs at line {line}: expected {} got {}",
-                excerpt(expected),
-                excerpt(got)
-            ),
+            Mismatch::Stdout { line, expected, got } => {
+                write!(f, "stdout differs at line {line}: expected {} got {}", excerpt(expected), excerpt(got))
+            }
             Mismatch::ExitStatus { expected, got } => {
                 write!(f, "exit status: expected {expected} got {got}")
             }
-            Mismatch::Stderr { expected, got } => write!(
-                f,
-                "stderr last line: expected {} got {}",
-                excerpt(expected),
-                excerpt(got)
-            ),
+            Mismatch::Stderr { expected, got } => {
+                write!(f, "stderr last line: expected {} got {}", excerpt(expected), excerpt(got))
+            }
         }
     }
 }
@@ -111,10 +87,7 @@ impl fmt::Display for Mismatch {
 pub fn parse_status(text: &str) -> Result<(i32, String), String> {
     let mut lines = text.lines();
     let code_line = lines.next().ok_or("empty status file")?;
-    let code = code_line
-        .trim()
-        .parse::<i32>()
-        .map_err(|e| format!("bad exit status {code_line:?}: {e}"))?;
+    let code = code_line.trim().parse::<i32>().map_err(|e| format!("bad exit status {code_line:?}: {e}"))?;
     let stderr_last = lines.next().unwrap_or("").to_string();
     Ok((code, stderr_last))
 }
@@ -180,17 +153,11 @@ pub fn compare(expected: &Expected, observed: &Observed, timeout_secs: u64) -> O
         return Some(mismatch);
     }
     if code != expected.exit_code {
-        return Some(Mismatch::ExitStatus {
-            expected: expected.exit_code,
-            got: code,
-        });
+        return Some(Mismatch::ExitStatus { expected: expected.exit_code, got: code });
     }
     let got_last = last_stderr_line(&observed.stderr);
     if got_last != expected.stderr_last_line {
-        return Some(Mismatch::Stderr {
-            expected: expected.stderr_last_line.clone(),
-            got: got_last,
-        });
+        return Some(Mismatch::Stderr { expected: expected.stderr_last_line.clone(), got: got_last });
     }
     None
 }
@@ -200,19 +167,11 @@ mod tests {
     use super::*;
 
     fn expected(stdout: &str, code: i32, stderr: &str) -> Expected {
-        Expected {
-            stdout: stdout.into(),
-            exit_code: code,
-            stderr_last_line: stderr.into(),
-        }
+        Expected { stdout: stdout.into(), exit_code: code, stderr_last_line: stderr.into() }
     }
 
     fn exited(stdout: &str, stderr: &str, code: i32) -> Observed {
-        Observed {
-            stdout: stdout.into(),
-            stderr: stderr.into(),
-            termination: Termination::Exited(code),
-        }
+        Observed { stdout: stdout.into(), stderr: stderr.into(), termination: Termination::Exited(code) }
     }
 
     #[test]
@@ -226,11 +185,7 @@ mod tests {
         let exp = expected("a\nb\nc\n", 0, "");
         assert_eq!(
             compare(&exp, &exited("a\nB\nc\n", "", 0), 60),
-            Some(Mismatch::Stdout {
-                line: 2,
-                expected: "b".into(),
-                got: "B".into()
-            })
+            Some(Mismatch::Stdout { line: 2, expected: "b".into(), got: "B".into() })
         );
     }
 
@@ -239,11 +194,7 @@ mod tests {
         let exp = expected("a\nb\n", 0, "");
         assert_eq!(
             compare(&exp, &exited("a\n", "", 0), 60),
-            Some(Mismatch::Stdout {
-                line: 2,
-                expected: "b".into(),
-                got: "<end of output>".into()
-            })
+            Some(Mismatch::Stdout { line: 2, expected: "b".into(), got: "<end of output>".into() })
         );
     }
 
@@ -252,11 +203,7 @@ mod tests {
         let exp = expected("a\n", 0, "");
         assert_eq!(
             compare(&exp, &exited("a\nextra\n", "", 0), 60),
-            Some(Mismatch::Stdout {
-                line: 2,
-                expected: "<end of output>".into(),
-                got: "extra".into()
-            })
+            Some(Mismatch::Stdout { line: 2, expected: "<end of output>".into(), got: "extra".into() })
         );
     }
 
@@ -265,11 +212,7 @@ mod tests {
         let exp = expected("a\nb\n", 0, "");
         assert_eq!(
             compare(&exp, &exited("a\nb", "", 0), 60),
-            Some(Mismatch::Stdout {
-                line: 2,
-                expected: "b".into(),
-                got: "b<no newline at end>".into()
-            })
+            Some(Mismatch::Stdout { line: 2, expected: "b".into(), got: "b<no newline at end>".into() })
         );
     }
 
@@ -278,16 +221,10 @@ mod tests {
         let exp = expected("x\n", 1, "ValueError: bad");
         assert_eq!(
             compare(&exp, &exited("x\n", "ValueError: bad\n", 0), 60),
-            Some(Mismatch::ExitStatus {
-                expected: 1,
-                got: 0
-            })
+            Some(Mismatch::ExitStatus { expected: 1, got: 0 })
         );
         // A stdout difference takes precedence over the status difference.
-        assert!(matches!(
-            compare(&exp, &exited("y\n", "", 0), 60),
-            Some(Mismatch::Stdout { .. })
-        ));
+        assert!(matches!(compare(&exp, &exited("y\n", "", 0), 60), Some(Mismatch::Stdout { .. })));
     }
 
     #[test]
@@ -323,33 +260,16 @@ mod tests {
     #[test]
     fn signals_and_timeouts_fail_regardless_of_output() {
         let exp = expected("", 0, "");
-        let crashed = Observed {
-            stdout: vec![],
-            stderr: vec![],
-            termination: Termination::Signaled(11),
-        };
-        assert_eq!(
-            compare(&exp, &crashed, 60),
-            Some(Mismatch::Signaled { signal: 11 })
-        );
-        let hung = Observed {
-            stdout: vec![],
-            stderr: vec![],
-            termination: Termination::TimedOut,
-        };
-        assert_eq!(
-            compare(&exp, &hung, 7),
-            Some(Mismatch::TimedOut { secs: 7 })
-        );
+        let crashed = Observed { stdout: vec![], stderr: vec![], termination: Termination::Signaled(11) };
+        assert_eq!(compare(&exp, &crashed, 60), Some(Mismatch::Signaled { signal: 11 }));
+        let hung = Observed { stdout: vec![], stderr: vec![], termination: Termination::TimedOut };
+        assert_eq!(compare(&exp, &hung, 7), Some(Mismatch::TimedOut { secs: 7 }));
     }
 
     #[test]
     fn status_file_parsing() {
         assert_eq!(parse_status("0\n\n"), Ok((0, String::new())));
-        assert_eq!(
-            parse_status("1\nKeyError: 'x'\n"),
-            Ok((1, "KeyError: 'x'".into()))
-        );
+        assert_eq!(parse_status("1\nKeyError: 'x'\n"), Ok((1, "KeyError: 'x'".into())));
         assert_eq!(parse_status("3"), Ok((3, String::new())));
         assert!(parse_status("").is_err());
         assert!(parse_status("zero\n").is_err());
@@ -357,25 +277,11 @@ mod tests {
 
     #[test]
     fn mismatch_messages_read_well() {
-        let m = Mismatch::Stdout {
-            line: 4,
-            expected: "1".into(),
-            got: "2".into(),
-        };
-        assert_eq!(
-            m.to_string(),
-            "stdout differs at line 4: expected \"1\" got \"2\""
-        );
+        let m = Mismatch::Stdout { line: 4, expected: "1".into(), got: "2".into() };
+        assert_eq!(m.to_string(), "stdout differs at line 4: expected \"1\" got \"2\"");
         let long = "x".repeat(500);
-        let shown = Mismatch::Stderr {
-            expected: long.clone(),
-            got: String::new(),
-        }
-        .to_string();
+        let shown = Mismatch::Stderr { expected: long.clone(), got: String::new() }.to_string();
         assert!(shown.len() < 200, "long lines are shortened: {shown}");
-        assert_eq!(
-            Mismatch::Signaled { signal: 6 }.to_string(),
-            "crashed by signal 6"
-        );
+        assert_eq!(Mismatch::Signaled { signal: 6 }.to_string(), "crashed by signal 6");
     }
 }

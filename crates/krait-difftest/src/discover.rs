@@ -33,18 +33,11 @@ pub fn find_repo_root() -> Option<PathBuf> {
         starts.push(cwd);
     }
     starts.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")));
-    starts.iter().find_map(|start| {
-        start
-            .ancestors()
-            .find(|dir| is_repo_root(dir))
-            .map(Path::to_path_buf)
-    })
+    starts.iter().find_map(|start| start.ancestors().find(|dir| is_repo_root(dir)).map(Path::to_path_buf))
 }
 
 fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut entries = std::fs::read_dir(dir)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<io::Result<Vec<_>>>()?;
+    let mut entries = std::fs::read_dir(dir)?.map(|entry| entry.map(|e| e.path())).collect::<io::Result<Vec<_>>>()?;
     entries.sort();
     Ok(entries)
 }
@@ -56,22 +49,11 @@ pub fn find_programs(programs_dir: &Path) -> io::Result<Vec<Program>> {
         if !area.is_dir() {
             continue;
         }
-        let area_name = area
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let area_name = area.file_name().unwrap_or_default().to_string_lossy().into_owned();
         for path in sorted_entries(&area)? {
             if path.is_file() && path.extension().is_some_and(|ext| ext == "py") {
-                let file_name = path
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
-                programs.push(Program {
-                    name: format!("{area_name}/{file_name}"),
-                    path,
-                });
+                let file_name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                programs.push(Program { name: format!("{area_name}/{file_name}"), path });
             }
         }
     }
@@ -84,11 +66,7 @@ pub fn parse_known_failures(text: &str) -> HashSet<String> {
     text.lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())
         .filter(|line| !line.is_empty())
-        .map(|line| {
-            line.strip_prefix("tests/programs/")
-                .unwrap_or(line)
-                .to_string()
-        })
+        .map(|line| line.strip_prefix("tests/programs/").unwrap_or(line).to_string())
         .collect()
 }
 
@@ -117,29 +95,15 @@ mod tests {
 
     #[test]
     fn programs_are_direct_children_of_areas() {
-        let root =
-            std::env::temp_dir().join(format!("krait-difftest-discover-{}", std::process::id()));
+        let root = std::env::temp_dir().join(format!("krait-difftest-discover-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("imports/pkg_basic")).unwrap();
         std::fs::create_dir_all(root.join("int")).unwrap();
-        for file in [
-            "imports/test_a.py",
-            "imports/pkg_basic/__init__.py",
-            "int/b.py",
-            "int/b.out",
-            "stray.py",
-        ] {
+        for file in ["imports/test_a.py", "imports/pkg_basic/__init__.py", "int/b.py", "int/b.out", "stray.py"] {
             std::fs::write(root.join(file), "").unwrap();
         }
-        let names: Vec<String> = find_programs(&root)
-            .unwrap()
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        assert_eq!(
-            names,
-            vec!["imports/test_a.py".to_string(), "int/b.py".to_string()]
-        );
+        let names: Vec<String> = find_programs(&root).unwrap().into_iter().map(|p| p.name).collect();
+        assert_eq!(names, vec!["imports/test_a.py".to_string(), "int/b.py".to_string()]);
         std::fs::remove_dir_all(&root).unwrap();
     }
 }

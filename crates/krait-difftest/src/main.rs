@@ -50,34 +50,22 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
         let (flag, inline_value) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => {
-                (flag.to_string(), Some(value.to_string()))
-            }
+            Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value.to_string())),
             _ => (arg.clone(), None),
         };
         let mut value = |name: &str| -> Result<String, String> {
-            inline_value
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+            inline_value.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
         };
         match flag.as_str() {
             "--krait" => options.krait = Some(PathBuf::from(value("--krait")?)),
             "--jobs" | "-j" => {
                 let text = value("--jobs")?;
-                options.jobs = text
-                    .parse()
-                    .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or(format!("bad --jobs value {text:?}"))?;
+                options.jobs = text.parse().ok().filter(|&n| n > 0).ok_or(format!("bad --jobs value {text:?}"))?;
             }
             "--timeout" => {
                 let text = value("--timeout")?;
-                options.timeout_secs = text
-                    .parse()
-                    .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or(format!("bad --timeout value {text:?}"))?;
+                options.timeout_secs =
+                    text.parse().ok().filter(|&n| n > 0).ok_or(format!("bad --timeout value {text:?}"))?;
             }
             "--help" | "-h" => return Err(USAGE.to_string()),
             _ if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{USAGE}")),
@@ -90,16 +78,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
 fn load_expected(program: &Program) -> Result<Expected, String> {
     let out_path = program.path.with_extension("out");
     let status_path = program.path.with_extension("status");
-    let stdout =
-        std::fs::read(&out_path).map_err(|e| format!("cannot read {}: {e}", out_path.display()))?;
-    let status_text = std::fs::read_to_string(&status_path)
-        .map_err(|e| format!("cannot read {}: {e}", status_path.display()))?;
+    let stdout = std::fs::read(&out_path).map_err(|e| format!("cannot read {}: {e}", out_path.display()))?;
+    let status_text =
+        std::fs::read_to_string(&status_path).map_err(|e| format!("cannot read {}: {e}", status_path.display()))?;
     let (exit_code, stderr_last_line) = parse_status(&status_text)?;
-    Ok(Expected {
-        stdout,
-        exit_code,
-        stderr_last_line,
-    })
+    Ok(Expected { stdout, exit_code, stderr_last_line })
 }
 
 /// The verdict on one program, before known failures are taken into account.
@@ -131,31 +114,20 @@ fn main() -> ExitCode {
         }
     };
     let Some(root) = find_repo_root() else {
-        eprintln!(
-            "krait-difftest: cannot find the repository root (a directory with tests/programs)"
-        );
+        eprintln!("krait-difftest: cannot find the repository root (a directory with tests/programs)");
         return ExitCode::from(2);
     };
-    let krait = options
-        .krait
-        .clone()
-        .unwrap_or_else(|| root.join("target/release/krait"));
+    let krait = options.krait.clone().unwrap_or_else(|| root.join("target/release/krait"));
     let krait = std::fs::canonicalize(&krait).unwrap_or(krait);
     if !krait.is_file() {
-        eprintln!(
-            "krait-difftest: no krait binary at {} (build it or pass --krait)",
-            krait.display()
-        );
+        eprintln!("krait-difftest: no krait binary at {} (build it or pass --krait)", krait.display());
         return ExitCode::from(2);
     }
     let programs_dir = root.join("tests/programs");
     let mut programs = match find_programs(&programs_dir) {
         Ok(programs) => programs,
         Err(error) => {
-            eprintln!(
-                "krait-difftest: cannot list {}: {error}",
-                programs_dir.display()
-            );
+            eprintln!("krait-difftest: cannot list {}: {error}", programs_dir.display());
             return ExitCode::from(2);
         }
     };
@@ -180,10 +152,7 @@ fn main() -> ExitCode {
                     break;
                 };
                 let outcome = check_program(&krait, program, options.timeout_secs);
-                outcomes
-                    .lock()
-                    .expect("no worker panics while holding the lock")
-                    .push((index, outcome));
+                outcomes.lock().expect("no worker panics while holding the lock").push((index, outcome));
             });
         }
     });
@@ -229,16 +198,7 @@ mod tests {
 
     #[test]
     fn options_and_filters() {
-        let options = args(&[
-            "--jobs",
-            "3",
-            "--timeout=5",
-            "int/",
-            "--krait",
-            "/bin/k",
-            "str",
-        ])
-        .unwrap();
+        let options = args(&["--jobs", "3", "--timeout=5", "int/", "--krait", "/bin/k", "str"]).unwrap();
         assert_eq!(options.jobs, 3);
         assert_eq!(options.timeout_secs, 5);
         assert_eq!(options.krait, Some(PathBuf::from("/bin/k")));

@@ -35,11 +35,7 @@ fn drain(mut source: impl Read + Send + 'static) -> thread::JoinHandle<Vec<u8>> 
 /// Kills the child's whole process group, then the child itself.
 fn kill_group(child: &mut Child) {
     let group = format!("-{}", child.id());
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &group])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
+    let _ = Command::new("kill").args(["-KILL", "--", &group]).stdout(Stdio::null()).stderr(Stdio::null()).status();
     let _ = child.kill();
 }
 
@@ -82,9 +78,5 @@ pub fn run_program(krait: &Path, program: &Path, timeout: Duration) -> io::Resul
         // Grandchildren that outlive the child could hold the pipes open.
         kill_group(&mut child);
     }
-    Ok(Observed {
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-        termination,
-    })
+    Ok(Observed { stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default(), termination })
 }

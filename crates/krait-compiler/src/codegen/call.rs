@@ -103,10 +103,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn kw_names(&mut self, keywords: &[ast::Keyword]) {
-        let names = keywords
-            .iter()
-            .map(|k| Constant::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string())))
-            .collect();
+        let names =
+            keywords.iter().map(|k| Constant::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string()))).collect();
         let index = self.u().add_const(Constant::Tuple(names));
         self.emit(Opcode::KW_NAMES, index);
     }
@@ -319,8 +317,7 @@ impl<'a> Compiler<'a> {
 
     fn subdict(&mut self, items: &'a [ast::DictItem]) -> CResult {
         let n = items.len();
-        let keys: Option<Vec<Constant>> =
-            items.iter().map(|item| item.key.as_ref().and_then(fold::constant)).collect();
+        let keys: Option<Vec<Constant>> = items.iter().map(|item| item.key.as_ref().and_then(fold::constant)).collect();
         if n > 1 {
             if let Some(keys) = keys {
                 for item in items {

@@ -173,12 +173,16 @@ impl<'a> Compiler<'a> {
             Expr::List(e) => match ctx_of(e.ctx) {
                 Ctx::Store => self.assignment_unpack(&e.elts),
                 Ctx::Del => e.elts.iter().try_for_each(|elt| self.expr(elt)),
-                Ctx::Load => self.starunpack(&e.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false),
+                Ctx::Load => {
+                    self.starunpack(&e.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false)
+                }
             },
             Expr::Tuple(e) => match ctx_of(e.ctx) {
                 Ctx::Store => self.assignment_unpack(&e.elts),
                 Ctx::Del => e.elts.iter().try_for_each(|elt| self.expr(elt)),
-                Ctx::Load => self.starunpack(&e.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true),
+                Ctx::Load => {
+                    self.starunpack(&e.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)
+                }
             },
             Expr::Slice(e) => {
                 let mut n = 2;
@@ -264,7 +268,14 @@ impl<'a> Compiler<'a> {
                 let items: Option<Vec<Constant>> = list.elts.iter().map(fold::constant).collect();
                 match items {
                     Some(items) => self.load_const(Constant::Tuple(items)),
-                    None => self.starunpack(&list.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?,
+                    None => self.starunpack(
+                        &list.elts,
+                        0,
+                        Opcode::BUILD_LIST,
+                        Opcode::LIST_APPEND,
+                        Opcode::LIST_EXTEND,
+                        true,
+                    )?,
                 }
                 self.u().loc = saved;
                 Ok(())
@@ -390,7 +401,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn jump_if_compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr], target: usize, cond: bool) -> CResult {
+    fn jump_if_compare(
+        &mut self,
+        left: &'a Expr,
+        ops: &[CmpOp],
+        comparators: &'a [Expr],
+        target: usize,
+        cond: bool,
+    ) -> CResult {
         let n = ops.len() - 1;
         if n == 0 {
             // x is None / x is not None: POP_JUMP_IF_[NOT_]NONE.

@@ -445,10 +445,7 @@ impl<'a> Compiler<'a> {
     /// assemble it.
     pub fn finish_unit(&mut self, add_none: bool) -> CResult<CodeObject> {
         let last = self.unit().current;
-        let returns = self.unit().blocks[last]
-            .instrs
-            .last()
-            .is_some_and(|i| i.op == Op::Real(Opcode::RETURN_VALUE));
+        let returns = self.unit().blocks[last].instrs.last().is_some_and(|i| i.op == Op::Real(Opcode::RETURN_VALUE));
         if !returns {
             self.unset_loc();
             if add_none {
@@ -525,10 +522,8 @@ impl<'a> Compiler<'a> {
 
     fn push_instr(&mut self, op: Op, arg: u32, target: Option<usize>) {
         let current = self.unit().current;
-        let ended = self.unit().blocks[current]
-            .instrs
-            .last()
-            .is_some_and(|last| last.op.is_jump() || last.op.ends_flow());
+        let ended =
+            self.unit().blocks[current].instrs.last().is_some_and(|last| last.op.is_jump() || last.op.ends_flow());
         if ended {
             self.next_block();
         }
@@ -717,7 +712,13 @@ impl<'a> Compiler<'a> {
 
     // ---- frame blocks ---------------------------------------------------------------
 
-    pub fn push_fblock(&mut self, kind: FBlockKind, block: Option<usize>, exit: Option<usize>, datum: FBlockDatum<'a>) -> CResult {
+    pub fn push_fblock(
+        &mut self,
+        kind: FBlockKind,
+        block: Option<usize>,
+        exit: Option<usize>,
+        datum: FBlockDatum<'a>,
+    ) -> CResult {
         if self.unit().fblocks.len() >= 20 {
             return Err(self.error_here("too many statically nested blocks"));
         }
@@ -890,7 +891,9 @@ fn future_limit(body: &[Stmt]) -> TextSize {
     for (i, stmt) in body.iter().enumerate() {
         match stmt {
             Stmt::Expr(e) if i == 0 && e.value.is_string_literal_expr() => limit = stmt.end(),
-            Stmt::ImportFrom(import) if import.level == 0 && import.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
+            Stmt::ImportFrom(import)
+                if import.level == 0 && import.module.as_ref().is_some_and(|m| m.as_str() == "__future__") =>
+            {
                 limit = stmt.end()
             }
             _ => break,

@@ -43,12 +43,8 @@ impl<'a> Compiler<'a> {
     /// the MAKE_FUNCTION flags for them.
     fn default_arguments(&mut self, parameters: &'a Parameters) -> CResult<u32> {
         let mut flags = 0;
-        let defaults: Vec<&Expr> = parameters
-            .posonlyargs
-            .iter()
-            .chain(&parameters.args)
-            .filter_map(|p| p.default.as_deref())
-            .collect();
+        let defaults: Vec<&Expr> =
+            parameters.posonlyargs.iter().chain(&parameters.args).filter_map(|p| p.default.as_deref()).collect();
         if !defaults.is_empty() {
             for default in &defaults {
                 self.expr(default)?;
@@ -283,7 +279,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension_element(&mut self, elt: &'a Expr, value: Option<&'a Expr>, kind: ComprehensionKind, depth: u32) -> CResult {
+    fn comprehension_element(
+        &mut self,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: ComprehensionKind,
+        depth: u32,
+    ) -> CResult {
         match kind {
             ComprehensionKind::Generator => {
                 self.expr(elt)?;

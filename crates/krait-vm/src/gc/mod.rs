@@ -156,7 +156,10 @@ mod tests {
         let memory = heap.allocate(Node::LAYOUT.alloc_size()).unwrap().as_ptr();
         // SAFETY: fresh memory of the payload's size, written whole.
         unsafe {
-            std::ptr::write(memory as *mut Node, Node { header: ObjHeader::new(Node::LAYOUT, Value::NULL), next: ValueCell::new(next) });
+            std::ptr::write(
+                memory as *mut Node,
+                Node { header: ObjHeader::new(Node::LAYOUT, Value::NULL), next: ValueCell::new(next) },
+            );
             Gc::from_raw(NonNull::new_unchecked(memory as *mut ObjHeader))
         }
     }

@@ -17,10 +17,7 @@ pub fn complex_repr(real: f64, imag: f64) -> String {
         return format!("{im}j");
     }
     let re = double_to_string(real, FloatStyle::Repr, 0, plain);
-    let signed = DtoaFlags {
-        sign: true,
-        ..plain
-    };
+    let signed = DtoaFlags { sign: true, ..plain };
     let im = double_to_string(imag, FloatStyle::Repr, 0, signed);
     format!("({re}{im}j)")
 }

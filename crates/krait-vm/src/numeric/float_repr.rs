@@ -51,9 +51,7 @@ impl FloatStyle {
 
     fn upper(self) -> bool {
         match self {
-            FloatStyle::Exponent { upper }
-            | FloatStyle::Fixed { upper }
-            | FloatStyle::General { upper } => upper,
+            FloatStyle::Exponent { upper } | FloatStyle::Fixed { upper } | FloatStyle::General { upper } => upper,
             FloatStyle::Repr => false,
         }
     }
@@ -92,10 +90,7 @@ impl Digits {
     /// significant digits.
     pub fn significant(x: f64, ndigits: usize) -> Digits {
         let ndigits = ndigits.max(1);
-        Self::from_exponent_form(
-            &format!("{:.*e}", ndigits - 1, x.abs()),
-            x.is_sign_negative(),
-        )
+        Self::from_exponent_form(&format!("{:.*e}", ndigits - 1, x.abs()), x.is_sign_negative())
     }
 
     /// dtoa mode 3: `x` correctly rounded to `ndigits` places after the
@@ -123,17 +118,9 @@ impl Digits {
             digits.pop();
         }
         if digits.is_empty() {
-            return Digits {
-                digits: vec![b'0'],
-                decpt: 1,
-                negative,
-            };
+            return Digits { digits: vec![b'0'], decpt: 1, negative };
         }
-        Digits {
-            digits,
-            decpt,
-            negative,
-        }
+        Digits { digits, decpt, negative }
     }
 
     fn is_zero(&self) -> bool {
@@ -143,15 +130,7 @@ impl Digits {
 
 /// `repr(x)` (and `str(x)`, which is the same since Python 3.2).
 pub fn float_repr(x: f64) -> String {
-    double_to_string(
-        x,
-        FloatStyle::Repr,
-        0,
-        DtoaFlags {
-            add_dot_0: true,
-            ..DtoaFlags::default()
-        },
-    )
+    double_to_string(x, FloatStyle::Repr, 0, DtoaFlags { add_dot_0: true, ..DtoaFlags::default() })
 }
 
 /// `str(x)`: identical to [`float_repr`].
@@ -216,11 +195,7 @@ fn format_digits(d: &Digits, style: FloatStyle, precision: i64, flags: DtoaFlags
         }
         FloatStyle::Fixed { .. } => vdigits_end = decpt + precision,
         FloatStyle::General { .. } => {
-            let limit = if flags.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -303,12 +278,7 @@ mod tests {
     use super::*;
 
     fn fmt(x: f64, code: char, precision: usize) -> String {
-        double_to_string(
-            x,
-            FloatStyle::from_code(code).unwrap(),
-            precision,
-            DtoaFlags::default(),
-        )
+        double_to_string(x, FloatStyle::from_code(code).unwrap(), precision, DtoaFlags::default())
     }
 
     fn alt(x: f64, code: char, precision: usize) -> String {
@@ -316,10 +286,7 @@ mod tests {
             x,
             FloatStyle::from_code(code).unwrap(),
             precision,
-            DtoaFlags {
-                alt: true,
-                ..DtoaFlags::default()
-            },
+            DtoaFlags { alt: true, ..DtoaFlags::default() },
         )
     }
 
@@ -402,19 +369,10 @@ mod tests {
 
     #[test]
     fn flags() {
-        let plus = DtoaFlags {
-            sign: true,
-            ..DtoaFlags::default()
-        };
+        let plus = DtoaFlags { sign: true, ..DtoaFlags::default() };
         assert_eq!(double_to_string(1.0, FloatStyle::Repr, 0, plus), "+1");
-        assert_eq!(
-            double_to_string(f64::NAN, FloatStyle::Repr, 0, plus),
-            "+nan"
-        );
-        let z = DtoaFlags {
-            no_neg_0: true,
-            ..DtoaFlags::default()
-        };
+        assert_eq!(double_to_string(f64::NAN, FloatStyle::Repr, 0, plus), "+nan");
+        let z = DtoaFlags { no_neg_0: true, ..DtoaFlags::default() };
         let f = FloatStyle::Fixed { upper: false };
         assert_eq!(double_to_string(-0.0, f, 1, z), "0.0");
         assert_eq!(double_to_string(-0.001, f, 1, z), "0.0");

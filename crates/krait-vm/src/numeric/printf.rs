@@ -111,12 +111,7 @@ impl Conversion<'_> {
             Some(Count::Fixed(p)) => Some(p),
             Some(Count::Star) => Some(star_precision.unwrap_or(0).max(0) as usize),
         };
-        PrintfSpec {
-            flags,
-            width,
-            precision,
-            conversion: self.conversion,
-        }
+        PrintfSpec { flags, width, precision, conversion: self.conversion }
     }
 }
 
@@ -124,9 +119,7 @@ impl Conversion<'_> {
 pub fn unsupported_format_character(ch: char, index: usize) -> NumericError {
     let code = ch as u32;
     let shown = if (31..=126).contains(&code) { ch } else { '?' };
-    NumericError::ValueError(format!(
-        "unsupported format character '{shown}' (0x{code:x}) at index {index}"
-    ))
+    NumericError::ValueError(format!("unsupported format character '{shown}' (0x{code:x}) at index {index}"))
 }
 
 /// Iterator over the [`Piece`]s of a format string.
@@ -140,12 +133,7 @@ pub struct PrintfParser<'a> {
 
 impl<'a> PrintfParser<'a> {
     pub fn new(text: &'a str) -> PrintfParser<'a> {
-        PrintfParser {
-            text,
-            chars: text.char_indices().collect(),
-            pos: 0,
-            failed: false,
-        }
+        PrintfParser { text, chars: text.char_indices().collect(), pos: 0, failed: false }
     }
 
     fn byte_at(&self, index: usize) -> usize {
@@ -237,14 +225,7 @@ impl<'a> PrintfParser<'a> {
         if matches!(ch, 'h' | 'l' | 'L') {
             ch = self.next_char()?;
         }
-        Ok(Piece::Conversion(Conversion {
-            key,
-            flags,
-            width,
-            precision,
-            conversion: ch,
-            index: self.pos - 1,
-        }))
+        Ok(Piece::Conversion(Conversion { key, flags, width, precision, conversion: ch, index: self.pos - 1 }))
     }
 }
 
@@ -260,9 +241,7 @@ impl<'a> Iterator for PrintfParser<'a> {
             while self.pos < self.chars.len() && self.chars[self.pos].1 != '%' {
                 self.pos += 1;
             }
-            return Some(Ok(Piece::Literal(
-                &self.text[self.byte_at(start)..self.byte_at(self.pos)],
-            )));
+            return Some(Ok(Piece::Literal(&self.text[self.byte_at(start)..self.byte_at(self.pos)])));
         }
         self.pos += 1;
         let piece = self.parse_conversion();
@@ -384,10 +363,7 @@ pub fn format_printf_float(value: f64, spec: &PrintfSpec) -> NumericResult<Strin
     let Some(style) = FloatStyle::from_code(spec.conversion).filter(|s| *s != FloatStyle::Repr) else {
         return Err(unsupported_format_character(spec.conversion, 0));
     };
-    let flags = DtoaFlags {
-        alt: spec.flags.alt,
-        ..DtoaFlags::default()
-    };
+    let flags = DtoaFlags { alt: spec.flags.alt, ..DtoaFlags::default() };
     let text = double_to_string(value, style, spec.precision.unwrap_or(6), flags);
     Ok(output(&text, spec, true))
 }
@@ -438,9 +414,7 @@ mod tests {
                         ('d' | 'i' | 'u' | 'o' | 'x' | 'X', Arg::Int(v)) => {
                             format_printf_int(&BigInt::from(*v), &spec, 4300)
                         }
-                        ('d' | 'i' | 'u', Arg::Float(v)) => {
-                            format_printf_int(&BigInt::from(*v as i64), &spec, 4300)
-                        }
+                        ('d' | 'i' | 'u', Arg::Float(v)) => format_printf_int(&BigInt::from(*v as i64), &spec, 4300),
                         ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Arg::Float(v)) => format_printf_float(*v, &spec),
                         ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Arg::Int(v)) => format_printf_float(*v as f64, &spec),
                         ('c', Arg::Int(v)) => format_printf_char(&BigInt::from(*v), &spec),
@@ -532,12 +506,7 @@ mod tests {
         assert_eq!(conv.precision, Some(Count::Star));
         assert_eq!(conv.conversion, 's');
         assert_eq!(pieces[4], Piece::Literal("c"));
-        let spec = PrintfSpec {
-            flags: PrintfFlags::default(),
-            width: Some(10),
-            precision: Some(3),
-            conversion: 's',
-        };
+        let spec = PrintfSpec { flags: PrintfFlags::default(), width: Some(10), precision: Some(3), conversion: 's' };
         assert_eq!(pad_printf_str("abcdef", &spec), "       abc");
     }
 }
