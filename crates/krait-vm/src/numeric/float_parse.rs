@@ -34,7 +34,10 @@ use super::round::ldexp_biguint;
 use super::{overflow_error, value_error, NumericError, NumericResult};
 
 fn could_not_convert(text: &str) -> NumericError {
-    NumericError::ValueError(format!("could not convert string to float: {}", repr_str(text)))
+    NumericError::ValueError(format!(
+        "could not convert string to float: {}",
+        repr_str(text)
+    ))
 }
 
 /// `_Py_string_to_number_with_underscores`' underscore rule: `None` if an
@@ -246,7 +249,10 @@ pub fn float_hex(x: f64) -> String {
         (1, biased - 1023)
     };
     let exp_sign = if exp < 0 { '-' } else { '+' };
-    format!("{sign}0x{lead}.{fraction:013x}p{exp_sign}{}", exp.unsigned_abs())
+    format!(
+        "{sign}0x{lead}.{fraction:013x}p{exp_sign}{}",
+        exp.unsigned_abs()
+    )
 }
 
 /// `float.fromhex` for a value known to be malformed (kept for callers that
@@ -261,11 +267,15 @@ mod tests {
     use crate::numeric::float_repr::float_repr;
 
     fn f(text: &str) -> String {
-        parse_float(text).map(float_repr).unwrap_or_else(|e| e.to_string())
+        parse_float(text)
+            .map(float_repr)
+            .unwrap_or_else(|e| e.to_string())
     }
 
     fn hex(text: &str) -> String {
-        float_fromhex(text).map(float_repr).unwrap_or_else(|e| e.to_string())
+        float_fromhex(text)
+            .map(float_repr)
+            .unwrap_or_else(|e| e.to_string())
     }
 
     #[test]
@@ -292,10 +302,28 @@ mod tests {
 
     #[test]
     fn rejects_like_cpython() {
-        for text in ["abc", "1__0", "0x1p3", "1e", "", "1._5", "1_.5", ".", "1e+_5", "infinityx", "in f", "é", "\x1c1", "1_"] {
+        for text in [
+            "abc",
+            "1__0",
+            "0x1p3",
+            "1e",
+            "",
+            "1._5",
+            "1_.5",
+            ".",
+            "1e+_5",
+            "infinityx",
+            "in f",
+            "é",
+            "\x1c1",
+            "1_",
+        ] {
             assert_eq!(
                 f(text),
-                format!("ValueError: could not convert string to float: {}", repr_str(text)),
+                format!(
+                    "ValueError: could not convert string to float: {}",
+                    repr_str(text)
+                ),
                 "{text:?}"
             );
         }

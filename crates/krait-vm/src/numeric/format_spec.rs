@@ -432,7 +432,11 @@ fn render_number(parts: &NumberParts<'_>, spec: &Resolved) -> String {
 
 /// `calc_padding` + fill: pad `text` (already `nchars` long) to the width.
 fn pad_text(text: &str, nchars: i64, width: i64, align: Align, fill: char) -> String {
-    let total = if width >= 0 { width.max(nchars) } else { nchars };
+    let total = if width >= 0 {
+        width.max(nchars)
+    } else {
+        nchars
+    };
     let lpad = match align {
         Align::Right => total - nchars,
         Align::Center => (total - nchars) / 2,
@@ -450,10 +454,16 @@ fn pad_text(text: &str, nchars: i64, width: i64, align: Align, fill: char) -> St
 ///
 /// `max_str_digits` is `sys.get_int_max_str_digits()` (0 = no limit); it
 /// applies to decimal output as in `str(int)`.
-pub fn format_int(value: &BigInt, spec: &FormatSpec, max_str_digits: usize) -> NumericResult<String> {
+pub fn format_int(
+    value: &BigInt,
+    spec: &FormatSpec,
+    max_str_digits: usize,
+) -> NumericResult<String> {
     let resolved = spec.resolve('d', Align::Right)?;
     match resolved.type_code {
-        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long_internal(value, &resolved, max_str_digits),
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {
+            format_long_internal(value, &resolved, max_str_digits)
+        }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
             format_float_internal(int_to_float(value)?, &resolved)
         }
@@ -462,7 +472,11 @@ pub fn format_int(value: &BigInt, spec: &FormatSpec, max_str_digits: usize) -> N
 }
 
 /// `format_long_internal`.
-fn format_long_internal(value: &BigInt, spec: &Resolved, max_str_digits: usize) -> NumericResult<String> {
+fn format_long_internal(
+    value: &BigInt,
+    spec: &Resolved,
+    max_str_digits: usize,
+) -> NumericResult<String> {
     if spec.precision != -1 {
         return value_error("Precision not allowed in integer format specifier");
     }
@@ -530,7 +544,9 @@ pub fn char_from_int(value: &BigInt) -> NumericResult<char> {
 pub fn format_float(value: f64, spec: &FormatSpec) -> NumericResult<String> {
     let resolved = spec.resolve('\0', Align::Right)?;
     match resolved.type_code {
-        '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => format_float_internal(value, &resolved),
+        '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => {
+            format_float_internal(value, &resolved)
+        }
         other => Err(unknown_presentation_type(other, "float")),
     }
 }
@@ -538,7 +554,10 @@ pub fn format_float(value: f64, spec: &FormatSpec) -> NumericResult<String> {
 /// The `double_to_string` arguments for a float presentation type
 /// (the common head of `format_float_internal` and
 /// `format_complex_internal`).
-fn float_style_for(spec: &Resolved, add_dot_0_default: bool) -> NumericResult<(FloatStyle, usize, DtoaFlags)> {
+fn float_style_for(
+    spec: &Resolved,
+    add_dot_0_default: bool,
+) -> NumericResult<(FloatStyle, usize, DtoaFlags)> {
     if spec.precision > i32::MAX as i64 {
         return value_error("precision too big");
     }
@@ -591,7 +610,12 @@ fn split_number(text: &str) -> (bool, &str, bool, &str) {
 fn format_float_internal(value: f64, spec: &Resolved) -> NumericResult<String> {
     let (style, precision, flags) = float_style_for(spec, true)?;
     let percent = spec.type_code == '%';
-    let mut text = double_to_string(if percent { value * 100.0 } else { value }, style, precision, flags);
+    let mut text = double_to_string(
+        if percent { value * 100.0 } else { value },
+        style,
+        precision,
+        flags,
+    );
     if percent {
         text.push('%');
     }
@@ -662,7 +686,11 @@ pub fn format_complex(real: f64, imag: f64, spec: &FormatSpec) -> NumericResult<
         body.push_str(&render(&re_text, &part_spec));
     }
     let im_spec = Resolved {
-        sign: if skip_re { part_spec.sign } else { Some(Sign::Plus) },
+        sign: if skip_re {
+            part_spec.sign
+        } else {
+            Some(Sign::Plus)
+        },
         ..part_spec
     };
     body.push_str(&render(&im_text, &im_spec));
@@ -671,7 +699,13 @@ pub fn format_complex(real: f64, imag: f64, spec: &FormatSpec) -> NumericResult<
         body.push(')');
     }
     let nchars = body.chars().count() as i64;
-    Ok(pad_text(&body, nchars, resolved.width, resolved.align, resolved.fill))
+    Ok(pad_text(
+        &body,
+        nchars,
+        resolved.width,
+        resolved.align,
+        resolved.fill,
+    ))
 }
 
 /// `format(value, spec)` for a str (`format_string_internal`).
@@ -705,7 +739,13 @@ pub fn format_str(value: &str, spec: &FormatSpec) -> NumericResult<String> {
     } else {
         value
     };
-    Ok(pad_text(text, len, resolved.width, resolved.align, resolved.fill))
+    Ok(pad_text(
+        text,
+        len,
+        resolved.width,
+        resolved.align,
+        resolved.fill,
+    ))
 }
 
 /// Parse `spec` and format an int in one step (empty spec = `str(value)`).
@@ -729,6 +769,8 @@ pub fn format_str_str(value: &str, spec: &str) -> NumericResult<String> {
 }
 
 #[cfg(test)]
+// 3.14159 below is a test input taken from CPython examples, not an approximation of π.
+#[allow(clippy::approx_constant)]
 mod tests {
     //! Expected values produced by CPython 3.11 (`format(value, spec)`).
     use super::*;
@@ -745,11 +787,19 @@ mod tests {
 
     fn check_int(value: &str, spec: &str, expected: Expect) {
         let v: BigInt = value.parse().unwrap();
-        assert_eq!(show(format_int_str(&v, spec, 4300)), expect(expected), "format({value}, {spec:?})");
+        assert_eq!(
+            show(format_int_str(&v, spec, 4300)),
+            expect(expected),
+            "format({value}, {spec:?})"
+        );
     }
 
     fn check_float(value: f64, spec: &str, expected: Expect) {
-        assert_eq!(show(format_float_str(value, spec)), expect(expected), "format({value:?}, {spec:?})");
+        assert_eq!(
+            show(format_float_str(value, spec)),
+            expect(expected),
+            "format({value:?}, {spec:?})"
+        );
     }
 
     fn check_complex(re: f64, im: f64, spec: &str, expected: Expect) {
@@ -761,26 +811,70 @@ mod tests {
     }
 
     fn check_str(value: &str, spec: &str, expected: Expect) {
-        assert_eq!(show(format_str_str(value, spec)), expect(expected), "format({value:?}, {spec:?})");
+        assert_eq!(
+            show(format_str_str(value, spec)),
+            expect(expected),
+            "format({value:?}, {spec:?})"
+        );
     }
 
     #[test]
     fn matches_cpython() {
-        check_int("1", "abc", Err("ValueError: Invalid format specifier 'abc' for object of type 'int'"));
-        check_int("1", "z", Err("ValueError: Negative zero coercion (z) not allowed in integer format specifier"));
+        check_int(
+            "1",
+            "abc",
+            Err("ValueError: Invalid format specifier 'abc' for object of type 'int'"),
+        );
+        check_int(
+            "1",
+            "z",
+            Err("ValueError: Negative zero coercion (z) not allowed in integer format specifier"),
+        );
         check_int("255", "#X", Ok("0XFF"));
         check_int("255", "#010x", Ok("0x000000ff"));
         check_int("1234", "010,", Ok("00,001,234"));
         check_int("1", ",b", Err("ValueError: Cannot specify ',' with 'b'."));
         check_int("1", "_c", Err("ValueError: Cannot specify '_' with 'c'."));
-        check_int("1", ",_", Err("ValueError: Cannot specify both ',' and '_'."));
-        check_int("1", "_,", Err("ValueError: Cannot specify both ',' and '_'."));
-        check_int("1", ".", Err("ValueError: Format specifier missing precision"));
-        check_int("1", ".2", Err("ValueError: Precision not allowed in integer format specifier"));
-        check_int("1", "#c", Err("ValueError: Alternate form (#) not allowed with integer format specifier 'c'"));
-        check_int("1", "+c", Err("ValueError: Sign not allowed with integer format specifier 'c'"));
-        check_int("1", "-c", Err("ValueError: Sign not allowed with integer format specifier 'c'"));
-        check_int("1", "99999999999999999999", Err("ValueError: Too many decimal digits in format string"));
+        check_int(
+            "1",
+            ",_",
+            Err("ValueError: Cannot specify both ',' and '_'."),
+        );
+        check_int(
+            "1",
+            "_,",
+            Err("ValueError: Cannot specify both ',' and '_'."),
+        );
+        check_int(
+            "1",
+            ".",
+            Err("ValueError: Format specifier missing precision"),
+        );
+        check_int(
+            "1",
+            ".2",
+            Err("ValueError: Precision not allowed in integer format specifier"),
+        );
+        check_int(
+            "1",
+            "#c",
+            Err("ValueError: Alternate form (#) not allowed with integer format specifier 'c'"),
+        );
+        check_int(
+            "1",
+            "+c",
+            Err("ValueError: Sign not allowed with integer format specifier 'c'"),
+        );
+        check_int(
+            "1",
+            "-c",
+            Err("ValueError: Sign not allowed with integer format specifier 'c'"),
+        );
+        check_int(
+            "1",
+            "99999999999999999999",
+            Err("ValueError: Too many decimal digits in format string"),
+        );
         check_int("5", "=^10", Ok("====5====="));
         check_int("-5", "x<+7", Ok("-5xxxxx"));
         check_int("-1234", "012,", Ok("-000,001,234"));
@@ -806,10 +900,18 @@ mod tests {
         check_int("255", "o", Ok("377"));
         check_int("255", "#o", Ok("0o377"));
         check_int("-1", "#x", Ok("-0x1"));
-        check_int("1234", "q", Err("ValueError: Unknown format code 'q' for object of type 'int'"));
+        check_int(
+            "1234",
+            "q",
+            Err("ValueError: Unknown format code 'q' for object of type 'int'"),
+        );
         check_int("123", "", Ok("123"));
         check_int("-123", "", Ok("-123"));
-        check_int("1", "\x01", Err("ValueError: Unknown format code '\\x1' for object of type 'int'"));
+        check_int(
+            "1",
+            "\x01",
+            Err("ValueError: Unknown format code '\\x1' for object of type 'int'"),
+        );
         check_int("12345678", "_b", Ok("1011_1100_0110_0001_0100_1110"));
         check_int("12345678", "_o", Ok("5706_0516"));
         check_int("99", ".3f", Ok("99.000"));
@@ -820,77 +922,116 @@ mod tests {
         check_int("100000000000000000000", "n", Ok("100000000000000000000"));
         check_int("1234", "€>8,", Ok("€€€1,234"));
         check_int("1", "١٠", Ok("         1"));
-        check_int("1114112", "c", Err("OverflowError: %c arg not in range(0x110000)"));
-        check_int("-1", "c", Err("OverflowError: %c arg not in range(0x110000)"));
+        check_int(
+            "1114112",
+            "c",
+            Err("OverflowError: %c arg not in range(0x110000)"),
+        );
+        check_int(
+            "-1",
+            "c",
+            Err("OverflowError: %c arg not in range(0x110000)"),
+        );
         check_int("5", ",n", Err("ValueError: Cannot specify ',' with 'n'."));
         check_int("5", "z.2f", Ok("5.00"));
-        check_float(1.5 , "q", Err("ValueError: Unknown format code 'q' for object of type 'float'"));
-        check_float(1.5 , "\x01", Err("ValueError: Unknown format code '\\x1' for object of type 'float'"));
-        check_float(1.0 , ".99999999999999999999f", Err("ValueError: Too many decimal digits in format string"));
-        check_float(1.0 , ".3000000000f", Err("ValueError: precision too big"));
-        check_float(f64::INFINITY , "010", Ok("0000000inf"));
-        check_float(1.0 , "", Ok("1.0"));
-        check_float(1.0 , "g", Ok("1"));
-        check_float(1e+16 , "", Ok("1e+16"));
-        check_float(1.0 , ".2", Ok("1.0"));
-        check_float(123456.0 , ".2", Ok("1.2e+05"));
-        check_float(1.5 , "%", Ok("150.000000%"));
-        check_float(-0.0 , "z.1f", Ok("0.0"));
-        check_float(-0.001 , "z.1f", Ok("0.0"));
-        check_float(1234567.0 , ",", Ok("1,234,567.0"));
-        check_float(1234567.5 , "_.2f", Ok("1_234_567.50"));
-        check_float(1e+100 , ",", Ok("1e+100"));
-        check_float(1234.5 , "n", Ok("1234.5"));
-        check_float(f64::NAN , "+", Ok("+nan"));
-        check_float(-f64::INFINITY , "E", Ok("-INF"));
-        check_float(1e-05 , "", Ok("1e-05"));
-        check_float(0.0001 , "", Ok("0.0001"));
-        check_float(1e+22 , "f", Ok("10000000000000000000000.000000"));
-        check_float(0.5 , ".0f", Ok("0"));
-        check_float(2.5 , ".0f", Ok("2"));
-        check_float(1.0 , "#.0e", Ok("1.e+00"));
-        check_float(1.0 , "#g", Ok("1.00000"));
-        check_float(100.0 , "#.3g", Ok("100."));
-        check_float(1e-10 , "g", Ok("1e-10"));
-        check_float(1.23e-05 , ".3", Ok("1.23e-05"));
-        check_float(3.14159 , "10.3f", Ok("     3.142"));
-        check_float(3.14159 , "<10.3f", Ok("3.142     "));
-        check_float(3.14159 , "^10.3f", Ok("  3.142   "));
-        check_float(-3.14159 , "=10.3f", Ok("-    3.142"));
-        check_float(-3.14159 , "010.3f", Ok("-00003.142"));
-        check_float(3.14159 , "+.2e", Ok("+3.14e+00"));
-        check_float(1234.5678 , "012,.2f", Ok("0,001,234.57"));
-        check_float(1234.5678 , "_^15.1f", Ok("____1234.6_____"));
-        check_float(0.000123 , "%", Ok("0.012300%"));
-        check_float(0.5 , ".0%", Ok("50%"));
-        check_float(-0.0 , "", Ok("-0.0"));
-        check_float(-0.0 , "z", Ok("0.0"));
-        check_float(-0.0 , "+", Ok("-0.0"));
-        check_float(1e+200 , ".3", Ok("1e+200"));
-        check_float(1.5 , "#", Ok("1.5"));
-        check_float(2.0 , "#.0f", Ok("2."));
-        check_float(1e+16 , "n", Ok("1e+16"));
-        check_float(123.456 , ".0e", Ok("1e+02"));
-        check_float(1.0 , ",d", Err("ValueError: Unknown format code 'd' for object of type 'float'"));
-        check_float(f64::NAN , "010", Ok("0000000nan"));
-        check_float(-f64::INFINITY , "=+9", Ok("-     inf"));
-        check_float(12345.678 , ",g", Ok("12,345.7"));
-        check_float(1000000.0 , ",.2e", Ok("1.00e+06"));
-        check_float(9.5 , ".0f", Ok("10"));
-        check_float(0.05 , ".1f", Ok("0.1"));
-        check_float(1.0 , "z", Ok("1.0"));
-        check_float(-1e-09 , "z.2e", Ok("-1.00e-09"));
-        check_float(3.0 , "_", Ok("3.0"));
-        check_float(1234567.0 , "_", Ok("1_234_567.0"));
+        check_float(
+            1.5,
+            "q",
+            Err("ValueError: Unknown format code 'q' for object of type 'float'"),
+        );
+        check_float(
+            1.5,
+            "\x01",
+            Err("ValueError: Unknown format code '\\x1' for object of type 'float'"),
+        );
+        check_float(
+            1.0,
+            ".99999999999999999999f",
+            Err("ValueError: Too many decimal digits in format string"),
+        );
+        check_float(1.0, ".3000000000f", Err("ValueError: precision too big"));
+        check_float(f64::INFINITY, "010", Ok("0000000inf"));
+        check_float(1.0, "", Ok("1.0"));
+        check_float(1.0, "g", Ok("1"));
+        check_float(1e+16, "", Ok("1e+16"));
+        check_float(1.0, ".2", Ok("1.0"));
+        check_float(123456.0, ".2", Ok("1.2e+05"));
+        check_float(1.5, "%", Ok("150.000000%"));
+        check_float(-0.0, "z.1f", Ok("0.0"));
+        check_float(-0.001, "z.1f", Ok("0.0"));
+        check_float(1234567.0, ",", Ok("1,234,567.0"));
+        check_float(1234567.5, "_.2f", Ok("1_234_567.50"));
+        check_float(1e+100, ",", Ok("1e+100"));
+        check_float(1234.5, "n", Ok("1234.5"));
+        check_float(f64::NAN, "+", Ok("+nan"));
+        check_float(-f64::INFINITY, "E", Ok("-INF"));
+        check_float(1e-05, "", Ok("1e-05"));
+        check_float(0.0001, "", Ok("0.0001"));
+        check_float(1e+22, "f", Ok("10000000000000000000000.000000"));
+        check_float(0.5, ".0f", Ok("0"));
+        check_float(2.5, ".0f", Ok("2"));
+        check_float(1.0, "#.0e", Ok("1.e+00"));
+        check_float(1.0, "#g", Ok("1.00000"));
+        check_float(100.0, "#.3g", Ok("100."));
+        check_float(1e-10, "g", Ok("1e-10"));
+        check_float(1.23e-05, ".3", Ok("1.23e-05"));
+        check_float(3.14159, "10.3f", Ok("     3.142"));
+        check_float(3.14159, "<10.3f", Ok("3.142     "));
+        check_float(3.14159, "^10.3f", Ok("  3.142   "));
+        check_float(-3.14159, "=10.3f", Ok("-    3.142"));
+        check_float(-3.14159, "010.3f", Ok("-00003.142"));
+        check_float(3.14159, "+.2e", Ok("+3.14e+00"));
+        check_float(1234.5678, "012,.2f", Ok("0,001,234.57"));
+        check_float(1234.5678, "_^15.1f", Ok("____1234.6_____"));
+        check_float(0.000123, "%", Ok("0.012300%"));
+        check_float(0.5, ".0%", Ok("50%"));
+        check_float(-0.0, "", Ok("-0.0"));
+        check_float(-0.0, "z", Ok("0.0"));
+        check_float(-0.0, "+", Ok("-0.0"));
+        check_float(1e+200, ".3", Ok("1e+200"));
+        check_float(1.5, "#", Ok("1.5"));
+        check_float(2.0, "#.0f", Ok("2."));
+        check_float(1e+16, "n", Ok("1e+16"));
+        check_float(123.456, ".0e", Ok("1e+02"));
+        check_float(
+            1.0,
+            ",d",
+            Err("ValueError: Unknown format code 'd' for object of type 'float'"),
+        );
+        check_float(f64::NAN, "010", Ok("0000000nan"));
+        check_float(-f64::INFINITY, "=+9", Ok("-     inf"));
+        check_float(12345.678, ",g", Ok("12,345.7"));
+        check_float(1000000.0, ",.2e", Ok("1.00e+06"));
+        check_float(9.5, ".0f", Ok("10"));
+        check_float(0.05, ".1f", Ok("0.1"));
+        check_float(1.0, "z", Ok("1.0"));
+        check_float(-1e-09, "z.2e", Ok("-1.00e-09"));
+        check_float(3.0, "_", Ok("3.0"));
+        check_float(1234567.0, "_", Ok("1_234_567.0"));
         check_complex(1.0, 2.0, "", Ok("(1+2j)"));
         check_complex(1.0, 2.0, "g", Ok("1+2j"));
         check_complex(1.0, 2.0, "10", Ok("    (1+2j)"));
         check_complex(0.0, 2.0, "", Ok("2j"));
         check_complex(1.0, 2.0, "+.2f", Ok("+1.00+2.00j"));
         check_complex(0.0, 1.0, "^12", Ok("     1j     "));
-        check_complex(0.0, 1.0, "05", Err("ValueError: Zero padding is not allowed in complex format specifier"));
-        check_complex(0.0, 1.0, "=5", Err("ValueError: '=' alignment flag is not allowed in complex format specifier"));
-        check_complex(0.0, 1.0, "0<5", Err("ValueError: Zero padding is not allowed in complex format specifier"));
+        check_complex(
+            0.0,
+            1.0,
+            "05",
+            Err("ValueError: Zero padding is not allowed in complex format specifier"),
+        );
+        check_complex(
+            0.0,
+            1.0,
+            "=5",
+            Err("ValueError: '=' alignment flag is not allowed in complex format specifier"),
+        );
+        check_complex(
+            0.0,
+            1.0,
+            "0<5",
+            Err("ValueError: Zero padding is not allowed in complex format specifier"),
+        );
         check_complex(-0.0, -1.0, "", Ok("(-0-1j)"));
         check_complex(f64::NAN, f64::INFINITY, "", Ok("(nan+infj)"));
         check_complex(1e+16, 1.0, "", Ok("(1e+16+1j)"));
@@ -902,21 +1043,55 @@ mod tests {
         check_complex(1.0, 2.0, "*>12.2e", Ok("1.00e+00+2.00e+00j"));
         check_complex(-1.0, -2.0, " g", Ok("-1-2j"));
         check_complex(1e+20, 1e+20, ",", Ok("(1e+20+1e+20j)"));
-        check_complex(1.0, 2.0, "d", Err("ValueError: Unknown format code 'd' for object of type 'complex'"));
+        check_complex(
+            1.0,
+            2.0,
+            "d",
+            Err("ValueError: Unknown format code 'd' for object of type 'complex'"),
+        );
         check_complex(1234.0, 5678.0, ",", Ok("(1,234+5,678j)"));
-        check_complex(0.0, 1.0, "%", Err("ValueError: Unknown format code '%' for object of type 'complex'"));
+        check_complex(
+            0.0,
+            1.0,
+            "%",
+            Err("ValueError: Unknown format code '%' for object of type 'complex'"),
+        );
         check_complex(1.0, 1.0, "#g", Ok("1.00000+1.00000j"));
         check_complex(1.0, 2.0, "z", Ok("(1+2j)"));
         check_complex(-0.0, 0.0, "z", Ok("(0+0j)"));
         check_complex(1.0, 2.0, "n", Ok("1+2j"));
-        check_str("a", "abc", Err("ValueError: Invalid format specifier 'abc' for object of type 'str'"));
-        check_str("a", "z", Err("ValueError: Negative zero coercion (z) not allowed in string format specifier"));
-        check_str("a", " ", Err("ValueError: Space not allowed in string format specifier"));
-        check_str("a", "+", Err("ValueError: Sign not allowed in string format specifier"));
+        check_str(
+            "a",
+            "abc",
+            Err("ValueError: Invalid format specifier 'abc' for object of type 'str'"),
+        );
+        check_str(
+            "a",
+            "z",
+            Err("ValueError: Negative zero coercion (z) not allowed in string format specifier"),
+        );
+        check_str(
+            "a",
+            " ",
+            Err("ValueError: Space not allowed in string format specifier"),
+        );
+        check_str(
+            "a",
+            "+",
+            Err("ValueError: Sign not allowed in string format specifier"),
+        );
         check_str("abc", "05", Ok("abc00"));
         check_str("a", ",", Err("ValueError: Cannot specify ',' with 's'."));
-        check_str("a", "#", Err("ValueError: Alternate form (#) not allowed in string format specifier"));
-        check_str("a", "=5", Err("ValueError: '=' alignment not allowed in string format specifier"));
+        check_str(
+            "a",
+            "#",
+            Err("ValueError: Alternate form (#) not allowed in string format specifier"),
+        );
+        check_str(
+            "a",
+            "=5",
+            Err("ValueError: '=' alignment not allowed in string format specifier"),
+        );
         check_str("hello", "10", Ok("hello     "));
         check_str("hello", ">10", Ok("     hello"));
         check_str("hello", "^10", Ok("  hello   "));
@@ -925,7 +1100,11 @@ mod tests {
         check_str("hello", "10.2", Ok("he        "));
         check_str("héllo€", "^9", Ok(" héllo€  "));
         check_str("😀", "x>3", Ok("xx😀"));
-        check_str("abc", "d", Err("ValueError: Unknown format code 'd' for object of type 'str'"));
+        check_str(
+            "abc",
+            "d",
+            Err("ValueError: Unknown format code 'd' for object of type 'str'"),
+        );
         check_str("abc", "s", Ok("abc"));
         check_str("abc", "", Ok("abc"));
         check_str("abc", "_", Err("ValueError: Cannot specify '_' with 's'."));
@@ -940,7 +1119,10 @@ mod tests {
         assert_eq!(spec.align, Some(Align::Left));
         assert_eq!(spec.sign, Some(Sign::Plus));
         assert!(spec.no_neg_0 && spec.alternate);
-        assert!(!spec.zero_pad, "a written fill makes the 0 part of the width");
+        assert!(
+            !spec.zero_pad,
+            "a written fill makes the 0 part of the width"
+        );
         assert_eq!(spec.width, Some(12));
         assert_eq!(spec.grouping, Some(Grouping::Underscore));
         assert_eq!(spec.precision, Some(3));

@@ -63,7 +63,9 @@ pub fn hash_int(n: &BigInt) -> i64 {
     if let Some(small) = n.to_i64() {
         return hash_i64(small);
     }
-    let reduced = (n.magnitude() % HASH_MODULUS).to_i64().expect("below 2**61");
+    let reduced = (n.magnitude() % HASH_MODULUS)
+        .to_i64()
+        .expect("below 2**61");
     fix_minus_one(if n.is_negative() { -reduced } else { reduced })
 }
 
@@ -236,7 +238,10 @@ pub fn hash_str_codepoints(secret: &HashSecret, codepoints: &[u32]) -> i64 {
     let data: Vec<u8> = if max < 0x100 {
         codepoints.iter().map(|&c| c as u8).collect()
     } else if max < 0x10000 {
-        codepoints.iter().flat_map(|&c| (c as u16).to_le_bytes()).collect()
+        codepoints
+            .iter()
+            .flat_map(|&c| (c as u16).to_le_bytes())
+            .collect()
     } else {
         codepoints.iter().flat_map(|&c| c.to_le_bytes()).collect()
     };
@@ -286,7 +291,10 @@ mod tests {
         assert_eq!(hash_float(f64::INFINITY), Some(314159));
         assert_eq!(hash_float(f64::NEG_INFINITY), Some(-314159));
         assert_eq!(hash_float(f64::NAN), None);
-        assert_eq!(hash_float(1e20), Some(hash_int(&"100000000000000000000".parse().unwrap())));
+        assert_eq!(
+            hash_float(1e20),
+            Some(hash_int(&"100000000000000000000".parse().unwrap()))
+        );
     }
 
     #[test]
@@ -297,7 +305,10 @@ mod tests {
         assert_eq!(hash_tuple(&[1, 2, 3]), 529344067295497451);
         assert_eq!(hash_tuple(&[]), 5740354900026072187);
         assert_eq!(hash_tuple(&[-2]), 8078679518589016365);
-        assert_eq!(hash_tuple(&[hash_float(1.5).unwrap(), -2]), -9002791676578425913);
+        assert_eq!(
+            hash_tuple(&[hash_float(1.5).unwrap(), -2]),
+            -9002791676578425913
+        );
         assert_eq!(hash_tuple(&[hash_tuple(&[])]), -5486347211504344842);
         assert_eq!(hash_pointer(0x10), 1);
     }
@@ -319,16 +330,74 @@ mod tests {
 
     #[test]
     fn strings_match_pythonhashseed() {
-        assert_eq!(strings(0), [-4594863902769663758, 6047309291227476195, -5529981157763016009, -3536540696076613844, -4594863902769663758, 0, -643331045009566827, -3895529945874917250, -2713640983873221217]);
-        assert_eq!(strings(1), [-4667308735975688587, 8133168473585362875, 4443362316794630049, 7663130467274561019, -4667308735975688587, 0, 7955374662203228187, 8838442819184298105, -7704959136854890894]);
-        assert_eq!(strings(12345), [2962436275791859092, 6247654839523334371, -458755641747810198, 4293605015213982892, 2962436275791859092, 0, 2462249762156435271, 5829342576909370745, 2682619953333092245]);
-        assert_eq!(strings(4294967295), [-6122489556238538401, -5741392403324874290, 1723250505947338019, -5273353973323107289, -6122489556238538401, 0, 4129030625129257095, 2368557064732769151, -2940113491595316235]);
+        assert_eq!(
+            strings(0),
+            [
+                -4594863902769663758,
+                6047309291227476195,
+                -5529981157763016009,
+                -3536540696076613844,
+                -4594863902769663758,
+                0,
+                -643331045009566827,
+                -3895529945874917250,
+                -2713640983873221217
+            ]
+        );
+        assert_eq!(
+            strings(1),
+            [
+                -4667308735975688587,
+                8133168473585362875,
+                4443362316794630049,
+                7663130467274561019,
+                -4667308735975688587,
+                0,
+                7955374662203228187,
+                8838442819184298105,
+                -7704959136854890894
+            ]
+        );
+        assert_eq!(
+            strings(12345),
+            [
+                2962436275791859092,
+                6247654839523334371,
+                -458755641747810198,
+                4293605015213982892,
+                2962436275791859092,
+                0,
+                2462249762156435271,
+                5829342576909370745,
+                2682619953333092245
+            ]
+        );
+        assert_eq!(
+            strings(4294967295),
+            [
+                -6122489556238538401,
+                -5741392403324874290,
+                1723250505947338019,
+                -5273353973323107289,
+                -6122489556238538401,
+                0,
+                4129030625129257095,
+                2368557064732769151,
+                -2940113491595316235
+            ]
+        );
     }
 
     #[test]
     fn secret_from_env() {
-        assert_eq!(HashSecret::from_env_value(Some("0")).unwrap(), HashSecret { bytes: [0; 24] });
-        assert_eq!(HashSecret::from_env_value(Some("12345")).unwrap(), HashSecret::from_seed(12345));
+        assert_eq!(
+            HashSecret::from_env_value(Some("0")).unwrap(),
+            HashSecret { bytes: [0; 24] }
+        );
+        assert_eq!(
+            HashSecret::from_env_value(Some("12345")).unwrap(),
+            HashSecret::from_seed(12345)
+        );
         assert!(HashSecret::from_env_value(Some("4294967296")).is_err());
         assert!(HashSecret::from_env_value(Some("-1")).is_err());
         let a = HashSecret::from_env_value(Some("random")).unwrap();
