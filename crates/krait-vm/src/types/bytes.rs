@@ -412,7 +412,7 @@ fn bytes_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.new_int(h))
 }
 
-fn bytes_repr_method(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_repr_method(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this] = args.exact::<1>(vm, "__repr__")?;
     let (data, kind) = self_bytes(vm, this, "__repr__")?;
     let text = match kind {
@@ -570,20 +570,20 @@ fn find_impl(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool, raise: bool
     }
 }
 
-fn bytes_find(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_find(vm: &mut Vm, args: Args<'_>) -> PyResult {
     find_impl(vm, args, "find", false, false)
 }
-fn bytes_rfind(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_rfind(vm: &mut Vm, args: Args<'_>) -> PyResult {
     find_impl(vm, args, "rfind", true, false)
 }
-fn bytes_index(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_index(vm: &mut Vm, args: Args<'_>) -> PyResult {
     find_impl(vm, args, "index", false, true)
 }
-fn bytes_rindex(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_rindex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     find_impl(vm, args, "rindex", true, true)
 }
 
-fn bytes_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (data, _) = self_bytes(vm, args.this(), "count")?;
     let (sub, start, end) = find_args(vm, &args, "count")?;
     let sub = sub_arg(vm, sub)?;
@@ -625,17 +625,17 @@ fn tail_match(vm: &mut Vm, args: Args<'_>, name: &str, at_end: bool) -> PyResult
     }
 }
 
-fn bytes_startswith(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_startswith(vm: &mut Vm, args: Args<'_>) -> PyResult {
     tail_match(vm, args, "startswith", false)
 }
-fn bytes_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult {
     tail_match(vm, args, "endswith", true)
 }
 
 static DECODE_SIG: Signature =
     Signature { name: "decode", params: &["self", "encoding", "errors"], positional_only: 1, keyword_only: 3, required: 1 };
 
-fn bytes_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, encoding, errors] = args.bind::<3>(vm, &DECODE_SIG)?;
     let (data, _) = self_bytes(vm, this, "decode")?;
     let name_arg = |vm: &mut Vm, v: Value, param: &str, default: &str| -> PyResult<String> {
@@ -673,25 +673,25 @@ fn title_bytes(data: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-fn bytes_lower(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_lower(vm: &mut Vm, args: Args<'_>) -> PyResult {
     map_bytes(vm, args, "lower", |d| d.to_ascii_lowercase())
 }
-fn bytes_upper(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_upper(vm: &mut Vm, args: Args<'_>) -> PyResult {
     map_bytes(vm, args, "upper", |d| d.to_ascii_uppercase())
 }
-fn bytes_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult {
     map_bytes(vm, args, "swapcase", |d| {
         d.iter()
             .map(|&b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() })
             .collect()
     })
 }
-fn bytes_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult {
     map_bytes(vm, args, "capitalize", |d| {
         d.iter().enumerate().map(|(i, &b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect()
     })
 }
-fn bytes_title(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_title(vm: &mut Vm, args: Args<'_>) -> PyResult {
     map_bytes(vm, args, "title", title_bytes)
 }
 
@@ -724,28 +724,28 @@ fn is_title_bytes(data: &[u8]) -> bool {
     cased
 }
 
-fn bytes_isalnum(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_isalnum(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "isalnum", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric))
 }
-fn bytes_isalpha(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_isalpha(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "isalpha", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic))
 }
-fn bytes_isascii(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_isascii(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "isascii", |d| d.is_ascii())
 }
-fn bytes_isdigit(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_isdigit(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "isdigit", |d| !d.is_empty() && d.iter().all(u8::is_ascii_digit))
 }
-fn bytes_isspace(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_isspace(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "isspace", |d| !d.is_empty() && d.iter().all(|&b| is_space(b)))
 }
-fn bytes_islower(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_islower(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "islower", |d| d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase))
 }
-fn bytes_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_isupper(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "isupper", |d| d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase))
 }
-fn bytes_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_istitle(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "istitle", is_title_bytes)
 }
 
@@ -783,17 +783,17 @@ fn justify(vm: &mut Vm, args: Args<'_>, name: &str, align: char) -> PyResult {
     Ok(kind.make(vm, out))
 }
 
-fn bytes_center(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_center(vm: &mut Vm, args: Args<'_>) -> PyResult {
     justify(vm, args, "center", '^')
 }
-fn bytes_ljust(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_ljust(vm: &mut Vm, args: Args<'_>) -> PyResult {
     justify(vm, args, "ljust", '<')
 }
-fn bytes_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_rjust(vm: &mut Vm, args: Args<'_>) -> PyResult {
     justify(vm, args, "rjust", '>')
 }
 
-fn bytes_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, width] = args.exact::<2>(vm, "zfill")?;
     let (data, kind) = self_bytes(vm, this, "zfill")?;
     let width = number::to_index_isize(vm, width)?;
@@ -817,7 +817,7 @@ fn bytes_zfill(vm: &mut Vm, args: Args<'_>) -> PyResult {
 static EXPANDTABS_SIG: Signature =
     Signature { name: "expandtabs", params: &["self", "tabsize"], positional_only: 1, keyword_only: 2, required: 1 };
 
-fn bytes_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, tabsize] = args.bind::<2>(vm, &EXPANDTABS_SIG)?;
     let (data, kind) = self_bytes(vm, this, "expandtabs")?;
     let tabsize = if tabsize.is_null() { 8 } else { number::to_index_isize(vm, tabsize)? };
@@ -862,17 +862,17 @@ fn new_parts_list(vm: &mut Vm, kind: BytesKind, parts: Vec<Vec<u8>>) -> PyResult
     Ok(list)
 }
 
-fn bytes_split(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_split(vm: &mut Vm, args: Args<'_>) -> PyResult {
     split_impl(vm, args, &SPLIT_SIG, false)
 }
-fn bytes_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult {
     split_impl(vm, args, &RSPLIT_SIG, true)
 }
 
 static SPLITLINES_SIG: Signature =
     Signature { name: "splitlines", params: &["self", "keepends"], positional_only: 1, keyword_only: 2, required: 1 };
 
-fn bytes_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, keepends] = args.bind::<2>(vm, &SPLITLINES_SIG)?;
     let (data, kind) = self_bytes(vm, this, "splitlines")?;
     let keepends = keepends_arg(vm, keepends)?;
@@ -883,7 +883,7 @@ fn bytes_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
     new_parts_list(vm, kind, parts)
 }
 
-fn bytes_join(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_join(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, iterable] = args.exact::<2>(vm, "join")?;
     let (sep, kind) = self_bytes(vm, this, "join")?;
     // The list keeps the items alive while we read them.
@@ -922,10 +922,10 @@ fn partition_impl(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool) -> PyR
     Ok(new_tuple(vm, &[a, b, c]))
 }
 
-fn bytes_partition(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_partition(vm: &mut Vm, args: Args<'_>) -> PyResult {
     partition_impl(vm, args, "partition", false)
 }
-fn bytes_rpartition(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_rpartition(vm: &mut Vm, args: Args<'_>) -> PyResult {
     partition_impl(vm, args, "rpartition", true)
 }
 
@@ -953,17 +953,17 @@ fn strip_impl(vm: &mut Vm, args: Args<'_>, name: &str, left: bool, right: bool) 
     Ok(kind.make(vm, data[start..end].to_vec()))
 }
 
-fn bytes_strip(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_strip(vm: &mut Vm, args: Args<'_>) -> PyResult {
     strip_impl(vm, args, "strip", true, true)
 }
-fn bytes_lstrip(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_lstrip(vm: &mut Vm, args: Args<'_>) -> PyResult {
     strip_impl(vm, args, "lstrip", true, false)
 }
-fn bytes_rstrip(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_rstrip(vm: &mut Vm, args: Args<'_>) -> PyResult {
     strip_impl(vm, args, "rstrip", false, true)
 }
 
-fn bytes_replace(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_replace(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let params = args.skip_self().positional_range(vm, "replace", 2, 3)?;
     let (data, kind) = self_bytes(vm, args.this(), "replace")?;
     let old = buffer_arg(vm, params[0])?;
@@ -990,17 +990,17 @@ fn remove_affix(vm: &mut Vm, args: Args<'_>, name: &str, suffix: bool) -> PyResu
     Ok(kind.make(vm, out))
 }
 
-fn bytes_removeprefix(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_removeprefix(vm: &mut Vm, args: Args<'_>) -> PyResult {
     remove_affix(vm, args, "removeprefix", false)
 }
-fn bytes_removesuffix(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_removesuffix(vm: &mut Vm, args: Args<'_>) -> PyResult {
     remove_affix(vm, args, "removesuffix", true)
 }
 
 static TRANSLATE_SIG: Signature =
     Signature { name: "translate", params: &["self", "table", "delete"], positional_only: 2, keyword_only: 3, required: 2 };
 
-fn bytes_translate(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_translate(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, table, delete] = args.bind::<3>(vm, &TRANSLATE_SIG)?;
     let (data, kind) = self_bytes(vm, this, "translate")?;
     let table = if vm.is_none(table) {
@@ -1022,7 +1022,7 @@ fn bytes_translate(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 /// `bytes.maketrans(frm, to)` (a static method; also bytearray's).
-fn bytes_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [from, to] = args.exact::<2>(vm, "maketrans")?;
     let from = buffer_arg(vm, from)?;
     let to = buffer_arg(vm, to)?;
@@ -1041,7 +1041,7 @@ static HEX_SIG: Signature =
 
 /// `hex(sep=None, bytes_per_sep=1)`: separators counted from the right for
 /// a positive `bytes_per_sep`, from the left for a negative one.
-fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, sep, per] = args.bind::<3>(vm, &HEX_SIG)?;
     let (data, _) = self_bytes(vm, this, "hex")?;
     let sep: Option<char> = if sep.is_null() || vm.is_none(sep) {
@@ -1075,7 +1075,7 @@ fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 /// `bytes.fromhex(string)` (a class method; also bytearray's).
-fn bytes_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn bytes_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [cls, string] = args.exact::<2>(vm, "fromhex")?;
     let Some(text) = string.downcast::<PyStr>() else {
         let name = vm.type_name(string);
@@ -1125,6 +1125,58 @@ fn bytes_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     call::call(vm, cls.value(), &[value])
 }
 
+/// A method table: the given type-specific entries followed by the
+/// non-mutating methods `bytes` and `bytearray` share (same functions,
+/// results built as the receiver's kind).
+macro_rules! with_shared_bytes_methods {
+    ($($extra:expr),* $(,)?) => {
+        &[
+            $($extra,)*
+            MethodDef::method("capitalize", $crate::types::bytes::bytes_capitalize),
+            MethodDef::method("center", $crate::types::bytes::bytes_center),
+            MethodDef::method("count", $crate::types::bytes::bytes_count),
+            MethodDef::method("decode", $crate::types::bytes::bytes_decode),
+            MethodDef::method("endswith", $crate::types::bytes::bytes_endswith),
+            MethodDef::method("expandtabs", $crate::types::bytes::bytes_expandtabs),
+            MethodDef::method("find", $crate::types::bytes::bytes_find),
+            MethodDef::method("hex", $crate::types::bytes::bytes_hex),
+            MethodDef::method("index", $crate::types::bytes::bytes_index),
+            MethodDef::method("isalnum", $crate::types::bytes::bytes_isalnum),
+            MethodDef::method("isalpha", $crate::types::bytes::bytes_isalpha),
+            MethodDef::method("isascii", $crate::types::bytes::bytes_isascii),
+            MethodDef::method("isdigit", $crate::types::bytes::bytes_isdigit),
+            MethodDef::method("islower", $crate::types::bytes::bytes_islower),
+            MethodDef::method("isspace", $crate::types::bytes::bytes_isspace),
+            MethodDef::method("istitle", $crate::types::bytes::bytes_istitle),
+            MethodDef::method("isupper", $crate::types::bytes::bytes_isupper),
+            MethodDef::method("join", $crate::types::bytes::bytes_join),
+            MethodDef::method("ljust", $crate::types::bytes::bytes_ljust),
+            MethodDef::method("lower", $crate::types::bytes::bytes_lower),
+            MethodDef::method("lstrip", $crate::types::bytes::bytes_lstrip),
+            MethodDef::method("partition", $crate::types::bytes::bytes_partition),
+            MethodDef::method("removeprefix", $crate::types::bytes::bytes_removeprefix),
+            MethodDef::method("removesuffix", $crate::types::bytes::bytes_removesuffix),
+            MethodDef::method("replace", $crate::types::bytes::bytes_replace),
+            MethodDef::method("rfind", $crate::types::bytes::bytes_rfind),
+            MethodDef::method("rindex", $crate::types::bytes::bytes_rindex),
+            MethodDef::method("rjust", $crate::types::bytes::bytes_rjust),
+            MethodDef::method("rpartition", $crate::types::bytes::bytes_rpartition),
+            MethodDef::method("rsplit", $crate::types::bytes::bytes_rsplit),
+            MethodDef::method("rstrip", $crate::types::bytes::bytes_rstrip),
+            MethodDef::method("split", $crate::types::bytes::bytes_split),
+            MethodDef::method("splitlines", $crate::types::bytes::bytes_splitlines),
+            MethodDef::method("startswith", $crate::types::bytes::bytes_startswith),
+            MethodDef::method("strip", $crate::types::bytes::bytes_strip),
+            MethodDef::method("swapcase", $crate::types::bytes::bytes_swapcase),
+            MethodDef::method("title", $crate::types::bytes::bytes_title),
+            MethodDef::method("translate", $crate::types::bytes::bytes_translate),
+            MethodDef::method("upper", $crate::types::bytes::bytes_upper),
+            MethodDef::method("zfill", $crate::types::bytes::bytes_zfill),
+        ]
+    };
+}
+pub(crate) use with_shared_bytes_methods;
+
 pub static SPEC: TypeSpec = TypeSpec {
     name: "bytes",
     base: None,
@@ -1137,7 +1189,7 @@ pub static SPEC: TypeSpec = TypeSpec {
           the parameter initialized with null bytes\nbytes() -> empty bytes object",
 };
 
-static METHODS: &[MethodDef] = &[
+static METHODS: &[MethodDef] = with_shared_bytes_methods![
     MethodDef::staticmethod("__new__", bytes_new),
     MethodDef::method("__hash__", bytes_hash),
     MethodDef::method("__getnewargs__", bytes_getnewargs),
@@ -1160,54 +1212,6 @@ static METHODS: &[MethodDef] = &[
     MethodDef::staticmethod("maketrans", bytes_maketrans),
 ];
 
-/// The non-mutating methods `bytes` and `bytearray` share (same functions,
-/// results built as the receiver's kind).
-pub static SHARED_METHODS: &[MethodDef] = &[
-    MethodDef::method("capitalize", bytes_capitalize),
-    MethodDef::method("center", bytes_center),
-    MethodDef::method("count", bytes_count),
-    MethodDef::method("decode", bytes_decode),
-    MethodDef::method("endswith", bytes_endswith),
-    MethodDef::method("expandtabs", bytes_expandtabs),
-    MethodDef::method("find", bytes_find),
-    MethodDef::method("hex", bytes_hex),
-    MethodDef::method("index", bytes_index),
-    MethodDef::method("isalnum", bytes_isalnum),
-    MethodDef::method("isalpha", bytes_isalpha),
-    MethodDef::method("isascii", bytes_isascii),
-    MethodDef::method("isdigit", bytes_isdigit),
-    MethodDef::method("islower", bytes_islower),
-    MethodDef::method("isspace", bytes_isspace),
-    MethodDef::method("istitle", bytes_istitle),
-    MethodDef::method("isupper", bytes_isupper),
-    MethodDef::method("join", bytes_join),
-    MethodDef::method("ljust", bytes_ljust),
-    MethodDef::method("lower", bytes_lower),
-    MethodDef::method("lstrip", bytes_lstrip),
-    MethodDef::method("partition", bytes_partition),
-    MethodDef::method("removeprefix", bytes_removeprefix),
-    MethodDef::method("removesuffix", bytes_removesuffix),
-    MethodDef::method("replace", bytes_replace),
-    MethodDef::method("rfind", bytes_rfind),
-    MethodDef::method("rindex", bytes_rindex),
-    MethodDef::method("rjust", bytes_rjust),
-    MethodDef::method("rpartition", bytes_rpartition),
-    MethodDef::method("rsplit", bytes_rsplit),
-    MethodDef::method("rstrip", bytes_rstrip),
-    MethodDef::method("split", bytes_split),
-    MethodDef::method("splitlines", bytes_splitlines),
-    MethodDef::method("startswith", bytes_startswith),
-    MethodDef::method("strip", bytes_strip),
-    MethodDef::method("swapcase", bytes_swapcase),
-    MethodDef::method("title", bytes_title),
-    MethodDef::method("translate", bytes_translate),
-    MethodDef::method("upper", bytes_upper),
-    MethodDef::method("zfill", bytes_zfill),
-];
-
-/// `bytearray`'s use of the shared `fromhex` and `maketrans`.
-pub(crate) const FROMHEX: MethodDef = MethodDef::classmethod("fromhex", bytes_fromhex);
-pub(crate) const MAKETRANS: MethodDef = MethodDef::staticmethod("maketrans", bytes_maketrans);
 
 #[cfg(test)]
 mod tests {
