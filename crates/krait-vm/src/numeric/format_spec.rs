@@ -727,3 +727,226 @@ pub fn format_complex_str(real: f64, imag: f64, spec: &str) -> NumericResult<Str
 pub fn format_str_str(value: &str, spec: &str) -> NumericResult<String> {
     format_str(value, &FormatSpec::parse(spec, "str")?)
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expected values produced by CPython 3.11 (`format(value, spec)`).
+    use super::*;
+
+    type Expect = Result<&'static str, &'static str>;
+
+    fn show(result: NumericResult<String>) -> Result<String, String> {
+        result.map_err(|e| e.to_string())
+    }
+
+    fn expect(e: Expect) -> Result<String, String> {
+        e.map(str::to_string).map_err(str::to_string)
+    }
+
+    fn check_int(value: &str, spec: &str, expected: Expect) {
+        let v: BigInt = value.parse().unwrap();
+        assert_eq!(show(format_int_str(&v, spec, 4300)), expect(expected), "format({value}, {spec:?})");
+    }
+
+    fn check_float(value: f64, spec: &str, expected: Expect) {
+        assert_eq!(show(format_float_str(value, spec)), expect(expected), "format({value:?}, {spec:?})");
+    }
+
+    fn check_complex(re: f64, im: f64, spec: &str, expected: Expect) {
+        assert_eq!(
+            show(format_complex_str(re, im, spec)),
+            expect(expected),
+            "format(complex({re:?}, {im:?}), {spec:?})"
+        );
+    }
+
+    fn check_str(value: &str, spec: &str, expected: Expect) {
+        assert_eq!(show(format_str_str(value, spec)), expect(expected), "format({value:?}, {spec:?})");
+    }
+
+    #[test]
+    fn matches_cpython() {
+        check_int("1", "abc", Err("ValueError: Invalid format specifier 'abc' for object of type 'int'"));
+        check_int("1", "z", Err("ValueError: Negative zero coercion (z) not allowed in integer format specifier"));
+        check_int("255", "#X", Ok("0XFF"));
+        check_int("255", "#010x", Ok("0x000000ff"));
+        check_int("1234", "010,", Ok("00,001,234"));
+        check_int("1", ",b", Err("ValueError: Cannot specify ',' with 'b'."));
+        check_int("1", "_c", Err("ValueError: Cannot specify '_' with 'c'."));
+        check_int("1", ",_", Err("ValueError: Cannot specify both ',' and '_'."));
+        check_int("1", "_,", Err("ValueError: Cannot specify both ',' and '_'."));
+        check_int("1", ".", Err("ValueError: Format specifier missing precision"));
+        check_int("1", ".2", Err("ValueError: Precision not allowed in integer format specifier"));
+        check_int("1", "#c", Err("ValueError: Alternate form (#) not allowed with integer format specifier 'c'"));
+        check_int("1", "+c", Err("ValueError: Sign not allowed with integer format specifier 'c'"));
+        check_int("1", "-c", Err("ValueError: Sign not allowed with integer format specifier 'c'"));
+        check_int("1", "99999999999999999999", Err("ValueError: Too many decimal digits in format string"));
+        check_int("5", "=^10", Ok("====5====="));
+        check_int("-5", "x<+7", Ok("-5xxxxx"));
+        check_int("-1234", "012,", Ok("-000,001,234"));
+        check_int("1234", "_x", Ok("4d2"));
+        check_int("74565", "_x", Ok("1_2345"));
+        check_int("74565", "#_x", Ok("0x1_2345"));
+        check_int("-255", "#b", Ok("-0b11111111"));
+        check_int("65", "c", Ok("A"));
+        check_int("65", "^5c", Ok("  A  "));
+        check_int("1", "%", Ok("100.000000%"));
+        check_int("114813069527425452423283320117768198402231770208869520047764273682576626139237031385665948631650626991844596463898746277344711896086305533142593135616665318539129989145312280000688779148240044871428926990063486244781615463646388363947317026040466353970904996558162398808944629605623311649536164221970332681344168908984458505602379484807914058900934776500429002716706625830522008132236281291761267883317206598995396418127021779858404042159853183251540889433902091920554957783589672039160081957216630582755380425583726015528348786419432054508915275783882625175435528800822842770817965453762184851149029376", "e", Err("OverflowError: int too large to convert to float"));
+        check_int("12345", "n", Ok("12345"));
+        check_int("1234567", ",", Ok("1,234,567"));
+        check_int("1234567", "_", Ok("1_234_567"));
+        check_int("-1234567", "+,", Ok("-1,234,567"));
+        check_int("42", " ", Ok(" 42"));
+        check_int("42", " d", Ok(" 42"));
+        check_int("0", "08b", Ok("00000000"));
+        check_int("-42", "08", Ok("-0000042"));
+        check_int("42", "<08", Ok("42000000"));
+        check_int("42", "*^9,", Ok("***42****"));
+        check_int("10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000", "e", Ok("1.000000e+100"));
+        check_int("255", "o", Ok("377"));
+        check_int("255", "#o", Ok("0o377"));
+        check_int("-1", "#x", Ok("-0x1"));
+        check_int("1234", "q", Err("ValueError: Unknown format code 'q' for object of type 'int'"));
+        check_int("123", "", Ok("123"));
+        check_int("-123", "", Ok("-123"));
+        check_int("1", "\x01", Err("ValueError: Unknown format code '\\x1' for object of type 'int'"));
+        check_int("12345678", "_b", Ok("1011_1100_0110_0001_0100_1110"));
+        check_int("12345678", "_o", Ok("5706_0516"));
+        check_int("99", ".3f", Ok("99.000"));
+        check_int("7", "g", Ok("7"));
+        check_int("12345", "G", Ok("12345"));
+        check_int("12345", "12,.1f", Ok("    12,345.0"));
+        check_int("1", "0=5", Ok("00001"));
+        check_int("100000000000000000000", "n", Ok("100000000000000000000"));
+        check_int("1234", "€>8,", Ok("€€€1,234"));
+        check_int("1", "١٠", Ok("         1"));
+        check_int("1114112", "c", Err("OverflowError: %c arg not in range(0x110000)"));
+        check_int("-1", "c", Err("OverflowError: %c arg not in range(0x110000)"));
+        check_int("5", ",n", Err("ValueError: Cannot specify ',' with 'n'."));
+        check_int("5", "z.2f", Ok("5.00"));
+        check_float(1.5 , "q", Err("ValueError: Unknown format code 'q' for object of type 'float'"));
+        check_float(1.5 , "\x01", Err("ValueError: Unknown format code '\\x1' for object of type 'float'"));
+        check_float(1.0 , ".99999999999999999999f", Err("ValueError: Too many decimal digits in format string"));
+        check_float(1.0 , ".3000000000f", Err("ValueError: precision too big"));
+        check_float(f64::INFINITY , "010", Ok("0000000inf"));
+        check_float(1.0 , "", Ok("1.0"));
+        check_float(1.0 , "g", Ok("1"));
+        check_float(1e+16 , "", Ok("1e+16"));
+        check_float(1.0 , ".2", Ok("1.0"));
+        check_float(123456.0 , ".2", Ok("1.2e+05"));
+        check_float(1.5 , "%", Ok("150.000000%"));
+        check_float(-0.0 , "z.1f", Ok("0.0"));
+        check_float(-0.001 , "z.1f", Ok("0.0"));
+        check_float(1234567.0 , ",", Ok("1,234,567.0"));
+        check_float(1234567.5 , "_.2f", Ok("1_234_567.50"));
+        check_float(1e+100 , ",", Ok("1e+100"));
+        check_float(1234.5 , "n", Ok("1234.5"));
+        check_float(f64::NAN , "+", Ok("+nan"));
+        check_float(-f64::INFINITY , "E", Ok("-INF"));
+        check_float(1e-05 , "", Ok("1e-05"));
+        check_float(0.0001 , "", Ok("0.0001"));
+        check_float(1e+22 , "f", Ok("10000000000000000000000.000000"));
+        check_float(0.5 , ".0f", Ok("0"));
+        check_float(2.5 , ".0f", Ok("2"));
+        check_float(1.0 , "#.0e", Ok("1.e+00"));
+        check_float(1.0 , "#g", Ok("1.00000"));
+        check_float(100.0 , "#.3g", Ok("100."));
+        check_float(1e-10 , "g", Ok("1e-10"));
+        check_float(1.23e-05 , ".3", Ok("1.23e-05"));
+        check_float(3.14159 , "10.3f", Ok("     3.142"));
+        check_float(3.14159 , "<10.3f", Ok("3.142     "));
+        check_float(3.14159 , "^10.3f", Ok("  3.142   "));
+        check_float(-3.14159 , "=10.3f", Ok("-    3.142"));
+        check_float(-3.14159 , "010.3f", Ok("-00003.142"));
+        check_float(3.14159 , "+.2e", Ok("+3.14e+00"));
+        check_float(1234.5678 , "012,.2f", Ok("0,001,234.57"));
+        check_float(1234.5678 , "_^15.1f", Ok("____1234.6_____"));
+        check_float(0.000123 , "%", Ok("0.012300%"));
+        check_float(0.5 , ".0%", Ok("50%"));
+        check_float(-0.0 , "", Ok("-0.0"));
+        check_float(-0.0 , "z", Ok("0.0"));
+        check_float(-0.0 , "+", Ok("-0.0"));
+        check_float(1e+200 , ".3", Ok("1e+200"));
+        check_float(1.5 , "#", Ok("1.5"));
+        check_float(2.0 , "#.0f", Ok("2."));
+        check_float(1e+16 , "n", Ok("1e+16"));
+        check_float(123.456 , ".0e", Ok("1e+02"));
+        check_float(1.0 , ",d", Err("ValueError: Unknown format code 'd' for object of type 'float'"));
+        check_float(f64::NAN , "010", Ok("0000000nan"));
+        check_float(-f64::INFINITY , "=+9", Ok("-     inf"));
+        check_float(12345.678 , ",g", Ok("12,345.7"));
+        check_float(1000000.0 , ",.2e", Ok("1.00e+06"));
+        check_float(9.5 , ".0f", Ok("10"));
+        check_float(0.05 , ".1f", Ok("0.1"));
+        check_float(1.0 , "z", Ok("1.0"));
+        check_float(-1e-09 , "z.2e", Ok("-1.00e-09"));
+        check_float(3.0 , "_", Ok("3.0"));
+        check_float(1234567.0 , "_", Ok("1_234_567.0"));
+        check_complex(1.0, 2.0, "", Ok("(1+2j)"));
+        check_complex(1.0, 2.0, "g", Ok("1+2j"));
+        check_complex(1.0, 2.0, "10", Ok("    (1+2j)"));
+        check_complex(0.0, 2.0, "", Ok("2j"));
+        check_complex(1.0, 2.0, "+.2f", Ok("+1.00+2.00j"));
+        check_complex(0.0, 1.0, "^12", Ok("     1j     "));
+        check_complex(0.0, 1.0, "05", Err("ValueError: Zero padding is not allowed in complex format specifier"));
+        check_complex(0.0, 1.0, "=5", Err("ValueError: '=' alignment flag is not allowed in complex format specifier"));
+        check_complex(0.0, 1.0, "0<5", Err("ValueError: Zero padding is not allowed in complex format specifier"));
+        check_complex(-0.0, -1.0, "", Ok("(-0-1j)"));
+        check_complex(f64::NAN, f64::INFINITY, "", Ok("(nan+infj)"));
+        check_complex(1e+16, 1.0, "", Ok("(1e+16+1j)"));
+        check_complex(0.0, 0.0, "", Ok("0j"));
+        check_complex(-0.0, 0.0, "", Ok("(-0+0j)"));
+        check_complex(1.5, 0.0, "", Ok("(1.5+0j)"));
+        check_complex(1.5, 2.25, ".1f", Ok("1.5+2.2j"));
+        check_complex(1.0, 2.0, "<12", Ok("(1+2j)      "));
+        check_complex(1.0, 2.0, "*>12.2e", Ok("1.00e+00+2.00e+00j"));
+        check_complex(-1.0, -2.0, " g", Ok("-1-2j"));
+        check_complex(1e+20, 1e+20, ",", Ok("(1e+20+1e+20j)"));
+        check_complex(1.0, 2.0, "d", Err("ValueError: Unknown format code 'd' for object of type 'complex'"));
+        check_complex(1234.0, 5678.0, ",", Ok("(1,234+5,678j)"));
+        check_complex(0.0, 1.0, "%", Err("ValueError: Unknown format code '%' for object of type 'complex'"));
+        check_complex(1.0, 1.0, "#g", Ok("1.00000+1.00000j"));
+        check_complex(1.0, 2.0, "z", Ok("(1+2j)"));
+        check_complex(-0.0, 0.0, "z", Ok("(0+0j)"));
+        check_complex(1.0, 2.0, "n", Ok("1+2j"));
+        check_str("a", "abc", Err("ValueError: Invalid format specifier 'abc' for object of type 'str'"));
+        check_str("a", "z", Err("ValueError: Negative zero coercion (z) not allowed in string format specifier"));
+        check_str("a", " ", Err("ValueError: Space not allowed in string format specifier"));
+        check_str("a", "+", Err("ValueError: Sign not allowed in string format specifier"));
+        check_str("abc", "05", Ok("abc00"));
+        check_str("a", ",", Err("ValueError: Cannot specify ',' with 's'."));
+        check_str("a", "#", Err("ValueError: Alternate form (#) not allowed in string format specifier"));
+        check_str("a", "=5", Err("ValueError: '=' alignment not allowed in string format specifier"));
+        check_str("hello", "10", Ok("hello     "));
+        check_str("hello", ">10", Ok("     hello"));
+        check_str("hello", "^10", Ok("  hello   "));
+        check_str("hello", "*^11", Ok("***hello***"));
+        check_str("hello", ".2", Ok("he"));
+        check_str("hello", "10.2", Ok("he        "));
+        check_str("héllo€", "^9", Ok(" héllo€  "));
+        check_str("😀", "x>3", Ok("xx😀"));
+        check_str("abc", "d", Err("ValueError: Unknown format code 'd' for object of type 'str'"));
+        check_str("abc", "s", Ok("abc"));
+        check_str("abc", "", Ok("abc"));
+        check_str("abc", "_", Err("ValueError: Cannot specify '_' with 's'."));
+        check_str("ab", ".0", Ok(""));
+        check_str("abc", ".10", Ok("abc"));
+    }
+
+    #[test]
+    fn parse_fields() {
+        let spec = FormatSpec::parse("*<+z#012_.3f", "float").unwrap();
+        assert_eq!(spec.fill, Some('*'));
+        assert_eq!(spec.align, Some(Align::Left));
+        assert_eq!(spec.sign, Some(Sign::Plus));
+        assert!(spec.no_neg_0 && spec.alternate);
+        assert!(!spec.zero_pad, "a written fill makes the 0 part of the width");
+        assert_eq!(spec.width, Some(12));
+        assert_eq!(spec.grouping, Some(Grouping::Underscore));
+        assert_eq!(spec.precision, Some(3));
+        assert_eq!(spec.type_code, Some('f'));
+        let spec = FormatSpec::parse("010", "int").unwrap();
+        assert!(spec.zero_pad);
+        assert_eq!(spec.width, Some(10));
+    }
+}
