@@ -343,7 +343,7 @@ pub fn bytes_from_source(vm: &mut Vm, source: Value, encoding: Value, errors: Va
         return Err(vm.type_error("errors without a string argument"));
     }
     if let Some(method) = attr::lookup_special(vm, source, "__bytes__") {
-        let result = call::call(vm, method, &[])?;
+        let result = call::call(vm, method, &[source])?;
         return match result.downcast::<PyBytes>() {
             Some(b) => Ok(b.as_bytes().to_vec()),
             None => {

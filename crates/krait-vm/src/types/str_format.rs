@@ -821,7 +821,7 @@ fn bytes_for_percent_s(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
     if v.downcast::<PyStr>().is_none() {
         if let Some(method) = attr::lookup_special(vm, v, "__bytes__") {
-            let result = call::call(vm, method, &[])?;
+            let result = call::call(vm, method, &[v])?;
             if let Some(b) = crate::types::str_methods::bytes_like(result) {
                 return Ok(b.iter().map(|&b| b as char).collect());
             }
