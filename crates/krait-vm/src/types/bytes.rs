@@ -16,7 +16,7 @@ use crate::error::PyResult;
 use crate::gc::Tracer;
 use crate::impl_payload;
 use crate::native::{Args, MethodDef, Signature};
-use crate::object::{Gc, ObjHeader, PyPayload};
+use crate::object::{ObjHeader, PyPayload};
 use crate::protocol::{attr, call, iter, number};
 use crate::types::bytearray::PyByteArray;
 use crate::types::str::PyStr;
@@ -561,7 +561,8 @@ fn find_impl(vm: &mut Vm, args: Args<'_>, name: &str, reverse: bool, raise: bool
         None
     } else {
         let window = &data[start..end];
-        if reverse { rfind_bytes(window, &sub) } else { find_bytes(window, &sub) }.map(|i| i + start)
+        let found = if reverse { rfind_bytes(window, &sub) } else { find_bytes(window, &sub) };
+        found.map(|i| i + start)
     };
     match found {
         Some(i) => Ok(Value::from_small(i as i64)),
@@ -757,7 +758,7 @@ fn justify(vm: &mut Vm, args: Args<'_>, name: &str, align: char) -> PyResult {
     let fill = match params.get(1) {
         None => b' ',
         Some(&f) => match as_buffer(f) {
-            Some(b) if b.len() == 1 && f.downcast::<PyBytes>().is_some() || (b.len() == 1) => b[0],
+            Some(b) if b.len() == 1 => b[0],
             _ => {
                 let type_name = vm.type_name(f);
                 return Err(vm.type_error(format!(
@@ -876,7 +877,7 @@ pub(crate) fn bytes_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, keepends] = args.bind::<2>(vm, &SPLITLINES_SIG)?;
     let (data, kind) = self_bytes(vm, this, "splitlines")?;
     let keepends = keepends_arg(vm, keepends)?;
-    let parts = line_ranges(&data, |b| b == b'\n' || b == b'\r', b'\r', b'\n')
+    let parts = line_ranges(&data, |b| b == b'\n' || b == b'\r', |b| b == b'\r', |b| b == b'\n')
         .into_iter()
         .map(|(start, eol, end)| data[start..if keepends { end } else { eol }].to_vec())
         .collect();
@@ -1227,13 +1228,13 @@ mod tests {
 
     #[test]
     fn split_edge_cases() {
-        assert_eq!(split_bytes(b"a,b,,c", b",", -1, false), vec![&b"a"[..], b"b", b"", b"c"]);
-        assert_eq!(split_bytes(b"a,b,c", b",", 1, false), vec![&b"a"[..], b"b,c"]);
-        assert_eq!(split_bytes(b"a,b,c", b",", 1, true), vec![&b"a,b"[..], b"c"]);
+        assert_eq!(split_bytes(b"a,b,,c", b",", -1, false), vec![&b"a"[..], &b"b"[..], &b""[..], &b"c"[..]]);
+        assert_eq!(split_bytes(b"a,b,c", b",", 1, false), vec![&b"a"[..], &b"b,c"[..]]);
+        assert_eq!(split_bytes(b"a,b,c", b",", 1, true), vec![&b"a,b"[..], &b"c"[..]]);
         assert_eq!(split_bytes(b"", b",", -1, false), vec![&b""[..]]);
-        let ws: Vec<_> = split_whitespace(b"  a b  c  ", |b| is_space(b), 1);
+        let ws: Vec<_> = split_whitespace(&b"  a b  c  "[..], is_space, 1);
         assert_eq!(ws, vec![2..3, 4..10]);
-        let ws: Vec<_> = rsplit_whitespace(b"  a b  c  ", |b| is_space(b), 1);
+        let ws: Vec<_> = rsplit_whitespace(&b"  a b  c  "[..], is_space, 1);
         assert_eq!(ws, vec![0..5, 7..8]);
     }
 

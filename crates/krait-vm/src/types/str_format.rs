@@ -268,10 +268,13 @@ fn render_format(
                             "cannot switch from manual field specification to automatic field numbering",
                         ))
                     }
-                    (FieldKey::Auto, AutoNumbering::Auto(n)) | (FieldKey::Auto, AutoNumbering::Unknown) => {
-                        let n = if let AutoNumbering::Auto(n) = *numbering { n } else { 0 };
+                    (FieldKey::Auto, AutoNumbering::Auto(n)) => {
                         *numbering = AutoNumbering::Auto(n + 1);
                         n
+                    }
+                    (FieldKey::Auto, AutoNumbering::Unknown) => {
+                        *numbering = AutoNumbering::Auto(1);
+                        0
                     }
                     (FieldKey::Index(_), AutoNumbering::Auto(_)) => {
                         return Err(vm.value_error(
