@@ -268,10 +268,13 @@ fn render_format(
                             "cannot switch from manual field specification to automatic field numbering",
                         ))
                     }
-                    (FieldKey::Auto, AutoNumbering::Auto(n)) | (FieldKey::Auto, AutoNumbering::Unknown) => {
-                        let n = if let AutoNumbering::Auto(n) = *numbering { n } else { 0 };
+                    (FieldKey::Auto, AutoNumbering::Auto(n)) => {
                         *numbering = AutoNumbering::Auto(n + 1);
                         n
+                    }
+                    (FieldKey::Auto, AutoNumbering::Unknown) => {
+                        *numbering = AutoNumbering::Auto(1);
+                        0
                     }
                     (FieldKey::Index(_), AutoNumbering::Auto(_)) => {
                         return Err(vm.value_error(
@@ -821,7 +824,7 @@ fn bytes_for_percent_s(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
     if v.downcast::<PyStr>().is_none() {
         if let Some(method) = attr::lookup_special(vm, v, "__bytes__") {
-            let result = call::call(vm, method, &[])?;
+            let result = call::call(vm, method, &[v])?;
             if let Some(b) = crate::types::str_methods::bytes_like(result) {
                 return Ok(b.iter().map(|&b| b as char).collect());
             }

@@ -68,15 +68,6 @@ fn expect_str_arg(vm: &mut Vm, v: Value, func: &str, n: usize) -> PyResult<Gc<Py
     }
 }
 
-/// An optional `str` argument: NULL and `None` are absent.
-fn optional_str(vm: &mut Vm, v: Value) -> Option<Gc<PyStr>> {
-    if v.is_null() || vm.is_none(v) {
-        None
-    } else {
-        v.downcast::<PyStr>()
-    }
-}
-
 /// Clamp an int value to `isize` (as `_PyEval_SliceIndex` does for huge ints).
 fn clamp_index(v: Value) -> isize {
     if let Some(i) = v.as_small_int() {
@@ -1386,11 +1377,11 @@ static SPLITLINES_SIG: Signature =
 
 /// The line ranges of `items` (`end_with_break`, `end_without_break`), for
 /// `splitlines`: `\r\n` is one break; `is_break` says which items break.
-pub fn line_ranges<C: Copy + PartialEq>(
+pub fn line_ranges<C: Copy>(
     items: &[C],
     is_break: impl Fn(C) -> bool,
-    cr: C,
-    lf: C,
+    is_cr: impl Fn(C) -> bool,
+    is_lf: impl Fn(C) -> bool,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -1402,7 +1393,7 @@ pub fn line_ranges<C: Copy + PartialEq>(
         }
         let eol = i;
         if i < len {
-            if items[i] == cr && i + 1 < len && items[i + 1] == lf {
+            if is_cr(items[i]) && i + 1 < len && is_lf(items[i + 1]) {
                 i += 2;
             } else {
                 i += 1;
@@ -1429,7 +1420,7 @@ pub(crate) fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let chars: Vec<(usize, char)> = s.as_str().char_indices().collect();
     let text = s.as_str();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let lines: Vec<String> = line_ranges(&chars, |(_, c)| unicode::is_linebreak(c), (0, '\r'), (0, '\n'))
+    let lines: Vec<String> = line_ranges(&chars, |(_, c)| unicode::is_linebreak(c), |(_, c)| c == '\r', |(_, c)| c == '\n')
         .into_iter()
         .map(|(start, eol, end)| text[byte_at(start)..byte_at(if keepends { end } else { eol })].to_string())
         .collect();
@@ -1689,4 +1680,94 @@ pub(crate) fn str_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
     }
     Ok(dict.value())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjust_indices_like_stringlib() {
+        assert_eq!(adjust_indices(None, None, 3), (0, 3));
+        assert_eq!(adjust_indices(Some(-1), None, 3), (2, 3));
+        assert_eq!(adjust_indices(Some(-10), Some(-10), 3), (0, 0));
+        assert_eq!(adjust_indices(Some(5), Some(10), 3), (5, 3));
+    }
+
+    #[test]
+    fn whitespace_split_keeps_trailing_space_of_the_remainder() {
+        let text: Vec<char> = "  a b  c  ".chars().collect();
+        let parts = |ranges: Vec<std::ops::Range<usize>>| -> Vec<String> {
+            ranges.into_iter().map(|r| text[r].iter().collect()).collect()
+        };
+        assert_eq!(parts(split_whitespace(&text, unicode::is_space, -1)), ["a", "b", "c"]);
+        assert_eq!(parts(split_whitespace(&text, unicode::is_space, 1)), ["a", "b  c  "]);
+        assert_eq!(parts(rsplit_whitespace(&text, unicode::is_space, 1)), ["  a b", "c"]);
+        assert_eq!(parts(split_whitespace(&text, unicode::is_space, 0)), ["a b  c  "]);
+        assert!(split_whitespace(&[] as &[char], unicode::is_space, -1).is_empty());
+    }
+
+    #[test]
+    fn separator_split() {
+        assert_eq!(split_on("a,b,,c", ",", -1, false), ["a", "b", "", "c"]);
+        assert_eq!(split_on("a,b,c", ",", 1, true), ["a,b", "c"]);
+        assert_eq!(split_on("", ",", -1, false), [""]);
+    }
+
+    #[test]
+    fn splitlines_ranges() {
+        let text: Vec<char> = "a\r\nb\rc\n\nd".chars().collect();
+        let ranges = line_ranges(&text, unicode::is_linebreak, |c| c == '\r', |c| c == '\n');
+        assert_eq!(ranges, [(0, 1, 3), (3, 4, 5), (5, 6, 7), (7, 7, 8), (8, 9, 9)]);
+    }
+
+    #[test]
+    fn case_mappings() {
+        assert_eq!(capitalize("hELLO wORLD"), "Hello world");
+        assert_eq!(capitalize("ßa"), "Ssa");
+        assert_eq!(title("they're bill's friends"), "They'Re Bill'S Friends");
+        assert_eq!(title("ǆemal"), "ǅemal");
+        assert_eq!(swapcase("aBΣ"), "Abς");
+        assert_eq!(casefold("Straße ΣΑΣ"), "strasse σασ");
+        assert!(is_title_text("Hello World"));
+        assert!(!is_title_text("Hello world"));
+        assert!(is_lower_text("abc1"));
+        assert!(!is_upper_text("1"));
+    }
+
+    #[test]
+    fn identifiers() {
+        assert!(is_identifier("_abc1"));
+        assert!(is_identifier("été"));
+        assert!(!is_identifier("1a"));
+        assert!(!is_identifier(""));
+    }
+
+    #[test]
+    fn string_format_specs() {
+        assert_eq!(format_str_with_spec("abc", "^9.2").unwrap(), "   ab    ");
+        assert_eq!(format_str_with_spec("a", "05").unwrap(), "a0000");
+        assert_eq!(format_str_with_spec("a", "*>3").unwrap(), "**a");
+        assert_eq!(format_str_with_spec("a", "+").unwrap_err(), "Sign not allowed in string format specifier");
+        assert_eq!(format_str_with_spec("a", "=5").unwrap_err(), "'=' alignment not allowed in string format specifier");
+        assert_eq!(format_str_with_spec("a", ",").unwrap_err(), "Cannot specify ',' with 's'.");
+        assert_eq!(format_str_with_spec("a", "d").unwrap_err(), "Unknown format code 'd' for object of type 'str'");
+        assert_eq!(format_str_with_spec("a", "ss").unwrap_err(), "Invalid format specifier 'ss' for object of type 'str'");
+        assert_eq!(format_str_with_spec("a", ".").unwrap_err(), "Format specifier missing precision");
+    }
+
+    #[test]
+    fn tabs() {
+        assert_eq!(expand_tabs("a\tb\n\tc".chars(), 4), "a   b\n    c");
+        assert_eq!(expand_tabs("a\tb".chars(), 0), "ab");
+    }
+
+    #[test]
+    fn codec_names() {
+        assert_eq!(Codec::lookup("UTF_8"), Some(Codec::Utf8));
+        assert_eq!(Codec::lookup("Latin-1"), Some(Codec::Latin1));
+        assert_eq!(Codec::lookup("us-ascii"), Some(Codec::Ascii));
+        assert_eq!(Codec::lookup("koi8-r"), None);
+        assert_eq!(ascii_repr_str("é'"), "\"\\xe9'\"");
+    }
 }
