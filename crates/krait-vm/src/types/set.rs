@@ -736,7 +736,14 @@ fn symmetric_difference_update(vm: &mut Vm, set: Gc<PySet>, other: Value) -> PyR
         return Ok(());
     }
     let entries: Vec<(Value, i64)> = if vm.is_exact(other, vm.types.dict) {
-        other.downcast::<PyDict>().expect("dict").items_hashed()
+        let dict = other.downcast::<PyDict>().expect("dict");
+        let mut entries = Vec::with_capacity(dict.len());
+        let mut pos = 0;
+        while let Some((next, entry)) = dict.next_entry(pos) {
+            entries.push((entry.key, entry.hash));
+            pos = next;
+        }
+        entries
     } else {
         let other_set = match other.downcast::<PySet>() {
             Some(o) => o,
