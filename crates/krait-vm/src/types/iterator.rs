@@ -722,7 +722,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
             let name = vm.type_name(sequence);
             return Err(vm.type_error(format!("'{name}' object is not reversible")));
         }
-        return protocol::call::call(vm, method, &[]);
+        return protocol::call::call(vm, method, &[sequence]);
     }
     let is_sequence = sequence.downcast::<PyDict>().is_none()
         && protocol::attr::lookup_special(vm, sequence, "__getitem__").is_some()
