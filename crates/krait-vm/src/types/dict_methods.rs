@@ -29,7 +29,9 @@ fn this_dict(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyDict>> {
         Some(d) => Ok(d),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{method}' for 'dict' objects doesn't apply to a '{name}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{method}' for 'dict' objects doesn't apply to a '{name}' object"
+            )))
         }
     }
 }
@@ -49,7 +51,10 @@ pub fn update_from(vm: &mut Vm, dict: Gc<PyDict>, other: Value) -> PyResult<()> 
         };
         if vm.is_exact(other, vm.types.dict) || own_iter {
             let items = source.items();
-            let keep = crate::types::list::list_from_vec(vm, items.iter().flat_map(|&(k, v)| [k, v]).collect());
+            let keep = crate::types::list::list_from_vec(
+                vm,
+                items.iter().flat_map(|&(k, v)| [k, v]).collect(),
+            );
             for (key, value) in items {
                 dict.set_item(vm, key, value)?;
             }
@@ -99,7 +104,10 @@ fn merge_pairs(vm: &mut Vm, dict: Gc<PyDict>, pairs: Value) -> PyResult<()> {
 fn update_with_args(vm: &mut Vm, dict: Gc<PyDict>, args: Args<'_>, name: &str) -> PyResult<()> {
     let positional = args.positional();
     if positional.len() > 1 {
-        return Err(vm.type_error(format!("{name} expected at most 1 argument, got {}", positional.len())));
+        return Err(vm.type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            positional.len()
+        )));
     }
     if let Some(&other) = positional.first() {
         update_from(vm, dict, other)?;
@@ -195,7 +203,9 @@ fn dicts_equal(vm: &mut Vm, a: Gc<PyDict>, b: Gc<PyDict>) -> PyResult<bool> {
     let mut pos = 0;
     while let Some((next, entry)) = a.next_entry(pos) {
         pos = next;
-        let Some(other_value) = b.get_item_hashed(vm, entry.key, entry.hash)? else { return Ok(false) };
+        let Some(other_value) = b.get_item_hashed(vm, entry.key, entry.hash)? else {
+            return Ok(false);
+        };
         if !items_equal(vm, entry.value, other_value)? {
             return Ok(false);
         }
@@ -207,9 +217,15 @@ fn dict_compare(vm: &mut Vm, args: Args<'_>, op: ComparisonOp) -> PyResult {
     let name = crate::types::slice::compare_dunder(op);
     let [this, other] = args.exact::<2>(vm, name)?;
     let dict = this_dict(vm, this, name)?;
-    let Some(other) = other.downcast::<PyDict>() else { return Ok(vm.not_implemented()) };
+    let Some(other) = other.downcast::<PyDict>() else {
+        return Ok(vm.not_implemented());
+    };
     let equal = dicts_equal(vm, dict, other)?;
-    Ok(vm.bool_value(if op == ComparisonOp::Eq { equal } else { !equal }))
+    Ok(vm.bool_value(if op == ComparisonOp::Eq {
+        equal
+    } else {
+        !equal
+    }))
 }
 
 crate::rich_compare_fns!(dict_compare: dict_eq = Eq, dict_ne = Ne);
@@ -228,7 +244,9 @@ fn dict_or(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn dict_ror(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, other] = args.exact::<2>(vm, "__ror__")?;
     this_dict(vm, this, "__ror__")?;
-    let Some(other_dict) = other.downcast::<PyDict>() else { return Ok(vm.not_implemented()) };
+    let Some(other_dict) = other.downcast::<PyDict>() else {
+        return Ok(vm.not_implemented());
+    };
     let result = other_dict.copy(vm);
     update_from(vm, result, this)?;
     Ok(result.value())
@@ -361,7 +379,11 @@ fn new_view(vm: &mut Vm, dict: Gc<PyDict>, kind: DictIterKind) -> Value {
         DictIterKind::Values => vm.types.dict_values,
         DictIterKind::Items => vm.types.dict_items,
     };
-    let view = PyDictView { header: ObjHeader::new(PyDictView::LAYOUT, Value::NULL), dict: ValueCell::new(dict.value()), kind };
+    let view = PyDictView {
+        header: ObjHeader::new(PyDictView::LAYOUT, Value::NULL),
+        dict: ValueCell::new(dict.value()),
+        kind,
+    };
     vm.alloc(view, ty).value()
 }
 
@@ -440,7 +462,9 @@ fn this_view(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyDictView>> {
         Some(view) => Ok(view),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{method}' requires a dict view but received a '{name}'")))
+            Err(vm.type_error(format!(
+                "descriptor '{method}' requires a dict view but received a '{name}'"
+            )))
         }
     }
 }
@@ -468,7 +492,9 @@ fn view_contains_value(vm: &mut Vm, view: Gc<PyDictView>, needle: Value) -> PyRe
     match view.kind {
         DictIterKind::Keys => Ok(dict.get_item(vm, needle)?.is_some()),
         DictIterKind::Items => {
-            let Some(pair) = needle.downcast::<PyTuple>() else { return Ok(false) };
+            let Some(pair) = needle.downcast::<PyTuple>() else {
+                return Ok(false);
+            };
             if pair.len() != 2 {
                 return Ok(false);
             }
@@ -521,7 +547,9 @@ fn view_mapping(vm: &mut Vm, v: Value) -> PyResult {
 
 /// Whether `v` takes part in set operations with views (sets and key/item views).
 fn is_setlike(v: Value) -> bool {
-    v.downcast::<PySet>().is_some() || v.downcast::<PyDictView>().is_some_and(|view| view.kind != DictIterKind::Values)
+    v.downcast::<PySet>().is_some()
+        || v.downcast::<PyDictView>()
+            .is_some_and(|view| view.kind != DictIterKind::Values)
 }
 
 #[derive(Clone, Copy)]
@@ -535,7 +563,11 @@ enum ViewOp {
 /// `dictviews_and` etc.: `set(left) <op>= right`.
 fn view_setop(vm: &mut Vm, args: Args<'_>, op: ViewOp, reflected: bool) -> PyResult {
     let [this, other] = args.exact::<2>(vm, "operator")?;
-    let (left, right) = if reflected { (other, this) } else { (this, other) };
+    let (left, right) = if reflected {
+        (other, this)
+    } else {
+        (this, other)
+    };
     let result = crate::types::set::new_set(vm, left)?;
     let method = match op {
         ViewOp::And => "intersection_update",
@@ -650,7 +682,15 @@ const VALUES_VIEW_METHODS: &[MethodDef] = &[
 const VIEW_GETSETS: &[GetSetDef] = &[GetSetDef::readonly("mapping", view_mapping)];
 
 const fn view_spec(name: &'static str, methods: &'static [MethodDef]) -> TypeSpec {
-    TypeSpec { name, base: None, layout: PyDictView::LAYOUT, layout_with_attrs: None, methods, getsets: VIEW_GETSETS, doc: "" }
+    TypeSpec {
+        name,
+        base: None,
+        layout: PyDictView::LAYOUT,
+        layout_with_attrs: None,
+        methods,
+        getsets: VIEW_GETSETS,
+        doc: "",
+    }
 }
 
 pub const KEYS_SPEC: TypeSpec = view_spec("dict_keys", SETLIKE_VIEW_METHODS);
@@ -676,7 +716,9 @@ fn proxy_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         && mapping.downcast::<PyTuple>().is_none();
     if !is_mapping {
         let name = vm.type_name(mapping);
-        return Err(vm.type_error(format!("mappingproxy() argument must be a mapping, not {name}")));
+        return Err(vm.type_error(format!(
+            "mappingproxy() argument must be a mapping, not {name}"
+        )));
     }
     Ok(new_mappingproxy(vm, mapping))
 }
