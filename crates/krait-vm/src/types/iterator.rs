@@ -52,15 +52,39 @@ pub enum DictIterKind {
 /// The state of one builtin iterator.
 pub enum IterState {
     Exhausted,
-    List { list: Gc<PyList>, index: usize },
+    List {
+        list: Gc<PyList>,
+        index: usize,
+    },
     /// `index` is the next position to yield; -1 when done.
-    ListReverse { list: Gc<PyList>, index: isize },
-    Tuple { tuple: Gc<PyTuple>, index: usize },
-    Range { next: i64, step: i64, remaining: u64 },
-    BigRange { next: BigInt, step: BigInt, remaining: BigInt },
-    Str { string: Gc<PyStr>, byte_offset: usize, remaining: usize },
+    ListReverse {
+        list: Gc<PyList>,
+        index: isize,
+    },
+    Tuple {
+        tuple: Gc<PyTuple>,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        step: i64,
+        remaining: u64,
+    },
+    BigRange {
+        next: BigInt,
+        step: BigInt,
+        remaining: BigInt,
+    },
+    Str {
+        string: Gc<PyStr>,
+        byte_offset: usize,
+        remaining: usize,
+    },
     /// `bytes`/`bytearray`: items through the sequence protocol.
-    Bytes { bytes: Value, index: usize },
+    Bytes {
+        bytes: Value,
+        index: usize,
+    },
     Dict {
         dict: Gc<PyDict>,
         kind: DictIterKind,
@@ -73,15 +97,41 @@ pub enum IterState {
         /// Items still expected.
         remaining: usize,
     },
-    Set { set: Gc<PySet>, position: usize, size: usize, remaining: usize },
+    Set {
+        set: Gc<PySet>,
+        position: usize,
+        size: usize,
+        remaining: usize,
+    },
     /// Old-style iteration with `__getitem__` from 0 until IndexError.
-    Seq { sequence: Value, index: usize },
-    Callable { callable: Value, sentinel: Value },
-    Enumerate { iterator: Value, count: Value },
-    Zip { iterators: Vec<Value>, strict: bool },
-    Map { function: Value, iterators: Vec<Value> },
-    Filter { function: Value, iterator: Value },
-    Reversed { sequence: Value, index: isize },
+    Seq {
+        sequence: Value,
+        index: usize,
+    },
+    Callable {
+        callable: Value,
+        sentinel: Value,
+    },
+    Enumerate {
+        iterator: Value,
+        count: Value,
+    },
+    Zip {
+        iterators: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        function: Value,
+        iterators: Vec<Value>,
+    },
+    Filter {
+        function: Value,
+        iterator: Value,
+    },
+    Reversed {
+        sequence: Value,
+        index: isize,
+    },
 }
 
 #[repr(C)]
@@ -96,17 +146,24 @@ impl PyIterator {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
         match &*self.state.borrow() {
             IterState::Exhausted | IterState::Range { .. } | IterState::BigRange { .. } => {}
-            IterState::List { list, .. } | IterState::ListReverse { list, .. } => tracer.mark(list.value()),
+            IterState::List { list, .. } | IterState::ListReverse { list, .. } => {
+                tracer.mark(list.value())
+            }
             IterState::Tuple { tuple, .. } => tracer.mark(tuple.value()),
             IterState::Str { string, .. } => tracer.mark(string.value()),
             IterState::Bytes { bytes, .. } => tracer.mark(*bytes),
             IterState::Dict { dict, .. } => tracer.mark(dict.value()),
             IterState::Set { set, .. } => tracer.mark(set.value()),
-            IterState::Seq { sequence, .. } | IterState::Reversed { sequence, .. } => tracer.mark(*sequence),
+            IterState::Seq { sequence, .. } | IterState::Reversed { sequence, .. } => {
+                tracer.mark(*sequence)
+            }
             IterState::Callable { callable, sentinel } => tracer.mark_all(&[*callable, *sentinel]),
             IterState::Enumerate { iterator, count } => tracer.mark_all(&[*iterator, *count]),
             IterState::Zip { iterators, .. } => tracer.mark_all(iterators),
-            IterState::Map { function, iterators } => {
+            IterState::Map {
+                function,
+                iterators,
+            } => {
                 tracer.mark(*function);
                 tracer.mark_all(iterators);
             }
@@ -115,7 +172,10 @@ impl PyIterator {
     }
 
     fn new(state: IterState) -> PyIterator {
-        PyIterator { header: ObjHeader::new(PyIterator::LAYOUT, Value::NULL), state: RefCell::new(state) }
+        PyIterator {
+            header: ObjHeader::new(PyIterator::LAYOUT, Value::NULL),
+            state: RefCell::new(state),
+        }
     }
 
     fn exhaust(&self) {
@@ -148,7 +208,15 @@ pub fn new_tuple_iterator(vm: &mut Vm, tuple: Gc<PyTuple>) -> Value {
 pub fn new_range_iterator(vm: &mut Vm, range: Gc<PyRange>) -> Value {
     if let Some((start, step, length)) = range.small() {
         let ty = vm.types.range_iterator;
-        return alloc_iterator(vm, IterState::Range { next: start, step, remaining: length as u64 }, ty);
+        return alloc_iterator(
+            vm,
+            IterState::Range {
+                next: start,
+                step,
+                remaining: length as u64,
+            },
+            ty,
+        );
     }
     new_range_iterator_parts(vm, range.start_big(), range.step_big(), range.length_big())
 }
@@ -161,16 +229,40 @@ pub fn new_range_iterator_parts(vm: &mut Vm, start: BigInt, step: BigInt, length
         // Every item must fit too: the last is start + (length - 1) * step.
         let last = &start + (&length - BigInt::one()).max(BigInt::zero()) * &step;
         if last.to_i64().is_some() {
-            return alloc_iterator(vm, IterState::Range { next, step: step_small, remaining }, ty);
+            return alloc_iterator(
+                vm,
+                IterState::Range {
+                    next,
+                    step: step_small,
+                    remaining,
+                },
+                ty,
+            );
         }
     }
-    alloc_iterator(vm, IterState::BigRange { next: start, step, remaining: length }, ty)
+    alloc_iterator(
+        vm,
+        IterState::BigRange {
+            next: start,
+            step,
+            remaining: length,
+        },
+        ty,
+    )
 }
 
 pub fn new_str_iterator(vm: &mut Vm, string: Gc<PyStr>) -> Value {
     let ty = vm.types.str_iterator;
     let remaining = string.char_len();
-    alloc_iterator(vm, IterState::Str { string, byte_offset: 0, remaining }, ty)
+    alloc_iterator(
+        vm,
+        IterState::Str {
+            string,
+            byte_offset: 0,
+            remaining,
+        },
+        ty,
+    )
 }
 
 /// An iterator over a `bytes` or `bytearray` (items by `__getitem__`).
@@ -181,7 +273,14 @@ pub fn new_bytes_iterator(vm: &mut Vm, bytes: Value) -> Value {
 
 pub fn new_dict_iterator(vm: &mut Vm, dict: Gc<PyDict>, kind: DictIterKind) -> Value {
     let size = dict.len();
-    let state = IterState::Dict { dict, kind, reverse: false, position: 0, size, remaining: size };
+    let state = IterState::Dict {
+        dict,
+        kind,
+        reverse: false,
+        position: 0,
+        size,
+        remaining: size,
+    };
     let ty = dict_iterator_type(vm, kind);
     alloc_iterator(vm, state, ty)
 }
@@ -190,7 +289,14 @@ pub fn new_dict_iterator(vm: &mut Vm, dict: Gc<PyDict>, kind: DictIterKind) -> V
 pub fn new_dict_reverse_iterator(vm: &mut Vm, dict: Gc<PyDict>, kind: DictIterKind) -> Value {
     let size = dict.len();
     let position = dict.entry_count();
-    let state = IterState::Dict { dict, kind, reverse: true, position, size, remaining: size };
+    let state = IterState::Dict {
+        dict,
+        kind,
+        reverse: true,
+        position,
+        size,
+        remaining: size,
+    };
     let ty = dict_iterator_type(vm, kind);
     alloc_iterator(vm, state, ty)
 }
@@ -206,7 +312,16 @@ fn dict_iterator_type(vm: &Vm, kind: DictIterKind) -> Gc<PyType> {
 pub fn new_set_iterator(vm: &mut Vm, set: Gc<PySet>) -> Value {
     let ty = vm.types.set_iterator;
     let size = set.len();
-    alloc_iterator(vm, IterState::Set { set, position: 0, size, remaining: size }, ty)
+    alloc_iterator(
+        vm,
+        IterState::Set {
+            set,
+            position: 0,
+            size,
+            remaining: size,
+        },
+        ty,
+    )
 }
 
 /// `iter(obj)` for an object with `__getitem__` but no `__iter__`.
@@ -252,7 +367,11 @@ pub fn next_fast(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
                 *state = IterState::Exhausted;
                 return Ok(None);
             }
-            IterState::Range { next, step, remaining } => {
+            IterState::Range {
+                next,
+                step,
+                remaining,
+            } => {
                 if *remaining == 0 {
                     return Ok(None);
                 }
@@ -294,7 +413,11 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
     let call = {
         let mut state = it.state.borrow_mut();
         match &mut *state {
-            IterState::BigRange { next, step, remaining } => {
+            IterState::BigRange {
+                next,
+                step,
+                remaining,
+            } => {
                 if remaining.is_zero() {
                     return Ok(None);
                 }
@@ -304,7 +427,11 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
                 drop(state);
                 return Ok(Some(vm.new_bigint(value)));
             }
-            IterState::Str { string, byte_offset, remaining } => {
+            IterState::Str {
+                string,
+                byte_offset,
+                remaining,
+            } => {
                 let Some(c) = string.as_str()[*byte_offset..].chars().next() else {
                     *state = IterState::Exhausted;
                     return Ok(None);
@@ -319,7 +446,12 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
                 drop(state);
                 return next_dict(vm, it);
             }
-            IterState::Set { set, position, size, remaining } => {
+            IterState::Set {
+                set,
+                position,
+                size,
+                remaining,
+            } => {
                 if set.len() != *size {
                     *size = usize::MAX;
                     drop(state);
@@ -342,7 +474,10 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
             IterState::Callable { callable, sentinel } => Call::Callable(*callable, *sentinel),
             IterState::Enumerate { iterator, count } => Call::Enumerate(*iterator, *count),
             IterState::Zip { iterators, strict } => Call::Zip(iterators.clone(), *strict),
-            IterState::Map { function, iterators } => Call::Map(*function, iterators.clone()),
+            IterState::Map {
+                function,
+                iterators,
+            } => Call::Map(*function, iterators.clone()),
             IterState::Filter { function, iterator } => Call::Filter(*function, *iterator),
             IterState::Reversed { sequence, index } => Call::Reversed(*sequence, *index),
             IterState::Exhausted
@@ -398,11 +533,15 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
             Err(err) => Err(err),
         },
         Call::Enumerate(iterator, count) => {
-            let Some(item) = protocol::iter::next(vm, iterator)? else { return Ok(None) };
+            let Some(item) = protocol::iter::next(vm, iterator)? else {
+                return Ok(None);
+            };
             let next_count = match count.as_small_int().and_then(|c| Value::small_int(c + 1)) {
                 Some(next) => next,
                 None => {
-                    let big = crate::types::int::as_bigint(count).map(|b| b.into_owned()).unwrap_or_default();
+                    let big = crate::types::int::as_bigint(count)
+                        .map(|b| b.into_owned())
+                        .unwrap_or_default();
                     vm.new_bigint(big + 1)
                 }
             };
@@ -424,7 +563,9 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
             protocol::call::call(vm, function, &arguments).map(Some)
         }
         Call::Filter(function, iterator) => loop {
-            let Some(item) = protocol::iter::next(vm, iterator)? else { return Ok(None) };
+            let Some(item) = protocol::iter::next(vm, iterator)? else {
+                return Ok(None);
+            };
             let keep = if vm.is_none(function) || function.is(vm.types.bool_.value()) {
                 protocol::object::truthy(vm, item)?
             } else {
@@ -460,13 +601,22 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
 
 /// IndexError or StopIteration from `__getitem__` ends old-style iteration.
 fn is_end_of_sequence(vm: &Vm, err: crate::error::PyErr) -> bool {
-    vm.error_matches(err, vm.exceptions.index_error) || vm.error_matches(err, vm.exceptions.stop_iteration)
+    vm.error_matches(err, vm.exceptions.index_error)
+        || vm.error_matches(err, vm.exceptions.stop_iteration)
 }
 
 fn next_dict(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
     let (entry, kind) = {
         let mut state = it.state.borrow_mut();
-        let IterState::Dict { dict, kind, reverse, position, size, remaining } = &mut *state else {
+        let IterState::Dict {
+            dict,
+            kind,
+            reverse,
+            position,
+            size,
+            remaining,
+        } = &mut *state
+        else {
             unreachable!("next_dict on a dict iterator")
         };
         if dict.len() != *size {
@@ -474,7 +624,11 @@ fn next_dict(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
             drop(state);
             return Err(vm.runtime_error("dictionary changed size during iteration"));
         }
-        let entry = if *reverse { dict.prev_entry(*position) } else { dict.next_entry(*position) };
+        let entry = if *reverse {
+            dict.prev_entry(*position)
+        } else {
+            dict.next_entry(*position)
+        };
         let Some((next, entry)) = entry else {
             *state = IterState::Exhausted;
             return Ok(None);
@@ -494,7 +648,12 @@ fn next_dict(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
     }))
 }
 
-fn next_zip(vm: &mut Vm, it: Gc<PyIterator>, iterators: &[Value], strict: bool) -> PyResult<Option<Value>> {
+fn next_zip(
+    vm: &mut Vm,
+    it: Gc<PyIterator>,
+    iterators: &[Value],
+    strict: bool,
+) -> PyResult<Option<Value>> {
     if iterators.is_empty() {
         return Ok(None);
     }
@@ -519,17 +678,38 @@ fn next_zip(vm: &mut Vm, it: Gc<PyIterator>, iterators: &[Value], strict: bool) 
 
 /// The ValueError of `zip(strict=True)` when iterator `i` ran out first
 /// (`zip_next` in `Python/bltinmodule.c`); `None` if all ended together.
-fn zip_strict_error(vm: &mut Vm, it: Gc<PyIterator>, iterators: &[Value], i: usize) -> Option<crate::error::PyErr> {
-    let plural = |i: usize| if i == 1 { " ".to_string() } else { "s 1-".to_string() };
+fn zip_strict_error(
+    vm: &mut Vm,
+    it: Gc<PyIterator>,
+    iterators: &[Value],
+    i: usize,
+) -> Option<crate::error::PyErr> {
+    let plural = |i: usize| {
+        if i == 1 {
+            " ".to_string()
+        } else {
+            "s 1-".to_string()
+        }
+    };
     if i > 0 {
         it.exhaust();
-        return Some(vm.value_error(format!("zip() argument {} is shorter than argument{}{}", i + 1, plural(i), i)));
+        return Some(vm.value_error(format!(
+            "zip() argument {} is shorter than argument{}{}",
+            i + 1,
+            plural(i),
+            i
+        )));
     }
     for (j, &iterator) in iterators.iter().enumerate().skip(1) {
         match protocol::iter::next(vm, iterator) {
             Ok(Some(_)) => {
                 it.exhaust();
-                return Some(vm.value_error(format!("zip() argument {} is longer than argument{}{}", j + 1, plural(j), j)));
+                return Some(vm.value_error(format!(
+                    "zip() argument {} is longer than argument{}{}",
+                    j + 1,
+                    plural(j),
+                    j
+                )));
             }
             Ok(None) => {}
             Err(err) => return Some(err),
@@ -546,7 +726,9 @@ fn this_iterator(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyIterator>
         Some(it) => Ok(it),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{method}' requires an iterator object but received a '{name}'")))
+            Err(vm.type_error(format!(
+                "descriptor '{method}' requires an iterator object but received a '{name}'"
+            )))
         }
     }
 }
@@ -580,14 +762,28 @@ fn iter_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult {
         IterState::List { list, index } => Hint::Known(list.len().saturating_sub(*index)),
         IterState::ListReverse { list, index } => {
             let n = *index + 1;
-            Hint::Known(if n < 0 || list.len() < n as usize { 0 } else { n as usize })
+            Hint::Known(if n < 0 || list.len() < n as usize {
+                0
+            } else {
+                n as usize
+            })
         }
         IterState::Tuple { tuple, index } => Hint::Known(tuple.len().saturating_sub(*index)),
         IterState::Range { remaining, .. } => Hint::Big(BigInt::from(*remaining)),
         IterState::BigRange { remaining, .. } => Hint::Big(remaining.clone()),
         IterState::Str { remaining, .. } => Hint::Known(*remaining),
-        IterState::Dict { dict, size, remaining, .. } => Hint::Known(if dict.len() == *size { *remaining } else { 0 }),
-        IterState::Set { set, size, remaining, .. } => Hint::Known(if set.len() == *size { *remaining } else { 0 }),
+        IterState::Dict {
+            dict,
+            size,
+            remaining,
+            ..
+        } => Hint::Known(if dict.len() == *size { *remaining } else { 0 }),
+        IterState::Set {
+            set,
+            size,
+            remaining,
+            ..
+        } => Hint::Known(if set.len() == *size { *remaining } else { 0 }),
         IterState::Bytes { bytes, index } => Hint::OfSequence(*bytes, *index as isize),
         IterState::Seq { sequence, index } => Hint::OfSequence(*sequence, *index as isize),
         IterState::Reversed { sequence, index } => Hint::Reversed(*sequence, *index),
@@ -617,10 +813,21 @@ static WITH_HINT: &[MethodDef] = &[
     MethodDef::method("__length_hint__", iter_length_hint),
 ];
 
-static WITHOUT_HINT: &[MethodDef] = &[MethodDef::method("__iter__", iter_self), MethodDef::method("__next__", iter_next)];
+static WITHOUT_HINT: &[MethodDef] = &[
+    MethodDef::method("__iter__", iter_self),
+    MethodDef::method("__next__", iter_next),
+];
 
 const fn iterator_spec(name: &'static str, methods: &'static [MethodDef]) -> TypeSpec {
-    TypeSpec { name, base: None, layout: PyIterator::LAYOUT, layout_with_attrs: None, methods, getsets: &[], doc: "" }
+    TypeSpec {
+        name,
+        base: None,
+        layout: PyIterator::LAYOUT,
+        layout_with_attrs: None,
+        methods,
+        getsets: &[],
+        doc: "",
+    }
 }
 
 pub static LIST_ITERATOR_SPEC: TypeSpec = iterator_spec("list_iterator", WITH_HINT);
@@ -649,15 +856,28 @@ fn new_instance(vm: &mut Vm, cls: Gc<PyType>, state: IterState) -> Value {
     vm.alloc_instance(PyIterator::new(state), cls).value()
 }
 
-static ENUMERATE_SIG: Signature =
-    Signature { name: "enumerate", params: &["iterable", "start"], positional_only: 0, keyword_only: 2, required: 1 };
+static ENUMERATE_SIG: Signature = Signature {
+    name: "enumerate",
+    params: &["iterable", "start"],
+    positional_only: 0,
+    keyword_only: 2,
+    required: 1,
+};
 
 fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = class_arg(vm, args.this(), "enumerate")?;
     let [iterable, start] = args.skip_self().bind::<2>(vm, &ENUMERATE_SIG)?;
     let iterator = protocol::iter::iter(vm, iterable)?;
-    let count = if start.is_null() { Value::from_small(0) } else { protocol::number::index(vm, start)? };
-    Ok(new_instance(vm, cls, IterState::Enumerate { iterator, count }))
+    let count = if start.is_null() {
+        Value::from_small(0)
+    } else {
+        protocol::number::index(vm, start)?
+    };
+    Ok(new_instance(
+        vm,
+        cls,
+        IterState::Enumerate { iterator, count },
+    ))
 }
 
 fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -666,7 +886,10 @@ fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut strict = false;
     for (name, value) in rest.kwargs() {
         if name.as_str() != "strict" {
-            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{}'", name.as_str())));
+            return Err(vm.type_error(format!(
+                "zip() got an unexpected keyword argument '{}'",
+                name.as_str()
+            )));
         }
         strict = protocol::object::truthy(vm, value)?;
     }
@@ -693,7 +916,14 @@ fn map_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         iterators.push(vm, iterator);
     }
     let iterators = iterators.to_vec();
-    Ok(new_instance(vm, cls, IterState::Map { function: values[0], iterators }))
+    Ok(new_instance(
+        vm,
+        cls,
+        IterState::Map {
+            function: values[0],
+            iterators,
+        },
+    ))
 }
 
 fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -705,7 +935,14 @@ fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error(format!("filter expected 2 arguments, got {}", values.len())));
     }
     let iterator = protocol::iter::iter(vm, values[1])?;
-    Ok(new_instance(vm, cls, IterState::Filter { function: values[0], iterator }))
+    Ok(new_instance(
+        vm,
+        cls,
+        IterState::Filter {
+            function: values[0],
+            iterator,
+        },
+    ))
 }
 
 fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -714,7 +951,10 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     rest.no_kwargs(vm, "reversed")?;
     let values = rest.positional();
     if values.len() != 1 {
-        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", values.len())));
+        return Err(vm.type_error(format!(
+            "reversed expected 1 argument, got {}",
+            values.len()
+        )));
     }
     let sequence = values[0];
     if let Some(method) = protocol::attr::lookup_special(vm, sequence, "__reversed__") {
@@ -722,7 +962,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
             let name = vm.type_name(sequence);
             return Err(vm.type_error(format!("'{name}' object is not reversible")));
         }
-        return protocol::call::call(vm, method, &[]);
+        return protocol::call::call(vm, method, &[sequence]);
     }
     let is_sequence = sequence.downcast::<PyDict>().is_none()
         && protocol::attr::lookup_special(vm, sequence, "__getitem__").is_some()
@@ -732,7 +972,14 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error(format!("'{name}' object is not reversible")));
     }
     let len = protocol::sequence::len(vm, sequence)?;
-    Ok(new_instance(vm, cls, IterState::Reversed { sequence, index: len as isize - 1 }))
+    Ok(new_instance(
+        vm,
+        cls,
+        IterState::Reversed {
+            sequence,
+            index: len as isize - 1,
+        },
+    ))
 }
 
 static ENUMERATE_METHODS: &[MethodDef] = &[
@@ -762,7 +1009,11 @@ static REVERSED_METHODS: &[MethodDef] = &[
     MethodDef::method("__length_hint__", iter_length_hint),
 ];
 
-const fn builtin_iterator_spec(name: &'static str, methods: &'static [MethodDef], doc: &'static str) -> TypeSpec {
+const fn builtin_iterator_spec(
+    name: &'static str,
+    methods: &'static [MethodDef],
+    doc: &'static str,
+) -> TypeSpec {
     TypeSpec {
         name,
         base: None,
@@ -794,5 +1045,8 @@ pub static FILTER_SPEC: TypeSpec = builtin_iterator_spec(
     FILTER_METHODS,
     "filter(function or None, iterable) --> filter object\n\nReturn an iterator yielding those items of iterable for which function(item)\nis true. If function is None, return the items that are true.",
 );
-pub static REVERSED_SPEC: TypeSpec =
-    builtin_iterator_spec("reversed", REVERSED_METHODS, "Return a reverse iterator over the values of the given sequence.");
+pub static REVERSED_SPEC: TypeSpec = builtin_iterator_spec(
+    "reversed",
+    REVERSED_METHODS,
+    "Return a reverse iterator over the values of the given sequence.",
+);

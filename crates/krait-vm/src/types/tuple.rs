@@ -36,7 +36,11 @@ impl PyTuple {
     }
 
     pub fn new(items: Box<[Value]>) -> PyTuple {
-        PyTuple { header: ObjHeader::new(PyTuple::LAYOUT, Value::NULL), items, hash: Cell::new(-1) }
+        PyTuple {
+            header: ObjHeader::new(PyTuple::LAYOUT, Value::NULL),
+            items,
+            hash: Cell::new(-1),
+        }
     }
 
     #[inline(always)]
@@ -80,7 +84,6 @@ pub fn tuple_from_vec(vm: &mut Vm, items: Vec<Value>) -> Value {
     vm.alloc(PyTuple::new(items.into_boxed_slice()), ty).value()
 }
 
-
 const XXPRIME_1: u64 = 11400714785074694791;
 const XXPRIME_2: u64 = 14029467366897019727;
 const XXPRIME_5: u64 = 2870177450012600261;
@@ -120,7 +123,9 @@ fn this_tuple(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyTuple>> {
         Some(t) => Ok(t),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{method}' for 'tuple' objects doesn't apply to a '{name}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{method}' for 'tuple' objects doesn't apply to a '{name}' object"
+            )))
         }
     }
 }
@@ -145,7 +150,9 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if exact {
         return Ok(tuple_from_vec(vm, items));
     }
-    Ok(vm.alloc_instance(PyTuple::new(items.into_boxed_slice()), cls).value())
+    Ok(vm
+        .alloc_instance(PyTuple::new(items.into_boxed_slice()), cls)
+        .value())
 }
 
 fn tuple_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -199,7 +206,9 @@ fn tuple_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Ok(vm.not_implemented());
         }
         let name = vm.type_name(other);
-        return Err(vm.type_error(format!("can only concatenate tuple (not \"{name}\") to tuple")));
+        return Err(vm.type_error(format!(
+            "can only concatenate tuple (not \"{name}\") to tuple"
+        )));
     };
     let tuple_type = vm.types.tuple;
     if other_tuple.is_empty() && vm.is_exact(this, tuple_type) {
