@@ -33,7 +33,12 @@ use crate::symtable::{Scope, ScopeKind};
 
 const MAX_COPY_SIZE: usize = 4;
 
-pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_level_await: bool) -> CodeObject {
+pub(crate) fn assemble(
+    unit: Unit,
+    scope: &Scope,
+    filename: &Arc<str>,
+    _top_level_await: bool,
+) -> CodeObject {
     let mut unit = unit;
     let flags = code_flags(&unit, scope);
 
@@ -80,17 +85,27 @@ pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_leve
 
     // Prefix instructions.
     let first = unit.first_line as i32;
-    let prefix_loc = Loc { line: first, end_line: first, col: -1, end_col: -1 };
+    let prefix_loc = Loc {
+        line: first,
+        end_line: first,
+        col: -1,
+        end_col: -1,
+    };
     let mut prefix = Vec::new();
     if !unit.freevars.list.is_empty() {
-        prefix.push(instr(Opcode::COPY_FREE_VARS, unit.freevars.len() as u32, prefix_loc));
+        prefix.push(instr(
+            Opcode::COPY_FREE_VARS,
+            unit.freevars.len() as u32,
+            prefix_loc,
+        ));
     }
     let mut cell_slots_sorted = cell_slot.clone();
     cell_slots_sorted.sort_unstable();
     for slot in cell_slots_sorted {
         prefix.push(instr(Opcode::MAKE_CELL, slot, prefix_loc));
     }
-    let is_generator = flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0;
+    let is_generator =
+        flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0;
     if is_generator {
         prefix.push(instr(Opcode::RETURN_GENERATOR, 0, prefix_loc));
         prefix.push(instr(Opcode::POP_TOP, 0, prefix_loc));
@@ -99,7 +114,10 @@ pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_leve
     prefix.append(&mut unit.blocks[entry].instrs);
     unit.blocks[entry].instrs = prefix;
 
-    let mut cfg = Cfg { blocks: std::mem::take(&mut unit.blocks), order: dedup_order(&unit.order) };
+    let mut cfg = Cfg {
+        blocks: std::mem::take(&mut unit.blocks),
+        order: dedup_order(&unit.order),
+    };
     cfg.optimize();
     cfg.propagate_line_numbers();
     cfg.guarantee_lineno_for_exits(unit.first_line as i32);
@@ -162,7 +180,13 @@ pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_leve
                     {
                         last.end = end;
                     }
-                    _ => table.push(ExceptionTableEntry { start: here, end, target, depth, push_lasti: lasti }),
+                    _ => table.push(ExceptionTableEntry {
+                        start: here,
+                        end,
+                        target,
+                        depth,
+                        push_lasti: lasti,
+                    }),
                 }
             }
         }
@@ -189,7 +213,13 @@ pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_leve
 }
 
 fn instr(op: Opcode, arg: u32, loc: Loc) -> Instr {
-    Instr { op: Op::Real(op), arg, target: None, loc, handler: None }
+    Instr {
+        op: Op::Real(op),
+        arg,
+        target: None,
+        loc,
+        handler: None,
+    }
 }
 
 fn real_op(instr: &Instr) -> Opcode {
@@ -274,7 +304,7 @@ impl Cfg {
             let b = self.order[position];
             self.clean_block(b, position);
         }
-        self.order.retain(|&b| !self.blocks[b].instrs.is_empty());
+        self.drop_empty_blocks();
         // A jump to the very next block is redundant.
         for position in 0..self.order.len() {
             let b = self.order[position];
@@ -289,6 +319,29 @@ impl Cfg {
         for position in 0..self.order.len() {
             let b = self.order[position];
             self.clean_block(b, position);
+        }
+        self.drop_empty_blocks();
+    }
+
+    /// Remove empty blocks from the layout, retargeting jumps to the next
+    /// non-empty block.
+    fn drop_empty_blocks(&mut self) {
+        let mut forward = vec![usize::MAX; self.blocks.len()];
+        let mut next_nonempty = usize::MAX;
+        for &b in self.order.iter().rev() {
+            if !self.blocks[b].instrs.is_empty() {
+                next_nonempty = b;
+            }
+            forward[b] = next_nonempty;
+        }
+        for &b in &self.order {
+            for instr in &mut self.blocks[b].instrs {
+                if let Some(target) = instr.target {
+                    if forward[target] != usize::MAX {
+                        instr.target = Some(forward[target]);
+                    }
+                }
+            }
         }
         self.order.retain(|&b| !self.blocks[b].instrs.is_empty());
     }
@@ -323,9 +376,15 @@ impl Cfg {
     /// The number of predecessors of each block; zero for unreachable ones.
     fn predecessors(&self) -> Vec<u32> {
         let mut count = vec![0u32; self.blocks.len()];
-        let position: std::collections::HashMap<usize, usize> =
-            self.order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
-        let Some(&entry) = self.order.first() else { return count };
+        let position: std::collections::HashMap<usize, usize> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, i))
+            .collect();
+        let Some(&entry) = self.order.first() else {
+            return count;
+        };
         count[entry] = 1;
         let mut stack = vec![entry];
         while let Some(b) = stack.pop() {
@@ -438,7 +497,12 @@ impl Cfg {
             if last.loc.line < 0 {
                 if last.op == Op::Real(Opcode::RETURN_VALUE) {
                     for instr in instrs.iter_mut() {
-                        instr.loc = Loc { line, end_line: line, col: -1, end_col: -1 };
+                        instr.loc = Loc {
+                            line,
+                            end_line: line,
+                            col: -1,
+                            end_col: -1,
+                        };
                     }
                 }
             } else {
@@ -450,10 +514,16 @@ impl Cfg {
     /// The maximum stack depth and each block's depth on entry.
     fn stack_depth(&self, is_generator: bool) -> (i32, Vec<i32>) {
         let mut start = vec![i32::MIN; self.blocks.len()];
-        let position: std::collections::HashMap<usize, usize> =
-            self.order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+        let position: std::collections::HashMap<usize, usize> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, i))
+            .collect();
         let mut max = 0;
-        let Some(&entry) = self.order.first() else { return (0, start) };
+        let Some(&entry) = self.order.first() else {
+            return (0, start);
+        };
         let mut stack = Vec::new();
         let push = |stack: &mut Vec<usize>, start: &mut Vec<i32>, b: usize, depth: i32| {
             if start[b] < depth && start[b] == i32::MIN {
@@ -472,7 +542,12 @@ impl Cfg {
                 if instr.op.is_jump() || instr.op.is_block_push() {
                     let target_depth = depth + instr.op.stack_effect(instr.arg, true);
                     max = max.max(target_depth);
-                    push(&mut stack, &mut start, instr.target.expect("jumps have targets"), target_depth);
+                    push(
+                        &mut stack,
+                        &mut start,
+                        instr.target.expect("jumps have targets"),
+                        target_depth,
+                    );
                 }
                 depth = new_depth;
                 if instr.op.ends_flow() {
@@ -493,11 +568,17 @@ impl Cfg {
     /// handler blocks push `lasti`.
     fn label_exception_targets(&mut self) -> Vec<bool> {
         let mut preserve_lasti = vec![false; self.blocks.len()];
-        let position: std::collections::HashMap<usize, usize> =
-            self.order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+        let position: std::collections::HashMap<usize, usize> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, i))
+            .collect();
         let mut stacks: Vec<Option<Vec<usize>>> = vec![None; self.blocks.len()];
         let mut visited = vec![false; self.blocks.len()];
-        let Some(&entry) = self.order.first() else { return preserve_lasti };
+        let Some(&entry) = self.order.first() else {
+            return preserve_lasti;
+        };
         let mut todo = vec![entry];
         visited[entry] = true;
         stacks[entry] = Some(Vec::new());
