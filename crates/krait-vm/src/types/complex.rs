@@ -468,7 +468,7 @@ fn complex_from_string(vm: &mut Vm, text: &str) -> PyResult<C64> {
     let Some((real, imag)) = split_complex_literal(&cleaned) else {
         return Err(malformed(vm));
     };
-    let mut parse = |vm: &mut Vm, literal: &str| {
+    let parse = |vm: &mut Vm, literal: &str| {
         crate::numeric::float_parse::parse_float(literal).map_err(|_| vm.value_error("complex() arg is a malformed string"))
     };
     let re = match real {

@@ -21,7 +21,7 @@ use std::cmp::Ordering;
 
 use krait_bytecode::{BinaryOp, ComparisonOp};
 use num_bigint::BigInt;
-use num_traits::FromPrimitive;
+use num_traits::{FromPrimitive, Signed};
 
 use crate::error::PyResult;
 use crate::gc::Tracer;

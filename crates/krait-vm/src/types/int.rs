@@ -203,7 +203,7 @@ fn small_binary_op(vm: &mut Vm, op: BinaryOp, i: i64, j: i64) -> PyResult<Option
             if i == i64::MIN && j == -1 {
                 None
             } else {
-                Some(i.div_floor(&j))
+                Some(Integer::div_floor(&i, &j))
             }
         }
         BinaryOp::Remainder => {
@@ -213,7 +213,7 @@ fn small_binary_op(vm: &mut Vm, op: BinaryOp, i: i64, j: i64) -> PyResult<Option
             if j == -1 {
                 Some(0)
             } else {
-                Some(i.mod_floor(&j))
+                Some(Integer::mod_floor(&i, &j))
             }
         }
         BinaryOp::And => Some(i & j),
@@ -761,7 +761,7 @@ pub fn int_divmod_values(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     }
     let (q, r) = match (x, y) {
         (IntRef::Small(i), IntRef::Small(j)) if !(i == i64::MIN && j == -1) => {
-            let (q, r) = i.div_mod_floor(&j);
+            let (q, r) = Integer::div_mod_floor(&i, &j);
             (vm.new_int(q), vm.new_int(r))
         }
         _ => {
@@ -875,7 +875,11 @@ fn int_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if !ndigits.is_negative() {
         return Ok(exact_int(vm, r));
     }
-    let rounded = crate::numeric::round::round_int(&r.to_bigint(), &ndigits.to_bigint());
+    // Rounding to more digits than any int has gives zero.
+    let rounded = match ndigits {
+        IntRef::Small(n) => crate::numeric::round::round_int(&r.to_bigint(), n),
+        IntRef::Big(_) => BigInt::zero(),
+    };
     Ok(vm.new_bigint(rounded))
 }
 
