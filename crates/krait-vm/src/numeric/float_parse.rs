@@ -31,7 +31,7 @@ use num_traits::Zero;
 use super::int_parse::{is_c_space, transform_decimal_and_space};
 use super::pyrepr::repr_str;
 use super::round::ldexp_biguint;
-use super::{overflow_error, value_error, NumericError, NumericResult};
+use super::{overflow_error, NumericError, NumericResult};
 
 fn could_not_convert(text: &str) -> NumericError {
     NumericError::ValueError(format!(
@@ -253,12 +253,6 @@ pub fn float_hex(x: f64) -> String {
         "{sign}0x{lead}.{fraction:013x}p{exp_sign}{}",
         exp.unsigned_abs()
     )
-}
-
-/// `float.fromhex` for a value known to be malformed (kept for callers that
-/// validate first); always the CPython message.
-pub fn invalid_hex_error<T>() -> NumericResult<T> {
-    value_error("invalid hexadecimal floating-point string")
 }
 
 #[cfg(test)]

@@ -299,6 +299,8 @@ fn format_digits(d: &Digits, style: FloatStyle, precision: i64, flags: DtoaFlags
 }
 
 #[cfg(test)]
+// 3.14159 below is a test input taken from CPython examples, not an approximation of π.
+#[allow(clippy::approx_constant)]
 mod tests {
     use super::*;
 

@@ -769,6 +769,8 @@ pub fn format_str_str(value: &str, spec: &str) -> NumericResult<String> {
 }
 
 #[cfg(test)]
+// 3.14159 below is a test input taken from CPython examples, not an approximation of π.
+#[allow(clippy::approx_constant)]
 mod tests {
     //! Expected values produced by CPython 3.11 (`format(value, spec)`).
     use super::*;

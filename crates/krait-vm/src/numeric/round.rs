@@ -177,8 +177,10 @@ pub fn round_float(x: f64, ndigits: Option<i64>) -> NumericResult<RoundedFloat> 
     if !x.is_finite() {
         return Ok(RoundedFloat::Float(x));
     }
-    const NDIGITS_MAX: i64 = ((53 + 1021) as f64 * 0.30103) as i64;
-    const NDIGITS_MIN: i64 = -(((1024 + 1) as f64 * 0.30103) as i64);
+    // CPython's NDIGITS_MAX = (int)((DBL_MANT_DIG - DBL_MIN_EXP) * 0.30103)
+    // and NDIGITS_MIN = -(int)((DBL_MAX_EXP + 1) * 0.30103).
+    const NDIGITS_MAX: i64 = 323;
+    const NDIGITS_MIN: i64 = -308;
     if ndigits > NDIGITS_MAX {
         return Ok(RoundedFloat::Float(x));
     }
