@@ -592,7 +592,7 @@ fn try_dunder_complex(vm: &mut Vm, real: Value) -> PyResult<Option<C64>> {
     let Some(method) = protocol::attr::lookup_special(vm, real, "__complex__") else {
         return Ok(None);
     };
-    let result = protocol::call::call(vm, method, &[])?;
+    let result = protocol::call::call(vm, method, &[real])?;
     match as_complex(result) {
         Some(z) => Ok(Some(z)),
         None => {
@@ -616,12 +616,12 @@ fn complex_from_args(vm: &mut Vm, real: Value, imag: Value, exact_cls: bool) -> 
         return Err(vm.type_error("complex() second arg can't be a string"));
     }
     // `real`: a complex (possibly through `__complex__`) or a real number.
+    if imag.is_null() && exact_cls && vm.is_exact(real, vm.types.complex) {
+        return Ok(ComplexArgs::Same(real));
+    }
     let (cr, cr_is_complex) = if let Some(z) = try_dunder_complex(vm, real)? {
         (z, true)
     } else if let Some(z) = as_complex(real) {
-        if imag.is_null() && exact_cls && vm.is_exact(real, vm.types.complex) {
-            return Ok(ComplexArgs::Same(real));
-        }
         (z, true)
     } else {
         match float_from_number(vm, real)? {

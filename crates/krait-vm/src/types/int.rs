@@ -462,7 +462,7 @@ pub fn int_from_object(vm: &mut Vm, x: Value) -> PyResult<Value> {
     }
     for name in ["__int__", "__index__"] {
         if let Some(method) = protocol::attr::lookup_special(vm, x, name) {
-            let result = protocol::call::call(vm, method, &[])?;
+            let result = protocol::call::call(vm, method, &[x])?;
             return match int_ref(result) {
                 Some(r) => Ok(exact_int(vm, r)),
                 None => {
@@ -473,14 +473,14 @@ pub fn int_from_object(vm: &mut Vm, x: Value) -> PyResult<Value> {
         }
     }
     if let Some(method) = protocol::attr::lookup_special(vm, x, "__trunc__") {
-        let result = protocol::call::call(vm, method, &[])?;
+        let result = protocol::call::call(vm, method, &[x])?;
         if let Some(r) = int_ref(result) {
             return Ok(exact_int(vm, r));
         }
         // CPython calls `__index__` on what `__trunc__` returned.
         return match protocol::attr::lookup_special(vm, result, "__index__") {
             Some(index) => {
-                let i = protocol::call::call(vm, index, &[])?;
+                let i = protocol::call::call(vm, index, &[result])?;
                 match int_ref(i) {
                     Some(r) => Ok(exact_int(vm, r)),
                     None => {
@@ -953,7 +953,7 @@ fn bytes_from_object(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         return Ok(bytes);
     }
     if let Some(method) = protocol::attr::lookup_special(vm, v, "__bytes__") {
-        let result = protocol::call::call(vm, method, &[])?;
+        let result = protocol::call::call(vm, method, &[v])?;
         return match bytes_like_contents(result) {
             Some(b) => Ok(b),
             None => {
