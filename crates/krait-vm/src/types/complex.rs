@@ -52,6 +52,11 @@ impl PyComplex {
     }
 }
 
+/// A new exact `complex` (constants, `vm`-level constructors).
+pub fn new_complex(vm: &mut Vm, real: f64, imag: f64) -> Value {
+    PyComplex::new_value(vm, real, imag)
+}
+
 /// A complex number as (real, imag).
 pub type C64 = (f64, f64);
 
