@@ -1099,3 +1099,42 @@ bool_dunders! {
     Or => bool_or, "__or__", bool_ror, "__ror__";
     Xor => bool_xor, "__xor__", bool_rxor, "__rxor__";
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn small_ints_read_without_allocation() {
+        let v = Value::from_small(-42);
+        assert!(is_int(v));
+        assert_eq!(to_i64(v), Some(-42));
+        assert!(matches!(int_ref(v), Some(IntRef::Small(-42))));
+        assert_eq!(as_bigint(v).as_deref(), Some(&BigInt::from(-42)));
+        assert!(!is_int(Value::NULL));
+        assert_eq!(to_i64(Value::NULL), None);
+    }
+
+    #[test]
+    fn orderings_satisfy_comparisons() {
+        let cases = [
+            (Ordering::Less, [true, true, false, true, false, false]),
+            (Ordering::Equal, [false, true, true, false, false, true]),
+            (Ordering::Greater, [false, false, false, true, true, true]),
+        ];
+        for (ordering, expected) in cases {
+            for (op, want) in ComparisonOp::ALL.into_iter().zip(expected) {
+                assert_eq!(ordering_matches(ordering, op), want, "{ordering:?} {op:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn int_ref_helpers() {
+        assert!(IntRef::Small(0).is_zero());
+        assert!(IntRef::Small(-1).is_negative());
+        assert_eq!(IntRef::Small(7).with_big(|b| b.bits()), 3);
+        assert_eq!(IntRef::Small(i64::MIN).to_bigint(), BigInt::from(i64::MIN));
+    }
+}
