@@ -21,7 +21,7 @@ use std::cmp::Ordering;
 
 use krait_bytecode::{BinaryOp, ComparisonOp};
 use num_bigint::BigInt;
-use num_traits::FromPrimitive;
+use num_traits::{FromPrimitive, Signed};
 
 use crate::error::PyResult;
 use crate::gc::Tracer;
@@ -290,7 +290,7 @@ pub fn float_from_number(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
         }
     }
     if let Some(method) = protocol::attr::lookup_special(vm, v, "__float__") {
-        let result = protocol::call::call(vm, method, &[])?;
+        let result = protocol::call::call(vm, method, &[v])?;
         return match as_f64(result) {
             Some(x) => Ok(Some(x)),
             None => {

@@ -203,7 +203,7 @@ fn small_binary_op(vm: &mut Vm, op: BinaryOp, i: i64, j: i64) -> PyResult<Option
             if i == i64::MIN && j == -1 {
                 None
             } else {
-                Some(i.div_floor(&j))
+                Some(Integer::div_floor(&i, &j))
             }
         }
         BinaryOp::Remainder => {
@@ -213,7 +213,7 @@ fn small_binary_op(vm: &mut Vm, op: BinaryOp, i: i64, j: i64) -> PyResult<Option
             if j == -1 {
                 Some(0)
             } else {
-                Some(i.mod_floor(&j))
+                Some(Integer::mod_floor(&i, &j))
             }
         }
         BinaryOp::And => Some(i & j),
@@ -462,7 +462,7 @@ pub fn int_from_object(vm: &mut Vm, x: Value) -> PyResult<Value> {
     }
     for name in ["__int__", "__index__"] {
         if let Some(method) = protocol::attr::lookup_special(vm, x, name) {
-            let result = protocol::call::call(vm, method, &[])?;
+            let result = protocol::call::call(vm, method, &[x])?;
             return match int_ref(result) {
                 Some(r) => Ok(exact_int(vm, r)),
                 None => {
@@ -473,14 +473,14 @@ pub fn int_from_object(vm: &mut Vm, x: Value) -> PyResult<Value> {
         }
     }
     if let Some(method) = protocol::attr::lookup_special(vm, x, "__trunc__") {
-        let result = protocol::call::call(vm, method, &[])?;
+        let result = protocol::call::call(vm, method, &[x])?;
         if let Some(r) = int_ref(result) {
             return Ok(exact_int(vm, r));
         }
         // CPython calls `__index__` on what `__trunc__` returned.
         return match protocol::attr::lookup_special(vm, result, "__index__") {
             Some(index) => {
-                let i = protocol::call::call(vm, index, &[])?;
+                let i = protocol::call::call(vm, index, &[result])?;
                 match int_ref(i) {
                     Some(r) => Ok(exact_int(vm, r)),
                     None => {
@@ -761,7 +761,7 @@ pub fn int_divmod_values(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     }
     let (q, r) = match (x, y) {
         (IntRef::Small(i), IntRef::Small(j)) if !(i == i64::MIN && j == -1) => {
-            let (q, r) = i.div_mod_floor(&j);
+            let (q, r) = Integer::div_mod_floor(&i, &j);
             (vm.new_int(q), vm.new_int(r))
         }
         _ => {
@@ -875,7 +875,11 @@ fn int_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if !ndigits.is_negative() {
         return Ok(exact_int(vm, r));
     }
-    let rounded = crate::numeric::round::round_int(&r.to_bigint(), &ndigits.to_bigint());
+    // Rounding to more digits than any int has gives zero.
+    let rounded = match ndigits {
+        IntRef::Small(n) => crate::numeric::round::round_int(&r.to_bigint(), n),
+        IntRef::Big(_) => BigInt::zero(),
+    };
     Ok(vm.new_bigint(rounded))
 }
 
@@ -949,7 +953,7 @@ fn bytes_from_object(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         return Ok(bytes);
     }
     if let Some(method) = protocol::attr::lookup_special(vm, v, "__bytes__") {
-        let result = protocol::call::call(vm, method, &[])?;
+        let result = protocol::call::call(vm, method, &[v])?;
         return match bytes_like_contents(result) {
             Some(b) => Ok(b),
             None => {
@@ -1094,4 +1098,43 @@ bool_dunders! {
     And => bool_and, "__and__", bool_rand, "__rand__";
     Or => bool_or, "__or__", bool_ror, "__ror__";
     Xor => bool_xor, "__xor__", bool_rxor, "__rxor__";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn small_ints_read_without_allocation() {
+        let v = Value::from_small(-42);
+        assert!(is_int(v));
+        assert_eq!(to_i64(v), Some(-42));
+        assert!(matches!(int_ref(v), Some(IntRef::Small(-42))));
+        assert_eq!(as_bigint(v).as_deref(), Some(&BigInt::from(-42)));
+        assert!(!is_int(Value::NULL));
+        assert_eq!(to_i64(Value::NULL), None);
+    }
+
+    #[test]
+    fn orderings_satisfy_comparisons() {
+        let cases = [
+            (Ordering::Less, [true, true, false, true, false, false]),
+            (Ordering::Equal, [false, true, true, false, false, true]),
+            (Ordering::Greater, [false, false, false, true, true, true]),
+        ];
+        for (ordering, expected) in cases {
+            for (op, want) in ComparisonOp::ALL.into_iter().zip(expected) {
+                assert_eq!(ordering_matches(ordering, op), want, "{ordering:?} {op:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn int_ref_helpers() {
+        assert!(IntRef::Small(0).is_zero());
+        assert!(IntRef::Small(-1).is_negative());
+        assert_eq!(IntRef::Small(7).with_big(|b| b.bits()), 3);
+        assert_eq!(IntRef::Small(i64::MIN).to_bigint(), BigInt::from(i64::MIN));
+    }
 }
