@@ -6,7 +6,7 @@
 //! `comb` is `perm(n, k) / k!` with k = min(k, n - k).
 
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use krait_vm::error::PyResult;
