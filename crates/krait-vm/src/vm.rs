@@ -63,6 +63,9 @@ pub struct Vm {
     pub types: BuiltinTypes,
     pub exceptions: ExceptionTypes,
     pub singletons: Singletons,
+    /// Interned special names (set right after the types exist).
+    pub names: crate::names::Names,
+    pub well_known: crate::names::WellKnown,
     /// Interned strings by content (`sys.intern`, identifiers).
     interned: HashMap<Box<str>, Value>,
     /// Every type object, for weak processing (subclass lists).
@@ -98,6 +101,7 @@ impl Vm {
         types: BuiltinTypes,
         exceptions: ExceptionTypes,
         singletons: Singletons,
+        names: crate::names::Names,
         modules: Gc<PyDict>,
         builtins: Gc<PyDict>,
         config: VmConfig,
@@ -111,6 +115,8 @@ impl Vm {
             types,
             exceptions,
             singletons,
+            names,
+            well_known: crate::names::WellKnown::empty(),
             interned: HashMap::new(),
             all_types: Vec::new(),
             modules,
@@ -181,24 +187,7 @@ impl Vm {
             tracer.mark(class.value());
             payload.trace(tracer);
         });
-        let size = layout.alloc_size();
-        let Some(memory) = self.heap.allocate(size) else {
-            // The system allocator failed: there is no memory to raise
-            // MemoryError with, so fail the way CPython's fatal path does.
-            eprintln!("Fatal Python error: out of memory");
-            std::process::abort();
-        };
-        let ptr = memory.as_ptr();
-        // SAFETY: `memory` is fresh, zeroed, large enough for `layout` and
-        // 16-byte aligned; the payload is written whole, header first.
-        unsafe {
-            std::ptr::write(ptr as *mut T, payload);
-            std::ptr::write(ptr as *mut ObjHeader, ObjHeader::new(layout, class.value()));
-            if layout.attrs_offset != 0 {
-                std::ptr::write(ptr.add(layout.attrs_offset) as *mut InstanceAttrs, InstanceAttrs::new());
-            }
-            Gc::from_raw(NonNull::new_unchecked(ptr as *mut ObjHeader))
-        }
+        alloc_in(&mut self.heap, payload, class.value(), layout)
     }
 
     /// Note Rust memory owned by a heap object, towards the next collection.
@@ -241,6 +230,9 @@ impl Vm {
         pending(&mut tracer);
         self.trace_roots(&mut tracer);
         gc::scan_native_stack(&self.heap, &self.stack_bounds, &mut tracer);
+        for region in self.thread.operand_regions() {
+            gc::scan_conservatively(&self.heap, region, &mut tracer);
+        }
         tracer.drain();
         self.process_weak();
         self.heap.poison = self.gc_stress;
@@ -257,6 +249,7 @@ impl Vm {
             tracer.mark(ty.value());
         }
         self.exceptions.trace(tracer);
+        self.well_known.trace(tracer);
         let s = &self.singletons;
         tracer.mark_all(&[s.none, s.true_, s.false_, s.not_implemented, s.ellipsis, s.empty_tuple, s.empty_str]);
         for &value in self.interned.values() {
@@ -437,5 +430,28 @@ impl Vm {
             return Err(self.recursion_error("maximum recursion depth exceeded"));
         }
         Ok(())
+    }
+}
+
+/// Allocate an object in `heap` without collecting (the allocation path of
+/// `Vm::alloc`, also used while bootstrapping, before a `Vm` exists).
+pub(crate) fn alloc_in<T: PyPayload>(heap: &mut Heap, payload: T, class: Value, layout: &'static Layout) -> Gc<T> {
+    let size = layout.alloc_size();
+    let Some(memory) = heap.allocate(size) else {
+        // The system allocator failed: there is no memory to raise
+        // MemoryError with, so fail the way CPython's fatal path does.
+        eprintln!("Fatal Python error: out of memory");
+        std::process::abort();
+    };
+    let ptr = memory.as_ptr();
+    // SAFETY: `memory` is fresh, zeroed, large enough for `layout` and
+    // 16-byte aligned; the payload is written whole, then its header.
+    unsafe {
+        std::ptr::write(ptr as *mut T, payload);
+        std::ptr::write(ptr as *mut ObjHeader, ObjHeader::new(layout, class));
+        if layout.attrs_offset != 0 {
+            std::ptr::write(ptr.add(layout.attrs_offset) as *mut InstanceAttrs, InstanceAttrs::new());
+        }
+        Gc::from_raw(NonNull::new_unchecked(ptr as *mut ObjHeader))
     }
 }

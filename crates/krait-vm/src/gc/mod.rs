@@ -116,3 +116,16 @@ pub(crate) fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut 
     }
     std::hint::black_box(&registers);
 }
+
+/// Mark the objects that the words of `region` point into, treating each
+/// word as a possible pointer (used for the interpreter's operand stacks).
+pub(crate) fn scan_conservatively(heap: &Heap, region: &[Value], tracer: &mut Tracer) {
+    for value in region {
+        let word = value.to_bits() as usize;
+        if word >= 4096 && word & 7 == 0 {
+            if let Some(object) = heap.object_containing(word) {
+                tracer.mark_object(object);
+            }
+        }
+    }
+}

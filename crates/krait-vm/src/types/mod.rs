@@ -25,6 +25,7 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod traceback;
 pub mod tuple;
 pub mod typeobject;
 
@@ -114,8 +115,8 @@ builtin_types! {
     coroutine_wrapper: generator::COROUTINE_WRAPPER_SPEC,
     async_gen_wrapped: generator::ASYNC_GEN_WRAPPED_SPEC,
     async_gen_asend: generator::ASYNC_GEN_ASEND_SPEC,
-    frame: generator::FRAME_SPEC,
-    traceback: generator::TRACEBACK_SPEC,
+    frame: traceback::FRAME_SPEC,
+    traceback: traceback::TRACEBACK_SPEC,
     instance_map: object::MAP_SPEC,
     dict_keys: dict::KEYS_SPEC,
     dict_values: dict::VALUES_SPEC,

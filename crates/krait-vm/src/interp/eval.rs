@@ -1,0 +1,805 @@
+//! The interpreter loop.
+//!
+//! `run_frames` runs the top frame of the thread (which must be marked
+//! `is_entry`) until it returns or yields. Calls from Python to Python
+//! functions push a frame and continue in this same loop; returning pops it
+//! and continues in the caller. Calls that go through Rust (a builtin calling
+//! back into Python, a dunder method invoked by an operator) start a nested
+//! `run_frames` for the callee, bounded by the recursion limit and by the
+//! native stack check.
+//!
+//! The loop keeps the current instruction pointer, stack pointer and frame
+//! base in locals, and stores `sp` and `lasti` into the frame before each
+//! instruction: a nested frame is then always placed above every live value,
+//! and a traceback always sees the right instruction.
+//!
+//! Exceptions are unwound through the code object's exception table
+//! (`unwind`): the handler's depth says how far to pop the operand stack; a
+//! frame without a handler is popped and the exception continues in its
+//! caller, or leaves the loop if the frame was the entry frame.
+
+use krait_bytecode::{BinaryOp, ComparisonOp, Instruction, Opcode};
+
+use crate::error::{PyErr, PyResult};
+use crate::interp::frame::Frame;
+use crate::interp::{call, ops, unwind};
+use crate::object::Gc;
+use crate::protocol;
+use crate::types::dict::PyDict;
+use crate::types::function::{PyCell, PyCode, PyFunction};
+use crate::types::list::PyList;
+use crate::types::str::PyStr;
+use crate::types::tuple::PyTuple;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// How a run of the loop ended.
+pub enum Exit {
+    Return(Value),
+    /// The entry frame (a generator's) yielded; its state was saved into
+    /// the generator.
+    Yield(Value),
+}
+
+/// Run the top frame until it returns or yields. If `pending` is given, the
+/// frame starts by raising it at its current instruction (generator `throw`).
+pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
+    let stack: *mut Value = vm.thread.stack.as_mut_ptr();
+    let mut frame: *mut Frame;
+    let mut code: Gc<PyCode>;
+    let mut instrs: *const std::cell::Cell<u32>;
+    let mut ip: usize;
+    let mut sp: usize;
+    let mut base: usize;
+    // The names of the keyword arguments of the next CALL (from KW_NAMES).
+    let mut kwnames: Option<Gc<PyTuple>> = None;
+    let mut pending = pending;
+    // Whether `pending` comes from RERAISE (which adds no traceback entry).
+    let mut reraise = false;
+
+    // SAFETY (for the whole loop): `stack` points at the thread's value
+    // stack, which is allocated once and never moved; every frame's slots
+    // lie inside it (push_frame checks the capacity). `frame` points into
+    // `vm.thread.frames`, which never reallocates (its capacity is
+    // MAX_FRAMES, enforced by push_frame), and is reloaded whenever the
+    // frame stack changes. `instrs` points at the current code object's
+    // instructions, kept alive by the frame. The compiler guarantees stack
+    // discipline (max_stack bounds the operand stack, arguments are in range).
+    unsafe {
+        macro_rules! load_frame {
+            () => {{
+                frame = vm.thread.frames.last_mut().expect("a frame to run") as *mut Frame;
+                code = (*frame).code;
+                instrs = code.instructions.as_ptr();
+                ip = (*frame).ip;
+                sp = (*frame).sp;
+                base = (*frame).base;
+            }};
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                *stack.add(sp) = v;
+                sp += 1;
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                sp -= 1;
+                *stack.add(sp)
+            }};
+        }
+        macro_rules! top {
+            () => {
+                *stack.add(sp - 1)
+            };
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                *stack.add(sp - $n)
+            };
+        }
+        macro_rules! local {
+            ($i:expr) => {
+                *stack.add(base + $i as usize)
+            };
+        }
+
+        load_frame!();
+        loop {
+            // ---- exception unwinding ----
+            if let Some(err) = pending.take() {
+                (*frame).sp = sp;
+                unwind::unwind(vm, err, std::mem::take(&mut reraise))?;
+                load_frame!();
+                continue;
+            }
+
+            let unit = (*instrs.add(ip)).get();
+            let instr = match Instruction::decode(unit) {
+                Some(instr) => instr,
+                None => {
+                    pending = Some(vm.runtime_error("invalid bytecode"));
+                    continue;
+                }
+            };
+            (*frame).lasti = ip;
+            (*frame).sp = sp;
+            let arg = instr.arg;
+            ip += 1 + instr.op.cache_units();
+
+            let outcome: PyResult<()> = 'op: {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'op Err(e),
+                        }
+                    };
+                }
+                match instr.op.base() {
+                    Opcode::NOP | Opcode::RESUME => {}
+                    Opcode::POP_TOP => {
+                        sp -= 1;
+                    }
+                    Opcode::PUSH_NULL => push!(Value::NULL),
+                    Opcode::COPY => {
+                        let v = peek!(arg as usize);
+                        push!(v);
+                    }
+                    Opcode::SWAP => {
+                        let a = sp - 1;
+                        let b = sp - arg as usize;
+                        std::ptr::swap(stack.add(a), stack.add(b));
+                    }
+                    Opcode::LOAD_CONST => push!(*code.consts.get_unchecked(arg as usize)),
+                    Opcode::LOAD_FAST => {
+                        let v = local!(arg);
+                        if v.is_null() {
+                            break 'op Err(ops::unbound_local(vm, code, arg as usize));
+                        }
+                        push!(v);
+                    }
+                    Opcode::STORE_FAST => {
+                        let v = pop!();
+                        local!(arg) = v;
+                    }
+                    Opcode::DELETE_FAST => {
+                        if local!(arg).is_null() {
+                            break 'op Err(ops::unbound_local(vm, code, arg as usize));
+                        }
+                        local!(arg) = Value::NULL;
+                    }
+                    Opcode::MAKE_CELL => {
+                        let v = local!(arg);
+                        let cell = PyCell::new_value(vm, v);
+                        local!(arg) = cell;
+                    }
+                    Opcode::COPY_FREE_VARS => {
+                        let func = (*frame).func.downcast::<PyFunction>().expect("free vars need a function");
+                        let closure = func.closure.get().downcast::<PyTuple>().expect("closure tuple");
+                        let n = arg as usize;
+                        let first = code.nlocalsplus() - n;
+                        for i in 0..n {
+                            local!(first + i) = closure.get(i);
+                        }
+                    }
+                    Opcode::LOAD_CLOSURE => push!(local!(arg)),
+                    Opcode::LOAD_DEREF => {
+                        let cell = local!(arg).downcast::<PyCell>().expect("a cell");
+                        let v = cell.contents.get();
+                        if v.is_null() {
+                            break 'op Err(ops::unbound_deref(vm, code, arg as usize));
+                        }
+                        push!(v);
+                    }
+                    Opcode::LOAD_CLASSDEREF => {
+                        let name = code.localsplus_names[arg as usize];
+                        let locals = (*frame).locals;
+                        let found = tri!(ops::mapping_lookup(vm, locals, name));
+                        match found {
+                            Some(v) => push!(v),
+                            None => {
+                                let cell = local!(arg).downcast::<PyCell>().expect("a cell");
+                                let v = cell.contents.get();
+                                if v.is_null() {
+                                    break 'op Err(ops::unbound_deref(vm, code, arg as usize));
+                                }
+                                push!(v);
+                            }
+                        }
+                    }
+                    Opcode::STORE_DEREF => {
+                        let v = pop!();
+                        let cell = local!(arg).downcast::<PyCell>().expect("a cell");
+                        cell.contents.set(v);
+                    }
+                    Opcode::DELETE_DEREF => {
+                        let cell = local!(arg).downcast::<PyCell>().expect("a cell");
+                        if cell.contents.get().is_null() {
+                            break 'op Err(ops::unbound_deref(vm, code, arg as usize));
+                        }
+                        cell.contents.set(Value::NULL);
+                    }
+                    Opcode::LOAD_NAME => {
+                        let name = code.names[arg as usize];
+                        let v = tri!(ops::load_name(vm, &*frame, name));
+                        push!(v);
+                    }
+                    Opcode::STORE_NAME => {
+                        let name = code.names[arg as usize];
+                        let v = pop!();
+                        tri!(ops::store_name(vm, &*frame, name, v));
+                    }
+                    Opcode::DELETE_NAME => {
+                        let name = code.names[arg as usize];
+                        tri!(ops::delete_name(vm, &*frame, name));
+                    }
+                    Opcode::LOAD_GLOBAL => {
+                        let name = code.names[(arg >> 1) as usize];
+                        let cache = instrs.add(ip - instr.op.cache_units());
+                        let v = tri!(ops::load_global(vm, &*frame, name, cache));
+                        if arg & 1 != 0 {
+                            push!(Value::NULL);
+                        }
+                        push!(v);
+                    }
+                    Opcode::STORE_GLOBAL => {
+                        let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
+                        let v = pop!();
+                        (*frame).globals.set_str(vm, name, v);
+                    }
+                    Opcode::DELETE_GLOBAL => {
+                        let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
+                        if (*frame).globals.del_str(name).is_none() {
+                            break 'op Err(vm.name_error(format!("name '{}' is not defined", name.as_str())));
+                        }
+                    }
+                    Opcode::LOAD_ATTR => {
+                        let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
+                        let owner = top!();
+                        let v = tri!(protocol::attr::getattr(vm, owner, name));
+                        *stack.add(sp - 1) = v;
+                    }
+                    Opcode::LOAD_METHOD => {
+                        let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
+                        let owner = top!();
+                        match tri!(protocol::attr::load_method(vm, owner, name)) {
+                            protocol::attr::Method::Unbound(method) => {
+                                *stack.add(sp - 1) = method;
+                                push!(owner);
+                            }
+                            protocol::attr::Method::Attribute(value) => {
+                                *stack.add(sp - 1) = Value::NULL;
+                                push!(value);
+                            }
+                        }
+                    }
+                    Opcode::STORE_ATTR => {
+                        let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
+                        let owner = pop!();
+                        let v = pop!();
+                        tri!(protocol::attr::setattr(vm, owner, name, v));
+                    }
+                    Opcode::DELETE_ATTR => {
+                        let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
+                        let owner = pop!();
+                        tri!(protocol::attr::delattr(vm, owner, name));
+                    }
+                    Opcode::BINARY_SUBSCR => {
+                        let key = pop!();
+                        let container = top!();
+                        let v = tri!(protocol::sequence::getitem(vm, container, key));
+                        *stack.add(sp - 1) = v;
+                    }
+                    Opcode::STORE_SUBSCR => {
+                        let key = pop!();
+                        let container = pop!();
+                        let v = pop!();
+                        tri!(protocol::sequence::setitem(vm, container, key, v));
+                    }
+                    Opcode::DELETE_SUBSCR => {
+                        let key = pop!();
+                        let container = pop!();
+                        tri!(protocol::sequence::delitem(vm, container, key));
+                    }
+                    Opcode::UNARY_POSITIVE | Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT => {
+                        let v = top!();
+                        let r = tri!(protocol::number::unary_op(vm, instr.op, v));
+                        *stack.add(sp - 1) = r;
+                    }
+                    Opcode::UNARY_NOT => {
+                        let v = top!();
+                        let b = tri!(protocol::object::truthy(vm, v));
+                        *stack.add(sp - 1) = vm.bool_value(!b);
+                    }
+                    Opcode::BINARY_OP => {
+                        let rhs = pop!();
+                        let lhs = top!();
+                        let (op, inplace) = BinaryOp::decode(arg).unwrap_or((BinaryOp::Add, false));
+                        let r = tri!(protocol::number::binary_op(vm, lhs, rhs, op, inplace));
+                        *stack.add(sp - 1) = r;
+                    }
+                    Opcode::COMPARE_OP => {
+                        let rhs = pop!();
+                        let lhs = top!();
+                        let op = ComparisonOp::decode(arg).unwrap_or(ComparisonOp::Eq);
+                        let r = tri!(protocol::compare::rich_compare(vm, lhs, rhs, op));
+                        *stack.add(sp - 1) = r;
+                    }
+                    Opcode::IS_OP => {
+                        let rhs = pop!();
+                        let lhs = top!();
+                        *stack.add(sp - 1) = vm.bool_value(lhs.is(rhs) != (arg == 1));
+                    }
+                    Opcode::CONTAINS_OP => {
+                        let container = pop!();
+                        let item = top!();
+                        let found = tri!(protocol::sequence::contains(vm, container, item));
+                        *stack.add(sp - 1) = vm.bool_value(found != (arg == 1));
+                    }
+                    Opcode::BUILD_TUPLE => {
+                        let n = arg as usize;
+                        let items = std::slice::from_raw_parts(stack.add(sp - n), n);
+                        let t = crate::types::tuple::new_tuple(vm, items);
+                        sp -= n;
+                        push!(t);
+                    }
+                    Opcode::BUILD_LIST => {
+                        let n = arg as usize;
+                        let items = std::slice::from_raw_parts(stack.add(sp - n), n);
+                        let l = crate::types::list::new_list(vm, items);
+                        sp -= n;
+                        push!(l);
+                    }
+                    Opcode::BUILD_SET => {
+                        let n = arg as usize;
+                        let items = std::slice::from_raw_parts(stack.add(sp - n), n);
+                        let s = tri!(crate::types::set::new_set_from(vm, items));
+                        sp -= n;
+                        push!(s);
+                    }
+                    Opcode::BUILD_MAP => {
+                        let n = arg as usize;
+                        let dict = PyDict::new(vm);
+                        for i in 0..n {
+                            let k = *stack.add(sp - 2 * n + 2 * i);
+                            let v = *stack.add(sp - 2 * n + 2 * i + 1);
+                            tri!(dict.set_item(vm, k, v));
+                        }
+                        sp -= 2 * n;
+                        push!(dict.value());
+                    }
+                    Opcode::BUILD_CONST_KEY_MAP => {
+                        let n = arg as usize;
+                        let keys = pop!().downcast::<PyTuple>().expect("const key tuple");
+                        let dict = PyDict::new(vm);
+                        for i in 0..n {
+                            let v = *stack.add(sp - n + i);
+                            tri!(dict.set_item(vm, keys.get(i), v));
+                        }
+                        sp -= n;
+                        push!(dict.value());
+                    }
+                    Opcode::BUILD_STRING => {
+                        let n = arg as usize;
+                        let items = std::slice::from_raw_parts(stack.add(sp - n), n);
+                        let mut text = String::new();
+                        for &item in items {
+                            if let Some(s) = item.downcast::<PyStr>() {
+                                text.push_str(s.as_str());
+                            }
+                        }
+                        let s = vm.new_str(&text);
+                        sp -= n;
+                        push!(s);
+                    }
+                    Opcode::BUILD_SLICE => {
+                        let step = if arg == 3 { pop!() } else { vm.none() };
+                        let stop = pop!();
+                        let start = top!();
+                        let s = crate::types::slice::new_slice(vm, start, stop, step);
+                        *stack.add(sp - 1) = s;
+                    }
+                    Opcode::LIST_APPEND => {
+                        let v = pop!();
+                        let list = peek!(arg as usize).downcast::<PyList>().expect("list");
+                        list.push(v);
+                    }
+                    Opcode::SET_ADD => {
+                        let v = pop!();
+                        let set = peek!(arg as usize);
+                        tri!(crate::types::set::set_add(vm, set, v));
+                    }
+                    Opcode::MAP_ADD => {
+                        let v = pop!();
+                        let k = pop!();
+                        let dict = peek!(arg as usize).downcast::<PyDict>().expect("dict");
+                        tri!(dict.set_item(vm, k, v));
+                    }
+                    Opcode::LIST_EXTEND => {
+                        let iterable = pop!();
+                        let list = peek!(arg as usize);
+                        tri!(ops::list_extend(vm, list, iterable));
+                    }
+                    Opcode::SET_UPDATE => {
+                        let iterable = pop!();
+                        let set = peek!(arg as usize);
+                        tri!(crate::types::set::set_update(vm, set, iterable));
+                    }
+                    Opcode::DICT_UPDATE => {
+                        let update = pop!();
+                        let dict = peek!(arg as usize);
+                        tri!(ops::dict_update(vm, dict, update));
+                    }
+                    Opcode::DICT_MERGE => {
+                        let update = pop!();
+                        let dict = peek!(arg as usize);
+                        let func = peek!(arg as usize + 2);
+                        tri!(ops::dict_merge(vm, func, dict, update));
+                    }
+                    Opcode::LIST_TO_TUPLE => {
+                        let list = top!().downcast::<PyList>().expect("list");
+                        let items = list.to_vec();
+                        let t = crate::types::tuple::tuple_from_vec(vm, items);
+                        *stack.add(sp - 1) = t;
+                    }
+                    Opcode::UNPACK_SEQUENCE => {
+                        let seq = pop!();
+                        let n = arg as usize;
+                        tri!(ops::unpack_sequence(vm, seq, n, stack.add(sp)));
+                        sp += n;
+                    }
+                    Opcode::UNPACK_EX => {
+                        let seq = pop!();
+                        let before = (arg & 0xff) as usize;
+                        let after = (arg >> 8) as usize;
+                        tri!(ops::unpack_ex(vm, seq, before, after, stack.add(sp)));
+                        sp += before + after + 1;
+                    }
+                    Opcode::FORMAT_VALUE => {
+                        let spec = if arg & 4 != 0 { pop!() } else { Value::NULL };
+                        let v = top!();
+                        let r = tri!(ops::format_value(vm, v, arg & 3, spec));
+                        *stack.add(sp - 1) = r;
+                    }
+                    Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = arg as usize,
+                    Opcode::JUMP_BACKWARD => {
+                        ip = arg as usize;
+                    }
+                    Opcode::POP_JUMP_IF_FALSE => {
+                        let v = pop!();
+                        if !tri!(ops::truth(vm, v)) {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::POP_JUMP_IF_TRUE => {
+                        let v = pop!();
+                        if tri!(ops::truth(vm, v)) {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::POP_JUMP_IF_NONE => {
+                        let v = pop!();
+                        if vm.is_none(v) {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::POP_JUMP_IF_NOT_NONE => {
+                        let v = pop!();
+                        if !vm.is_none(v) {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::JUMP_IF_FALSE_OR_POP => {
+                        let v = top!();
+                        if tri!(ops::truth(vm, v)) {
+                            sp -= 1;
+                        } else {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::JUMP_IF_TRUE_OR_POP => {
+                        let v = top!();
+                        if tri!(ops::truth(vm, v)) {
+                            ip = arg as usize;
+                        } else {
+                            sp -= 1;
+                        }
+                    }
+                    Opcode::GET_ITER => {
+                        let v = top!();
+                        let it = tri!(protocol::iter::iter(vm, v));
+                        *stack.add(sp - 1) = it;
+                    }
+                    Opcode::FOR_ITER => {
+                        let it = top!();
+                        match tri!(protocol::iter::next(vm, it)) {
+                            Some(v) => push!(v),
+                            None => {
+                                sp -= 1;
+                                ip = arg as usize;
+                            }
+                        }
+                    }
+                    Opcode::KW_NAMES => {
+                        kwnames = code.consts[arg as usize].downcast::<PyTuple>();
+                    }
+                    Opcode::CALL => {
+                        let n = arg as usize;
+                        let names = kwnames.take();
+                        let method = peek!(n + 2);
+                        let (callable, args_start, argc) =
+                            if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
+                        let args = std::slice::from_raw_parts(stack.add(args_start), argc);
+                        if let Some(func) = callable.downcast::<PyFunction>() {
+                            if !func.code().is_generator_like() {
+                                // Python to Python: push the callee and continue here.
+                                (*frame).ip = ip;
+                                (*frame).sp = sp;
+                                tri!(call::push_function_frame(vm, func, args, names, false));
+                                load_frame!();
+                                continue;
+                            }
+                        }
+                        let r = tri!(protocol::call::call_kw(vm, callable, args, names));
+                        sp -= n + 2;
+                        push!(r);
+                    }
+                    Opcode::CALL_FUNCTION_EX => {
+                        let kwargs = if arg & 1 != 0 { pop!() } else { Value::NULL };
+                        let callargs = pop!();
+                        let callable = pop!();
+                        sp -= 1; // the NULL below the callable
+                        let r = tri!(ops::call_function_ex(vm, callable, callargs, kwargs));
+                        push!(r);
+                    }
+                    Opcode::MAKE_FUNCTION => {
+                        let code_value = pop!();
+                        let closure = if arg & 8 != 0 { pop!() } else { Value::NULL };
+                        let annotations = if arg & 4 != 0 { pop!() } else { Value::NULL };
+                        let kwdefaults = if arg & 2 != 0 { pop!() } else { Value::NULL };
+                        let defaults = if arg & 1 != 0 { pop!() } else { Value::NULL };
+                        let f = tri!(ops::make_function(
+                            vm,
+                            &*frame,
+                            code_value,
+                            defaults,
+                            kwdefaults,
+                            annotations,
+                            closure
+                        ));
+                        push!(f);
+                    }
+                    Opcode::RETURN_VALUE => {
+                        let v = pop!();
+                        let was_entry = (*frame).is_entry;
+                        call::pop_frame(vm);
+                        if was_entry {
+                            return Ok(Exit::Return(v));
+                        }
+                        load_frame!();
+                        // The caller is at the instruction after its CALL:
+                        // pop the call's operands and push the result.
+                        let call_unit = (*instrs.add((*frame).lasti)).get();
+                        let call_arg = (call_unit >> 8) as usize;
+                        sp -= call_arg + 2;
+                        push!(v);
+                        continue;
+                    }
+                    Opcode::RETURN_GENERATOR => {
+                        (*frame).ip = ip;
+                        (*frame).sp = sp;
+                        let gen = crate::types::generator::from_frame(vm);
+                        let was_entry = (*frame).is_entry;
+                        call::pop_frame(vm);
+                        if was_entry {
+                            return Ok(Exit::Return(gen));
+                        }
+                        load_frame!();
+                        let call_unit = (*instrs.add((*frame).lasti)).get();
+                        let call_arg = (call_unit >> 8) as usize;
+                        sp -= call_arg + 2;
+                        push!(gen);
+                        continue;
+                    }
+                    Opcode::YIELD_VALUE => {
+                        let v = pop!();
+                        (*frame).ip = ip;
+                        (*frame).sp = sp;
+                        crate::types::generator::suspend_frame(vm);
+                        return Ok(Exit::Yield(v));
+                    }
+                    Opcode::SEND => {
+                        let v = pop!();
+                        let receiver = top!();
+                        match tri!(ops::send(vm, receiver, v)) {
+                            ops::SendResult::Yielded(y) => push!(y),
+                            ops::SendResult::Returned(r) => {
+                                *stack.add(sp - 1) = r;
+                                ip = arg as usize;
+                            }
+                        }
+                    }
+                    Opcode::GET_YIELD_FROM_ITER => {
+                        let v = top!();
+                        let it = tri!(ops::get_yield_from_iter(vm, code, v));
+                        *stack.add(sp - 1) = it;
+                    }
+                    Opcode::ASYNC_GEN_WRAP => {
+                        let v = top!();
+                        let w = crate::types::generator::async_gen_wrap(vm, v);
+                        *stack.add(sp - 1) = w;
+                    }
+                    Opcode::GET_AWAITABLE => {
+                        let v = top!();
+                        let it = tri!(ops::get_awaitable(vm, v, arg));
+                        *stack.add(sp - 1) = it;
+                    }
+                    Opcode::GET_AITER => {
+                        let v = top!();
+                        let it = tri!(ops::get_aiter(vm, v));
+                        *stack.add(sp - 1) = it;
+                    }
+                    Opcode::GET_ANEXT => {
+                        let v = top!();
+                        let awaitable = tri!(ops::get_anext(vm, v));
+                        push!(awaitable);
+                    }
+                    Opcode::END_ASYNC_FOR => {
+                        let exc = pop!();
+                        sp -= 1; // the async iterator
+                        if !vm.is_instance(exc, vm.exceptions.stop_async_iteration) {
+                            break 'op Err(PyErr::from_exception(exc));
+                        }
+                        vm.handled_exception = Value::NULL;
+                    }
+                    Opcode::RAISE_VARARGS => {
+                        let err = match arg {
+                            0 => ops::reraise_current(vm),
+                            1 => {
+                                let exc = pop!();
+                                ops::make_raise(vm, exc, Value::NULL)
+                            }
+                            _ => {
+                                let cause = pop!();
+                                let exc = pop!();
+                                ops::make_raise(vm, exc, cause)
+                            }
+                        };
+                        break 'op Err(err);
+                    }
+                    Opcode::RERAISE => {
+                        let exc = pop!();
+                        if arg != 0 {
+                            if let Some(lasti) = top!().as_small_int() {
+                                (*frame).lasti = lasti as usize;
+                            }
+                        }
+                        (*frame).sp = sp;
+                        pending = Some(PyErr::from_exception(exc));
+                        reraise = true;
+                        continue;
+                    }
+                    Opcode::PUSH_EXC_INFO => {
+                        let exc = pop!();
+                        let previous = vm.handled_exception;
+                        push!(if previous.is_null() { vm.none() } else { previous });
+                        push!(exc);
+                        vm.handled_exception = exc;
+                    }
+                    Opcode::POP_EXCEPT => {
+                        let previous = pop!();
+                        vm.handled_exception = if vm.is_none(previous) { Value::NULL } else { previous };
+                    }
+                    Opcode::CHECK_EXC_MATCH => {
+                        let ty = pop!();
+                        let exc = top!();
+                        let matched = tri!(ops::exception_matches(vm, exc, ty));
+                        push!(vm.bool_value(matched));
+                    }
+                    Opcode::CHECK_EG_MATCH => {
+                        let ty = pop!();
+                        let exc = pop!();
+                        let (rest, matched) = tri!(ops::exception_group_match(vm, exc, ty));
+                        push!(rest);
+                        push!(matched);
+                    }
+                    Opcode::PREP_RERAISE_STAR => {
+                        let list = pop!();
+                        let orig = top!();
+                        let r = tri!(ops::prep_reraise_star(vm, orig, list));
+                        *stack.add(sp - 1) = r;
+                    }
+                    Opcode::LOAD_ASSERTION_ERROR => push!(vm.exceptions.assertion_error.value()),
+                    Opcode::BEFORE_WITH => {
+                        let manager = top!();
+                        let (exit, entered) = tri!(ops::before_with(vm, manager, false));
+                        *stack.add(sp - 1) = exit;
+                        push!(entered);
+                    }
+                    Opcode::BEFORE_ASYNC_WITH => {
+                        let manager = top!();
+                        let (exit, entered) = tri!(ops::before_with(vm, manager, true));
+                        *stack.add(sp - 1) = exit;
+                        push!(entered);
+                    }
+                    Opcode::WITH_EXCEPT_START => {
+                        let exc = top!();
+                        let exit = peek!(4);
+                        let r = tri!(ops::with_except_start(vm, exit, exc));
+                        push!(r);
+                    }
+                    Opcode::LOAD_BUILD_CLASS => {
+                        let key = vm.intern("__build_class__").downcast::<PyStr>().expect("str");
+                        match (*frame).builtins.get_str(key) {
+                            Some(v) => push!(v),
+                            None => break 'op Err(vm.name_error("__build_class__ not found")),
+                        }
+                    }
+                    Opcode::SETUP_ANNOTATIONS => {
+                        tri!(ops::setup_annotations(vm, &*frame));
+                    }
+                    Opcode::IMPORT_NAME => {
+                        let name = code.names[arg as usize];
+                        let fromlist = pop!();
+                        let level = top!();
+                        let m = tri!(ops::import_name(vm, &*frame, name, fromlist, level));
+                        *stack.add(sp - 1) = m;
+                    }
+                    Opcode::IMPORT_FROM => {
+                        let name = code.names[arg as usize];
+                        let module = top!();
+                        let v = tri!(crate::import::import_from(vm, module, name));
+                        push!(v);
+                    }
+                    Opcode::IMPORT_STAR => {
+                        let module = pop!();
+                        tri!(ops::import_star(vm, &*frame, module));
+                    }
+                    Opcode::PRINT_EXPR => {
+                        let v = pop!();
+                        tri!(ops::print_expr(vm, v));
+                    }
+                    Opcode::GET_LEN => {
+                        let v = top!();
+                        let n = tri!(protocol::sequence::len(vm, v));
+                        push!(vm.new_int(n as i64));
+                    }
+                    Opcode::MATCH_MAPPING => {
+                        let v = top!();
+                        let b = ops::match_mapping(vm, v);
+                        push!(vm.bool_value(b));
+                    }
+                    Opcode::MATCH_SEQUENCE => {
+                        let v = top!();
+                        let b = ops::match_sequence(vm, v);
+                        push!(vm.bool_value(b));
+                    }
+                    Opcode::MATCH_KEYS => {
+                        let keys = top!();
+                        let subject = peek!(2);
+                        let r = tri!(ops::match_keys(vm, subject, keys));
+                        push!(r);
+                    }
+                    Opcode::MATCH_CLASS => {
+                        let names = pop!();
+                        let cls = pop!();
+                        let subject = top!();
+                        let r = tri!(ops::match_class(vm, subject, cls, arg as usize, names));
+                        *stack.add(sp - 1) = r;
+                    }
+                    other => {
+                        break 'op Err(vm.runtime_error(format!("unknown opcode {}", other.name())));
+                    }
+                }
+                Ok(())
+            };
+            if let Err(err) = outcome {
+                (*frame).sp = sp;
+                kwnames = None;
+                pending = Some(err);
+            }
+        }
+    }
+}

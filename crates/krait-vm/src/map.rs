@@ -1,0 +1,194 @@
+//! Maps (hidden classes): how instances store their attributes.
+//!
+//! An instance's attribute area holds a map and a vector of values. The map
+//! lists the attribute names in slot order; instances that got the same
+//! attributes in the same order share one map, reached from their class's
+//! root map by transitions (adding name `x` to map M always gives the same
+//! child map). So an attribute read is "find the slot of `x` in M" (cached
+//! by the interpreter per instruction as (type version, map, slot)) plus an
+//! index, and an instance costs its values and one map pointer, as with
+//! `__slots__`.
+//!
+//! When an attribute is deleted, or `__dict__` is asked for, the instance
+//! leaves maps behind: its map field then holds a real `dict` with its
+//! attributes, which `__dict__` returns and which stays live both ways.
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use crate::gc::Tracer;
+use crate::impl_payload;
+use crate::object::{Gc, InstanceAttrs, ObjHeader, PyPayload};
+use crate::types::dict::PyDict;
+use crate::types::str::PyStr;
+use crate::value::Value;
+use crate::vm::Vm;
+
+#[repr(C)]
+pub struct PyMap {
+    header: ObjHeader,
+    /// A unique id, for inline caches (never reused).
+    pub id: u32,
+    /// Interned attribute names, in slot order.
+    names: Box<[Value]>,
+    /// (name, child map) for each attribute added to instances of this map.
+    transitions: RefCell<Vec<(Value, Value)>>,
+}
+
+impl_payload!(PyMap, Map);
+
+static NEXT_MAP_ID: AtomicU32 = AtomicU32::new(1);
+
+impl PyMap {
+    pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
+        tracer.mark_all(&self.names);
+        for &(name, child) in self.transitions.borrow().iter() {
+            tracer.mark(name);
+            tracer.mark(child);
+        }
+    }
+
+    /// A new empty map (a class's root map).
+    pub fn new_root(vm: &mut Vm) -> Gc<PyMap> {
+        Self::with_names(vm, Box::new([]))
+    }
+
+    fn with_names(vm: &mut Vm, names: Box<[Value]>) -> Gc<PyMap> {
+        let ty = vm.types.instance_map;
+        let id = NEXT_MAP_ID.fetch_add(1, Ordering::Relaxed);
+        vm.alloc(
+            PyMap { header: ObjHeader::new(PyMap::LAYOUT, Value::NULL), id, names, transitions: RefCell::new(Vec::new()) },
+            ty,
+        )
+    }
+
+    /// The slot of attribute `name`, if the map has it.
+    #[inline]
+    pub fn slot_of(&self, name: Gc<PyStr>) -> Option<usize> {
+        if let Some(i) = self.names.iter().position(|&n| n.is(name.value())) {
+            return Some(i);
+        }
+        let text = name.as_str();
+        self.names.iter().position(|&n| n.downcast::<PyStr>().is_some_and(|s| s.as_str() == text))
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn names(&self) -> &[Value] {
+        &self.names
+    }
+
+    /// The map with `name` appended (shared by every instance that adds it).
+    pub fn child(self: Gc<Self>, vm: &mut Vm, name: Value) -> Gc<PyMap> {
+        if let Some(&(_, child)) = self.transitions.borrow().iter().find(|(n, _)| n.is(name)) {
+            return child.downcast::<PyMap>().expect("a map");
+        }
+        let mut names = self.names.to_vec();
+        names.push(name);
+        let child = Self::with_names(vm, names.into_boxed_slice());
+        self.transitions.borrow_mut().push((name, child.value()));
+        child
+    }
+}
+
+/// Where an instance's attributes are.
+pub enum Storage {
+    /// No attribute area (a builtin instance).
+    None,
+    /// Map-based.
+    Map(Gc<PyMap>),
+    /// Dict-based (after a deletion or `__dict__`).
+    Dict(Gc<PyDict>),
+    /// An attribute area with no attributes yet.
+    Empty,
+}
+
+pub fn storage(attrs: &InstanceAttrs) -> Storage {
+    let m = attrs.map.get();
+    if m.is_null() {
+        Storage::Empty
+    } else if let Some(map) = m.downcast::<PyMap>() {
+        Storage::Map(map)
+    } else if let Some(dict) = m.downcast::<PyDict>() {
+        Storage::Dict(dict)
+    } else {
+        Storage::Empty
+    }
+}
+
+/// Read an instance attribute.
+pub fn get(attrs: &InstanceAttrs, name: Gc<PyStr>) -> Option<Value> {
+    match storage(attrs) {
+        Storage::Map(map) => map.slot_of(name).map(|i| attrs.values.borrow()[i]),
+        Storage::Dict(dict) => dict.get_str(name),
+        Storage::None | Storage::Empty => None,
+    }
+}
+
+/// Write an instance attribute. `name` should be interned.
+pub fn set(vm: &mut Vm, attrs: &InstanceAttrs, class_root: impl FnOnce(&mut Vm) -> Gc<PyMap>, name: Gc<PyStr>, value: Value) {
+    let map = match storage(attrs) {
+        Storage::Dict(dict) => {
+            dict.set_str(vm, name, value);
+            return;
+        }
+        Storage::Map(map) => map,
+        Storage::None | Storage::Empty => {
+            let root = class_root(vm);
+            attrs.map.set(root.value());
+            root
+        }
+    };
+    if let Some(i) = map.slot_of(name) {
+        attrs.values.borrow_mut()[i] = value;
+        return;
+    }
+    let name_value = vm.intern_value(name);
+    let child = map.child(vm, name_value);
+    attrs.values.borrow_mut().push(value);
+    attrs.map.set(child.value());
+}
+
+/// Switch the instance to dict storage and return the dict.
+pub fn to_dict(vm: &mut Vm, attrs: &InstanceAttrs) -> Gc<PyDict> {
+    match storage(attrs) {
+        Storage::Dict(dict) => dict,
+        Storage::Map(map) => {
+            let dict = PyDict::new(vm);
+            let values = attrs.values.borrow().clone();
+            for (i, &name) in map.names().iter().enumerate() {
+                if let Some(name) = name.downcast::<PyStr>() {
+                    dict.set_str(vm, name, values[i]);
+                }
+            }
+            attrs.map.set(dict.value());
+            attrs.values.borrow_mut().clear();
+            dict
+        }
+        Storage::None | Storage::Empty => {
+            let dict = PyDict::new(vm);
+            attrs.map.set(dict.value());
+            dict
+        }
+    }
+}
+
+/// Delete an instance attribute; false if it was not there.
+pub fn delete(vm: &mut Vm, attrs: &InstanceAttrs, name: Gc<PyStr>) -> bool {
+    match storage(attrs) {
+        Storage::None | Storage::Empty => false,
+        Storage::Map(map) => {
+            if map.slot_of(name).is_none() {
+                return false;
+            }
+            to_dict(vm, attrs).del_str(name).is_some()
+        }
+        Storage::Dict(dict) => dict.del_str(name).is_some(),
+    }
+}
