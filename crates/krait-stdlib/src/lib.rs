@@ -1,1 +1,15 @@
-//! placeholder
+//! Krait's standard library modules written in Rust.
+//!
+//! Each module is a `NativeModuleDef` in its own file (or directory);
+//! `register_all` makes them importable.
+
+pub mod math;
+pub mod time;
+
+use krait_vm::vm::Vm;
+
+/// Register every module of this crate with the VM.
+pub fn register_all(vm: &mut Vm) {
+    vm.register_native_module(&math::MATH);
+    vm.register_native_module(&time::TIME);
+}

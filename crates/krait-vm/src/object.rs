@@ -67,6 +67,8 @@ pub enum LayoutKind {
     GetSet,
     Singleton,
     WeakRef,
+    /// `_io.TextIOWrapper` of the standard streams (`stdio.rs`).
+    TextIO,
 }
 
 /// How the collector handles objects of one layout.

@@ -19,7 +19,7 @@ use crate::protocol::{attr, call, iter, object};
 use crate::types::dict::PyDict;
 use crate::types::str::PyStr;
 use crate::types::tuple::{new_tuple, PyTuple};
-use crate::types::typeobject::{add_getsets, add_methods, dict_set_str, PyType};
+use crate::types::typeobject::{dict_set_str, PyType};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -87,8 +87,8 @@ pub fn new_structseq_type(vm: &mut Vm, desc: &'static StructSeqDesc) -> PyResult
         .enumerate()
         .map(|(i, &field)| GetSetDef::new(field, FIELD_GETTERS[i], readonly_setter))
         .collect();
-    add_getsets(vm, ty, Box::leak(getsets.into_boxed_slice()));
-    add_methods(vm, ty, METHODS);
+    add_heap_type_getsets(vm, ty, Box::leak(getsets.into_boxed_slice()))?;
+    add_heap_type_methods(vm, ty, METHODS)?;
 
     let dict = ty.dict();
     let n_fields = Value::from_small(desc.fields.len() as i64);
@@ -112,6 +112,27 @@ pub fn new_structseq_type(vm: &mut Vm, desc: &'static StructSeqDesc) -> PyResult
     dict_set_str(vm, dict, "_krait_fields", all_fields);
     ty.invalidate_version();
     Ok(ty)
+}
+
+/// Add native methods to a heap type through `setattr`, so that the
+/// type's caches and special-method flags see them.
+pub fn add_heap_type_methods(vm: &mut Vm, ty: Gc<PyType>, methods: &'static [MethodDef]) -> PyResult<()> {
+    for def in methods {
+        let descr = crate::types::descriptor::method_descriptor_for(vm, ty, def);
+        let name = vm.intern(def.name).downcast::<PyStr>().expect("interned str");
+        attr::setattr(vm, ty.value(), name, descr)?;
+    }
+    Ok(())
+}
+
+/// Add getset descriptors to a heap type through `setattr`.
+pub fn add_heap_type_getsets(vm: &mut Vm, ty: Gc<PyType>, getsets: &'static [GetSetDef]) -> PyResult<()> {
+    for def in getsets {
+        let descr = crate::types::descriptor::new_getset_descriptor(vm, ty, def);
+        let name = vm.intern(def.name).downcast::<PyStr>().expect("interned str");
+        attr::setattr(vm, ty.value(), name, descr)?;
+    }
+    Ok(())
 }
 
 /// A new instance of struct sequence type `ty` with every field's value

@@ -19,7 +19,7 @@ use crate::types::dict::PyDict;
 use crate::types::module::PyModule;
 use crate::types::str::PyStr;
 use crate::types::tuple::{new_tuple, PyTuple};
-use crate::types::typeobject::{add_methods, dict_set_str, PyType};
+use crate::types::typeobject::{dict_set_str, PyType};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -313,8 +313,7 @@ fn new_namespace(vm: &mut Vm) -> PyResult<Value> {
     let type_value = vm.types.type_.value();
     let class = call::call(vm, type_value, &[name, bases, namespace.value()])?;
     let ty = class.downcast::<PyType>().expect("type() returns a type");
-    add_methods(vm, ty, NAMESPACE_METHODS);
-    ty.invalidate_version();
+    crate::structseq::add_heap_type_methods(vm, ty, NAMESPACE_METHODS)?;
     call::call(vm, class, &[])
 }
 

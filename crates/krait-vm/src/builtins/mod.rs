@@ -32,6 +32,7 @@ use crate::error::PyResult;
 use crate::native::MethodDef;
 use crate::object::Gc;
 use crate::types::module::PyModule;
+use crate::value::Value;
 use crate::vm::Vm;
 
 /// Every builtin function, in `dir(builtins)` order.
@@ -80,8 +81,9 @@ pub static BUILTINS_FUNCTIONS: &[MethodDef] = &[
 
 /// Fill the `builtins` module: functions, types, exceptions, constants.
 pub fn populate(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
+    let module_name = vm.intern("builtins");
     for def in BUILTINS_FUNCTIONS {
-        let function = crate::types::descriptor::new_builtin_function(vm, def, module.value());
+        let function = crate::types::descriptor::new_builtin_function(vm, def, Value::NULL, module_name);
         module.set_attr(vm, def.name, function);
     }
 
