@@ -11,9 +11,7 @@
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{Mod, PythonVersion};
-use ruff_python_parser::{
-    LexicalErrorType, ParseError, ParseErrorType, ParseOptions, UnsupportedSyntaxErrorKind,
-};
+use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType, ParseOptions, UnsupportedSyntaxErrorKind};
 use ruff_text_size::{TextRange, TextSize};
 
 use crate::source::SourceMap;
@@ -49,11 +47,7 @@ impl std::fmt::Display for SyntaxError {
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
         };
-        write!(
-            f,
-            "{kind}: {} ({}, line {})",
-            self.message, self.filename, self.line
-        )
+        write!(f, "{kind}: {} ({}, line {})", self.message, self.filename, self.line)
     }
 }
 
@@ -88,22 +82,14 @@ impl SyntaxError {
 pub(crate) type Ast = Mod;
 
 /// Parse `source` as Python 3.11 or return the first `SyntaxError`.
-pub(crate) fn parse(
-    source: &str,
-    map: &SourceMap,
-    filename: &str,
-    mode: Mode,
-) -> Result<Ast, SyntaxError> {
+pub(crate) fn parse(source: &str, map: &SourceMap, filename: &str, mode: Mode) -> Result<Ast, SyntaxError> {
     let parse_mode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
     };
     let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
-    let first_parse_error = parsed
-        .errors()
-        .iter()
-        .min_by_key(|error| error.location.start());
+    let first_parse_error = parsed.errors().iter().min_by_key(|error| error.location.start());
     let first_unsupported = parsed
         .unsupported_syntax_errors()
         .iter()
@@ -113,31 +99,18 @@ pub(crate) fn parse(
         (Some(error), unsupported) => {
             if let Some(unsupported) = unsupported {
                 if unsupported.range.start() < error.location.start() {
-                    return Err(describe_unsupported(
-                        map,
-                        filename,
-                        unsupported.kind,
-                        unsupported.range,
-                    ));
+                    return Err(describe_unsupported(map, filename, unsupported.kind, unsupported.range));
                 }
             }
             Err(describe_parse_error(map, filename, error))
         }
-        (None, Some(unsupported)) => Err(describe_unsupported(
-            map,
-            filename,
-            unsupported.kind,
-            unsupported.range,
-        )),
+        (None, Some(unsupported)) => Err(describe_unsupported(map, filename, unsupported.kind, unsupported.range)),
         (None, None) => Ok(parsed.into_syntax()),
     }
 }
 
 fn is_error_in_311(kind: UnsupportedSyntaxErrorKind) -> bool {
-    !matches!(
-        kind,
-        UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName
-    )
+    !matches!(kind, UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName)
 }
 
 fn describe_unsupported(
@@ -176,27 +149,20 @@ fn enclosing_header(map: &SourceMap, offset: TextSize) -> Option<(String, u32)> 
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let words: Vec<&str> = trimmed
-            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '*'))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: Vec<&str> =
+            trimmed.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '*')).filter(|w| !w.is_empty()).collect();
         let mut first = *words.first()?;
         if first == "async" {
             first = words.get(1).copied().unwrap_or("");
         }
-        if first == "except"
-            && trimmed
-                .trim_start_matches("except")
-                .trim_start()
-                .starts_with('*')
-        {
+        if first == "except" && trimmed.trim_start_matches("except").trim_start().starts_with('*') {
             first = "except*";
         }
         let what = match first {
             "def" => "function definition".to_string(),
             "class" => "class definition".to_string(),
-            "if" | "elif" | "else" | "while" | "for" | "with" | "try" | "except" | "except*"
-            | "finally" | "match" | "case" => format!("'{first}' statement"),
+            "if" | "elif" | "else" | "while" | "for" | "with" | "try" | "except" | "except*" | "finally" | "match"
+            | "case" => format!("'{first}' statement"),
             _ => return None,
         };
         return Some((what, line));
@@ -260,9 +226,7 @@ fn scan_brackets(text: &str) -> Option<BracketProblem> {
                 };
                 match stack.pop() {
                     None => return Some(BracketProblem::Unmatched(b as char, i as u32)),
-                    Some((o, _)) if o != open => {
-                        return Some(BracketProblem::Mismatch(b as char, o, i as u32))
-                    }
+                    Some((o, _)) if o != open => return Some(BracketProblem::Mismatch(b as char, o, i as u32)),
                     Some(_) => {}
                 }
             }
@@ -270,9 +234,7 @@ fn scan_brackets(text: &str) -> Option<BracketProblem> {
         }
         i += 1;
     }
-    stack
-        .pop()
-        .map(|(c, at)| BracketProblem::NeverClosed(c, at))
+    stack.pop().map(|(c, at)| BracketProblem::NeverClosed(c, at))
 }
 
 fn token_text(kind: TokenKind) -> Option<&'static str> {
@@ -295,9 +257,7 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
     let range = error.location;
     let text = map.text;
     let start = u32::from(range.start()) as usize;
-    let at = |kind, message: String, range: TextRange| {
-        SyntaxError::at(map, filename, kind, message, range)
-    };
+    let at = |kind, message: String, range: TextRange| SyntaxError::at(map, filename, kind, message, range);
     let point = |offset: u32| TextRange::new(TextSize::from(offset), TextSize::from(offset + 1));
 
     // The tokenizer's errors come first in CPython, whatever the parser saw.
@@ -307,28 +267,12 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
             if starts_string(text, start) =>
         {
             let triple = is_triple_quoted(text, start);
-            let detected = if triple {
-                map.line_of(TextSize::from(map.len()))
-            } else {
-                map.line_of(range.start())
-            };
-            let what = if triple {
-                "unterminated triple-quoted string literal"
-            } else {
-                "unterminated string literal"
-            };
-            return at(
-                Plain,
-                format!("{what} (detected at line {detected})"),
-                range,
-            );
+            let detected = if triple { map.line_of(TextSize::from(map.len())) } else { map.line_of(range.start()) };
+            let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
+            return at(Plain, format!("{what} (detected at line {detected})"), range);
         }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
-            return at(
-                IndentationError,
-                "unindent does not match any outer indentation level".into(),
-                range,
-            );
+            return at(IndentationError, "unindent does not match any outer indentation level".into(), range);
         }
         _ => {}
     }
@@ -340,9 +284,7 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
             BracketProblem::Mismatch(close, open, at_offset) if at_offset as usize <= start + 1 => {
                 return at(
                     Plain,
-                    format!(
-                        "closing parenthesis '{close}' does not match opening parenthesis '{open}'"
-                    ),
+                    format!("closing parenthesis '{close}' does not match opening parenthesis '{open}'"),
                     point(at_offset),
                 );
             }
@@ -361,10 +303,7 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
         ParseErrorType::UnexpectedIndentation => {
             return at(IndentationError, "unexpected indent".into(), range);
         }
-        ParseErrorType::ExpectedToken {
-            expected: TokenKind::Indent,
-            ..
-        } => {
+        ParseErrorType::ExpectedToken { expected: TokenKind::Indent, .. } => {
             let message = match enclosing_header(map, range.start()) {
                 Some((what, line)) => {
                     format!("expected an indented block after {what} on line {line}")
@@ -373,14 +312,10 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
             };
             return at(IndentationError, message, range);
         }
-        ParseErrorType::ExpectedToken {
-            expected: TokenKind::Colon,
-            ..
-        } => "expected ':'".to_string(),
-        ParseErrorType::ExpectedToken {
-            expected: TokenKind::Comma,
-            found,
-        } if !matches!(found, TokenKind::Newline | TokenKind::EndOfFile) => {
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => "expected ':'".to_string(),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found }
+            if !matches!(found, TokenKind::Newline | TokenKind::EndOfFile) =>
+        {
             "invalid syntax. Perhaps you forgot a comma?".to_string()
         }
         ParseErrorType::ExpectedToken { expected, .. } => match token_text(*expected) {
@@ -401,57 +336,39 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
                 ParseErrorType::InvalidAugmentedAssignmentTarget => {
                     format!("'{what}' is an illegal expression for augmented assignment")
                 }
-                ParseErrorType::InvalidAnnotatedAssignmentTarget => {
-                    format!("illegal target for annotation")
-                }
+                ParseErrorType::InvalidAnnotatedAssignmentTarget => "illegal target for annotation".to_string(),
                 ParseErrorType::InvalidNamedAssignmentTarget => {
                     format!("cannot use assignment expressions with {what}")
                 }
                 _ => {
                     if what == "literal" || what == "function call" || what == "expression" {
-                        format!(
-                            "cannot assign to {what} here. Maybe you meant '==' instead of '='?"
-                        )
+                        format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
                     } else {
                         format!("cannot assign to {what}")
                     }
                 }
             }
         }
-        ParseErrorType::PositionalAfterKeywordArgument => {
-            "positional argument follows keyword argument".into()
-        }
+        ParseErrorType::PositionalAfterKeywordArgument => "positional argument follows keyword argument".into(),
         ParseErrorType::PositionalAfterKeywordUnpacking => {
             "positional argument follows keyword argument unpacking".into()
         }
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             "iterable argument unpacking follows keyword argument unpacking".into()
         }
-        ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            "non-default argument follows default argument".into()
-        }
-        ParseErrorType::VarParameterWithDefault => {
-            "var-positional argument cannot have default value".into()
-        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => "non-default argument follows default argument".into(),
+        ParseErrorType::VarParameterWithDefault => "var-positional argument cannot have default value".into(),
         ParseErrorType::ExpectedKeywordParam => "named arguments must follow bare *".into(),
-        ParseErrorType::ParamAfterVarKeywordParam => {
-            "arguments cannot follow var-keyword argument".into()
-        }
+        ParseErrorType::ParamAfterVarKeywordParam => "arguments cannot follow var-keyword argument".into(),
         ParseErrorType::InvalidStarredExpressionUsage => "invalid syntax".into(),
-        ParseErrorType::FStringError(inner)
-        | ParseErrorType::Lexical(LexicalErrorType::FStringError(inner)) => {
+        ParseErrorType::FStringError(inner) | ParseErrorType::Lexical(LexicalErrorType::FStringError(inner)) => {
             use ruff_python_parser::InterpolatedStringErrorType as F;
             match inner {
                 F::UnclosedLbrace => "f-string: expecting '}'".into(),
                 F::SingleRbrace => "f-string: single '}' is not allowed".into(),
-                F::InvalidConversionFlag => {
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'".into()
-                }
+                F::InvalidConversionFlag => "f-string: invalid conversion character: expected 's', 'r', or 'a'".into(),
                 F::UnterminatedString => {
-                    format!(
-                        "unterminated string literal (detected at line {})",
-                        map.line_of(range.start())
-                    )
+                    format!("unterminated string literal (detected at line {})", map.line_of(range.start()))
                 }
                 F::UnterminatedTripleQuotedString => format!(
                     "unterminated triple-quoted string literal (detected at line {})",
@@ -513,9 +430,7 @@ fn starts_invalid_number(text: &str, start: usize) -> bool {
     }
     // Walk back over the number to make sure it is one and not a name.
     let mut i = start;
-    while i > 0
-        && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.')
-    {
+    while i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.') {
         i -= 1;
     }
     bytes[i].is_ascii_digit()
@@ -531,10 +446,7 @@ fn describe_target(text: &str) -> &'static str {
     if first.is_ascii_digit()
         || first == '"'
         || first == '\''
-        || (first == '-'
-            && t[1..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit()))
+        || (first == '-' && t[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
     {
         return "literal";
     }
@@ -548,11 +460,7 @@ fn describe_target(text: &str) -> &'static str {
         return "function call";
     }
     if t.starts_with('{') {
-        return if t.contains(':') {
-            "dict literal"
-        } else {
-            "set display"
-        };
+        return if t.contains(':') { "dict literal" } else { "set display" };
     }
     if t.contains(" if ") && t.contains(" else ") {
         return "conditional expression";

@@ -46,10 +46,7 @@ pub(crate) fn literal(expr: &Expr) -> Option<Constant> {
         Expr::NumberLiteral(n) => match &n.value {
             Number::Int(i) => Constant::Int(int_literal(i)),
             Number::Float(f) => Constant::Float(*f),
-            Number::Complex { real, imag } => Constant::Complex {
-                real: *real,
-                imag: *imag,
-            },
+            Number::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
         },
         Expr::StringLiteral(s) => Constant::Str(s.value.to_str().to_string()),
         Expr::BytesLiteral(b) => Constant::Bytes(b.value.bytes().collect()),
@@ -127,10 +124,7 @@ fn unary_op(op: UnaryOp, value: &Constant) -> Option<Constant> {
         UnaryOp::Not => Some(Constant::Bool(!truthy(value))),
         UnaryOp::USub => match value {
             Constant::Float(f) => Some(Constant::Float(-f)),
-            Constant::Complex { real, imag } => Some(Constant::Complex {
-                real: -real,
-                imag: -imag,
-            }),
+            Constant::Complex { real, imag } => Some(Constant::Complex { real: -real, imag: -imag }),
             _ => as_int(value).map(|i| Constant::Int(-i)),
         },
         UnaryOp::UAdd => match value {
@@ -175,20 +169,10 @@ fn repeat(sequence: &Constant, count: &BigInt) -> Option<Constant> {
         }
         Constant::Tuple(items) => {
             let size = collection_len(sequence)?;
-            if size > 0
-                && (n > MAX_COLLECTION_SIZE / size
-                    || (n > 0 && total_items(sequence) > MAX_TOTAL_ITEMS / n))
-            {
+            if size > 0 && (n > MAX_COLLECTION_SIZE / size || (n > 0 && total_items(sequence) > MAX_TOTAL_ITEMS / n)) {
                 return None;
             }
-            Some(Constant::Tuple(
-                items
-                    .iter()
-                    .cloned()
-                    .cycle()
-                    .take(items.len() * n)
-                    .collect(),
-            ))
+            Some(Constant::Tuple(items.iter().cloned().cycle().take(items.len() * n).collect()))
         }
         _ => None,
     }
@@ -196,16 +180,11 @@ fn repeat(sequence: &Constant, count: &BigInt) -> Option<Constant> {
 
 fn binary_op(op: Operator, left: &Constant, right: &Constant) -> Option<Constant> {
     let is_number = |c: &Constant| {
-        matches!(
-            c,
-            Constant::Int(_) | Constant::Bool(_) | Constant::Float(_) | Constant::Complex { .. }
-        )
+        matches!(c, Constant::Int(_) | Constant::Bool(_) | Constant::Float(_) | Constant::Complex { .. })
     };
     // Sequences.
     match (op, left, right) {
-        (Operator::Add, Constant::Str(a), Constant::Str(b)) => {
-            return Some(Constant::Str(format!("{a}{b}")))
-        }
+        (Operator::Add, Constant::Str(a), Constant::Str(b)) => return Some(Constant::Str(format!("{a}{b}"))),
         (Operator::Add, Constant::Bytes(a), Constant::Bytes(b)) => {
             return Some(Constant::Bytes([a.as_slice(), b.as_slice()].concat()))
         }
@@ -231,19 +210,10 @@ fn binary_op(op: Operator, left: &Constant, right: &Constant) -> Option<Constant
         let (ar, ai) = as_complex(left)?;
         let (br, bi) = as_complex(right)?;
         return match op {
-            Operator::Add => Some(Constant::Complex {
-                real: ar + br,
-                imag: ai + bi,
-            }),
-            Operator::Sub => Some(Constant::Complex {
-                real: ar - br,
-                imag: ai - bi,
-            }),
+            Operator::Add => Some(Constant::Complex { real: ar + br, imag: ai + bi }),
+            Operator::Sub => Some(Constant::Complex { real: ar - br, imag: ai - bi }),
             Operator::Mult if ai == 0.0 && bi == 0.0 => None,
-            Operator::Mult => Some(Constant::Complex {
-                real: ar * br - ai * bi,
-                imag: ar * bi + ai * br,
-            }),
+            Operator::Mult => Some(Constant::Complex { real: ar * br - ai * bi, imag: ar * bi + ai * br }),
             _ => None,
         };
     }

@@ -40,10 +40,7 @@ impl<'src> SourceMap<'src> {
     /// The byte offset where `line` (1-based) starts.
     pub fn line_start(&self, line: u32) -> u32 {
         let index = (line.max(1) - 1) as usize;
-        self.line_starts
-            .get(index)
-            .copied()
-            .unwrap_or(self.text.len() as u32)
+        self.line_starts.get(index).copied().unwrap_or(self.text.len() as u32)
     }
 
     /// 1-based line and 0-based byte column.
@@ -58,10 +55,7 @@ impl<'src> SourceMap<'src> {
         let start = self.line_start(line) as usize;
         let end = (u32::from(offset) as usize).min(self.text.len());
         let start = start.min(end);
-        self.text
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count()) as u32
-            + 1
+        self.text.get(start..end).map_or(end - start, |s| s.chars().count()) as u32 + 1
     }
 
     /// The text of `line`, with its newline, as `SyntaxError.text`.
@@ -86,12 +80,7 @@ impl<'src> SourceMap<'src> {
     pub fn location(&self, range: TextRange) -> Location {
         let (line, col) = self.line_col(range.start());
         let (end_line, end_col) = self.line_col(range.end());
-        Location {
-            line,
-            end_line,
-            col,
-            end_col,
-        }
+        Location { line, end_line, col, end_col }
     }
 
     pub fn len(&self) -> u32 {

@@ -29,8 +29,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{
-    self as ast, Comprehension, ExceptHandler, Expr, InterpolatedStringElement, Mod, Parameters,
-    Pattern, Stmt,
+    self as ast, Comprehension, ExceptHandler, Expr, InterpolatedStringElement, Mod, Parameters, Pattern, Stmt,
 };
 use ruff_text_size::{Ranged, TextRange};
 
@@ -171,11 +170,7 @@ pub(crate) fn node_key<T>(node: &T) -> usize {
 }
 
 impl SymbolTable {
-    pub fn build(
-        module: &Mod,
-        source: &SourceMap,
-        filename: &str,
-    ) -> Result<SymbolTable, SyntaxError> {
+    pub fn build(module: &Mod, source: &SourceMap, filename: &str) -> Result<SymbolTable, SyntaxError> {
         let future_annotations = match module {
             Mod::Module(m) => has_future_annotations(&m.body),
             Mod::Expression(_) => false,
@@ -193,11 +188,7 @@ impl SymbolTable {
             Mod::Module(m) => builder.visit_body(&m.body)?,
             Mod::Expression(e) => builder.visit_expr(&e.body)?,
         }
-        let mut table = SymbolTable {
-            scopes: builder.scopes,
-            by_node: builder.by_node,
-            future_annotations,
-        };
+        let mut table = SymbolTable { scopes: builder.scopes, by_node: builder.by_node, future_annotations };
         table.analyze(source, filename)?;
         Ok(table)
     }
@@ -242,21 +233,12 @@ impl SymbolTable {
             let flags = self.scopes[id].symbols[name].flags;
             let error = |message: String, scope: &Scope| {
                 let range = scope.directives.get(name).copied().unwrap_or(scope.range);
-                SyntaxError::at(
-                    source,
-                    filename,
-                    SyntaxErrorKind::SyntaxError,
-                    message,
-                    range,
-                )
+                SyntaxError::at(source, filename, SyntaxErrorKind::SyntaxError, message, range)
             };
             let scope = &mut self.scopes[id];
             let resolved = if flags & DEF_GLOBAL != 0 {
                 if flags & DEF_NONLOCAL != 0 {
-                    return Err(error(
-                        format!("name '{name}' is nonlocal and global"),
-                        scope,
-                    ));
+                    return Err(error(format!("name '{name}' is nonlocal and global"), scope));
                 }
                 global.insert(name.clone());
                 if let Some(b) = bound_copy.as_mut() {
@@ -265,17 +247,9 @@ impl SymbolTable {
                 NameScope::GlobalExplicit
             } else if flags & DEF_NONLOCAL != 0 {
                 match &bound_copy {
-                    None => {
-                        return Err(error(
-                            "nonlocal declaration not allowed at module level".into(),
-                            scope,
-                        ))
-                    }
+                    None => return Err(error("nonlocal declaration not allowed at module level".into(), scope)),
                     Some(b) if !b.contains(name) => {
-                        return Err(error(
-                            format!("no binding for nonlocal '{name}' found"),
-                            scope,
-                        ))
+                        return Err(error(format!("no binding for nonlocal '{name}' found"), scope))
                     }
                     _ => {}
                 }
@@ -314,14 +288,7 @@ impl SymbolTable {
         for child in children {
             let mut child_free = newfree.clone();
             let mut child_global = newglobal.clone();
-            self.analyze_block(
-                child,
-                Some(&newbound),
-                &mut child_free,
-                &mut child_global,
-                source,
-                filename,
-            )?;
+            self.analyze_block(child, Some(&newbound), &mut child_free, &mut child_global, source, filename)?;
             allfree.extend(child_free);
             if self.scopes[child].has_free || self.scopes[child].child_has_free {
                 self.scopes[id].child_has_free = true;
@@ -352,13 +319,7 @@ impl SymbolTable {
                 continue;
             }
             if bound_copy.as_ref().is_some_and(|b| b.contains(name)) {
-                scope.symbols.insert(
-                    name.clone(),
-                    Symbol {
-                        flags: 0,
-                        scope: NameScope::Free,
-                    },
-                );
+                scope.symbols.insert(name.clone(), Symbol { flags: 0, scope: NameScope::Free });
                 scope.order.push(name.clone());
             }
         }
@@ -371,17 +332,8 @@ fn has_future_annotations(body: &[Stmt]) -> bool {
     for (i, stmt) in body.iter().enumerate() {
         match stmt {
             Stmt::Expr(e) if i == 0 && e.value.is_string_literal_expr() => continue,
-            Stmt::ImportFrom(import)
-                if import
-                    .module
-                    .as_ref()
-                    .is_some_and(|m| m.as_str() == "__future__") =>
-            {
-                if import
-                    .names
-                    .iter()
-                    .any(|alias| alias.name.as_str() == "annotations")
-                {
+            Stmt::ImportFrom(import) if import.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
+                if import.names.iter().any(|alias| alias.name.as_str() == "annotations") {
                     return true;
                 }
             }
@@ -425,19 +377,12 @@ impl Builder<'_> {
     }
 
     fn error(&self, message: impl Into<String>, range: TextRange) -> SyntaxError {
-        SyntaxError::at(
-            self.source,
-            self.filename,
-            SyntaxErrorKind::SyntaxError,
-            message,
-            range,
-        )
+        SyntaxError::at(self.source, self.filename, SyntaxErrorKind::SyntaxError, message, range)
     }
 
     fn enter(&mut self, kind: ScopeKind, name: &str, key: usize, range: TextRange) {
         let parent = *self.stack.last().unwrap();
-        let nested =
-            self.scopes[parent].is_nested || self.scopes[parent].kind == ScopeKind::Function;
+        let nested = self.scopes[parent].is_nested || self.scopes[parent].kind == ScopeKind::Function;
         let id = self.scopes.len();
         self.scopes.push(Scope::new(kind, name, range, nested));
         self.scopes[parent].children.push(id);
@@ -463,21 +408,12 @@ impl Builder<'_> {
         match scope.symbols.get_mut(&mangled) {
             Some(symbol) => {
                 if flag & DEF_PARAM != 0 && symbol.flags & DEF_PARAM != 0 {
-                    return Err(self.error(
-                        format!("duplicate argument '{name}' in function definition"),
-                        range,
-                    ));
+                    return Err(self.error(format!("duplicate argument '{name}' in function definition"), range));
                 }
                 symbol.flags |= flag;
             }
             None => {
-                scope.symbols.insert(
-                    mangled.clone(),
-                    Symbol {
-                        flags: flag,
-                        scope: NameScope::GlobalImplicit,
-                    },
-                );
+                scope.symbols.insert(mangled.clone(), Symbol { flags: flag, scope: NameScope::GlobalImplicit });
                 scope.order.push(mangled.clone());
             }
         }
@@ -523,10 +459,7 @@ impl Builder<'_> {
                 self.add_def(&class.name, DEF_LOCAL, class.name.range)?;
                 if let Some(arguments) = &class.arguments {
                     arguments.args.iter().try_for_each(|a| self.visit_expr(a))?;
-                    arguments
-                        .keywords
-                        .iter()
-                        .try_for_each(|k| self.visit_expr(&k.value))?;
+                    arguments.keywords.iter().try_for_each(|k| self.visit_expr(&k.value))?;
                 }
                 for decorator in &class.decorator_list {
                     self.visit_expr(&decorator.expression)?;
@@ -552,15 +485,8 @@ impl Builder<'_> {
                     let mangled = mangle(self.private.as_deref(), &name.id);
                     let cur = self.cur().flags(&mangled);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && assign.simple {
-                        let which = if cur & DEF_GLOBAL != 0 {
-                            "global"
-                        } else {
-                            "nonlocal"
-                        };
-                        return Err(self.error(
-                            format!("annotated name '{}' can't be {which}", name.id),
-                            stmt.range(),
-                        ));
+                        let which = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        return Err(self.error(format!("annotated name '{}' can't be {which}", name.id), stmt.range()));
                     }
                     if assign.simple {
                         self.add_def(&name.id, DEF_ANNOT | DEF_LOCAL, name.range)?;
@@ -659,9 +585,7 @@ impl Builder<'_> {
                 for alias in &import.names {
                     if alias.name.as_str() == "*" {
                         if self.cur().kind != ScopeKind::Module {
-                            return Err(
-                                self.error("import * only allowed at module level", stmt.range())
-                            );
+                            return Err(self.error("import * only allowed at module level", stmt.range()));
                         }
                         continue;
                     }
@@ -669,12 +593,8 @@ impl Builder<'_> {
                     self.add_def(name, DEF_IMPORT, alias.range)?;
                 }
             }
-            Stmt::Global(global) => {
-                self.visit_directive(&global.names, stmt.range(), DEF_GLOBAL)?
-            }
-            Stmt::Nonlocal(nonlocal) => {
-                self.visit_directive(&nonlocal.names, stmt.range(), DEF_NONLOCAL)?
-            }
+            Stmt::Global(global) => self.visit_directive(&global.names, stmt.range(), DEF_GLOBAL)?,
+            Stmt::Nonlocal(nonlocal) => self.visit_directive(&nonlocal.names, stmt.range(), DEF_NONLOCAL)?,
             Stmt::Expr(expr) => self.visit_expr(&expr.value)?,
             Stmt::TypeAlias(_) => return Err(self.error("invalid syntax", stmt.range())),
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {}
@@ -683,11 +603,7 @@ impl Builder<'_> {
     }
 
     fn visit_directive(&mut self, names: &[ast::Identifier], range: TextRange, flag: u32) -> Res {
-        let which = if flag == DEF_GLOBAL {
-            "global"
-        } else {
-            "nonlocal"
-        };
+        let which = if flag == DEF_GLOBAL { "global" } else { "nonlocal" };
         for name in names {
             let mangled = mangle(self.private.as_deref(), name);
             let cur = self.cur().flags(&mangled);
@@ -710,12 +626,7 @@ impl Builder<'_> {
     }
 
     fn visit_defaults(&mut self, parameters: &Parameters) -> Res {
-        for param in parameters
-            .posonlyargs
-            .iter()
-            .chain(&parameters.args)
-            .chain(&parameters.kwonlyargs)
-        {
+        for param in parameters.posonlyargs.iter().chain(&parameters.args).chain(&parameters.kwonlyargs) {
             if let Some(default) = &param.default {
                 self.visit_expr(default)?;
             }
@@ -733,12 +644,7 @@ impl Builder<'_> {
     }
 
     fn visit_parameters(&mut self, parameters: &Parameters) -> Res {
-        for param in parameters
-            .posonlyargs
-            .iter()
-            .chain(&parameters.args)
-            .chain(&parameters.kwonlyargs)
-        {
+        for param in parameters.posonlyargs.iter().chain(&parameters.args).chain(&parameters.kwonlyargs) {
             self.add_def(&param.parameter.name, DEF_PARAM, param.parameter.name.range)?;
         }
         if let Some(vararg) = &parameters.vararg {
@@ -754,9 +660,7 @@ impl Builder<'_> {
         match pattern {
             Pattern::MatchValue(p) => self.visit_expr(&p.value)?,
             Pattern::MatchSingleton(_) => {}
-            Pattern::MatchSequence(p) => {
-                p.patterns.iter().try_for_each(|p| self.visit_pattern(p))?
-            }
+            Pattern::MatchSequence(p) => p.patterns.iter().try_for_each(|p| self.visit_pattern(p))?,
             Pattern::MatchStar(p) => {
                 if let Some(name) = &p.name {
                     self.add_def(name, DEF_LOCAL, name.range)?;
@@ -771,14 +675,8 @@ impl Builder<'_> {
             }
             Pattern::MatchClass(p) => {
                 self.visit_expr(&p.cls)?;
-                p.arguments
-                    .patterns
-                    .iter()
-                    .try_for_each(|p| self.visit_pattern(p))?;
-                p.arguments
-                    .keywords
-                    .iter()
-                    .try_for_each(|k| self.visit_pattern(&k.pattern))?;
+                p.arguments.patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
+                p.arguments.keywords.iter().try_for_each(|k| self.visit_pattern(&k.pattern))?;
             }
             Pattern::MatchAs(p) => {
                 if let Some(pattern) = &p.pattern {
@@ -793,10 +691,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn visit_interpolations<'e>(
-        &mut self,
-        elements: impl Iterator<Item = &'e InterpolatedStringElement>,
-    ) -> Res {
+    fn visit_interpolations<'e>(&mut self, elements: impl Iterator<Item = &'e InterpolatedStringElement>) -> Res {
         for element in elements {
             if let InterpolatedStringElement::Interpolation(interp) = element {
                 self.visit_expr(&interp.expression)?;
@@ -913,14 +808,8 @@ impl Builder<'_> {
             }
             Expr::Call(e) => {
                 self.visit_expr(&e.func)?;
-                e.arguments
-                    .args
-                    .iter()
-                    .try_for_each(|a| self.visit_expr(a))?;
-                e.arguments
-                    .keywords
-                    .iter()
-                    .try_for_each(|k| self.visit_expr(&k.value))?;
+                e.arguments.args.iter().try_for_each(|a| self.visit_expr(a))?;
+                e.arguments.keywords.iter().try_for_each(|k| self.visit_expr(&k.value))?;
             }
             Expr::FString(e) => {
                 for part in e.value.iter() {
@@ -944,15 +833,9 @@ impl Builder<'_> {
             }
             Expr::Starred(e) => self.visit_expr(&e.value)?,
             Expr::Name(e) => {
-                let flag = if e.ctx == ast::ExprContext::Load {
-                    USE
-                } else {
-                    DEF_LOCAL
-                };
+                let flag = if e.ctx == ast::ExprContext::Load { USE } else { DEF_LOCAL };
                 self.add_def(&e.id, flag, e.range)?;
-                if e.ctx == ast::ExprContext::Load
-                    && self.cur().kind == ScopeKind::Function
-                    && e.id.as_str() == "super"
+                if e.ctx == ast::ExprContext::Load && self.cur().kind == ScopeKind::Function && e.id.as_str() == "super"
                 {
                     self.add_def("__class__", USE, e.range)?;
                 }
@@ -1002,22 +885,14 @@ impl Builder<'_> {
             }
             match scope.kind {
                 ScopeKind::Function => {
-                    let flag = if scope.flags(&target_name) & DEF_GLOBAL != 0 {
-                        DEF_GLOBAL
-                    } else {
-                        DEF_NONLOCAL
-                    };
+                    let flag = if scope.flags(&target_name) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
                     self.add_def(&name.id, flag, name.range)?;
-                    self.cur()
-                        .directives
-                        .insert(target_name.clone(), name.range);
+                    self.cur().directives.insert(target_name.clone(), name.range);
                     return self.add_def_in(id, &name.id, DEF_LOCAL, name.range);
                 }
                 ScopeKind::Module => {
                     self.add_def(&name.id, DEF_GLOBAL, name.range)?;
-                    self.cur()
-                        .directives
-                        .insert(target_name.clone(), name.range);
+                    self.cur().directives.insert(target_name.clone(), name.range);
                     return self.add_def_in(id, &name.id, DEF_GLOBAL, name.range);
                 }
                 ScopeKind::Class => {

@@ -8,11 +8,7 @@ use crate::{compile, Mode, SyntaxErrorKind};
 fn dis(source: &str) -> String {
     let code = compile(source, "<test>", Mode::Exec).unwrap_or_else(|e| panic!("{e}"));
     let listing = disassemble(&code, false);
-    listing
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
+    listing.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
 }
 
 /// The instruction names and arguments only (no offsets or lines).
@@ -20,10 +16,7 @@ fn ops(source: &str) -> Vec<String> {
     dis(source)
         .lines()
         .filter(|l| {
-            l.len() > 16
-                && !l.starts_with("Disassembly")
-                && !l.starts_with("ExceptionTable")
-                && !l.starts_with("  ")
+            l.len() > 16 && !l.starts_with("Disassembly") && !l.starts_with("ExceptionTable") && !l.starts_with("  ")
                 || l.contains("    ")
         })
         .filter_map(|l| {

@@ -30,9 +30,7 @@ impl<'a> Compiler<'a> {
                     return Err(self.error("cannot assign to __debug__", keyword.range));
                 }
                 if !seen.insert(arg.as_str()) {
-                    return Err(
-                        self.error(format!("keyword argument repeated: {arg}"), keyword.range)
-                    );
+                    return Err(self.error(format!("keyword argument repeated: {arg}"), keyword.range));
                 }
             }
         }
@@ -48,10 +46,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(name) if self.is_global_load(&name.id) => {
                 let saved = self.unit().loc;
                 self.set_loc(ruff_text_size::Ranged::range(func));
-                let index = self.name_index(&crate::symtable::mangle(
-                    self.unit().private.as_deref(),
-                    &name.id,
-                ));
+                let index = self.name_index(&crate::symtable::mangle(self.unit().private.as_deref(), &name.id));
                 self.emit(Opcode::LOAD_GLOBAL, (index << 1) | 1);
                 self.u().loc = saved;
             }
@@ -110,22 +105,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn kw_names(&mut self, keywords: &[ast::Keyword]) {
-        let names = keywords
-            .iter()
-            .map(|k| Constant::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string())))
-            .collect();
+        let names =
+            keywords.iter().map(|k| Constant::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string()))).collect();
         let index = self.u().add_const(Constant::Tuple(names));
         self.emit(Opcode::KW_NAMES, index);
     }
 
     /// CPython's `compiler_call_helper`; `pushed` arguments are already on
     /// the stack (the class name and body for `__build_class__`).
-    pub fn call_helper(
-        &mut self,
-        pushed: usize,
-        args: &'a [Expr],
-        keywords: &'a [ast::Keyword],
-    ) -> CResult {
+    pub fn call_helper(&mut self, pushed: usize, args: &'a [Expr], keywords: &'a [ast::Keyword]) -> CResult {
         self.validate_keywords(keywords)?;
         let simple = args.len() + keywords.len() * 2 <= STACK_USE_GUIDELINE
             && !args.iter().any(|a| a.is_starred_expr())
@@ -146,14 +134,7 @@ impl<'a> Compiler<'a> {
         // The general case: CALL_FUNCTION_EX with a tuple and a dict.
         match args {
             [Expr::Starred(starred)] if pushed == 0 => self.expr(&starred.value)?,
-            _ => self.starunpack(
-                args,
-                pushed,
-                Opcode::BUILD_LIST,
-                Opcode::LIST_APPEND,
-                Opcode::LIST_EXTEND,
-                true,
-            )?,
+            _ => self.starunpack(args, pushed, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?,
         }
         if !keywords.is_empty() {
             let mut have_dict = false;
@@ -207,10 +188,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::BUILD_MAP, 0);
         }
         for keyword in keywords {
-            let name = keyword
-                .arg
-                .as_ref()
-                .map_or(String::new(), |a| a.to_string());
+            let name = keyword.arg.as_ref().map_or(String::new(), |a| a.to_string());
             self.load_const(Constant::Str(name));
             self.expr(&keyword.value)?;
             if big {
@@ -240,11 +218,7 @@ impl<'a> Compiler<'a> {
             let constants: Option<Vec<Constant>> = elts.iter().map(fold::constant).collect();
             if let Some(items) = constants {
                 let is_set = build == Opcode::BUILD_SET;
-                let folded = if is_set {
-                    Constant::FrozenSet(items)
-                } else {
-                    Constant::Tuple(items)
-                };
+                let folded = if is_set { Constant::FrozenSet(items) } else { Constant::Tuple(items) };
                 self.emit(build, pushed as u32);
                 self.load_const(folded);
                 self.emit(extend, 1);
@@ -345,10 +319,7 @@ impl<'a> Compiler<'a> {
 
     fn subdict(&mut self, items: &'a [ast::DictItem]) -> CResult {
         let n = items.len();
-        let keys: Option<Vec<Constant>> = items
-            .iter()
-            .map(|item| item.key.as_ref().and_then(fold::constant))
-            .collect();
+        let keys: Option<Vec<Constant>> = items.iter().map(|item| item.key.as_ref().and_then(fold::constant)).collect();
         if n > 1 {
             if let Some(keys) = keys {
                 for item in items {

@@ -10,9 +10,7 @@
 //! folded first (`fold`).
 
 use krait_bytecode::{ComparisonOp, Constant, Opcode};
-use ruff_python_ast::{
-    self as ast, BoolOp, CmpOp, Expr, ExprContext, InterpolatedStringElement, UnaryOp,
-};
+use ruff_python_ast::{self as ast, BoolOp, CmpOp, Expr, ExprContext, InterpolatedStringElement, UnaryOp};
 use ruff_text_size::Ranged;
 
 use super::stmt::binary_op;
@@ -39,10 +37,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr_inner(&mut self, expr: &'a Expr) -> CResult {
-        if matches!(
-            expr,
-            Expr::UnaryOp(_) | Expr::BinOp(_) | Expr::Tuple(_) | Expr::Name(_)
-        ) {
+        if matches!(expr, Expr::UnaryOp(_) | Expr::BinOp(_) | Expr::Tuple(_) | Expr::Name(_)) {
             if let Some(constant) = fold::constant(expr) {
                 self.load_const(constant);
                 return Ok(());
@@ -90,25 +85,13 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Dict(e) => self.dict(e),
-            Expr::Set(e) => self.starunpack(
-                &e.elts,
-                0,
-                Opcode::BUILD_SET,
-                Opcode::SET_ADD,
-                Opcode::SET_UPDATE,
-                false,
-            ),
-            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
-                self.comprehension(expr)
-            }
+            Expr::Set(e) => self.starunpack(&e.elts, 0, Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE, false),
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => self.comprehension(expr),
             Expr::Await(e) => {
                 if self.scope().kind != ScopeKind::Function {
                     return Err(self.error("'await' outside function", e.range));
                 }
-                if !matches!(
-                    self.unit().kind,
-                    UnitKind::AsyncFunction | UnitKind::Comprehension
-                ) {
+                if !matches!(self.unit().kind, UnitKind::AsyncFunction | UnitKind::Comprehension) {
                     return Err(self.error("'await' outside async function", e.range));
                 }
                 self.expr(&e.value)?;
@@ -183,36 +166,23 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Starred(e) => match e.ctx {
-                ExprContext::Store => Err(self.error(
-                    "starred assignment target must be in a list or tuple",
-                    e.range,
-                )),
+                ExprContext::Store => Err(self.error("starred assignment target must be in a list or tuple", e.range)),
                 _ => Err(self.error("can't use starred expression here", e.range)),
             },
             Expr::Name(e) => self.nameop(&e.id, ctx_of(e.ctx), e.range),
             Expr::List(e) => match ctx_of(e.ctx) {
                 Ctx::Store => self.assignment_unpack(&e.elts),
                 Ctx::Del => e.elts.iter().try_for_each(|elt| self.expr(elt)),
-                Ctx::Load => self.starunpack(
-                    &e.elts,
-                    0,
-                    Opcode::BUILD_LIST,
-                    Opcode::LIST_APPEND,
-                    Opcode::LIST_EXTEND,
-                    false,
-                ),
+                Ctx::Load => {
+                    self.starunpack(&e.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false)
+                }
             },
             Expr::Tuple(e) => match ctx_of(e.ctx) {
                 Ctx::Store => self.assignment_unpack(&e.elts),
                 Ctx::Del => e.elts.iter().try_for_each(|elt| self.expr(elt)),
-                Ctx::Load => self.starunpack(
-                    &e.elts,
-                    0,
-                    Opcode::BUILD_LIST,
-                    Opcode::LIST_APPEND,
-                    Opcode::LIST_EXTEND,
-                    true,
-                ),
+                Ctx::Load => {
+                    self.starunpack(&e.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)
+                }
             },
             Expr::Slice(e) => {
                 let mut n = 2;
@@ -240,23 +210,10 @@ impl<'a> Compiler<'a> {
         let loc = self.unit().loc;
         if loc.line != end.end_line {
             let len = attr.attr.as_str().len() as i32;
-            let col = if len <= end.end_col {
-                end.end_col - len
-            } else {
-                -1
-            };
+            let col = if len <= end.end_col { end.end_col - len } else { -1 };
             let end_line = loc.end_line.max(end.end_line);
-            let end_col = if end.end_line == end_line {
-                loc.end_col.max(col)
-            } else {
-                loc.end_col
-            };
-            self.u().loc = Loc {
-                line: end.end_line,
-                end_line,
-                col,
-                end_col,
-            };
+            let end_col = if end.end_line == end_line { loc.end_col.max(col) } else { loc.end_col };
+            self.u().loc = Loc { line: end.end_line, end_line, col, end_col };
         }
     }
 
@@ -371,11 +328,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn bool_op(&mut self, e: &'a ast::ExprBoolOp) -> CResult {
-        let jump = if e.op == BoolOp::And {
-            Opcode::JUMP_IF_FALSE_OR_POP
-        } else {
-            Opcode::JUMP_IF_TRUE_OR_POP
-        };
+        let jump = if e.op == BoolOp::And { Opcode::JUMP_IF_FALSE_OR_POP } else { Opcode::JUMP_IF_TRUE_OR_POP };
         let end = self.new_block();
         let n = e.values.len() - 1;
         for value in &e.values[..n] {
@@ -403,11 +356,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::BoolOp(e) => {
                 let cond2 = e.op == BoolOp::Or;
-                let next2 = if cond2 != cond {
-                    self.new_block()
-                } else {
-                    target
-                };
+                let next2 = if cond2 != cond { self.new_block() } else { target };
                 let n = e.values.len() - 1;
                 for value in &e.values[..n] {
                     self.jump_if(value, next2, cond2)?;
@@ -450,14 +399,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         self.expr(expr)?;
-        self.emit_jump(
-            if cond {
-                Opcode::POP_JUMP_IF_TRUE
-            } else {
-                Opcode::POP_JUMP_IF_FALSE
-            },
-            target,
-        );
+        self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
         Ok(())
     }
 
@@ -472,14 +414,7 @@ impl<'a> Compiler<'a> {
         let n = ops.len() - 1;
         if n == 0 {
             self.compare(left, ops, comparators)?;
-            self.emit_jump(
-                if cond {
-                    Opcode::POP_JUMP_IF_TRUE
-                } else {
-                    Opcode::POP_JUMP_IF_FALSE
-                },
-                target,
-            );
+            self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
             return Ok(());
         }
         let cleanup = self.new_block();
@@ -494,14 +429,7 @@ impl<'a> Compiler<'a> {
         let last_in = matches!(ops[n], CmpOp::In | CmpOp::NotIn);
         self.compare_operand(&comparators[n], last_in)?;
         self.emit_compare(ops[n]);
-        self.emit_jump(
-            if cond {
-                Opcode::POP_JUMP_IF_TRUE
-            } else {
-                Opcode::POP_JUMP_IF_FALSE
-            },
-            target,
-        );
+        self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
         let end = self.new_block();
         self.jump_noline(end);
         self.use_block(cleanup);
@@ -520,15 +448,10 @@ impl<'a> Compiler<'a> {
         for (i, elt) in elts.iter().enumerate() {
             if let Expr::Starred(starred) = elt {
                 if seen_star {
-                    return Err(
-                        self.error("multiple starred expressions in assignment", starred.range)
-                    );
+                    return Err(self.error("multiple starred expressions in assignment", starred.range));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (1 << 16) {
-                    return Err(self.error(
-                        "too many expressions in star-unpacking assignment",
-                        starred.range,
-                    ));
+                if i >= (1 << 8) || n - i > (1 << 16) {
+                    return Err(self.error("too many expressions in star-unpacking assignment", starred.range));
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
                 seen_star = true;
@@ -627,10 +550,7 @@ fn push_literal(parts: &mut Vec<FPart<'_>>, text: &str) {
     }
 }
 
-fn collect_elements<'a>(
-    parts: &mut Vec<FPart<'a>>,
-    elements: impl Iterator<Item = &'a InterpolatedStringElement>,
-) {
+fn collect_elements<'a>(parts: &mut Vec<FPart<'a>>, elements: impl Iterator<Item = &'a InterpolatedStringElement>) {
     for element in elements {
         match element {
             InterpolatedStringElement::Literal(literal) => push_literal(parts, &literal.value),

@@ -79,19 +79,12 @@ impl Op {
             self,
             Op::Jump
                 | Op::JumpNoInterrupt
-                | Op::Real(
-                    Opcode::JUMP_FORWARD
-                        | Opcode::JUMP_BACKWARD
-                        | Opcode::JUMP_BACKWARD_NO_INTERRUPT
-                )
+                | Op::Real(Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT)
         )
     }
 
     pub fn is_scope_exit(self) -> bool {
-        matches!(
-            self,
-            Op::Real(Opcode::RETURN_VALUE | Opcode::RAISE_VARARGS | Opcode::RERAISE)
-        )
+        matches!(self, Op::Real(Opcode::RETURN_VALUE | Opcode::RAISE_VARARGS | Opcode::RERAISE))
     }
 
     /// Control never falls through to the next instruction.
@@ -125,12 +118,7 @@ pub(crate) struct Loc {
 }
 
 impl Loc {
-    pub const NONE: Loc = Loc {
-        line: -1,
-        end_line: -1,
-        col: -1,
-        end_col: -1,
-    };
+    pub const NONE: Loc = Loc { line: -1, end_line: -1, col: -1, end_col: -1 };
 }
 
 #[derive(Clone, Debug)]
@@ -388,13 +376,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn error(&self, message: impl Into<String>, range: TextRange) -> SyntaxError {
-        SyntaxError::at(
-            self.source,
-            &self.filename,
-            SyntaxErrorKind::SyntaxError,
-            message,
-            range,
-        )
+        SyntaxError::at(self.source, &self.filename, SyntaxErrorKind::SyntaxError, message, range)
     }
 
     /// The error at the current location.
@@ -404,10 +386,7 @@ impl<'a> Compiler<'a> {
         let start = self.source.line_start(line) + loc.col.max(0) as u32;
         let end_line = loc.end_line.max(loc.line).max(1) as u32;
         let end = self.source.line_start(end_line) + loc.end_col.max(0) as u32;
-        self.error(
-            message,
-            TextRange::new(TextSize::from(start), TextSize::from(end.max(start))),
-        )
+        self.error(message, TextRange::new(TextSize::from(start), TextSize::from(end.max(start))))
     }
 
     // ---- units ----------------------------------------------------------------------
@@ -431,20 +410,10 @@ impl<'a> Compiler<'a> {
         unit.private = self.units.last().and_then(|parent| parent.private.clone());
         let first = first_line as i32;
         if kind == UnitKind::Module {
-            unit.loc = Loc {
-                line: 0,
-                end_line: 1,
-                col: 0,
-                end_col: 0,
-            };
+            unit.loc = Loc { line: 0, end_line: 1, col: 0, end_col: 0 };
         } else {
             unit.qualname = self.qualname_for(kind, name);
-            unit.loc = Loc {
-                line: first,
-                end_line: first,
-                col: 0,
-                end_col: 0,
-            };
+            unit.loc = Loc { line: first, end_line: first, col: 0, end_col: 0 };
         }
         self.units.push(unit);
         self.emit(Opcode::RESUME, 0);
@@ -461,20 +430,13 @@ impl<'a> Compiler<'a> {
         if parent.kind == UnitKind::Module {
             return name.to_string();
         }
-        if matches!(
-            kind,
-            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
-        ) {
+        if matches!(kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class) {
             let mangled = mangle(parent.private.as_deref(), name);
-            if self.table.scopes[parent.scope].scope_of(&mangled) == Some(NameScope::GlobalExplicit)
-            {
+            if self.table.scopes[parent.scope].scope_of(&mangled) == Some(NameScope::GlobalExplicit) {
                 return name.to_string();
             }
         }
-        if matches!(
-            parent.kind,
-            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
-        ) {
+        if matches!(parent.kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda) {
             format!("{}.<locals>.{name}", parent.qualname)
         } else {
             format!("{}.{name}", parent.qualname)
@@ -485,10 +447,7 @@ impl<'a> Compiler<'a> {
     /// assemble it.
     pub fn finish_unit(&mut self, add_none: bool) -> CResult<CodeObject> {
         let last = self.unit().current;
-        let returns = self.unit().blocks[last]
-            .instrs
-            .last()
-            .is_some_and(|i| i.op == Op::Real(Opcode::RETURN_VALUE));
+        let returns = self.unit().blocks[last].instrs.last().is_some_and(|i| i.op == Op::Real(Opcode::RETURN_VALUE));
         if !returns {
             self.unset_loc();
             if add_none {
@@ -499,24 +458,14 @@ impl<'a> Compiler<'a> {
         let unit = self.units.pop().expect("a unit is being compiled");
         let scope = &self.table.scopes[unit.scope];
         let top_level_await = false;
-        Ok(crate::assemble::assemble(
-            unit,
-            scope,
-            &self.filename,
-            top_level_await,
-        ))
+        Ok(crate::assemble::assemble(unit, scope, &self.filename, top_level_await))
     }
 
     // ---- locations ------------------------------------------------------------------
 
     pub fn loc_of(&self, range: TextRange) -> Loc {
         let loc = self.source.location(range);
-        Loc {
-            line: loc.line as i32,
-            end_line: loc.end_line as i32,
-            col: loc.col as i32,
-            end_col: loc.end_col as i32,
-        }
+        Loc { line: loc.line as i32, end_line: loc.end_line as i32, col: loc.col as i32, end_col: loc.end_col as i32 }
     }
 
     pub fn set_loc(&mut self, range: TextRange) {
@@ -577,10 +526,8 @@ impl<'a> Compiler<'a> {
 
     fn push_instr(&mut self, op: Op, arg: u32, target: Option<usize>) {
         let current = self.unit().current;
-        let ended = self.unit().blocks[current]
-            .instrs
-            .last()
-            .is_some_and(|last| last.op.is_jump() || last.op.ends_flow());
+        let ended =
+            self.unit().blocks[current].instrs.last().is_some_and(|last| last.op.is_jump() || last.op.ends_flow());
         if ended {
             self.next_block();
         }
@@ -590,10 +537,7 @@ impl<'a> Compiler<'a> {
         // BUILD_TUPLE n; UNPACK_SEQUENCE n is a swap (CPython's peephole).
         if op == Op::Real(Opcode::UNPACK_SEQUENCE) {
             if let Some(last) = block.last_mut() {
-                if last.op == Op::Real(Opcode::BUILD_TUPLE)
-                    && last.arg == arg
-                    && (1..=3).contains(&arg)
-                {
+                if last.op == Op::Real(Opcode::BUILD_TUPLE) && last.arg == arg && (1..=3).contains(&arg) {
                     if arg == 1 {
                         last.op = Op::Real(Opcode::NOP);
                     } else {
@@ -608,35 +552,21 @@ impl<'a> Compiler<'a> {
             let n = arg as usize;
             if n > 0
                 && block.len() >= n
-                && block[block.len() - n..]
-                    .iter()
-                    .all(|i| i.op == Op::Real(Opcode::LOAD_CONST))
+                && block[block.len() - n..].iter().all(|i| i.op == Op::Real(Opcode::LOAD_CONST))
             {
-                let items: Vec<Constant> = block[block.len() - n..]
-                    .iter()
-                    .map(|i| unit.consts[i.arg as usize].clone())
-                    .collect();
+                let items: Vec<Constant> =
+                    block[block.len() - n..].iter().map(|i| unit.consts[i.arg as usize].clone()).collect();
                 let start = block.len() - n;
                 for instr in &mut block[start..] {
                     instr.op = Op::Real(Opcode::NOP);
                 }
                 let index = unit.add_const(Constant::Tuple(items));
                 let block = &mut unit.blocks[unit.current].instrs;
-                block.push(Instr {
-                    op: Op::Real(Opcode::LOAD_CONST),
-                    arg: index,
-                    target: None,
-                    loc,
-                    handler: None,
-                });
+                block.push(Instr { op: Op::Real(Opcode::LOAD_CONST), arg: index, target: None, loc, handler: None });
                 return;
             }
         }
-        if matches!(
-            op,
-            Op::Real(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)
-        ) && block.len() >= 2
-        {
+        if matches!(op, Op::Real(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE)) && block.len() >= 2 {
             // LOAD_CONST None; IS_OP; POP_JUMP_IF_x is POP_JUMP_IF_[NOT_]NONE.
             let len = block.len();
             let (load, is_op) = (&block[len - 2], &block[len - 1]);
@@ -651,28 +581,12 @@ impl<'a> Compiler<'a> {
                 block[len - 2].op = Op::Real(Opcode::NOP);
                 block[len - 1].op = Op::Real(Opcode::NOP);
                 block[len - 1].arg = 0;
-                let op = if invert {
-                    Opcode::POP_JUMP_IF_NOT_NONE
-                } else {
-                    Opcode::POP_JUMP_IF_NONE
-                };
-                block.push(Instr {
-                    op: Op::Real(op),
-                    arg,
-                    target,
-                    loc,
-                    handler: None,
-                });
+                let op = if invert { Opcode::POP_JUMP_IF_NOT_NONE } else { Opcode::POP_JUMP_IF_NONE };
+                block.push(Instr { op: Op::Real(op), arg, target, loc, handler: None });
                 return;
             }
         }
-        block.push(Instr {
-            op,
-            arg,
-            target,
-            loc,
-            handler: None,
-        });
+        block.push(Instr { op, arg, target, loc, handler: None });
     }
 
     pub fn emit(&mut self, op: Opcode, arg: u32) {
@@ -763,11 +677,7 @@ impl<'a> Compiler<'a> {
     /// CPython's `compiler_nameop`.
     pub fn nameop(&mut self, name: &str, ctx: Ctx, range: TextRange) -> CResult {
         if name == "__debug__" && ctx != Ctx::Load {
-            let verb = if ctx == Ctx::Del {
-                "delete"
-            } else {
-                "assign to"
-            };
+            let verb = if ctx == Ctx::Del { "delete" } else { "assign to" };
             return Err(self.error(format!("cannot {verb} __debug__"), range));
         }
         let mangled = mangle(self.unit().private.as_deref(), name);
@@ -855,12 +765,7 @@ impl<'a> Compiler<'a> {
         if self.unit().fblocks.len() >= 20 {
             return Err(self.error_here("too many statically nested blocks"));
         }
-        self.u().fblocks.push(FBlock {
-            kind,
-            block,
-            exit,
-            datum,
-        });
+        self.u().fblocks.push(FBlock { kind, block, exit, datum });
         Ok(())
     }
 
@@ -955,17 +860,12 @@ impl<'a> Compiler<'a> {
 
     /// CPython's `compiler_unwind_fblock_stack`: unwind everything up to the
     /// innermost loop (if `want_loop`) and return that loop.
-    pub fn unwind_fblock_stack(
-        &mut self,
-        preserve_tos: bool,
-        want_loop: bool,
-    ) -> CResult<Option<FBlock<'a>>> {
+    pub fn unwind_fblock_stack(&mut self, preserve_tos: bool, want_loop: bool) -> CResult<Option<FBlock<'a>>> {
         let Some(top) = self.unit().fblocks.last().cloned() else {
             return Ok(None);
         };
         if top.kind == FBlockKind::ExceptionGroupHandler {
-            return Err(self
-                .error_here("'break', 'continue' and 'return' cannot appear in an except* block"));
+            return Err(self.error_here("'break', 'continue' and 'return' cannot appear in an except* block"));
         }
         if want_loop && matches!(top.kind, FBlockKind::WhileLoop | FBlockKind::ForLoop) {
             return Ok(Some(top));
@@ -1037,11 +937,7 @@ fn future_limit(body: &[Stmt]) -> TextSize {
         match stmt {
             Stmt::Expr(e) if i == 0 && e.value.is_string_literal_expr() => limit = stmt.end(),
             Stmt::ImportFrom(import)
-                if import.level == 0
-                    && import
-                        .module
-                        .as_ref()
-                        .is_some_and(|m| m.as_str() == "__future__") =>
+                if import.level == 0 && import.module.as_ref().is_some_and(|m| m.as_str() == "__future__") =>
             {
                 limit = stmt.end()
             }

@@ -46,16 +46,8 @@ impl<'a> Compiler<'a> {
         let cases = match_.cases.len();
         let last = &match_.cases[cases - 1];
         let has_default = is_wildcard(&last.pattern) && cases > 1;
-        let mut pc = PatternContext {
-            stores: Vec::new(),
-            allow_irrefutable: false,
-            fail_pop: Vec::new(),
-            on_top: 0,
-        };
-        for (i, case) in match_.cases[..cases - usize::from(has_default)]
-            .iter()
-            .enumerate()
-        {
+        let mut pc = PatternContext { stores: Vec::new(), allow_irrefutable: false, fail_pop: Vec::new(), on_top: 0 };
+        for (i, case) in match_.cases[..cases - usize::from(has_default)].iter().enumerate() {
             self.set_loc(case.pattern.range());
             let not_last = i != cases - usize::from(has_default) - 1;
             if not_last {
@@ -135,11 +127,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store_capture(
-        &mut self,
-        name: Option<&ast::Identifier>,
-        pc: &mut PatternContext,
-    ) -> CResult {
+    fn store_capture(&mut self, name: Option<&ast::Identifier>, pc: &mut PatternContext) -> CResult {
         let Some(name) = name else {
             self.emit(Opcode::POP_TOP, 0);
             return Ok(());
@@ -148,10 +136,7 @@ impl<'a> Compiler<'a> {
             return Err(self.error("cannot assign to __debug__", name.range));
         }
         if pc.stores.iter().any(|(stored, _)| stored == name.as_str()) {
-            return Err(self.error(
-                format!("multiple assignments to name '{name}' in pattern"),
-                name.range,
-            ));
+            return Err(self.error(format!("multiple assignments to name '{name}' in pattern"), name.range));
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
         pc.stores.push((name.to_string(), name.range));
@@ -182,10 +167,7 @@ impl<'a> Compiler<'a> {
                         | Expr::NoneLiteral(_)
                         | Expr::FString(_)
                 ) {
-                    return Err(self.error(
-                        "patterns may only match literals and attribute lookups",
-                        p.range,
-                    ));
+                    return Err(self.error("patterns may only match literals and attribute lookups", p.range));
                 }
                 self.expr(&p.value)?;
                 self.emit(Opcode::COMPARE_OP, ComparisonOp::Eq as u32);
@@ -204,28 +186,25 @@ impl<'a> Compiler<'a> {
             Pattern::MatchMapping(p) => self.pattern_mapping(p, pc)?,
             Pattern::MatchClass(p) => self.pattern_class(p, pc)?,
             Pattern::MatchStar(p) => self.store_capture(p.name.as_ref(), pc)?,
-            Pattern::MatchAs(p) => {
-                match &p.pattern {
-                    None => {
-                        if !pc.allow_irrefutable {
-                            return Err(match &p.name {
-                            Some(name) => {
-                                self.error(format!("name capture '{name}' makes remaining patterns unreachable"), p.range)
-                            }
+            Pattern::MatchAs(p) => match &p.pattern {
+                None => {
+                    if !pc.allow_irrefutable {
+                        return Err(match &p.name {
+                            Some(name) => self
+                                .error(format!("name capture '{name}' makes remaining patterns unreachable"), p.range),
                             None => self.error("wildcard makes remaining patterns unreachable", p.range),
                         });
-                        }
-                        self.store_capture(p.name.as_ref(), pc)?;
                     }
-                    Some(inner) => {
-                        pc.on_top += 1;
-                        self.emit(Opcode::COPY, 1);
-                        self.pattern(inner, pc)?;
-                        pc.on_top -= 1;
-                        self.store_capture(p.name.as_ref(), pc)?;
-                    }
+                    self.store_capture(p.name.as_ref(), pc)?;
                 }
-            }
+                Some(inner) => {
+                    pc.on_top += 1;
+                    self.emit(Opcode::COPY, 1);
+                    self.pattern(inner, pc)?;
+                    pc.on_top -= 1;
+                    self.store_capture(p.name.as_ref(), pc)?;
+                }
+            },
             Pattern::MatchOr(p) => self.pattern_or(p, pc)?,
         }
         Ok(())
@@ -293,10 +272,8 @@ impl<'a> Compiler<'a> {
             let mut seen_star = false;
             for (i, pattern) in patterns.iter().enumerate() {
                 if matches!(pattern, Pattern::MatchStar(_)) && !seen_star {
-                    if i >= (1 << 8) || size - i - 1 >= (1 << 16) {
-                        return Err(self.error_here(
-                            "too many expressions in star-unpacking sequence pattern",
-                        ));
+                    if i >= (1 << 8) || size - i > (1 << 16) {
+                        return Err(self.error_here("too many expressions in star-unpacking sequence pattern"));
                     }
                     self.emit(Opcode::UNPACK_EX, (i + ((size - i - 1) << 8)) as u32);
                     seen_star = true;
@@ -314,11 +291,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_mapping(
-        &mut self,
-        p: &'a ast::PatternMatchMapping,
-        pc: &mut PatternContext,
-    ) -> CResult {
+    fn pattern_mapping(&mut self, p: &'a ast::PatternMatchMapping, pc: &mut PatternContext) -> CResult {
         let size = p.keys.len();
         pc.on_top += 1;
         self.emit(Opcode::MATCH_MAPPING, 0);
@@ -338,20 +311,14 @@ impl<'a> Compiler<'a> {
         for key in &p.keys {
             if let Some(constant) = fold::constant(key) {
                 if seen.contains(&constant) {
-                    return Err(self.error(
-                        format!(
-                            "mapping pattern checks duplicate key ({})",
-                            py_repr(&constant)
-                        ),
-                        key.range(),
-                    ));
+                    return Err(self
+                        .error(format!("mapping pattern checks duplicate key ({})", py_repr(&constant)), key.range()));
                 }
                 seen.push(constant);
             } else if !matches!(key, Expr::Attribute(_)) {
-                return Err(self.error(
-                    "mapping pattern keys may only match literals and attribute lookups",
-                    key.range(),
-                ));
+                return Err(
+                    self.error("mapping pattern keys may only match literals and attribute lookups", key.range())
+                );
             }
             self.expr(key)?;
         }
@@ -399,25 +366,14 @@ impl<'a> Compiler<'a> {
             if keyword.attr.as_str() == "__debug__" {
                 return Err(self.error("cannot assign to __debug__", keyword.range));
             }
-            if keywords[i + 1..]
-                .iter()
-                .any(|other| other.attr.as_str() == keyword.attr.as_str())
-            {
-                let repeated = keywords[i + 1..]
-                    .iter()
-                    .find(|o| o.attr.as_str() == keyword.attr.as_str());
+            if keywords[i + 1..].iter().any(|other| other.attr.as_str() == keyword.attr.as_str()) {
+                let repeated = keywords[i + 1..].iter().find(|o| o.attr.as_str() == keyword.attr.as_str());
                 let range = repeated.map_or(keyword.range, |r| r.pattern.range());
-                return Err(self.error(
-                    format!("attribute name repeated in class pattern: {}", keyword.attr),
-                    range,
-                ));
+                return Err(self.error(format!("attribute name repeated in class pattern: {}", keyword.attr), range));
             }
         }
         self.expr(&p.cls)?;
-        let names = keywords
-            .iter()
-            .map(|k| Constant::Str(k.attr.to_string()))
-            .collect();
+        let names = keywords.iter().map(|k| Constant::Str(k.attr.to_string())).collect();
         self.load_const(Constant::Tuple(names));
         self.emit(Opcode::MATCH_CLASS, nargs as u32);
         self.emit(Opcode::COPY, 1);
@@ -428,10 +384,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::UNPACK_SEQUENCE, (nargs + nattrs) as u32);
         pc.on_top += nargs + nattrs;
         pc.on_top -= 1;
-        let all: Vec<&'a Pattern> = patterns
-            .iter()
-            .chain(keywords.iter().map(|k| &k.pattern))
-            .collect();
+        let all: Vec<&'a Pattern> = patterns.iter().chain(keywords.iter().map(|k| &k.pattern)).collect();
         for pattern in all {
             pc.on_top -= 1;
             if is_wildcard(pattern) {
@@ -471,9 +424,7 @@ impl<'a> Compiler<'a> {
                         icontrol -= 1;
                         let name = &control[icontrol].0;
                         let Some(istores) = pc.stores.iter().position(|(n, _)| n == name) else {
-                            return Err(
-                                self.error("alternative patterns bind different names", p.range)
-                            );
+                            return Err(self.error("alternative patterns bind different names", p.range));
                         };
                         if icontrol != istores {
                             let rotations = istores + 1;
@@ -505,10 +456,7 @@ impl<'a> Compiler<'a> {
         for (name, range) in control {
             self.rotate(nrots);
             if pc.stores.iter().any(|(n, _)| *n == name) {
-                return Err(self.error(
-                    format!("multiple assignments to name '{name}' in pattern"),
-                    range,
-                ));
+                return Err(self.error(format!("multiple assignments to name '{name}' in pattern"), range));
             }
             pc.stores.push((name, range));
         }

@@ -69,12 +69,7 @@ impl<'a> Compiler<'a> {
         Ok(flags)
     }
 
-    fn argument_annotation(
-        &mut self,
-        name: &str,
-        annotation: Option<&'a Expr>,
-        count: &mut u32,
-    ) -> CResult {
+    fn argument_annotation(&mut self, name: &str, annotation: Option<&'a Expr>, count: &mut u32) -> CResult {
         let Some(annotation) = annotation else {
             return Ok(());
         };
@@ -92,28 +87,16 @@ impl<'a> Compiler<'a> {
     }
 
     /// Push the annotations tuple (`name, value` pairs); return whether one was pushed.
-    fn annotations(
-        &mut self,
-        parameters: &'a Parameters,
-        returns: Option<&'a Expr>,
-    ) -> CResult<bool> {
+    fn annotations(&mut self, parameters: &'a Parameters, returns: Option<&'a Expr>) -> CResult<bool> {
         let mut count = 0;
         for param in parameters.args.iter().chain(&parameters.posonlyargs) {
-            self.argument_annotation(
-                &param.parameter.name,
-                param.parameter.annotation.as_deref(),
-                &mut count,
-            )?;
+            self.argument_annotation(&param.parameter.name, param.parameter.annotation.as_deref(), &mut count)?;
         }
         if let Some(vararg) = &parameters.vararg {
             self.argument_annotation(&vararg.name, vararg.annotation.as_deref(), &mut count)?;
         }
         for param in &parameters.kwonlyargs {
-            self.argument_annotation(
-                &param.parameter.name,
-                param.parameter.annotation.as_deref(),
-                &mut count,
-            )?;
+            self.argument_annotation(&param.parameter.name, param.parameter.annotation.as_deref(), &mut count)?;
         }
         if let Some(kwarg) = &parameters.kwarg {
             self.argument_annotation(&kwarg.name, kwarg.annotation.as_deref(), &mut count)?;
@@ -145,21 +128,13 @@ impl<'a> Compiler<'a> {
             flags |= 4;
         }
         let scope = self.table.scope_for(def);
-        let kind = if def.is_async {
-            UnitKind::AsyncFunction
-        } else {
-            UnitKind::Function
-        };
+        let kind = if def.is_async { UnitKind::AsyncFunction } else { UnitKind::Function };
         self.enter_unit(kind, scope, &def.name, first_line);
         let docstring = Self::docstring(&def.body);
         let first_const = docstring.clone().map_or(Constant::None, Constant::Str);
         self.u().add_const(first_const);
         self.set_arg_counts(&def.parameters);
-        let body = if docstring.is_some() {
-            &def.body[1..]
-        } else {
-            &def.body[..]
-        };
+        let body = if docstring.is_some() { &def.body[1..] } else { &def.body[..] };
         self.stmts(body)?;
         let code = self.finish_unit(true)?;
         self.make_closure(code, flags)?;
@@ -238,15 +213,10 @@ impl<'a> Compiler<'a> {
                 let index = if is_class_cell || scope == Some(NameScope::Cell) {
                     self.unit().cellvars.get(name)
                 } else {
-                    self.unit()
-                        .freevars
-                        .get(name)
-                        .map(|i| i + self.unit().cellvars.len() as u32)
+                    self.unit().freevars.get(name).map(|i| i + self.unit().cellvars.len() as u32)
                 };
                 let Some(index) = index else {
-                    return Err(
-                        self.error_here(format!("compiler: free variable '{name}' has no cell"))
-                    );
+                    return Err(self.error_here(format!("compiler: free variable '{name}' has no cell")));
                 };
                 self.emit(Opcode::LOAD_CLOSURE, index);
             }
@@ -261,20 +231,10 @@ impl<'a> Compiler<'a> {
     // ---- comprehensions -------------------------------------------------------------
 
     pub fn comprehension(&mut self, expr: &'a Expr) -> CResult {
-        let (generators, elt, value, name): (
-            &'a [Comprehension],
-            &'a Expr,
-            Option<&'a Expr>,
-            &str,
-        ) = match expr {
+        let (generators, elt, value, name): (&'a [Comprehension], &'a Expr, Option<&'a Expr>, &str) = match expr {
             Expr::ListComp(e) => (&e.generators, &e.elt, None, "<listcomp>"),
             Expr::SetComp(e) => (&e.generators, &e.elt, None, "<setcomp>"),
-            Expr::DictComp(e) => (
-                &e.generators,
-                e.key.as_deref().unwrap_or(&e.value),
-                Some(&e.value),
-                "<dictcomp>",
-            ),
+            Expr::DictComp(e) => (&e.generators, e.key.as_deref().unwrap_or(&e.value), Some(&e.value), "<dictcomp>"),
             Expr::Generator(e) => (&e.generators, &e.elt, None, "<genexpr>"),
             _ => return Ok(()),
         };
@@ -294,15 +254,9 @@ impl<'a> Compiler<'a> {
         self.set_loc(expr.range());
         if is_async_generator
             && kind != ComprehensionKind::Generator
-            && !matches!(
-                outer_kind,
-                UnitKind::AsyncFunction | UnitKind::Comprehension
-            )
+            && !matches!(outer_kind, UnitKind::AsyncFunction | UnitKind::Comprehension)
         {
-            return Err(self.error(
-                "asynchronous comprehension outside of an asynchronous function",
-                expr.range(),
-            ));
+            return Err(self.error("asynchronous comprehension outside of an asynchronous function", expr.range()));
         }
         match kind {
             ComprehensionKind::List => self.emit(Opcode::BUILD_LIST, 0),
@@ -318,14 +272,7 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0)?;
         let outermost = &generators[0];
         self.iterable(&outermost.iter)?;
-        self.emit(
-            if outermost.is_async {
-                Opcode::GET_AITER
-            } else {
-                Opcode::GET_ITER
-            },
-            0,
-        );
+        self.emit(if outermost.is_async { Opcode::GET_AITER } else { Opcode::GET_ITER }, 0);
         self.emit(Opcode::CALL, 0);
         if is_async_generator && kind != ComprehensionKind::Generator {
             self.emit(Opcode::GET_AWAITABLE, 0);
@@ -459,12 +406,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::GET_AITER, 0);
         }
         self.use_block(start);
-        self.push_fblock(
-            FBlockKind::AsyncComprehensionGenerator,
-            Some(start),
-            None,
-            FBlockDatum::None,
-        )?;
+        self.push_fblock(FBlockKind::AsyncComprehensionGenerator, Some(start), None, FBlockDatum::None)?;
         self.emit_pseudo(Op::SetupFinally, Some(except));
         self.emit(Opcode::GET_ANEXT, 0);
         self.load_const(Constant::None);

@@ -32,20 +32,13 @@ pub(crate) fn find_annotations(body: &[Stmt]) -> bool {
         Stmt::AnnAssign(_) => true,
         Stmt::For(s) => find_annotations(&s.body) || find_annotations(&s.orelse),
         Stmt::While(s) => find_annotations(&s.body) || find_annotations(&s.orelse),
-        Stmt::If(s) => {
-            find_annotations(&s.body)
-                || s.elif_else_clauses
-                    .iter()
-                    .any(|c| find_annotations(&c.body))
-        }
+        Stmt::If(s) => find_annotations(&s.body) || s.elif_else_clauses.iter().any(|c| find_annotations(&c.body)),
         Stmt::With(s) => find_annotations(&s.body),
         Stmt::Try(s) => {
             find_annotations(&s.body)
                 || find_annotations(&s.orelse)
                 || find_annotations(&s.finalbody)
-                || s.handlers
-                    .iter()
-                    .any(|ExceptHandler::ExceptHandler(h)| find_annotations(&h.body))
+                || s.handlers.iter().any(|ExceptHandler::ExceptHandler(h)| find_annotations(&h.body))
         }
         Stmt::Match(s) => s.cases.iter().any(|c| find_annotations(&c.body)),
         _ => false,
@@ -154,9 +147,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Break(_) => self.break_stmt(),
             Stmt::Continue(_) => self.continue_stmt(),
-            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {
-                Err(self.error("invalid syntax", range))
-            }
+            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => Err(self.error("invalid syntax", range)),
         }
     }
 
@@ -195,11 +186,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let stmt_line = self.source.line_of(ret.range.start());
-        if ret
-            .value
-            .as_ref()
-            .is_none_or(|v| self.source.line_of(v.start()) != stmt_line)
-        {
+        if ret.value.as_ref().is_none_or(|v| self.source.line_of(v.start()) != stmt_line) {
             self.set_loc(ret.range);
             self.emit(Opcode::NOP, 0);
         }
@@ -232,18 +219,9 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn if_stmt(
-        &mut self,
-        test: &'a Expr,
-        body: &'a [Stmt],
-        clauses: &'a [ast::ElifElseClause],
-    ) -> CResult {
+    fn if_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], clauses: &'a [ast::ElifElseClause]) -> CResult {
         let end = self.new_block();
-        let next = if clauses.is_empty() {
-            end
-        } else {
-            self.new_block()
-        };
+        let next = if clauses.is_empty() { end } else { self.new_block() };
         self.jump_if(test, next, false)?;
         self.stmts(body)?;
         if let Some((clause, rest)) = clauses.split_first() {
@@ -267,12 +245,7 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_block();
         let end = self.new_block();
         self.use_block(loop_);
-        self.push_fblock(
-            FBlockKind::WhileLoop,
-            Some(loop_),
-            Some(end),
-            FBlockDatum::None,
-        )?;
+        self.push_fblock(FBlockKind::WhileLoop, Some(loop_), Some(end), FBlockDatum::None)?;
         self.jump_if(&while_.test, anchor, false)?;
         self.use_block(body);
         self.stmts(&while_.body)?;
@@ -290,12 +263,7 @@ impl<'a> Compiler<'a> {
         let body = self.new_block();
         let cleanup = self.new_block();
         let end = self.new_block();
-        self.push_fblock(
-            FBlockKind::ForLoop,
-            Some(start),
-            Some(end),
-            FBlockDatum::None,
-        )?;
+        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end), FBlockDatum::None)?;
         self.expr(&for_.iter)?;
         self.emit(Opcode::GET_ITER, 0);
         self.use_block(start);
@@ -327,12 +295,7 @@ impl<'a> Compiler<'a> {
         self.expr(&for_.iter)?;
         self.emit(Opcode::GET_AITER, 0);
         self.use_block(start);
-        self.push_fblock(
-            FBlockKind::ForLoop,
-            Some(start),
-            Some(end),
-            FBlockDatum::None,
-        )?;
+        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end), FBlockDatum::None)?;
         self.emit_pseudo(Op::SetupFinally, Some(except));
         self.emit(Opcode::GET_ANEXT, 0);
         self.load_const(Constant::None);
@@ -361,12 +324,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::BEFORE_WITH, 0);
         self.emit_pseudo(Op::SetupWith, Some(final_));
         self.use_block(block);
-        self.push_fblock(
-            FBlockKind::With,
-            Some(block),
-            Some(final_),
-            FBlockDatum::With(range),
-        )?;
+        self.push_fblock(FBlockKind::With, Some(block), Some(final_), FBlockDatum::With(range))?;
         match &item.optional_vars {
             Some(vars) => self.expr(vars)?,
             None => self.emit(Opcode::POP_TOP, 0),
@@ -421,12 +379,7 @@ impl<'a> Compiler<'a> {
         self.add_yield_from(true);
         self.emit_pseudo(Op::SetupWith, Some(final_));
         self.use_block(block);
-        self.push_fblock(
-            FBlockKind::AsyncWith,
-            Some(block),
-            Some(final_),
-            FBlockDatum::With(range),
-        )?;
+        self.push_fblock(FBlockKind::AsyncWith, Some(block), Some(final_), FBlockDatum::With(range))?;
         match &item.optional_vars {
             Some(vars) => self.expr(vars)?,
             None => self.emit(Opcode::POP_TOP, 0),
@@ -464,12 +417,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         self.emit_pseudo(Op::SetupFinally, Some(end));
         self.use_block(body);
-        self.push_fblock(
-            FBlockKind::FinallyTry,
-            Some(body),
-            Some(end),
-            FBlockDatum::Finally(&try_.finalbody),
-        )?;
+        self.push_fblock(FBlockKind::FinallyTry, Some(body), Some(end), FBlockDatum::Finally(&try_.finalbody))?;
         if !try_.handlers.is_empty() {
             if try_.is_star {
                 self.try_star_except(try_)?;
@@ -561,12 +509,7 @@ impl<'a> Compiler<'a> {
                 let cleanup_body = self.new_block();
                 self.emit(Opcode::POP_TOP, 0);
                 self.use_block(cleanup_body);
-                self.push_fblock(
-                    FBlockKind::HandlerCleanup,
-                    Some(cleanup_body),
-                    None,
-                    FBlockDatum::None,
-                )?;
+                self.push_fblock(FBlockKind::HandlerCleanup, Some(cleanup_body), None, FBlockDatum::None)?;
                 self.stmts(&handler.body)?;
                 self.pop_fblock();
                 self.unset_loc();
@@ -605,12 +548,7 @@ impl<'a> Compiler<'a> {
         self.unset_loc();
         self.emit_pseudo(Op::SetupCleanup, Some(cleanup));
         self.emit(Opcode::PUSH_EXC_INFO, 0);
-        self.push_fblock(
-            FBlockKind::ExceptionGroupHandler,
-            None,
-            None,
-            FBlockDatum::None,
-        )?;
+        self.push_fblock(FBlockKind::ExceptionGroupHandler, None, None, FBlockDatum::None)?;
         for (i, handler) in try_.handlers.iter().enumerate() {
             let ExceptHandler::ExceptHandler(handler) = handler;
             self.set_loc(handler.range);
@@ -629,9 +567,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::COPY, 1);
                     self.emit_jump(Opcode::POP_JUMP_IF_NONE, no_match);
                 }
-                None => {
-                    return Err(self.error("expected one or more exception types", handler.range))
-                }
+                None => return Err(self.error("expected one or more exception types", handler.range)),
             }
             let cleanup_end = self.new_block();
             let cleanup_body = self.new_block();
@@ -755,11 +691,7 @@ impl<'a> Compiler<'a> {
             self.check_future(import)?;
         }
         self.load_const(Constant::Int(import.level.into()));
-        let names = import
-            .names
-            .iter()
-            .map(|a| Constant::Str(a.name.to_string()))
-            .collect();
+        let names = import.names.iter().map(|a| Constant::Str(a.name.to_string())).collect();
         self.load_const(Constant::Tuple(names));
         self.emit_name(Opcode::IMPORT_NAME, module);
         for (i, alias) in import.names.iter().enumerate() {
@@ -779,10 +711,7 @@ impl<'a> Compiler<'a> {
     fn check_future(&mut self, import: &'a ast::StmtImportFrom) -> CResult {
         let at_start = self.units.len() == 1 && self.future_allowed_at(import.range);
         if !at_start {
-            return Err(self.error(
-                "from __future__ imports must occur at the beginning of the file",
-                import.range,
-            ));
+            return Err(self.error("from __future__ imports must occur at the beginning of the file", import.range));
         }
         for alias in &import.names {
             let name = alias.name.as_str();
@@ -790,9 +719,7 @@ impl<'a> Compiler<'a> {
                 return Err(self.error("not a chance", alias.range));
             }
             if !FUTURE_FEATURES.contains(&name) {
-                return Err(
-                    self.error(format!("future feature {name} is not defined"), alias.range)
-                );
+                return Err(self.error(format!("future feature {name} is not defined"), alias.range));
             }
         }
         Ok(())
@@ -821,10 +748,7 @@ impl<'a> Compiler<'a> {
         }
         self.u().loc = saved;
         self.expr(&assign.value)?;
-        self.emit(
-            Opcode::BINARY_OP,
-            binary_op(assign.op) as u32 + BinaryOp::INPLACE,
-        );
+        self.emit(Opcode::BINARY_OP, binary_op(assign.op) as u32 + BinaryOp::INPLACE);
         self.set_loc(target.range());
         match target {
             Expr::Attribute(attr) => {

@@ -481,8 +481,13 @@ fn math_ulp(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    static SIG: Signature =
-        Signature { name: "isclose", params: &["a", "b", "rel_tol", "abs_tol"], positional_only: 0, keyword_only: 2, required: 2 };
+    static SIG: Signature = Signature {
+        name: "isclose",
+        params: &["a", "b", "rel_tol", "abs_tol"],
+        positional_only: 0,
+        keyword_only: 2,
+        required: 2,
+    };
     let positional = args.positional().len();
     if positional > 2 {
         return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({positional} given)")));

@@ -34,10 +34,7 @@ use super::round::ldexp_biguint;
 use super::{overflow_error, NumericError, NumericResult};
 
 fn could_not_convert(text: &str) -> NumericError {
-    NumericError::ValueError(format!(
-        "could not convert string to float: {}",
-        repr_str(text)
-    ))
+    NumericError::ValueError(format!("could not convert string to float: {}", repr_str(text)))
 }
 
 /// `_Py_string_to_number_with_underscores`' underscore rule: `None` if an
@@ -121,9 +118,8 @@ pub fn parse_float(text: &str) -> NumericResult<f64> {
 /// `float(data)` for bytes-like input; the error embeds `repr_of_data`
 /// (`b'...'`), which the caller computes.
 pub fn parse_float_bytes(data: &[u8], repr_of_data: &str) -> NumericResult<f64> {
-    parse_float_ascii(data).ok_or_else(|| {
-        NumericError::ValueError(format!("could not convert string to float: {repr_of_data}"))
-    })
+    parse_float_ascii(data)
+        .ok_or_else(|| NumericError::ValueError(format!("could not convert string to float: {repr_of_data}")))
 }
 
 fn parse_float_ascii(ascii: &[u8]) -> Option<f64> {
@@ -211,11 +207,7 @@ pub fn float_fromhex(text: &str) -> NumericResult<f64> {
         }
         // strtol saturates; anything this large over- or underflows anyway.
         let text = std::str::from_utf8(&body[exp_start..i]).unwrap_or("0");
-        exp = text.parse::<i64>().unwrap_or(if body[exp_start] == b'-' {
-            i64::MIN / 2
-        } else {
-            i64::MAX / 2
-        });
+        exp = text.parse::<i64>().unwrap_or(if body[exp_start] == b'-' { i64::MIN / 2 } else { i64::MAX / 2 });
     }
     if i != body.len() {
         return Err(invalid_hex());
@@ -243,16 +235,9 @@ pub fn float_hex(x: f64) -> String {
     let bits = x.abs().to_bits();
     let biased = (bits >> 52) as i64;
     let fraction = bits & ((1 << 52) - 1);
-    let (lead, exp) = if biased == 0 {
-        (0, -1022)
-    } else {
-        (1, biased - 1023)
-    };
+    let (lead, exp) = if biased == 0 { (0, -1022) } else { (1, biased - 1023) };
     let exp_sign = if exp < 0 { '-' } else { '+' };
-    format!(
-        "{sign}0x{lead}.{fraction:013x}p{exp_sign}{}",
-        exp.unsigned_abs()
-    )
+    format!("{sign}0x{lead}.{fraction:013x}p{exp_sign}{}", exp.unsigned_abs())
 }
 
 #[cfg(test)]
@@ -261,15 +246,11 @@ mod tests {
     use crate::numeric::float_repr::float_repr;
 
     fn f(text: &str) -> String {
-        parse_float(text)
-            .map(float_repr)
-            .unwrap_or_else(|e| e.to_string())
+        parse_float(text).map(float_repr).unwrap_or_else(|e| e.to_string())
     }
 
     fn hex(text: &str) -> String {
-        float_fromhex(text)
-            .map(float_repr)
-            .unwrap_or_else(|e| e.to_string())
+        float_fromhex(text).map(float_repr).unwrap_or_else(|e| e.to_string())
     }
 
     #[test]
@@ -296,28 +277,12 @@ mod tests {
 
     #[test]
     fn rejects_like_cpython() {
-        for text in [
-            "abc",
-            "1__0",
-            "0x1p3",
-            "1e",
-            "",
-            "1._5",
-            "1_.5",
-            ".",
-            "1e+_5",
-            "infinityx",
-            "in f",
-            "é",
-            "\x1c1",
-            "1_",
-        ] {
+        for text in
+            ["abc", "1__0", "0x1p3", "1e", "", "1._5", "1_.5", ".", "1e+_5", "infinityx", "in f", "é", "\x1c1", "1_"]
+        {
             assert_eq!(
                 f(text),
-                format!(
-                    "ValueError: could not convert string to float: {}",
-                    repr_str(text)
-                ),
+                format!("ValueError: could not convert string to float: {}", repr_str(text)),
                 "{text:?}"
             );
         }

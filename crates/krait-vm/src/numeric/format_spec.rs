@@ -232,9 +232,7 @@ impl FormatSpec {
         }
 
         if end - pos > 1 {
-            return value_error(format!(
-                "Invalid format specifier '{spec}' for object of type '{type_name}'"
-            ));
+            return value_error(format!("Invalid format specifier '{spec}' for object of type '{type_name}'"));
         }
         if end - pos == 1 {
             result.type_code = Some(chars[pos]);
@@ -267,9 +265,7 @@ impl FormatSpec {
                         Grouping::Comma => Separator::Comma,
                         Grouping::Underscore => Separator::Underscore,
                     },
-                    'b' | 'o' | 'x' | 'X' if grouping == Grouping::Underscore => {
-                        Separator::UnderscoreFour
-                    }
+                    'b' | 'o' | 'x' | 'X' if grouping == Grouping::Underscore => Separator::UnderscoreFour,
                     other => {
                         let shown = if (other as u32) > 32 && (other as u32) < 128 {
                             other.to_string()
@@ -297,14 +293,8 @@ impl FormatSpec {
 
 fn unknown_presentation_type(type_code: char, type_name: &str) -> NumericError {
     let cp = type_code as u32;
-    let shown = if cp > 32 && cp < 128 {
-        format!("'{type_code}'")
-    } else {
-        format!("'\\x{cp:x}'")
-    };
-    NumericError::ValueError(format!(
-        "Unknown format code {shown} for object of type '{type_name}'"
-    ))
+    let shown = if cp > 32 && cp < 128 { format!("'{type_code}'") } else { format!("'\\x{cp:x}'") };
+    NumericError::ValueError(format!("Unknown format code {shown} for object of type '{type_name}'"))
 }
 
 /// `_PyUnicode_InsertThousandsGrouping`: group `digits` from the right,
@@ -381,17 +371,10 @@ fn render_number(parts: &NumberParts<'_>, spec: &Resolved) -> String {
     let n_prefix = parts.prefix.chars().count() as i64;
     let n_remainder = parts.remainder.chars().count() as i64;
     let n_non_digit = sign.is_some() as i64 + n_prefix + parts.has_decimal as i64 + n_remainder;
-    let min_width = if spec.fill == '0' && spec.align == Align::AfterSign {
-        spec.width - n_non_digit
-    } else {
-        0
-    };
+    let min_width = if spec.fill == '0' && spec.align == Align::AfterSign { spec.width - n_non_digit } else { 0 };
     let digit_chars: Vec<char> = parts.digits.chars().collect();
-    let grouped = if digit_chars.is_empty() {
-        Vec::new()
-    } else {
-        insert_grouping(&digit_chars, min_width, spec.separator)
-    };
+    let grouped =
+        if digit_chars.is_empty() { Vec::new() } else { insert_grouping(&digit_chars, min_width, spec.separator) };
     let n_padding = spec.width - (n_non_digit + grouped.len() as i64);
     let (mut lpad, mut spad, mut rpad) = (0, 0, 0);
     if n_padding > 0 {
@@ -432,11 +415,7 @@ fn render_number(parts: &NumberParts<'_>, spec: &Resolved) -> String {
 
 /// `calc_padding` + fill: pad `text` (already `nchars` long) to the width.
 fn pad_text(text: &str, nchars: i64, width: i64, align: Align, fill: char) -> String {
-    let total = if width >= 0 {
-        width.max(nchars)
-    } else {
-        nchars
-    };
+    let total = if width >= 0 { width.max(nchars) } else { nchars };
     let lpad = match align {
         Align::Right => total - nchars,
         Align::Center => (total - nchars) / 2,
@@ -454,29 +433,17 @@ fn pad_text(text: &str, nchars: i64, width: i64, align: Align, fill: char) -> St
 ///
 /// `max_str_digits` is `sys.get_int_max_str_digits()` (0 = no limit); it
 /// applies to decimal output as in `str(int)`.
-pub fn format_int(
-    value: &BigInt,
-    spec: &FormatSpec,
-    max_str_digits: usize,
-) -> NumericResult<String> {
+pub fn format_int(value: &BigInt, spec: &FormatSpec, max_str_digits: usize) -> NumericResult<String> {
     let resolved = spec.resolve('d', Align::Right)?;
     match resolved.type_code {
-        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {
-            format_long_internal(value, &resolved, max_str_digits)
-        }
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            format_float_internal(int_to_float(value)?, &resolved)
-        }
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long_internal(value, &resolved, max_str_digits),
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => format_float_internal(int_to_float(value)?, &resolved),
         other => Err(unknown_presentation_type(other, "int")),
     }
 }
 
 /// `format_long_internal`.
-fn format_long_internal(
-    value: &BigInt,
-    spec: &Resolved,
-    max_str_digits: usize,
-) -> NumericResult<String> {
+fn format_long_internal(value: &BigInt, spec: &Resolved, max_str_digits: usize) -> NumericResult<String> {
     if spec.precision != -1 {
         return value_error("Precision not allowed in integer format specifier");
     }
@@ -534,9 +501,7 @@ pub fn char_from_int(value: &BigInt) -> NumericResult<char> {
     let code = value.to_i64().filter(|&v| (0..=0x10ffff).contains(&v));
     match code {
         Some(code) => Ok(char::from_u32(code as u32).unwrap_or('\u{fffd}')),
-        None => Err(NumericError::OverflowError(
-            "%c arg not in range(0x110000)".to_string(),
-        )),
+        None => Err(NumericError::OverflowError("%c arg not in range(0x110000)".to_string())),
     }
 }
 
@@ -544,9 +509,7 @@ pub fn char_from_int(value: &BigInt) -> NumericResult<char> {
 pub fn format_float(value: f64, spec: &FormatSpec) -> NumericResult<String> {
     let resolved = spec.resolve('\0', Align::Right)?;
     match resolved.type_code {
-        '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => {
-            format_float_internal(value, &resolved)
-        }
+        '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => format_float_internal(value, &resolved),
         other => Err(unknown_presentation_type(other, "float")),
     }
 }
@@ -554,18 +517,11 @@ pub fn format_float(value: f64, spec: &FormatSpec) -> NumericResult<String> {
 /// The `double_to_string` arguments for a float presentation type
 /// (the common head of `format_float_internal` and
 /// `format_complex_internal`).
-fn float_style_for(
-    spec: &Resolved,
-    add_dot_0_default: bool,
-) -> NumericResult<(FloatStyle, usize, DtoaFlags)> {
+fn float_style_for(spec: &Resolved, add_dot_0_default: bool) -> NumericResult<(FloatStyle, usize, DtoaFlags)> {
     if spec.precision > i32::MAX as i64 {
         return value_error("precision too big");
     }
-    let mut flags = DtoaFlags {
-        alt: spec.alternate,
-        no_neg_0: spec.no_neg_0,
-        ..DtoaFlags::default()
-    };
+    let mut flags = DtoaFlags { alt: spec.alternate, no_neg_0: spec.no_neg_0, ..DtoaFlags::default() };
     let mut type_code = spec.type_code;
     let mut default_precision = 6;
     if type_code == '\0' {
@@ -610,27 +566,12 @@ fn split_number(text: &str) -> (bool, &str, bool, &str) {
 fn format_float_internal(value: f64, spec: &Resolved) -> NumericResult<String> {
     let (style, precision, flags) = float_style_for(spec, true)?;
     let percent = spec.type_code == '%';
-    let mut text = double_to_string(
-        if percent { value * 100.0 } else { value },
-        style,
-        precision,
-        flags,
-    );
+    let mut text = double_to_string(if percent { value * 100.0 } else { value }, style, precision, flags);
     if percent {
         text.push('%');
     }
     let (negative, digits, has_decimal, remainder) = split_number(&text);
-    Ok(render_number(
-        &NumberParts {
-            negative,
-            prefix: "",
-            digits,
-            has_decimal,
-            remainder,
-            upper: false,
-        },
-        spec,
-    ))
+    Ok(render_number(&NumberParts { negative, prefix: "", digits, has_decimal, remainder, upper: false }, spec))
 }
 
 /// `format(value, spec)` for a complex (`format_complex_internal`).
@@ -658,25 +599,10 @@ pub fn format_complex(real: f64, imag: f64, spec: &FormatSpec) -> NumericResult<
     }
     let re_text = double_to_string(real, style, precision, flags);
     let im_text = double_to_string(imag, style, precision, flags);
-    let part_spec = Resolved {
-        fill: ' ',
-        align: Align::Left,
-        width: -1,
-        ..resolved
-    };
+    let part_spec = Resolved { fill: ' ', align: Align::Left, width: -1, ..resolved };
     let render = |text: &str, spec: &Resolved| {
         let (negative, digits, has_decimal, remainder) = split_number(text);
-        render_number(
-            &NumberParts {
-                negative,
-                prefix: "",
-                digits,
-                has_decimal,
-                remainder,
-                upper: false,
-            },
-            spec,
-        )
+        render_number(&NumberParts { negative, prefix: "", digits, has_decimal, remainder, upper: false }, spec)
     };
     let mut body = String::new();
     if add_parens {
@@ -685,27 +611,14 @@ pub fn format_complex(real: f64, imag: f64, spec: &FormatSpec) -> NumericResult<
     if !skip_re {
         body.push_str(&render(&re_text, &part_spec));
     }
-    let im_spec = Resolved {
-        sign: if skip_re {
-            part_spec.sign
-        } else {
-            Some(Sign::Plus)
-        },
-        ..part_spec
-    };
+    let im_spec = Resolved { sign: if skip_re { part_spec.sign } else { Some(Sign::Plus) }, ..part_spec };
     body.push_str(&render(&im_text, &im_spec));
     body.push('j');
     if add_parens {
         body.push(')');
     }
     let nchars = body.chars().count() as i64;
-    Ok(pad_text(
-        &body,
-        nchars,
-        resolved.width,
-        resolved.align,
-        resolved.fill,
-    ))
+    Ok(pad_text(&body, nchars, resolved.width, resolved.align, resolved.fill))
 }
 
 /// `format(value, spec)` for a str (`format_string_internal`).
@@ -731,21 +644,12 @@ pub fn format_str(value: &str, spec: &FormatSpec) -> NumericResult<String> {
     let mut len = value.chars().count() as i64;
     let text = if resolved.precision >= 0 && len > resolved.precision {
         len = resolved.precision;
-        let cut = value
-            .char_indices()
-            .nth(resolved.precision as usize)
-            .map_or(value.len(), |(i, _)| i);
+        let cut = value.char_indices().nth(resolved.precision as usize).map_or(value.len(), |(i, _)| i);
         &value[..cut]
     } else {
         value
     };
-    Ok(pad_text(
-        text,
-        len,
-        resolved.width,
-        resolved.align,
-        resolved.fill,
-    ))
+    Ok(pad_text(text, len, resolved.width, resolved.align, resolved.fill))
 }
 
 /// Parse `spec` and format an int in one step (empty spec = `str(value)`).
@@ -787,19 +691,11 @@ mod tests {
 
     fn check_int(value: &str, spec: &str, expected: Expect) {
         let v: BigInt = value.parse().unwrap();
-        assert_eq!(
-            show(format_int_str(&v, spec, 4300)),
-            expect(expected),
-            "format({value}, {spec:?})"
-        );
+        assert_eq!(show(format_int_str(&v, spec, 4300)), expect(expected), "format({value}, {spec:?})");
     }
 
     fn check_float(value: f64, spec: &str, expected: Expect) {
-        assert_eq!(
-            show(format_float_str(value, spec)),
-            expect(expected),
-            "format({value:?}, {spec:?})"
-        );
+        assert_eq!(show(format_float_str(value, spec)), expect(expected), "format({value:?}, {spec:?})");
     }
 
     fn check_complex(re: f64, im: f64, spec: &str, expected: Expect) {
@@ -811,70 +707,26 @@ mod tests {
     }
 
     fn check_str(value: &str, spec: &str, expected: Expect) {
-        assert_eq!(
-            show(format_str_str(value, spec)),
-            expect(expected),
-            "format({value:?}, {spec:?})"
-        );
+        assert_eq!(show(format_str_str(value, spec)), expect(expected), "format({value:?}, {spec:?})");
     }
 
     #[test]
     fn matches_cpython() {
-        check_int(
-            "1",
-            "abc",
-            Err("ValueError: Invalid format specifier 'abc' for object of type 'int'"),
-        );
-        check_int(
-            "1",
-            "z",
-            Err("ValueError: Negative zero coercion (z) not allowed in integer format specifier"),
-        );
+        check_int("1", "abc", Err("ValueError: Invalid format specifier 'abc' for object of type 'int'"));
+        check_int("1", "z", Err("ValueError: Negative zero coercion (z) not allowed in integer format specifier"));
         check_int("255", "#X", Ok("0XFF"));
         check_int("255", "#010x", Ok("0x000000ff"));
         check_int("1234", "010,", Ok("00,001,234"));
         check_int("1", ",b", Err("ValueError: Cannot specify ',' with 'b'."));
         check_int("1", "_c", Err("ValueError: Cannot specify '_' with 'c'."));
-        check_int(
-            "1",
-            ",_",
-            Err("ValueError: Cannot specify both ',' and '_'."),
-        );
-        check_int(
-            "1",
-            "_,",
-            Err("ValueError: Cannot specify both ',' and '_'."),
-        );
-        check_int(
-            "1",
-            ".",
-            Err("ValueError: Format specifier missing precision"),
-        );
-        check_int(
-            "1",
-            ".2",
-            Err("ValueError: Precision not allowed in integer format specifier"),
-        );
-        check_int(
-            "1",
-            "#c",
-            Err("ValueError: Alternate form (#) not allowed with integer format specifier 'c'"),
-        );
-        check_int(
-            "1",
-            "+c",
-            Err("ValueError: Sign not allowed with integer format specifier 'c'"),
-        );
-        check_int(
-            "1",
-            "-c",
-            Err("ValueError: Sign not allowed with integer format specifier 'c'"),
-        );
-        check_int(
-            "1",
-            "99999999999999999999",
-            Err("ValueError: Too many decimal digits in format string"),
-        );
+        check_int("1", ",_", Err("ValueError: Cannot specify both ',' and '_'."));
+        check_int("1", "_,", Err("ValueError: Cannot specify both ',' and '_'."));
+        check_int("1", ".", Err("ValueError: Format specifier missing precision"));
+        check_int("1", ".2", Err("ValueError: Precision not allowed in integer format specifier"));
+        check_int("1", "#c", Err("ValueError: Alternate form (#) not allowed with integer format specifier 'c'"));
+        check_int("1", "+c", Err("ValueError: Sign not allowed with integer format specifier 'c'"));
+        check_int("1", "-c", Err("ValueError: Sign not allowed with integer format specifier 'c'"));
+        check_int("1", "99999999999999999999", Err("ValueError: Too many decimal digits in format string"));
         check_int("5", "=^10", Ok("====5====="));
         check_int("-5", "x<+7", Ok("-5xxxxx"));
         check_int("-1234", "012,", Ok("-000,001,234"));
@@ -896,22 +748,18 @@ mod tests {
         check_int("-42", "08", Ok("-0000042"));
         check_int("42", "<08", Ok("42000000"));
         check_int("42", "*^9,", Ok("***42****"));
-        check_int("10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000", "e", Ok("1.000000e+100"));
+        check_int(
+            "10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000",
+            "e",
+            Ok("1.000000e+100"),
+        );
         check_int("255", "o", Ok("377"));
         check_int("255", "#o", Ok("0o377"));
         check_int("-1", "#x", Ok("-0x1"));
-        check_int(
-            "1234",
-            "q",
-            Err("ValueError: Unknown format code 'q' for object of type 'int'"),
-        );
+        check_int("1234", "q", Err("ValueError: Unknown format code 'q' for object of type 'int'"));
         check_int("123", "", Ok("123"));
         check_int("-123", "", Ok("-123"));
-        check_int(
-            "1",
-            "\x01",
-            Err("ValueError: Unknown format code '\\x1' for object of type 'int'"),
-        );
+        check_int("1", "\x01", Err("ValueError: Unknown format code '\\x1' for object of type 'int'"));
         check_int("12345678", "_b", Ok("1011_1100_0110_0001_0100_1110"));
         check_int("12345678", "_o", Ok("5706_0516"));
         check_int("99", ".3f", Ok("99.000"));
@@ -922,33 +770,13 @@ mod tests {
         check_int("100000000000000000000", "n", Ok("100000000000000000000"));
         check_int("1234", "€>8,", Ok("€€€1,234"));
         check_int("1", "١٠", Ok("         1"));
-        check_int(
-            "1114112",
-            "c",
-            Err("OverflowError: %c arg not in range(0x110000)"),
-        );
-        check_int(
-            "-1",
-            "c",
-            Err("OverflowError: %c arg not in range(0x110000)"),
-        );
+        check_int("1114112", "c", Err("OverflowError: %c arg not in range(0x110000)"));
+        check_int("-1", "c", Err("OverflowError: %c arg not in range(0x110000)"));
         check_int("5", ",n", Err("ValueError: Cannot specify ',' with 'n'."));
         check_int("5", "z.2f", Ok("5.00"));
-        check_float(
-            1.5,
-            "q",
-            Err("ValueError: Unknown format code 'q' for object of type 'float'"),
-        );
-        check_float(
-            1.5,
-            "\x01",
-            Err("ValueError: Unknown format code '\\x1' for object of type 'float'"),
-        );
-        check_float(
-            1.0,
-            ".99999999999999999999f",
-            Err("ValueError: Too many decimal digits in format string"),
-        );
+        check_float(1.5, "q", Err("ValueError: Unknown format code 'q' for object of type 'float'"));
+        check_float(1.5, "\x01", Err("ValueError: Unknown format code '\\x1' for object of type 'float'"));
+        check_float(1.0, ".99999999999999999999f", Err("ValueError: Too many decimal digits in format string"));
         check_float(1.0, ".3000000000f", Err("ValueError: precision too big"));
         check_float(f64::INFINITY, "010", Ok("0000000inf"));
         check_float(1.0, "", Ok("1.0"));
@@ -993,11 +821,7 @@ mod tests {
         check_float(2.0, "#.0f", Ok("2."));
         check_float(1e+16, "n", Ok("1e+16"));
         check_float(123.456, ".0e", Ok("1e+02"));
-        check_float(
-            1.0,
-            ",d",
-            Err("ValueError: Unknown format code 'd' for object of type 'float'"),
-        );
+        check_float(1.0, ",d", Err("ValueError: Unknown format code 'd' for object of type 'float'"));
         check_float(f64::NAN, "010", Ok("0000000nan"));
         check_float(-f64::INFINITY, "=+9", Ok("-     inf"));
         check_float(12345.678, ",g", Ok("12,345.7"));
@@ -1014,24 +838,9 @@ mod tests {
         check_complex(0.0, 2.0, "", Ok("2j"));
         check_complex(1.0, 2.0, "+.2f", Ok("+1.00+2.00j"));
         check_complex(0.0, 1.0, "^12", Ok("     1j     "));
-        check_complex(
-            0.0,
-            1.0,
-            "05",
-            Err("ValueError: Zero padding is not allowed in complex format specifier"),
-        );
-        check_complex(
-            0.0,
-            1.0,
-            "=5",
-            Err("ValueError: '=' alignment flag is not allowed in complex format specifier"),
-        );
-        check_complex(
-            0.0,
-            1.0,
-            "0<5",
-            Err("ValueError: Zero padding is not allowed in complex format specifier"),
-        );
+        check_complex(0.0, 1.0, "05", Err("ValueError: Zero padding is not allowed in complex format specifier"));
+        check_complex(0.0, 1.0, "=5", Err("ValueError: '=' alignment flag is not allowed in complex format specifier"));
+        check_complex(0.0, 1.0, "0<5", Err("ValueError: Zero padding is not allowed in complex format specifier"));
         check_complex(-0.0, -1.0, "", Ok("(-0-1j)"));
         check_complex(f64::NAN, f64::INFINITY, "", Ok("(nan+infj)"));
         check_complex(1e+16, 1.0, "", Ok("(1e+16+1j)"));
@@ -1043,55 +852,21 @@ mod tests {
         check_complex(1.0, 2.0, "*>12.2e", Ok("1.00e+00+2.00e+00j"));
         check_complex(-1.0, -2.0, " g", Ok("-1-2j"));
         check_complex(1e+20, 1e+20, ",", Ok("(1e+20+1e+20j)"));
-        check_complex(
-            1.0,
-            2.0,
-            "d",
-            Err("ValueError: Unknown format code 'd' for object of type 'complex'"),
-        );
+        check_complex(1.0, 2.0, "d", Err("ValueError: Unknown format code 'd' for object of type 'complex'"));
         check_complex(1234.0, 5678.0, ",", Ok("(1,234+5,678j)"));
-        check_complex(
-            0.0,
-            1.0,
-            "%",
-            Err("ValueError: Unknown format code '%' for object of type 'complex'"),
-        );
+        check_complex(0.0, 1.0, "%", Err("ValueError: Unknown format code '%' for object of type 'complex'"));
         check_complex(1.0, 1.0, "#g", Ok("1.00000+1.00000j"));
         check_complex(1.0, 2.0, "z", Ok("(1+2j)"));
         check_complex(-0.0, 0.0, "z", Ok("(0+0j)"));
         check_complex(1.0, 2.0, "n", Ok("1+2j"));
-        check_str(
-            "a",
-            "abc",
-            Err("ValueError: Invalid format specifier 'abc' for object of type 'str'"),
-        );
-        check_str(
-            "a",
-            "z",
-            Err("ValueError: Negative zero coercion (z) not allowed in string format specifier"),
-        );
-        check_str(
-            "a",
-            " ",
-            Err("ValueError: Space not allowed in string format specifier"),
-        );
-        check_str(
-            "a",
-            "+",
-            Err("ValueError: Sign not allowed in string format specifier"),
-        );
+        check_str("a", "abc", Err("ValueError: Invalid format specifier 'abc' for object of type 'str'"));
+        check_str("a", "z", Err("ValueError: Negative zero coercion (z) not allowed in string format specifier"));
+        check_str("a", " ", Err("ValueError: Space not allowed in string format specifier"));
+        check_str("a", "+", Err("ValueError: Sign not allowed in string format specifier"));
         check_str("abc", "05", Ok("abc00"));
         check_str("a", ",", Err("ValueError: Cannot specify ',' with 's'."));
-        check_str(
-            "a",
-            "#",
-            Err("ValueError: Alternate form (#) not allowed in string format specifier"),
-        );
-        check_str(
-            "a",
-            "=5",
-            Err("ValueError: '=' alignment not allowed in string format specifier"),
-        );
+        check_str("a", "#", Err("ValueError: Alternate form (#) not allowed in string format specifier"));
+        check_str("a", "=5", Err("ValueError: '=' alignment not allowed in string format specifier"));
         check_str("hello", "10", Ok("hello     "));
         check_str("hello", ">10", Ok("     hello"));
         check_str("hello", "^10", Ok("  hello   "));
@@ -1100,11 +875,7 @@ mod tests {
         check_str("hello", "10.2", Ok("he        "));
         check_str("héllo€", "^9", Ok(" héllo€  "));
         check_str("😀", "x>3", Ok("xx😀"));
-        check_str(
-            "abc",
-            "d",
-            Err("ValueError: Unknown format code 'd' for object of type 'str'"),
-        );
+        check_str("abc", "d", Err("ValueError: Unknown format code 'd' for object of type 'str'"));
         check_str("abc", "s", Ok("abc"));
         check_str("abc", "", Ok("abc"));
         check_str("abc", "_", Err("ValueError: Cannot specify '_' with 's'."));
@@ -1119,10 +890,7 @@ mod tests {
         assert_eq!(spec.align, Some(Align::Left));
         assert_eq!(spec.sign, Some(Sign::Plus));
         assert!(spec.no_neg_0 && spec.alternate);
-        assert!(
-            !spec.zero_pad,
-            "a written fill makes the 0 part of the width"
-        );
+        assert!(!spec.zero_pad, "a written fill makes the 0 part of the width");
         assert_eq!(spec.width, Some(12));
         assert_eq!(spec.grouping, Some(Grouping::Underscore));
         assert_eq!(spec.precision, Some(3));

@@ -63,9 +63,7 @@ pub fn hash_int(n: &BigInt) -> i64 {
     if let Some(small) = n.to_i64() {
         return hash_i64(small);
     }
-    let reduced = (n.magnitude() % HASH_MODULUS)
-        .to_i64()
-        .expect("below 2**61");
+    let reduced = (n.magnitude() % HASH_MODULUS).to_i64().expect("below 2**61");
     fix_minus_one(if n.is_negative() { -reduced } else { reduced })
 }
 
@@ -233,10 +231,7 @@ pub fn hash_str_codepoints(secret: &HashSecret, codepoints: &[u32]) -> i64 {
     let data: Vec<u8> = if max < 0x100 {
         codepoints.iter().map(|&c| c as u8).collect()
     } else if max < 0x10000 {
-        codepoints
-            .iter()
-            .flat_map(|&c| (c as u16).to_le_bytes())
-            .collect()
+        codepoints.iter().flat_map(|&c| (c as u16).to_le_bytes()).collect()
     } else {
         codepoints.iter().flat_map(|&c| c.to_le_bytes()).collect()
     };
@@ -286,10 +281,7 @@ mod tests {
         assert_eq!(hash_float(f64::INFINITY), Some(314159));
         assert_eq!(hash_float(f64::NEG_INFINITY), Some(-314159));
         assert_eq!(hash_float(f64::NAN), None);
-        assert_eq!(
-            hash_float(1e20),
-            Some(hash_int(&"100000000000000000000".parse().unwrap()))
-        );
+        assert_eq!(hash_float(1e20), Some(hash_int(&"100000000000000000000".parse().unwrap())));
     }
 
     #[test]
@@ -300,10 +292,7 @@ mod tests {
         assert_eq!(hash_tuple(&[1, 2, 3]), 529344067295497451);
         assert_eq!(hash_tuple(&[]), 5740354900026072187);
         assert_eq!(hash_tuple(&[-2]), 8078679518589016365);
-        assert_eq!(
-            hash_tuple(&[hash_float(1.5).unwrap(), -2]),
-            -9002791676578425913
-        );
+        assert_eq!(hash_tuple(&[hash_float(1.5).unwrap(), -2]), -9002791676578425913);
         assert_eq!(hash_tuple(&[hash_tuple(&[])]), -5486347211504344842);
         assert_eq!(hash_pointer(0x10), 1);
     }
@@ -385,14 +374,8 @@ mod tests {
 
     #[test]
     fn secret_from_env() {
-        assert_eq!(
-            HashSecret::from_env_value(Some("0")).unwrap(),
-            HashSecret { bytes: [0; 24] }
-        );
-        assert_eq!(
-            HashSecret::from_env_value(Some("12345")).unwrap(),
-            HashSecret::from_seed(12345)
-        );
+        assert_eq!(HashSecret::from_env_value(Some("0")).unwrap(), HashSecret { bytes: [0; 24] });
+        assert_eq!(HashSecret::from_env_value(Some("12345")).unwrap(), HashSecret::from_seed(12345));
         assert!(HashSecret::from_env_value(Some("4294967296")).is_err());
         assert!(HashSecret::from_env_value(Some("-1")).is_err());
         let a = HashSecret::from_env_value(Some("random")).unwrap();

@@ -31,12 +31,11 @@ pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
 /// The code points whose Unicode decimal value is 0 (Unicode 14.0, as in
 /// CPython 3.11); each starts a run of ten consecutive digits 0–9.
 const DECIMAL_ZEROS: [u32; 66] = [
-    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
-    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
-    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
-    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
-    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
-    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+    0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620,
+    0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0,
+    0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60,
+    0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
 ];
 
 /// `Py_UNICODE_TODECIMAL`: the decimal value of a Unicode Nd character.
@@ -107,9 +106,7 @@ fn to_str_limit_error(max_str_digits: usize) -> NumericError {
 /// The `invalid literal` error for `text` parsed in `base`.
 fn invalid_literal(text: &str, base: i64) -> NumericError {
     let repr: String = repr_str(text).chars().take(200).collect();
-    NumericError::ValueError(format!(
-        "invalid literal for int() with base {base}: {repr}"
-    ))
+    NumericError::ValueError(format!("invalid literal for int() with base {base}: {repr}"))
 }
 
 /// Why [`parse_ascii`] failed.
@@ -148,10 +145,7 @@ fn parse_ascii(text: &[u8], base: u32, max_str_digits: usize) -> Result<BigInt, 
     }
     if at(i) == b'0' {
         let marker = at(i + 1).to_ascii_lowercase();
-        if (base == 16 && marker == b'x')
-            || (base == 8 && marker == b'o')
-            || (base == 2 && marker == b'b')
-        {
+        if (base == 16 && marker == b'x') || (base == 8 && marker == b'o') || (base == 2 && marker == b'b') {
             i += 2;
             if at(i) == b'_' {
                 i += 1;
@@ -223,17 +217,12 @@ pub fn parse_int(text: &str, base: i64, max_str_digits: usize) -> NumericResult<
 /// `int(data, base)` for bytes or bytearray (`_PyLong_FromBytes`). The
 /// error message embeds `repr_of_data`, the repr the caller computed
 /// (`b'...'` or `bytearray(b'...')`).
-pub fn parse_int_bytes(
-    data: &[u8],
-    base: i64,
-    max_str_digits: usize,
-    repr_of_data: &str,
-) -> NumericResult<BigInt> {
+pub fn parse_int_bytes(data: &[u8], base: i64, max_str_digits: usize, repr_of_data: &str) -> NumericResult<BigInt> {
     let radix = check_base(base)?;
     parse_ascii(data, radix, max_str_digits).map_err(|failure| match failure {
-        ParseFailure::Invalid => NumericError::ValueError(format!(
-            "invalid literal for int() with base {base}: {repr_of_data}"
-        )),
+        ParseFailure::Invalid => {
+            NumericError::ValueError(format!("invalid literal for int() with base {base}: {repr_of_data}"))
+        }
         ParseFailure::Limit(digits) => to_int_limit_error(max_str_digits, digits),
     })
 }
@@ -242,27 +231,17 @@ pub fn parse_int_bytes(
 /// digit limit (`max_str_digits`, 0 = none).
 pub fn int_to_decimal_string(value: &BigInt, max_str_digits: usize) -> NumericResult<String> {
     let digits = int_to_string_radix(&value.abs(), 10, max_str_digits)?;
-    Ok(if value.is_negative() {
-        format!("-{digits}")
-    } else {
-        digits
-    })
+    Ok(if value.is_negative() { format!("-{digits}") } else { digits })
 }
 
 /// The digits of `magnitude` (must be non-negative) in `radix`, lower case,
 /// no prefix. Decimal output is subject to the digit limit.
-pub fn int_to_string_radix(
-    magnitude: &BigInt,
-    radix: u32,
-    max_str_digits: usize,
-) -> NumericResult<String> {
+pub fn int_to_string_radix(magnitude: &BigInt, radix: u32, max_str_digits: usize) -> NumericResult<String> {
     if radix == 10 && max_str_digits > 0 {
         // Cheap pre-check: a value of n bits has at least
         // floor((n - 1) * log10(2)) + 1 decimal digits.
         let bits = magnitude.bits();
-        if bits > 1
-            && ((bits - 1) as f64 * std::f64::consts::LOG10_2) as u64 >= max_str_digits as u64
-        {
+        if bits > 1 && ((bits - 1) as f64 * std::f64::consts::LOG10_2) as u64 >= max_str_digits as u64 {
             return Err(to_str_limit_error(max_str_digits));
         }
     }
@@ -290,9 +269,7 @@ mod tests {
     use super::*;
 
     fn int(text: &str, base: i64) -> Result<String, String> {
-        parse_int(text, base, DEFAULT_MAX_STR_DIGITS)
-            .map(|v| v.to_string())
-            .map_err(|e| e.to_string())
+        parse_int(text, base, DEFAULT_MAX_STR_DIGITS).map(|v| v.to_string()).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -319,11 +296,7 @@ mod tests {
     #[test]
     fn rejects_like_cpython() {
         let bad = |text: &str, base: i64, msg: &str| {
-            assert_eq!(
-                int(text, base),
-                Err(format!("ValueError: {msg}")),
-                "{text:?}"
-            );
+            assert_eq!(int(text, base), Err(format!("ValueError: {msg}")), "{text:?}");
         };
         bad("abc", 10, "invalid literal for int() with base 10: 'abc'");
         bad("010", 0, "invalid literal for int() with base 0: '010'");
@@ -336,25 +309,14 @@ mod tests {
         bad("  ", 10, "invalid literal for int() with base 10: '  '");
         bad("0x", 16, "invalid literal for int() with base 16: '0x'");
         bad("0_x1", 0, "invalid literal for int() with base 0: '0_x1'");
-        bad(
-            "\u{661}x",
-            10,
-            "invalid literal for int() with base 10: '\u{661}x'",
-        );
+        bad("\u{661}x", 10, "invalid literal for int() with base 10: '\u{661}x'");
         bad("é", 10, "invalid literal for int() with base 10: 'é'");
-        bad(
-            "\x1c1",
-            10,
-            "invalid literal for int() with base 10: '\\x1c1'",
-        );
+        bad("\x1c1", 10, "invalid literal for int() with base 10: '\\x1c1'");
         bad("- 1", 10, "invalid literal for int() with base 10: '- 1'");
         bad("1", 1, "int() base must be >= 2 and <= 36, or 0");
         bad("1", 37, "int() base must be >= 2 and <= 36, or 0");
         let long = "x".repeat(300);
-        let expected = format!(
-            "invalid literal for int() with base 10: '{}",
-            "x".repeat(199)
-        );
+        let expected = format!("invalid literal for int() with base 10: '{}", "x".repeat(199));
         bad(&long, 10, &expected);
     }
 
@@ -363,11 +325,9 @@ mod tests {
         let ones = "1".repeat(5000);
         assert_eq!(
             int(&ones, 10),
-            Err(
-                "ValueError: Exceeds the limit (4300 digits) for integer string conversion: \
+            Err("ValueError: Exceeds the limit (4300 digits) for integer string conversion: \
                  value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"
-                    .into()
-            )
+                .into())
         );
         assert!(int(&"1".repeat(4300), 10).is_ok());
         assert!(parse_int(&ones, 10, 0).is_ok());
@@ -375,19 +335,12 @@ mod tests {
         assert!(int(&hex, 16).is_ok());
         let big = BigInt::from(10u32).pow(5000);
         assert_eq!(
-            int_to_decimal_string(&big, DEFAULT_MAX_STR_DIGITS)
-                .unwrap_err()
-                .to_string(),
+            int_to_decimal_string(&big, DEFAULT_MAX_STR_DIGITS).unwrap_err().to_string(),
             "ValueError: Exceeds the limit (4300 digits) for integer string conversion; \
              use sys.set_int_max_str_digits() to increase the limit"
         );
         let edge = BigInt::from(10u32).pow(4300) - 1u32;
-        assert_eq!(
-            int_to_decimal_string(&edge, DEFAULT_MAX_STR_DIGITS)
-                .unwrap()
-                .len(),
-            4300
-        );
+        assert_eq!(int_to_decimal_string(&edge, DEFAULT_MAX_STR_DIGITS).unwrap().len(), 4300);
         let over = BigInt::from(10u32).pow(4300);
         assert!(int_to_decimal_string(&over, DEFAULT_MAX_STR_DIGITS).is_err());
         assert_eq!(int_to_decimal_string(&-over, 0).unwrap().len(), 4302);
@@ -395,10 +348,7 @@ mod tests {
 
     #[test]
     fn output_forms() {
-        assert_eq!(
-            int_to_decimal_string(&BigInt::from(-42), 4300).unwrap(),
-            "-42"
-        );
+        assert_eq!(int_to_decimal_string(&BigInt::from(-42), 4300).unwrap(), "-42");
         assert_eq!(int_to_prefixed_string(&BigInt::from(-31), 16), "-0x1f");
         assert_eq!(int_to_prefixed_string(&BigInt::from(5), 2), "0b101");
         assert_eq!(int_to_prefixed_string(&BigInt::from(0), 8), "0o0");
@@ -406,14 +356,9 @@ mod tests {
 
     #[test]
     fn bytes_input() {
+        assert_eq!(parse_int_bytes(b" 12 ", 10, 4300, "b' 12 '").unwrap(), BigInt::from(12));
         assert_eq!(
-            parse_int_bytes(b" 12 ", 10, 4300, "b' 12 '").unwrap(),
-            BigInt::from(12)
-        );
-        assert_eq!(
-            parse_int_bytes(b"x", 10, 4300, "b'x'")
-                .unwrap_err()
-                .to_string(),
+            parse_int_bytes(b"x", 10, 4300, "b'x'").unwrap_err().to_string(),
             "ValueError: invalid literal for int() with base 10: b'x'"
         );
     }

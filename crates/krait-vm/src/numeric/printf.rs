@@ -111,12 +111,7 @@ impl Conversion<'_> {
             Some(Count::Fixed(p)) => Some(p),
             Some(Count::Star) => Some(star_precision.unwrap_or(0).max(0) as usize),
         };
-        PrintfSpec {
-            flags,
-            width,
-            precision,
-            conversion: self.conversion,
-        }
+        PrintfSpec { flags, width, precision, conversion: self.conversion }
     }
 }
 
@@ -124,9 +119,7 @@ impl Conversion<'_> {
 pub fn unsupported_format_character(ch: char, index: usize) -> NumericError {
     let code = ch as u32;
     let shown = if (31..=126).contains(&code) { ch } else { '?' };
-    NumericError::ValueError(format!(
-        "unsupported format character '{shown}' (0x{code:x}) at index {index}"
-    ))
+    NumericError::ValueError(format!("unsupported format character '{shown}' (0x{code:x}) at index {index}"))
 }
 
 /// Iterator over the [`Piece`]s of a format string.
@@ -140,12 +133,7 @@ pub struct PrintfParser<'a> {
 
 impl<'a> PrintfParser<'a> {
     pub fn new(text: &'a str) -> PrintfParser<'a> {
-        PrintfParser {
-            text,
-            chars: text.char_indices().collect(),
-            pos: 0,
-            failed: false,
-        }
+        PrintfParser { text, chars: text.char_indices().collect(), pos: 0, failed: false }
     }
 
     fn byte_at(&self, index: usize) -> usize {
@@ -237,14 +225,7 @@ impl<'a> PrintfParser<'a> {
         if matches!(ch, 'h' | 'l' | 'L') {
             ch = self.next_char()?;
         }
-        Ok(Piece::Conversion(Conversion {
-            key,
-            flags,
-            width,
-            precision,
-            conversion: ch,
-            index: self.pos - 1,
-        }))
+        Ok(Piece::Conversion(Conversion { key, flags, width, precision, conversion: ch, index: self.pos - 1 }))
     }
 }
 
@@ -260,9 +241,7 @@ impl<'a> Iterator for PrintfParser<'a> {
             while self.pos < self.chars.len() && self.chars[self.pos].1 != '%' {
                 self.pos += 1;
             }
-            return Some(Ok(Piece::Literal(
-                &self.text[self.byte_at(start)..self.byte_at(self.pos)],
-            )));
+            return Some(Ok(Piece::Literal(&self.text[self.byte_at(start)..self.byte_at(self.pos)])));
         }
         self.pos += 1;
         let piece = self.parse_conversion();
@@ -282,10 +261,7 @@ fn output(text: &str, spec: &PrintfSpec, numeric: bool) -> String {
     let mut len = chars.len() as i64;
     let mut width = spec.width.map_or(-1, |w| w as i64);
     let precision = spec.precision.map_or(-1, |p| p as i64);
-    if (width == -1 || width <= len)
-        && (precision == -1 || precision >= len)
-        && !(flags.sign || flags.blank)
-    {
+    if (width == -1 || width <= len) && (precision == -1 || precision >= len) && !(flags.sign || flags.blank) {
         return text.to_string();
     }
     if matches!(spec.conversion, 's' | 'r' | 'a') && precision >= 0 && len > precision {
@@ -352,11 +328,7 @@ fn output(text: &str, spec: &PrintfSpec, numeric: bool) -> String {
 /// `%d %i %u %o %x %X` of an int (floats are converted by the VM with
 /// `int()` first, as `mainformatlong` does). `max_str_digits` is the
 /// `sys.set_int_max_str_digits` limit for decimal output.
-pub fn format_printf_int(
-    value: &BigInt,
-    spec: &PrintfSpec,
-    max_str_digits: usize,
-) -> NumericResult<String> {
+pub fn format_printf_int(value: &BigInt, spec: &PrintfSpec, max_str_digits: usize) -> NumericResult<String> {
     let precision = spec.precision.map_or(-1, |p| p as i64);
     if precision > i32::MAX as i64 - 3 {
         return overflow_error("precision too large");
@@ -388,14 +360,10 @@ pub fn format_printf_int(
 
 /// `%e %E %f %F %g %G` of a float (`formatfloat`); precision defaults to 6.
 pub fn format_printf_float(value: f64, spec: &PrintfSpec) -> NumericResult<String> {
-    let Some(style) = FloatStyle::from_code(spec.conversion).filter(|s| *s != FloatStyle::Repr)
-    else {
+    let Some(style) = FloatStyle::from_code(spec.conversion).filter(|s| *s != FloatStyle::Repr) else {
         return Err(unsupported_format_character(spec.conversion, 0));
     };
-    let flags = DtoaFlags {
-        alt: spec.flags.alt,
-        ..DtoaFlags::default()
-    };
+    let flags = DtoaFlags { alt: spec.flags.alt, ..DtoaFlags::default() };
     let text = double_to_string(value, style, spec.precision.unwrap_or(6), flags);
     Ok(output(&text, spec, true))
 }
@@ -448,15 +416,9 @@ mod tests {
                         ('d' | 'i' | 'u' | 'o' | 'x' | 'X', Arg::Int(v)) => {
                             format_printf_int(&BigInt::from(*v), &spec, 4300)
                         }
-                        ('d' | 'i' | 'u', Arg::Float(v)) => {
-                            format_printf_int(&BigInt::from(*v as i64), &spec, 4300)
-                        }
-                        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Arg::Float(v)) => {
-                            format_printf_float(*v, &spec)
-                        }
-                        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Arg::Int(v)) => {
-                            format_printf_float(*v as f64, &spec)
-                        }
+                        ('d' | 'i' | 'u', Arg::Float(v)) => format_printf_int(&BigInt::from(*v as i64), &spec, 4300),
+                        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Arg::Float(v)) => format_printf_float(*v, &spec),
+                        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Arg::Int(v)) => format_printf_float(*v as f64, &spec),
                         ('c', Arg::Int(v)) => format_printf_char(&BigInt::from(*v), &spec),
                         (c, _) => Err(unsupported_format_character(c, conv.index)),
                     };
@@ -496,10 +458,7 @@ mod tests {
         assert_eq!(fmt("%-*d|", &[-5], Int(1)), "1    |");
         assert_eq!(fmt("%c", &[], Int(65)), "A");
         assert_eq!(fmt("%3c|", &[], Int(65)), "  A|");
-        assert_eq!(
-            fmt("%c", &[], Int(0x110000)),
-            "OverflowError: %c arg not in range(0x110000)"
-        );
+        assert_eq!(fmt("%c", &[], Int(0x110000)), "OverflowError: %c arg not in range(0x110000)");
         assert_eq!(fmt("%d", &[], Arg::Float(-2.7)), "-2");
     }
 
@@ -528,52 +487,28 @@ mod tests {
         assert_eq!(fmt("%", &[], Int(1)), "ValueError: incomplete format");
         assert_eq!(fmt("abc %5", &[], Int(1)), "ValueError: incomplete format");
         assert_eq!(fmt("%(a", &[], Int(1)), "ValueError: incomplete format key");
-        assert_eq!(
-            fmt("%y", &[], Int(1)),
-            "ValueError: unsupported format character 'y' (0x79) at index 1"
-        );
-        assert_eq!(
-            fmt("%(a)%", &[], Int(1)),
-            "ValueError: unsupported format character '%' (0x25) at index 4"
-        );
-        assert_eq!(
-            fmt("é%\u{1}", &[], Int(1)),
-            "ValueError: unsupported format character '?' (0x1) at index 2"
-        );
-        assert_eq!(
-            fmt("%99999999999999999999d", &[], Int(1)),
-            "ValueError: width too big"
-        );
-        assert_eq!(
-            fmt("%.9999999999d", &[], Int(1)),
-            "ValueError: precision too big"
-        );
+        assert_eq!(fmt("%y", &[], Int(1)), "ValueError: unsupported format character 'y' (0x79) at index 1");
+        assert_eq!(fmt("%(a)%", &[], Int(1)), "ValueError: unsupported format character '%' (0x25) at index 4");
+        assert_eq!(fmt("é%\u{1}", &[], Int(1)), "ValueError: unsupported format character '?' (0x1) at index 2");
+        assert_eq!(fmt("%99999999999999999999d", &[], Int(1)), "ValueError: width too big");
+        assert_eq!(fmt("%.9999999999d", &[], Int(1)), "ValueError: precision too big");
     }
 
     #[test]
     fn pieces() {
-        let pieces: Vec<_> = PrintfParser::new("a%%b%(x(y))-5.*sc")
-            .map(Result::unwrap)
-            .collect();
+        let pieces: Vec<_> = PrintfParser::new("a%%b%(x(y))-5.*sc").map(Result::unwrap).collect();
         assert_eq!(pieces.len(), 5);
         assert_eq!(pieces[0], Piece::Literal("a"));
         assert_eq!(pieces[1], Piece::Percent);
         assert_eq!(pieces[2], Piece::Literal("b"));
-        let Piece::Conversion(conv) = &pieces[3] else {
-            panic!()
-        };
+        let Piece::Conversion(conv) = &pieces[3] else { panic!() };
         assert_eq!(conv.key, Some("x(y)"));
         assert!(conv.flags.ljust);
         assert_eq!(conv.width, Some(Count::Fixed(5)));
         assert_eq!(conv.precision, Some(Count::Star));
         assert_eq!(conv.conversion, 's');
         assert_eq!(pieces[4], Piece::Literal("c"));
-        let spec = PrintfSpec {
-            flags: PrintfFlags::default(),
-            width: Some(10),
-            precision: Some(3),
-            conversion: 's',
-        };
+        let spec = PrintfSpec { flags: PrintfFlags::default(), width: Some(10), precision: Some(3), conversion: 's' };
         assert_eq!(pad_printf_str("abcdef", &spec), "       abc");
     }
 }

@@ -351,18 +351,10 @@ pub fn int_pow(base: &BigInt, exp: &BigInt) -> NumericResult<IntPow> {
         return Ok(IntPow::Float(b.powf(e)));
     }
     if base.is_zero() || base.is_one() {
-        return Ok(IntPow::Int(if exp.is_zero() {
-            BigInt::one()
-        } else {
-            base.clone()
-        }));
+        return Ok(IntPow::Int(if exp.is_zero() { BigInt::one() } else { base.clone() }));
     }
     if *base == -BigInt::one() {
-        return Ok(IntPow::Int(if exp.is_odd() {
-            base.clone()
-        } else {
-            BigInt::one()
-        }));
+        return Ok(IntPow::Int(if exp.is_odd() { base.clone() } else { BigInt::one() }));
     }
     Ok(IntPow::Int(Pow::pow(base, exp.magnitude())))
 }
@@ -433,10 +425,7 @@ mod tests {
         assert_eq!(round_float(0.5, None).unwrap(), RoundedFloat::Int(big("0")));
         assert_eq!(round_float(1.5, None).unwrap(), RoundedFloat::Int(big("2")));
         assert_eq!(round_float(2.5, None).unwrap(), RoundedFloat::Int(big("2")));
-        assert_eq!(
-            round_float(-0.5, None).unwrap(),
-            RoundedFloat::Int(big("0"))
-        );
+        assert_eq!(round_float(-0.5, None).unwrap(), RoundedFloat::Int(big("0")));
         assert_eq!(
             round_float(f64::INFINITY, None).unwrap_err().to_string(),
             "OverflowError: cannot convert float infinity to integer"
@@ -478,10 +467,7 @@ mod tests {
         let (q, r) = float_divmod(f64::INFINITY, 1.0).unwrap();
         assert!(q.is_nan() && r.is_nan());
         assert_eq!(float_divmod(1.0, f64::INFINITY).unwrap(), (0.0, 1.0));
-        assert_eq!(
-            float_divmod(-1.0, f64::INFINITY).unwrap(),
-            (-1.0, f64::INFINITY)
-        );
+        assert_eq!(float_divmod(-1.0, f64::INFINITY).unwrap(), (-1.0, f64::INFINITY));
         assert_eq!(float_floor_div(1e308, 1e-308).unwrap(), f64::INFINITY);
         assert_eq!(float_divmod(1.0, 0.0).unwrap_err().to_string(), "ZeroDivisionError: float divmod()");
         assert_eq!(float_mod(1.0, 0.0).unwrap_err().to_string(), "ZeroDivisionError: float modulo");
@@ -502,23 +488,11 @@ mod tests {
             int_to_float(&(p(1024) - p(970))).unwrap_err().to_string(),
             "OverflowError: int too large to convert to float"
         );
-        assert_eq!(
-            int_to_float(&(p(1024) - p(970) - BigInt::one())).unwrap(),
-            1.7976931348623157e308
-        );
+        assert_eq!(int_to_float(&(p(1024) - p(970) - BigInt::one())).unwrap(), 1.7976931348623157e308);
         assert!(int_to_float(&-p(1024)).is_err());
-        assert_eq!(
-            int_to_float(&(p(53) + BigInt::one())).unwrap(),
-            9007199254740992.0
-        );
-        assert_eq!(
-            int_to_float(&(p(54) + BigInt::from(3))).unwrap(),
-            1.8014398509481988e16
-        );
-        assert_eq!(
-            int_to_float(&-(p(64) + BigInt::one())).unwrap(),
-            -18446744073709551616.0
-        );
+        assert_eq!(int_to_float(&(p(53) + BigInt::one())).unwrap(), 9007199254740992.0);
+        assert_eq!(int_to_float(&(p(54) + BigInt::from(3))).unwrap(), 1.8014398509481988e16);
+        assert_eq!(int_to_float(&-(p(64) + BigInt::one())).unwrap(), -18446744073709551616.0);
     }
 
     #[test]
@@ -532,9 +506,7 @@ mod tests {
         assert_eq!(r(-8.0), "-8/1");
         assert_eq!(r(0.0), "0/1");
         assert_eq!(
-            float_as_integer_ratio(f64::INFINITY)
-                .unwrap_err()
-                .to_string(),
+            float_as_integer_ratio(f64::INFINITY).unwrap_err().to_string(),
             "OverflowError: cannot convert Infinity to integer ratio"
         );
         assert_eq!(
@@ -554,27 +526,15 @@ mod tests {
         let two = BigInt::from(2);
         assert_eq!(int_true_divide(&Pow::pow(&two, 1100u32), &Pow::pow(&two, 1000u32)).unwrap(), 1.2676506002282294e30);
         assert_eq!(int_true_divide(&big("1"), &p10(400)).unwrap(), 0.0);
-        assert!(int_true_divide(&big("-1"), &p10(400))
-            .unwrap()
-            .is_sign_negative());
+        assert!(int_true_divide(&big("-1"), &p10(400)).unwrap().is_sign_negative());
+        assert_eq!(int_true_divide(&big("-1"), &big("3")).unwrap(), -0.3333333333333333);
+        assert_eq!(int_true_divide(&(Pow::pow(&two, 53u32) + 1), &big("1")).unwrap(), 9007199254740992.0);
         assert_eq!(
-            int_true_divide(&big("-1"), &big("3")).unwrap(),
-            -0.3333333333333333
-        );
-        assert_eq!(
-            int_true_divide(&(Pow::pow(&two, 53u32) + 1), &big("1")).unwrap(),
-            9007199254740992.0
-        );
-        assert_eq!(
-            int_true_divide(&p10(400), &big("3"))
-                .unwrap_err()
-                .to_string(),
+            int_true_divide(&p10(400), &big("3")).unwrap_err().to_string(),
             "OverflowError: integer division result too large for a float"
         );
         assert_eq!(
-            int_true_divide(&big("1"), &big("0"))
-                .unwrap_err()
-                .to_string(),
+            int_true_divide(&big("1"), &big("0")).unwrap_err().to_string(),
             "ZeroDivisionError: division by zero"
         );
         // 1 / 3 * 2**-1070: a subnormal result, correctly rounded.
@@ -594,31 +554,16 @@ mod tests {
         assert_eq!(p("-3", "3", "7"), "1");
         assert_eq!(p("3", "0", "1"), "0");
         assert_eq!(p("3", "-1", "1"), "0");
-        assert_eq!(
-            p("2", "-1", "4"),
-            "ValueError: base is not invertible for the given modulus"
-        );
-        assert_eq!(
-            p("0", "-1", "7"),
-            "ValueError: base is not invertible for the given modulus"
-        );
-        assert_eq!(
-            p("2", "3", "0"),
-            "ValueError: pow() 3rd argument cannot be 0"
-        );
+        assert_eq!(p("2", "-1", "4"), "ValueError: base is not invertible for the given modulus");
+        assert_eq!(p("0", "-1", "7"), "ValueError: base is not invertible for the given modulus");
+        assert_eq!(p("2", "3", "0"), "ValueError: pow() 3rd argument cannot be 0");
         assert_eq!(p("2", "1000", "7"), "2");
         assert_eq!(int_pow(&big("2"), &big("-2")).unwrap(), IntPow::Float(0.25));
         assert_eq!(
             int_pow(&big("0"), &big("-1")).unwrap_err().to_string(),
             "ZeroDivisionError: 0.0 cannot be raised to a negative power"
         );
-        assert_eq!(
-            int_pow(&big("-2"), &big("3")).unwrap(),
-            IntPow::Int(big("-8"))
-        );
-        assert_eq!(
-            int_pow(&big("7"), &big("0")).unwrap(),
-            IntPow::Int(big("1"))
-        );
+        assert_eq!(int_pow(&big("-2"), &big("3")).unwrap(), IntPow::Int(big("-8")));
+        assert_eq!(int_pow(&big("7"), &big("0")).unwrap(), IntPow::Int(big("1")));
     }
 }
