@@ -26,14 +26,21 @@
 
 use std::sync::Arc;
 
-use krait_bytecode::{local_kind, CodeFlags, CodeObject, ExceptionTableEntry, Instruction, Location, Opcode};
+use krait_bytecode::{
+    local_kind, CodeFlags, CodeObject, ExceptionTableEntry, Instruction, Location, Opcode,
+};
 
 use crate::codegen::{Block, Instr, Loc, Op, Unit, UnitKind};
 use crate::symtable::{Scope, ScopeKind};
 
 const MAX_COPY_SIZE: usize = 4;
 
-pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_level_await: bool) -> CodeObject {
+pub(crate) fn assemble(
+    unit: Unit,
+    scope: &Scope,
+    filename: &Arc<str>,
+    _top_level_await: bool,
+) -> CodeObject {
     let mut unit = unit;
     let flags = code_flags(&unit, scope);
 
@@ -80,17 +87,27 @@ pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_leve
 
     // Prefix instructions.
     let first = unit.first_line as i32;
-    let prefix_loc = Loc { line: first, end_line: first, col: -1, end_col: -1 };
+    let prefix_loc = Loc {
+        line: first,
+        end_line: first,
+        col: -1,
+        end_col: -1,
+    };
     let mut prefix = Vec::new();
     if !unit.freevars.list.is_empty() {
-        prefix.push(instr(Opcode::COPY_FREE_VARS, unit.freevars.len() as u32, prefix_loc));
+        prefix.push(instr(
+            Opcode::COPY_FREE_VARS,
+            unit.freevars.len() as u32,
+            Loc::NONE,
+        ));
     }
     let mut cell_slots_sorted = cell_slot.clone();
     cell_slots_sorted.sort_unstable();
     for slot in cell_slots_sorted {
-        prefix.push(instr(Opcode::MAKE_CELL, slot, prefix_loc));
+        prefix.push(instr(Opcode::MAKE_CELL, slot, Loc::NONE));
     }
-    let is_generator = flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0;
+    let is_generator =
+        flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0;
     if is_generator {
         prefix.push(instr(Opcode::RETURN_GENERATOR, 0, prefix_loc));
         prefix.push(instr(Opcode::POP_TOP, 0, prefix_loc));
@@ -99,8 +116,12 @@ pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_leve
     prefix.append(&mut unit.blocks[entry].instrs);
     unit.blocks[entry].instrs = prefix;
 
-    let mut cfg = Cfg { blocks: std::mem::take(&mut unit.blocks), order: dedup_order(&unit.order) };
+    let mut cfg = Cfg {
+        blocks: std::mem::take(&mut unit.blocks),
+        order: dedup_order(&unit.order),
+    };
     cfg.optimize();
+    cfg.duplicate_exits_without_line();
     cfg.propagate_line_numbers();
     cfg.guarantee_lineno_for_exits(unit.first_line as i32);
     let (max_stack, start_depth) = cfg.stack_depth(is_generator);
@@ -162,7 +183,13 @@ pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_leve
                     {
                         last.end = end;
                     }
-                    _ => table.push(ExceptionTableEntry { start: here, end, target, depth, push_lasti: lasti }),
+                    _ => table.push(ExceptionTableEntry {
+                        start: here,
+                        end,
+                        target,
+                        depth,
+                        push_lasti: lasti,
+                    }),
                 }
             }
         }
@@ -189,7 +216,13 @@ pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_leve
 }
 
 fn instr(op: Opcode, arg: u32, loc: Loc) -> Instr {
-    Instr { op: Op::Real(op), arg, target: None, loc, handler: None }
+    Instr {
+        op: Op::Real(op),
+        arg,
+        target: None,
+        loc,
+        handler: None,
+    }
 }
 
 fn real_op(instr: &Instr) -> Opcode {
@@ -207,6 +240,10 @@ fn to_location(loc: Loc) -> Location {
         col: loc.col.max(0) as u32,
         end_col: loc.end_col.max(0) as u32,
     }
+}
+
+fn is_exit_without_line(instrs: &[Instr]) -> bool {
+    instrs.last().is_some_and(|i| i.op.is_scope_exit()) && instrs.iter().all(|i| i.loc.line < 0)
 }
 
 fn dedup_order(order: &[usize]) -> Vec<usize> {
@@ -261,6 +298,10 @@ impl Cfg {
     }
 
     fn optimize(&mut self) {
+        self.drop_empty_blocks();
+        for &b in &self.order.clone() {
+            self.thread_jumps(b);
+        }
         for position in 0..self.order.len() {
             let b = self.order[position];
             self.clean_block(b, position);
@@ -316,6 +357,107 @@ impl Cfg {
         self.order.retain(|&b| !self.blocks[b].instrs.is_empty());
     }
 
+    /// Give each jump to a line-less exit block its own copy of the block,
+    /// located at the jump (CPython's `duplicate_exits_without_lineno`).
+    fn duplicate_exits_without_line(&mut self) {
+        let mut predecessors = self.predecessors();
+        let mut position = 0;
+        while position < self.order.len() {
+            let b = self.order[position];
+            position += 1;
+            let Some(last) = self.blocks[b].instrs.last() else {
+                continue;
+            };
+            if !last.op.is_jump() {
+                continue;
+            }
+            let target = last.target.expect("jumps have targets");
+            let jump_loc = last.loc;
+            if !is_exit_without_line(&self.blocks[target].instrs) || predecessors[target] <= 1 {
+                continue;
+            }
+            let mut copy = self.blocks[target].clone();
+            copy.instrs[0].loc = jump_loc;
+            self.blocks.push(copy);
+            predecessors.push(1);
+            let new_block = self.blocks.len() - 1;
+            predecessors[target] -= 1;
+            self.blocks[b].instrs.last_mut().expect("non-empty").target = Some(new_block);
+            let target_position = self
+                .order
+                .iter()
+                .position(|&x| x == target)
+                .expect("laid out");
+            self.order.insert(target_position + 1, new_block);
+            if target_position + 1 < position {
+                position += 1;
+            }
+        }
+        for position in 0..self.order.len().saturating_sub(1) {
+            let b = self.order[position];
+            let next = self.order[position + 1];
+            if self.falls_through(b) && is_exit_without_line(&self.blocks[next].instrs) {
+                if let Some(loc) = self.blocks[b].instrs.last().map(|i| i.loc) {
+                    self.blocks[next].instrs[0].loc = loc;
+                }
+            }
+        }
+    }
+
+    /// Jump threading (`optimize_basic_block`): a jump to an unconditional
+    /// jump goes straight to its target, when the lines agree.
+    fn thread_jumps(&mut self, b: usize) {
+        let Some(last) = self.blocks[b].instrs.last() else {
+            return;
+        };
+        if !last.op.is_jump() {
+            return;
+        }
+        let mut guard = 0;
+        loop {
+            guard += 1;
+            let last = self.blocks[b].instrs.last().expect("non-empty").clone();
+            let Some(target_block) = last.target else {
+                return;
+            };
+            let Some(target) = self.blocks[target_block].instrs.first().cloned() else {
+                return;
+            };
+            let threads = match (last.op, target.op) {
+                (Op::Real(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE), Op::Jump) => {
+                    Some(last.op)
+                }
+                (Op::Real(Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE), Op::Jump) => {
+                    Some(last.op)
+                }
+                (Op::Jump, Op::Jump) => Some(Op::Jump),
+                (Op::Real(Opcode::JUMP_IF_FALSE_OR_POP), Op::Real(Opcode::POP_JUMP_IF_FALSE)) => {
+                    Some(Op::Real(Opcode::POP_JUMP_IF_FALSE))
+                }
+                (
+                    Op::Real(Opcode::JUMP_IF_FALSE_OR_POP),
+                    Op::Jump | Op::Real(Opcode::JUMP_IF_FALSE_OR_POP),
+                ) => Some(Op::Real(Opcode::JUMP_IF_FALSE_OR_POP)),
+                (Op::Real(Opcode::JUMP_IF_TRUE_OR_POP), Op::Real(Opcode::POP_JUMP_IF_TRUE)) => {
+                    Some(Op::Real(Opcode::POP_JUMP_IF_TRUE))
+                }
+                (
+                    Op::Real(Opcode::JUMP_IF_TRUE_OR_POP),
+                    Op::Jump | Op::Real(Opcode::JUMP_IF_TRUE_OR_POP),
+                ) => Some(Op::Real(Opcode::JUMP_IF_TRUE_OR_POP)),
+                _ => None,
+            };
+            let Some(new_op) = threads else { return };
+            let lines_agree = last.loc.line == target.loc.line;
+            if !lines_agree || target.target == last.target || guard > 100 {
+                return;
+            }
+            let instr = self.blocks[b].instrs.last_mut().expect("non-empty");
+            instr.op = new_op;
+            instr.target = target.target;
+        }
+    }
+
     /// Copy a small exit block into a block that jumps to it.
     fn extend_block(&mut self, b: usize) {
         let Some(last) = self.last(b) else { return };
@@ -324,10 +466,8 @@ impl Cfg {
         }
         let target = last.target.expect("jumps have targets");
         let target_instrs = &self.blocks[target].instrs;
-        if target_instrs.is_empty()
-            || target_instrs.len() > MAX_COPY_SIZE
-            || !target_instrs.last().is_some_and(|i| i.op.is_scope_exit())
-        {
+        // Only blocks without a line (the implicit `return None`) are copied.
+        if !is_exit_without_line(target_instrs) || target_instrs.len() > MAX_COPY_SIZE {
             return;
         }
         let copy = target_instrs.clone();
@@ -346,8 +486,12 @@ impl Cfg {
     /// The number of predecessors of each block; zero for unreachable ones.
     fn predecessors(&self) -> Vec<u32> {
         let mut count = vec![0u32; self.blocks.len()];
-        let position: std::collections::HashMap<usize, usize> =
-            self.order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+        let position: std::collections::HashMap<usize, usize> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, i))
+            .collect();
         let Some(&entry) = self.order.first() else {
             return count;
         };
@@ -463,7 +607,12 @@ impl Cfg {
             if last.loc.line < 0 {
                 if last.op == Op::Real(Opcode::RETURN_VALUE) {
                     for instr in instrs.iter_mut() {
-                        instr.loc = Loc { line, end_line: line, col: -1, end_col: -1 };
+                        instr.loc = Loc {
+                            line,
+                            end_line: line,
+                            col: -1,
+                            end_col: -1,
+                        };
                     }
                 }
             } else {
@@ -475,8 +624,12 @@ impl Cfg {
     /// The maximum stack depth and each block's depth on entry.
     fn stack_depth(&self, is_generator: bool) -> (i32, Vec<i32>) {
         let mut start = vec![i32::MIN; self.blocks.len()];
-        let position: std::collections::HashMap<usize, usize> =
-            self.order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+        let position: std::collections::HashMap<usize, usize> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, i))
+            .collect();
         let mut max = 0;
         let Some(&entry) = self.order.first() else {
             return (0, start);
@@ -499,7 +652,12 @@ impl Cfg {
                 if instr.op.is_jump() || instr.op.is_block_push() {
                     let target_depth = depth + instr.op.stack_effect(instr.arg, true);
                     max = max.max(target_depth);
-                    push(&mut stack, &mut start, instr.target.expect("jumps have targets"), target_depth);
+                    push(
+                        &mut stack,
+                        &mut start,
+                        instr.target.expect("jumps have targets"),
+                        target_depth,
+                    );
                 }
                 depth = new_depth;
                 if instr.op.ends_flow() {
@@ -520,8 +678,12 @@ impl Cfg {
     /// handler blocks push `lasti`.
     fn label_exception_targets(&mut self) -> Vec<bool> {
         let mut preserve_lasti = vec![false; self.blocks.len()];
-        let position: std::collections::HashMap<usize, usize> =
-            self.order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+        let position: std::collections::HashMap<usize, usize> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, i))
+            .collect();
         let mut stacks: Vec<Option<Vec<usize>>> = vec![None; self.blocks.len()];
         let mut visited = vec![false; self.blocks.len()];
         let Some(&entry) = self.order.first() else {
