@@ -168,6 +168,8 @@ for bad in ['{"a": 1', '[1, 2,, 3]', '{"a" 1}', '"unterminated', '[1] extra', ''
         print(Parser(bad).parse())
     except JSONError as e:
         print(repr(bad), "->", e)
+    except (IndexError, KeyError, ValueError) as e:
+        print(repr(bad), "-> internal", type(e).__name__, e)
 for bad in [{1: "x"}, float("nan"), {"s": {1, 2}}, object]:
     try:
         dumps(bad)
