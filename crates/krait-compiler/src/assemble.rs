@@ -26,21 +26,14 @@
 
 use std::sync::Arc;
 
-use krait_bytecode::{
-    local_kind, CodeFlags, CodeObject, ExceptionTableEntry, Instruction, Location, Opcode,
-};
+use krait_bytecode::{local_kind, CodeFlags, CodeObject, ExceptionTableEntry, Instruction, Location, Opcode};
 
 use crate::codegen::{Block, Instr, Loc, Op, Unit, UnitKind};
 use crate::symtable::{Scope, ScopeKind};
 
 const MAX_COPY_SIZE: usize = 4;
 
-pub(crate) fn assemble(
-    unit: Unit,
-    scope: &Scope,
-    filename: &Arc<str>,
-    _top_level_await: bool,
-) -> CodeObject {
+pub(crate) fn assemble(unit: Unit, scope: &Scope, filename: &Arc<str>, _top_level_await: bool) -> CodeObject {
     let mut unit = unit;
     let flags = code_flags(&unit, scope);
 
@@ -87,27 +80,17 @@ pub(crate) fn assemble(
 
     // Prefix instructions.
     let first = unit.first_line as i32;
-    let prefix_loc = Loc {
-        line: first,
-        end_line: first,
-        col: -1,
-        end_col: -1,
-    };
+    let prefix_loc = Loc { line: first, end_line: first, col: -1, end_col: -1 };
     let mut prefix = Vec::new();
     if !unit.freevars.list.is_empty() {
-        prefix.push(instr(
-            Opcode::COPY_FREE_VARS,
-            unit.freevars.len() as u32,
-            Loc::NONE,
-        ));
+        prefix.push(instr(Opcode::COPY_FREE_VARS, unit.freevars.len() as u32, Loc::NONE));
     }
     let mut cell_slots_sorted = cell_slot.clone();
     cell_slots_sorted.sort_unstable();
     for slot in cell_slots_sorted {
         prefix.push(instr(Opcode::MAKE_CELL, slot, Loc::NONE));
     }
-    let is_generator =
-        flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0;
+    let is_generator = flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0;
     if is_generator {
         prefix.push(instr(Opcode::RETURN_GENERATOR, 0, prefix_loc));
         prefix.push(instr(Opcode::POP_TOP, 0, prefix_loc));
@@ -116,10 +99,7 @@ pub(crate) fn assemble(
     prefix.append(&mut unit.blocks[entry].instrs);
     unit.blocks[entry].instrs = prefix;
 
-    let mut cfg = Cfg {
-        blocks: std::mem::take(&mut unit.blocks),
-        order: dedup_order(&unit.order),
-    };
+    let mut cfg = Cfg { blocks: std::mem::take(&mut unit.blocks), order: dedup_order(&unit.order) };
     cfg.optimize();
     cfg.duplicate_exits_without_line();
     cfg.propagate_line_numbers();
@@ -183,13 +163,7 @@ pub(crate) fn assemble(
                     {
                         last.end = end;
                     }
-                    _ => table.push(ExceptionTableEntry {
-                        start: here,
-                        end,
-                        target,
-                        depth,
-                        push_lasti: lasti,
-                    }),
+                    _ => table.push(ExceptionTableEntry { start: here, end, target, depth, push_lasti: lasti }),
                 }
             }
         }
@@ -216,13 +190,7 @@ pub(crate) fn assemble(
 }
 
 fn instr(op: Opcode, arg: u32, loc: Loc) -> Instr {
-    Instr {
-        op: Op::Real(op),
-        arg,
-        target: None,
-        loc,
-        handler: None,
-    }
+    Instr { op: Op::Real(op), arg, target: None, loc, handler: None }
 }
 
 fn real_op(instr: &Instr) -> Opcode {
@@ -383,11 +351,7 @@ impl Cfg {
             let new_block = self.blocks.len() - 1;
             predecessors[target] -= 1;
             self.blocks[b].instrs.last_mut().expect("non-empty").target = Some(new_block);
-            let target_position = self
-                .order
-                .iter()
-                .position(|&x| x == target)
-                .expect("laid out");
+            let target_position = self.order.iter().position(|&x| x == target).expect("laid out");
             self.order.insert(target_position + 1, new_block);
             if target_position + 1 < position {
                 position += 1;
@@ -424,27 +388,21 @@ impl Cfg {
                 return;
             };
             let threads = match (last.op, target.op) {
-                (Op::Real(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE), Op::Jump) => {
-                    Some(last.op)
-                }
-                (Op::Real(Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE), Op::Jump) => {
-                    Some(last.op)
-                }
+                (Op::Real(Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE), Op::Jump) => Some(last.op),
+                (Op::Real(Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE), Op::Jump) => Some(last.op),
                 (Op::Jump, Op::Jump) => Some(Op::Jump),
                 (Op::Real(Opcode::JUMP_IF_FALSE_OR_POP), Op::Real(Opcode::POP_JUMP_IF_FALSE)) => {
                     Some(Op::Real(Opcode::POP_JUMP_IF_FALSE))
                 }
-                (
-                    Op::Real(Opcode::JUMP_IF_FALSE_OR_POP),
-                    Op::Jump | Op::Real(Opcode::JUMP_IF_FALSE_OR_POP),
-                ) => Some(Op::Real(Opcode::JUMP_IF_FALSE_OR_POP)),
+                (Op::Real(Opcode::JUMP_IF_FALSE_OR_POP), Op::Jump | Op::Real(Opcode::JUMP_IF_FALSE_OR_POP)) => {
+                    Some(Op::Real(Opcode::JUMP_IF_FALSE_OR_POP))
+                }
                 (Op::Real(Opcode::JUMP_IF_TRUE_OR_POP), Op::Real(Opcode::POP_JUMP_IF_TRUE)) => {
                     Some(Op::Real(Opcode::POP_JUMP_IF_TRUE))
                 }
-                (
-                    Op::Real(Opcode::JUMP_IF_TRUE_OR_POP),
-                    Op::Jump | Op::Real(Opcode::JUMP_IF_TRUE_OR_POP),
-                ) => Some(Op::Real(Opcode::JUMP_IF_TRUE_OR_POP)),
+                (Op::Real(Opcode::JUMP_IF_TRUE_OR_POP), Op::Jump | Op::Real(Opcode::JUMP_IF_TRUE_OR_POP)) => {
+                    Some(Op::Real(Opcode::JUMP_IF_TRUE_OR_POP))
+                }
                 _ => None,
             };
             let Some(new_op) = threads else { return };
@@ -486,12 +444,8 @@ impl Cfg {
     /// The number of predecessors of each block; zero for unreachable ones.
     fn predecessors(&self) -> Vec<u32> {
         let mut count = vec![0u32; self.blocks.len()];
-        let position: std::collections::HashMap<usize, usize> = self
-            .order
-            .iter()
-            .enumerate()
-            .map(|(i, &b)| (b, i))
-            .collect();
+        let position: std::collections::HashMap<usize, usize> =
+            self.order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
         let Some(&entry) = self.order.first() else {
             return count;
         };
@@ -607,12 +561,7 @@ impl Cfg {
             if last.loc.line < 0 {
                 if last.op == Op::Real(Opcode::RETURN_VALUE) {
                     for instr in instrs.iter_mut() {
-                        instr.loc = Loc {
-                            line,
-                            end_line: line,
-                            col: -1,
-                            end_col: -1,
-                        };
+                        instr.loc = Loc { line, end_line: line, col: -1, end_col: -1 };
                     }
                 }
             } else {
@@ -624,12 +573,8 @@ impl Cfg {
     /// The maximum stack depth and each block's depth on entry.
     fn stack_depth(&self, is_generator: bool) -> (i32, Vec<i32>) {
         let mut start = vec![i32::MIN; self.blocks.len()];
-        let position: std::collections::HashMap<usize, usize> = self
-            .order
-            .iter()
-            .enumerate()
-            .map(|(i, &b)| (b, i))
-            .collect();
+        let position: std::collections::HashMap<usize, usize> =
+            self.order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
         let mut max = 0;
         let Some(&entry) = self.order.first() else {
             return (0, start);
@@ -652,12 +597,7 @@ impl Cfg {
                 if instr.op.is_jump() || instr.op.is_block_push() {
                     let target_depth = depth + instr.op.stack_effect(instr.arg, true);
                     max = max.max(target_depth);
-                    push(
-                        &mut stack,
-                        &mut start,
-                        instr.target.expect("jumps have targets"),
-                        target_depth,
-                    );
+                    push(&mut stack, &mut start, instr.target.expect("jumps have targets"), target_depth);
                 }
                 depth = new_depth;
                 if instr.op.ends_flow() {
@@ -678,12 +618,8 @@ impl Cfg {
     /// handler blocks push `lasti`.
     fn label_exception_targets(&mut self) -> Vec<bool> {
         let mut preserve_lasti = vec![false; self.blocks.len()];
-        let position: std::collections::HashMap<usize, usize> = self
-            .order
-            .iter()
-            .enumerate()
-            .map(|(i, &b)| (b, i))
-            .collect();
+        let position: std::collections::HashMap<usize, usize> =
+            self.order.iter().enumerate().map(|(i, &b)| (b, i)).collect();
         let mut stacks: Vec<Option<Vec<usize>>> = vec![None; self.blocks.len()];
         let mut visited = vec![false; self.blocks.len()];
         let Some(&entry) = self.order.first() else {

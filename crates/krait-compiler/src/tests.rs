@@ -54,17 +54,8 @@ fn simple_call_uses_load_global_with_null() {
 fn normalized(code: &krait_bytecode::CodeObject, out: &mut Vec<String>) {
     use krait_bytecode::{ArgKind, Constant, Opcode};
     let instrs: Vec<(usize, krait_bytecode::Instruction)> = code.instructions().collect();
-    let index_of = |unit: u32| {
-        instrs
-            .iter()
-            .position(|(o, _)| *o as u32 >= unit)
-            .unwrap_or(instrs.len())
-    };
-    let names: Vec<String> = code
-        .localsplus_names
-        .iter()
-        .map(|n| format!("'{n}'"))
-        .collect();
+    let index_of = |unit: u32| instrs.iter().position(|(o, _)| *o as u32 >= unit).unwrap_or(instrs.len());
+    let names: Vec<String> = code.localsplus_names.iter().map(|n| format!("'{n}'")).collect();
     out.push(format!(
         "== {} args={} flags={} first={} names=[{}] stack={}",
         code.qualname,
@@ -77,33 +68,24 @@ fn normalized(code: &krait_bytecode::CodeObject, out: &mut Vec<String>) {
     for (n, (offset, instr)) in instrs.iter().enumerate() {
         let arg = match instr.op.arg_kind() {
             ArgKind::Jump => format!("->{}", index_of(instr.arg)),
-            ArgKind::Const if instr.op == Opcode::LOAD_CONST => {
-                match &code.consts[instr.arg as usize] {
-                    Constant::Code(c) => format!("code:{}", c.name),
-                    other => py_repr(other),
-                }
-            }
+            ArgKind::Const if instr.op == Opcode::LOAD_CONST => match &code.consts[instr.arg as usize] {
+                Constant::Code(c) => format!("code:{}", c.name),
+                other => py_repr(other),
+            },
             ArgKind::Const => py_repr(&code.consts[instr.arg as usize]),
             ArgKind::GlobalName => {
-                format!(
-                    "{}{}",
-                    if instr.arg & 1 != 0 { "NULL+" } else { "" },
-                    code.names[(instr.arg >> 1) as usize]
-                )
+                format!("{}{}", if instr.arg & 1 != 0 { "NULL+" } else { "" }, code.names[(instr.arg >> 1) as usize])
             }
             ArgKind::Name => code.names[instr.arg as usize].clone(),
             ArgKind::Local | ArgKind::Deref => code.localsplus_names[instr.arg as usize].clone(),
             ArgKind::None => String::new(),
-            ArgKind::Compare => krait_bytecode::ComparisonOp::decode(instr.arg)
-                .map_or(String::new(), |c| c.symbol().to_string()),
+            ArgKind::Compare => {
+                krait_bytecode::ComparisonOp::decode(instr.arg).map_or(String::new(), |c| c.symbol().to_string())
+            }
             _ => instr.arg.to_string(),
         };
         let line = code.locations[*offset].line;
-        out.push(
-            format!("{n:3} {line:3} {} {arg}", instr.op.name())
-                .trim_end()
-                .to_string(),
-        );
+        out.push(format!("{n:3} {line:3} {} {arg}", instr.op.name()).trim_end().to_string());
     }
     for entry in &code.exception_table {
         out.push(format!(
@@ -130,12 +112,7 @@ fn py_repr(constant: &krait_bytecode::Constant) -> String {
             if s.contains('\'') && !s.contains('"') {
                 format!("\"{s}\"")
             } else {
-                format!(
-                    "'{}'",
-                    s.replace('\\', "\\\\")
-                        .replace('\'', "\\'")
-                        .replace('\n', "\\n")
-                )
+                format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'").replace('\n', "\\n"))
             }
         }
         Constant::Tuple(items) => {
