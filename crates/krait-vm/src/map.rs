@@ -84,17 +84,6 @@ impl PyMap {
         &self.names
     }
 
-    /// The map with `name` appended (shared by every instance that adds it).
-    pub fn child(self: Gc<Self>, vm: &mut Vm, name: Value) -> Gc<PyMap> {
-        if let Some(&(_, child)) = self.transitions.borrow().iter().find(|(n, _)| n.is(name)) {
-            return child.downcast::<PyMap>().expect("a map");
-        }
-        let mut names = self.names.to_vec();
-        names.push(name);
-        let child = Self::with_names(vm, names.into_boxed_slice());
-        self.transitions.borrow_mut().push((name, child.value()));
-        child
-    }
 }
 
 /// Where an instance's attributes are.
@@ -190,5 +179,19 @@ pub fn delete(vm: &mut Vm, attrs: &InstanceAttrs, name: Gc<PyStr>) -> bool {
             to_dict(vm, attrs).del_str(name).is_some()
         }
         Storage::Dict(dict) => dict.del_str(name).is_some(),
+    }
+}
+
+impl Gc<PyMap> {
+    /// The map with `name` appended (shared by every instance that adds it).
+    pub fn child(self, vm: &mut Vm, name: Value) -> Gc<PyMap> {
+        if let Some(&(_, child)) = self.transitions.borrow().iter().find(|(n, _)| n.is(name)) {
+            return child.downcast::<PyMap>().expect("a map");
+        }
+        let mut names = self.names.to_vec();
+        names.push(name);
+        let child = PyMap::with_names(vm, names.into_boxed_slice());
+        self.transitions.borrow_mut().push((name, child.value()));
+        child
     }
 }

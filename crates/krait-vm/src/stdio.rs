@@ -272,7 +272,7 @@ fn unsupported(vm: &mut Vm, message: &str) -> PyErr {
 pub fn unsupported_operation_type(vm: &mut Vm) -> Option<Gc<PyType>> {
     let stream = sys_attr(vm, "__stdout__")?;
     let class = vm.class_of(stream);
-    PyType::lookup_str(class, vm, "_UnsupportedOperation").and_then(|v| v.downcast::<PyType>())
+    class.lookup_str(vm, "_UnsupportedOperation").and_then(|v| v.downcast::<PyType>())
 }
 
 fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
@@ -370,8 +370,14 @@ static SPEC: TypeSpec = TypeSpec {
         MethodDef::method("__next__", textio_next),
         MethodDef::method("fileno", textio_fileno),
         MethodDef::method("isatty", textio_isatty),
-        MethodDef::method("readable", |vm, args| Ok(vm.bool_value(this(vm, &args)?.readable))),
-        MethodDef::method("writable", |vm, args| Ok(vm.bool_value(!this(vm, &args)?.readable))),
+        MethodDef::method("readable", |vm, args| {
+            let readable = this(vm, &args)?.readable;
+            Ok(vm.bool_value(readable))
+        }),
+        MethodDef::method("writable", |vm, args| {
+            let readable = this(vm, &args)?.readable;
+            Ok(vm.bool_value(!readable))
+        }),
         MethodDef::method("seekable", |vm, args| {
             this(vm, &args)?;
             Ok(vm.bool_value(false))

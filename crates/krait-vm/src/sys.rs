@@ -438,7 +438,7 @@ fn sys_getsizeof(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(vm.new_int(size as i64));
     }
     let class = vm.class_of(obj);
-    match PyType::lookup_str(class, vm, "__sizeof__") {
+    match class.lookup_str(vm, "__sizeof__") {
         Some(method) => match call::call(vm, method, &[obj]) {
             Ok(size) => {
                 let size = number::to_i64(vm, size)?;

@@ -45,8 +45,8 @@ pub fn update_from(vm: &mut Vm, dict: Gc<PyDict>, other: Value) -> PyResult<()> 
         let own_iter = {
             let class = vm.class_of(other);
             let dict_type = vm.types.dict;
-            let theirs = PyType::lookup_str(class, vm, "__iter__");
-            let ours = PyType::lookup_str(dict_type, vm, "__iter__");
+            let theirs = class.lookup_str(vm, "__iter__");
+            let ours = dict_type.lookup_str(vm, "__iter__");
             theirs.zip(ours).is_some_and(|(a, b)| a.is(b))
         };
         if vm.is_exact(other, vm.types.dict) || own_iter {
@@ -58,7 +58,7 @@ pub fn update_from(vm: &mut Vm, dict: Gc<PyDict>, other: Value) -> PyResult<()> 
             for (key, value) in items {
                 dict.set_item(vm, key, value)?;
             }
-            drop(keep);
+            std::hint::black_box(keep);
             return Ok(());
         }
     }
@@ -147,7 +147,7 @@ fn dict_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     if !vm.is_exact(this, vm.types.dict) {
         let class = vm.class_of(this);
-        if let Some(missing) = PyType::lookup_str(class, vm, "__missing__") {
+        if let Some(missing) = class.lookup_str(vm, "__missing__") {
             return protocol::call::call(vm, missing, &[this, key]);
         }
     }

@@ -131,7 +131,8 @@ pub fn constant_to_value(vm: &mut Vm, constant: &Constant) -> Value {
                 let v = constant_to_value(vm, item);
                 values.push(vm, v);
             }
-            crate::types::set::new_frozenset_from(vm, &values.to_vec()).unwrap_or_else(|_| vm.none())
+            let set = crate::types::set::new_frozenset(vm, values.list().value());
+            set.map_or_else(|_| vm.none(), |s| s.value())
         }
         Constant::Code(code) => PyCode::from_code_object(vm, code.clone()).value(),
     }

@@ -147,7 +147,7 @@ pub(crate) fn items_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 /// right operand before `sq_concat` of the left).
 pub(crate) fn defer_to_reflected(vm: &mut Vm, other: Value, reflected: &str) -> bool {
     let class = vm.class_of(other);
-    class.has_flag(flags::HEAPTYPE) && PyType::lookup_str(class, vm, reflected).is_some()
+    class.has_flag(flags::HEAPTYPE) && class.lookup_str(vm, reflected).is_some()
 }
 
 /// Lexicographic comparison of two sequences (`list_richcompare`,
@@ -235,26 +235,6 @@ fn this_list(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyList>> {
 }
 
 impl PyList {
-    /// Append every item of `iterable` (`list_extend`).
-    pub fn extend(self: Gc<Self>, vm: &mut Vm, iterable: Value) -> PyResult<()> {
-        if let Some(other) = iterable.downcast::<PyList>() {
-            let items = other.to_vec();
-            vm.account_external(items.len() * 8);
-            self.items.borrow_mut().extend_from_slice(&items);
-            return Ok(());
-        }
-        if let Some(tuple) = iterable.downcast::<PyTuple>() {
-            vm.account_external(tuple.len() * 8);
-            self.items.borrow_mut().extend_from_slice(tuple.as_slice());
-            return Ok(());
-        }
-        let iterator = protocol::iter::iter(vm, iterable)?;
-        while let Some(item) = protocol::iter::next(vm, iterator)? {
-            self.push(item);
-            vm.account_external(8);
-        }
-        Ok(())
-    }
 
     /// The items at the positions a slice selects.
     fn slice_items(&self, start: isize, step: isize, count: usize) -> Vec<Value> {
@@ -772,7 +752,7 @@ pub fn sort_list(vm: &mut Vm, list: Gc<PyList>, key: Value, reverse: bool) -> Py
         *items = values;
         modified
     };
-    drop(keep);
+    std::hint::black_box(keep);
     result?;
     if modified {
         return Err(vm.value_error("list modified during sort"));
@@ -997,5 +977,28 @@ mod tests {
             sorted.sort();
             assert_eq!(sorted, (0..100).collect::<Vec<_>>());
         }
+    }
+}
+
+impl Gc<PyList> {
+    /// Append every item of `iterable` (`list_extend`).
+    pub fn extend(self, vm: &mut Vm, iterable: Value) -> PyResult<()> {
+        if let Some(other) = iterable.downcast::<PyList>() {
+            let items = other.to_vec();
+            vm.account_external(items.len() * 8);
+            self.items.borrow_mut().extend_from_slice(&items);
+            return Ok(());
+        }
+        if let Some(tuple) = iterable.downcast::<PyTuple>() {
+            vm.account_external(tuple.len() * 8);
+            self.items.borrow_mut().extend_from_slice(tuple.as_slice());
+            return Ok(());
+        }
+        let iterator = protocol::iter::iter(vm, iterable)?;
+        while let Some(item) = protocol::iter::next(vm, iterator)? {
+            self.push(item);
+            vm.account_external(8);
+        }
+        Ok(())
     }
 }

@@ -352,7 +352,7 @@ impl PySet {
         for (key, hash) in entries {
             self.add_hashed(vm, key, hash)?;
         }
-        drop(keep);
+        std::hint::black_box(keep);
         Ok(())
     }
 
@@ -700,7 +700,7 @@ fn intersection(vm: &mut Vm, so: Value, other: Value) -> PyResult<Gc<PySet>> {
                 result.add_hashed(vm, key, hash)?;
             }
         }
-        drop(keep);
+        std::hint::black_box(keep);
         return Ok(result);
     }
     let iterator = protocol::iter::iter(vm, other)?;
@@ -731,7 +731,7 @@ fn difference_update(vm: &mut Vm, set: Gc<PySet>, other: Value) -> PyResult<()> 
         for (key, hash) in entries {
             set.discard_hashed(vm, key, hash)?;
         }
-        drop(keep);
+        std::hint::black_box(keep);
     } else {
         let iterator = protocol::iter::iter(vm, other)?;
         while let Some(key) = protocol::iter::next(vm, iterator)? {
@@ -783,7 +783,7 @@ fn difference(vm: &mut Vm, so: Value, other: Value) -> PyResult<Gc<PySet>> {
             result.add_hashed(vm, key, hash)?;
         }
     }
-    drop(keep);
+    std::hint::black_box(keep);
     Ok(result)
 }
 
@@ -816,7 +816,7 @@ fn symmetric_difference_update(vm: &mut Vm, set: Gc<PySet>, other: Value) -> PyR
             set.add_hashed(vm, key, hash)?;
         }
     }
-    drop(keep);
+    std::hint::black_box(keep);
     Ok(())
 }
 
@@ -837,7 +837,7 @@ fn is_subset(vm: &mut Vm, so: Value, other: Value) -> PyResult<bool> {
             return Ok(false);
         }
     }
-    drop(keep);
+    std::hint::black_box(keep);
     Ok(true)
 }
 
@@ -874,7 +874,7 @@ fn is_disjoint(vm: &mut Vm, so: Value, other: Value) -> PyResult<bool> {
                 return Ok(false);
             }
         }
-        drop(keep);
+        std::hint::black_box(keep);
         return Ok(true);
     }
     let iterator = protocol::iter::iter(vm, other)?;

@@ -120,7 +120,7 @@ pub fn slice_indices(vm: &mut Vm, key: Value, len: usize) -> PyResult<Option<(is
     let Some(slice) = key.downcast::<crate::types::slice::PySlice>() else {
         return Ok(None);
     };
-    let (start, stop, step) = (slice.start(), slice.stop(), slice.step());
+    let (start, stop, step) = (slice.start.get(), slice.stop.get(), slice.step.get());
     let step = match slice_index(vm, step)? {
         None => 1,
         Some(0) => return Err(vm.value_error("slice step cannot be zero")),
