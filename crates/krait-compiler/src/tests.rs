@@ -175,3 +175,19 @@ fn normalized_dump_from_env() {
         }
     }
 }
+
+#[test]
+fn errors_from_env() {
+    if let Ok(files) = std::env::var("KRAIT_ERRS") {
+        for path in files.split(':') {
+            let source = std::fs::read_to_string(path).unwrap();
+            match compile(&source, path, Mode::Exec) {
+                Ok(_) => println!("ERR {path}: OK"),
+                Err(e) => println!(
+                    "ERR {path}: {:?}: {} ({}, {})",
+                    e.kind, e.message, e.line, e.offset
+                ),
+            }
+        }
+    }
+}
