@@ -377,7 +377,57 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
         let range = TextRange::new(TextSize::from(number_start as u32), range.end());
         return at(Plain, "invalid decimal literal".into(), range);
     }
+    // `print "x"`: the Python 2 statement.
+    let line_text = map
+        .line_text(map.line_of(range.start()))
+        .unwrap_or_default();
+    let line_start = map.line_start(map.line_of(range.start())) as usize;
+    let stripped = line_text.trim_start();
+    if let Some(rest) = stripped.strip_prefix("print") {
+        let print_at = line_start + (line_text.len() - stripped.len());
+        if rest.starts_with([' ', '\t'])
+            && !rest.trim_start().starts_with(['(', '=', '.', '['])
+            && start > print_at
+        {
+            let range = TextRange::new(
+                TextSize::from(print_at as u32),
+                TextSize::from((line_start + line_text.trim_end().len()) as u32),
+            );
+            return at(
+                Plain,
+                "Missing parentheses in call to 'print'. Did you mean print(...)?".into(),
+                range,
+            );
+        }
+    }
     let message = match &error.error {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            found: TokenKind::Equal,
+        } => {
+            let start = previous_token_start(text, start) as u32;
+            let range = TextRange::new(TextSize::from(start), range.end());
+            return at(
+                Plain,
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(),
+                range,
+            );
+        }
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Else,
+            ..
+        } => {
+            let before = &text[line_start..start.max(line_start)];
+            if let Some(if_at) = before.rfind(" if ") {
+                let body_start = previous_token_start(text, line_start + if_at) as u32;
+                let range = TextRange::new(TextSize::from(body_start), range.end());
+                return at(Plain, "expected 'else' after 'if' expression".into(), range);
+            }
+            "invalid syntax".into()
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            "Generator expression must be parenthesized".into()
+        }
         ParseErrorType::UnexpectedIndentation => {
             let line = map.line_of(range.start());
             if inconsistent_tabs(map, line) {
