@@ -505,7 +505,7 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
                     format!("'{what}' is an illegal expression for augmented assignment")
                 }
                 ParseErrorType::InvalidAnnotatedAssignmentTarget => {
-                    format!("illegal target for annotation")
+                    "illegal target for annotation".to_string()
                 }
                 ParseErrorType::InvalidNamedAssignmentTarget => {
                     format!("cannot use assignment expressions with {what}")

@@ -518,11 +518,11 @@ impl<'a> Compiler<'a> {
         let n = elts.len();
         let mut seen_star = false;
         for (i, elt) in elts.iter().enumerate() {
-            if let Expr::Starred(starred) = elt {
+            if elt.is_starred_expr() {
                 if seen_star {
                     return Err(self.error_here("multiple starred expressions in assignment"));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (1 << 16) {
+                if i >= (1 << 8) || n > (1 << 16) + i {
                     return Err(
                         self.error_here("too many expressions in star-unpacking assignment")
                     );
