@@ -295,10 +295,11 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult {
     let module_name = module_name.unwrap_or_else(|| "<unknown module name>".to_string());
     let file = attr::getattr_opt(vm, module, "__file__")?.and_then(|f| str_of(vm, f));
     let location = file.unwrap_or_else(|| "unknown location".to_string());
-    let initializing = lookup_module(vm, &module_name).is_some_and(|m| m.is(module))
-        && vm.thread.frames.iter().any(|f| {
-            f.globals.value().is(module.downcast::<PyModule>().map(|m| m.dict.get()).unwrap_or(Value::NULL))
-        });
+    let initializing =
+        lookup_module(vm, &module_name).is_some_and(|m| m.is(module))
+            && vm.thread.frames.iter().any(|f| {
+                f.globals.value().is(module.downcast::<PyModule>().map(|m| m.dict.get()).unwrap_or(Value::NULL))
+            });
     let message = if initializing {
         format!(
             "cannot import name '{}' from partially initialized module '{module_name}' (most likely due to a circular import) ({location})",

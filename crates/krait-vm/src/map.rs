@@ -57,7 +57,12 @@ impl PyMap {
         let ty = vm.types.instance_map;
         let id = NEXT_MAP_ID.fetch_add(1, Ordering::Relaxed);
         vm.alloc(
-            PyMap { header: ObjHeader::new(PyMap::LAYOUT, Value::NULL), id, names, transitions: RefCell::new(Vec::new()) },
+            PyMap {
+                header: ObjHeader::new(PyMap::LAYOUT, Value::NULL),
+                id,
+                names,
+                transitions: RefCell::new(Vec::new()),
+            },
             ty,
         )
     }
@@ -83,7 +88,6 @@ impl PyMap {
     pub fn names(&self) -> &[Value] {
         &self.names
     }
-
 }
 
 /// Where an instance's attributes are.
@@ -121,7 +125,13 @@ pub fn get(attrs: &InstanceAttrs, name: Gc<PyStr>) -> Option<Value> {
 }
 
 /// Write an instance attribute. `name` should be interned.
-pub fn set(vm: &mut Vm, attrs: &InstanceAttrs, class_root: impl FnOnce(&mut Vm) -> Gc<PyMap>, name: Gc<PyStr>, value: Value) {
+pub fn set(
+    vm: &mut Vm,
+    attrs: &InstanceAttrs,
+    class_root: impl FnOnce(&mut Vm) -> Gc<PyMap>,
+    name: Gc<PyStr>,
+    value: Value,
+) {
     let map = match storage(attrs) {
         Storage::Dict(dict) => {
             dict.set_str(vm, name, value);

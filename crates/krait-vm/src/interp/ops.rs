@@ -109,8 +109,7 @@ pub fn delete_name(vm: &mut Vm, frame: &Frame, name: Value) -> PyResult<()> {
 /// `cache` must point at the instruction's four cache units.
 pub unsafe fn load_global(vm: &mut Vm, frame: &Frame, name: Value, cache: *const Cell<u32>) -> PyResult {
     // SAFETY: guaranteed by the caller.
-    let (index, globals_version, builtins_version) =
-        unsafe { (&*cache.add(1), &*cache.add(2), &*cache.add(3)) };
+    let (index, globals_version, builtins_version) = unsafe { (&*cache.add(1), &*cache.add(2), &*cache.add(3)) };
     let globals = frame.globals;
     let builtins = frame.builtins;
     if globals_version.get() != 0 && globals_version.get() == globals.keys_version() {
@@ -498,7 +497,9 @@ pub fn get_aiter(vm: &mut Vm, v: Value) -> PyResult {
     let it_cls = vm.class_of(it);
     if it_cls.lookup(vm, vm.names.anext).is_none() {
         let tn = it_cls.name().to_string();
-        return Err(vm.type_error(format!("'async for' received an object from __aiter__ that does not implement __anext__: {tn}")));
+        return Err(vm.type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {tn}"
+        )));
     }
     Ok(it)
 }
@@ -582,7 +583,8 @@ pub fn exception_matches(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
 }
 
 fn check_except_type(vm: &mut Vm, ty: Value) -> PyResult<()> {
-    let valid = |v: Value| v.downcast::<PyType>().is_some_and(|t| t.has_flag(crate::types::typeobject::flags::EXCEPTION));
+    let valid =
+        |v: Value| v.downcast::<PyType>().is_some_and(|t| t.has_flag(crate::types::typeobject::flags::EXCEPTION));
     let ok = match ty.downcast::<PyTuple>() {
         Some(t) => t.as_slice().iter().all(|&v| valid(v)),
         None => valid(ty),
@@ -824,18 +826,16 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, positional: usize, n
             }
             None if self_match => {
                 if positional > 1 {
-                    return Err(vm.type_error(format!(
-                        "{}() accepts 1 positional sub-pattern ({positional} given)",
-                        ty.name()
-                    )));
+                    return Err(
+                        vm.type_error(format!("{}() accepts 1 positional sub-pattern ({positional} given)", ty.name()))
+                    );
                 }
                 attrs.push(vm, subject);
             }
             None => {
-                return Err(vm.type_error(format!(
-                    "{}() accepts 0 positional sub-patterns ({positional} given)",
-                    ty.name()
-                )));
+                return Err(
+                    vm.type_error(format!("{}() accepts 0 positional sub-patterns ({positional} given)", ty.name()))
+                );
             }
         }
     }

@@ -106,9 +106,9 @@ pub fn call_method(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyRes
 /// Whether a value can be called (`callable()`).
 pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
     match v.header().map(|h| h.kind()) {
-        Some(LayoutKind::Function | LayoutKind::BuiltinFunction | LayoutKind::MethodDescriptor | LayoutKind::BoundMethod) => {
-            true
-        }
+        Some(
+            LayoutKind::Function | LayoutKind::BuiltinFunction | LayoutKind::MethodDescriptor | LayoutKind::BoundMethod,
+        ) => true,
         _ => {
             let cls = vm.class_of(v);
             cls.lookup(vm, vm.names.call).is_some()

@@ -310,13 +310,17 @@ pub static SPEC: TypeSpec = TypeSpec {
         }),
     ],
     getsets: &[
-        GetSetDef::new("args", |vm, e| Ok(this_exc(vm, e)?.args.get()), |vm, e, v| {
-            let e = this_exc(vm, e)?;
-            let list = protocol::iter::collect(vm, v)?;
-            let t = crate::types::tuple::tuple_from_vec(vm, list.to_vec());
-            e.args.set(t);
-            Ok(())
-        }),
+        GetSetDef::new(
+            "args",
+            |vm, e| Ok(this_exc(vm, e)?.args.get()),
+            |vm, e, v| {
+                let e = this_exc(vm, e)?;
+                let list = protocol::iter::collect(vm, v)?;
+                let t = crate::types::tuple::tuple_from_vec(vm, list.to_vec());
+                e.args.set(t);
+                Ok(())
+            },
+        ),
         GetSetDef::new(
             "__traceback__",
             |vm, e| {

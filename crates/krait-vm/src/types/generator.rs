@@ -231,9 +231,16 @@ fn convert_stop_iteration(vm: &mut Vm, gen: Gc<PyGenerator>, err: PyErr) -> PyEr
         GenKind::AsyncGenerator if vm.error_matches(err, vm.exceptions.stop_async_iteration) => {
             (vm.exceptions.stop_async_iteration, "async generator raised StopAsyncIteration")
         }
-        _ if vm.error_matches(err, vm.exceptions.stop_iteration) => {
-            (vm.exceptions.stop_iteration, if gen.kind == GenKind::Generator { "generator raised StopIteration" } else if gen.kind == GenKind::Coroutine { "coroutine raised StopIteration" } else { "async generator raised StopIteration" })
-        }
+        _ if vm.error_matches(err, vm.exceptions.stop_iteration) => (
+            vm.exceptions.stop_iteration,
+            if gen.kind == GenKind::Generator {
+                "generator raised StopIteration"
+            } else if gen.kind == GenKind::Coroutine {
+                "coroutine raised StopIteration"
+            } else {
+                "async generator raised StopIteration"
+            },
+        ),
         _ => return err,
     };
     let _ = ty;
@@ -252,7 +259,11 @@ pub fn next(vm: &mut Vm, gen: Gc<PyGenerator>) -> PyResult<Option<Value>> {
     match resume(vm, gen, none, None) {
         Ok(GenExit::Yield(v)) => Ok(Some(v)),
         Ok(GenExit::Return(_)) => Ok(None),
-        Err(err) if gen.kind == GenKind::Generator && vm.error_matches(err, vm.exceptions.stop_iteration) && gen.state.get() == GenState::Finished => {
+        Err(err)
+            if gen.kind == GenKind::Generator
+                && vm.error_matches(err, vm.exceptions.stop_iteration)
+                && gen.state.get() == GenState::Finished =>
+        {
             Ok(None)
         }
         Err(err) => Err(err),
@@ -314,10 +325,12 @@ pub fn throw(vm: &mut Vm, gen: Gc<PyGenerator>, exc: Value) -> PyResult<GenExit>
             gen.state.set(GenState::Running);
             let r = throw(vm, sub_gen, exc);
             gen.state.set(GenState::Suspended);
-            r.map(|exit| Some(match exit {
-                GenExit::Yield(v) => Ok(v),
-                GenExit::Return(v) => Err(v),
-            }))
+            r.map(|exit| {
+                Some(match exit {
+                    GenExit::Yield(v) => Ok(v),
+                    GenExit::Return(v) => Err(v),
+                })
+            })
         } else {
             match attr::getattr_opt(vm, sub, "throw")? {
                 Some(method) => {
@@ -459,7 +472,8 @@ fn gen_next_method(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn gen_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let gen = this_gen(vm, args.this())?;
-    let qualname = gen.qualname.get().downcast::<crate::types::str::PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
+    let qualname =
+        gen.qualname.get().downcast::<crate::types::str::PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
     let noun = match gen.kind {
         GenKind::Generator => "generator",
         GenKind::Coroutine => "coroutine",
@@ -470,14 +484,22 @@ fn gen_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 const GEN_GETSETS: &[GetSetDef] = &[
-    GetSetDef::new("__name__", |vm, g| Ok(this_gen(vm, g)?.name.get()), |vm, g, v| {
-        this_gen(vm, g)?.name.set(v);
-        Ok(())
-    }),
-    GetSetDef::new("__qualname__", |vm, g| Ok(this_gen(vm, g)?.qualname.get()), |vm, g, v| {
-        this_gen(vm, g)?.qualname.set(v);
-        Ok(())
-    }),
+    GetSetDef::new(
+        "__name__",
+        |vm, g| Ok(this_gen(vm, g)?.name.get()),
+        |vm, g, v| {
+            this_gen(vm, g)?.name.set(v);
+            Ok(())
+        },
+    ),
+    GetSetDef::new(
+        "__qualname__",
+        |vm, g| Ok(this_gen(vm, g)?.qualname.get()),
+        |vm, g, v| {
+            this_gen(vm, g)?.qualname.set(v);
+            Ok(())
+        },
+    ),
     GetSetDef::readonly("gi_running", |vm, g| {
         let running = this_gen(vm, g)?.state.get() == GenState::Running;
         Ok(vm.bool_value(running))

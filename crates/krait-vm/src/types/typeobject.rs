@@ -168,7 +168,6 @@ impl PyType {
         }
     }
 
-
     /// `lookup` without the cache.
     pub fn lookup_uncached(&self, name: Gc<PyStr>) -> Option<Value> {
         let mro = self.mro_tuple();
@@ -180,8 +179,6 @@ impl PyType {
         }
         None
     }
-
-
 
     /// `__qualname__` as a Rust string.
     pub fn qualname_string(&self) -> String {
