@@ -8,6 +8,7 @@
 
 pub mod bytearray;
 pub mod bytes;
+pub mod class;
 pub mod complex;
 pub mod descriptor;
 pub mod dict;
