@@ -45,7 +45,7 @@
 
 use crate::error::{PyErr, PyResult};
 use crate::native::{Args, GetSetDef, MethodDef};
-use crate::object::{Gc, LayoutKind};
+use crate::object::{Gc, LayoutKind, PyPayload};
 use crate::protocol::attr::call_descriptor_get;
 use crate::protocol::{attr, call};
 use crate::rooted::RootedVec;
@@ -110,7 +110,8 @@ pub fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Err(vm.type_error("type() takes 1 or 3 arguments"));
         }
     }
-    let Some(new) = cls.lookup(vm, vm.names.new) else {
+    let new_name = vm.names.new;
+    let Some(new) = PyType::lookup(cls, vm, new_name) else {
         let tn = type_name_of(cls);
         return Err(vm.type_error(format!("cannot create '{tn}' instances")));
     };
@@ -121,7 +122,8 @@ pub fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(obj);
     }
     let obj_type = vm.class_of(obj);
-    let Some(init) = obj_type.lookup(vm, vm.names.init) else {
+    let init_name = vm.names.init;
+    let Some(init) = PyType::lookup(obj_type, vm, init_name) else {
         return Ok(obj);
     };
     let result = if init.has_kind(LayoutKind::Function) || init.has_kind(LayoutKind::MethodDescriptor) {
@@ -280,8 +282,9 @@ pub fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
         let winner = calculate_metaclass(vm, metatype, bases.as_slice())?;
         if winner != metatype {
-            let winner_new = winner.lookup(vm, vm.names.new);
-            let type_new_descr = vm.types.type_.dict().get_str(vm.names.new);
+            let new_name = vm.names.new;
+            let winner_new = PyType::lookup(winner, vm, new_name);
+            let type_new_descr = vm.types.type_.dict().get_str(new_name);
             if let (Some(new), Some(ours)) = (winner_new, type_new_descr) {
                 if !new.is(ours) {
                     // Hand over to the winner's own __new__.
@@ -488,10 +491,11 @@ fn new_class(
 
     // __new__ is a static method; __init_subclass__ and __class_getitem__
     // are class methods (when given as plain functions).
-    if let Some(f) = dict.get_str(vm.names.new) {
+    let new_name = vm.names.new;
+    if let Some(f) = dict.get_str(new_name) {
         if f.has_kind(LayoutKind::Function) {
             let wrapped = descriptor::new_staticmethod(vm, f);
-            dict.set_str(vm, vm.names.new, wrapped);
+            dict.set_str(vm, new_name, wrapped);
         }
     }
     for special in ["__init_subclass__", "__class_getitem__"] {
@@ -509,7 +513,8 @@ fn new_class(
     let classcell_key = vm.names.classcell;
     if let Some(cell) = dict.get_str(classcell_key) {
         let Some(cell) = cell.downcast::<PyCell>() else {
-            let repr = crate::protocol::object::repr(vm, vm.class_of(cell).value())?;
+            let cell_type = vm.class_of(cell).value();
+            let repr = crate::protocol::object::repr(vm, cell_type)?;
             return Err(vm.type_error(format!("__classcell__ must be a nonlocal cell, not {}", repr.as_str())));
         };
         cell.contents.set(ty.value());
@@ -575,7 +580,7 @@ fn new_class(
 /// what it returned (CPython's `mro_check`).
 fn custom_mro(vm: &mut Vm, metatype: Gc<PyType>, ty: Gc<PyType>) -> PyResult<()> {
     let mro_key = name(vm, "mro");
-    let Some(method) = metatype.lookup(vm, mro_key) else {
+    let Some(method) = PyType::lookup(metatype, vm, mro_key) else {
         return Ok(());
     };
     if vm.types.type_.dict().get_str(mro_key).is_some_and(|ours| ours.is(method)) {
@@ -624,7 +629,8 @@ fn finish_class(vm: &mut Vm, ty: Gc<PyType>, kw_values: &[Value], kwnames: Optio
                 key_repr.as_str(),
                 type_name_of(ty)
             );
-            return Err(error_from_cause(vm, vm.exceptions.runtime_error, message, cause));
+            let runtime_error = vm.exceptions.runtime_error;
+            return Err(error_from_cause(vm, runtime_error, message, cause));
         }
     }
     std::hint::black_box(snapshot);
@@ -744,7 +750,8 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
     };
     let is_mapping = namespace.downcast::<PyDict>().is_some() || {
         let ns_type = vm.class_of(namespace);
-        ns_type.lookup(vm, vm.names.getitem).is_some()
+        let getitem = vm.names.getitem;
+        PyType::lookup(ns_type, vm, getitem).is_some()
     };
     if !is_mapping {
         let meta_name = match meta.downcast::<PyType>() {
