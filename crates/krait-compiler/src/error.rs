@@ -267,12 +267,20 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
             if starts_string(text, start) =>
         {
             let triple = is_triple_quoted(text, start);
-            let detected = if triple { map.line_of(TextSize::from(map.len())) } else { map.line_of(range.start()) };
+            let detected = if triple { last_line(map) } else { map.line_of(range.start()) };
             let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
             return at(Plain, format!("{what} (detected at line {detected})"), range);
         }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
-            return at(IndentationError, "unindent does not match any outer indentation level".into(), range);
+            let line = map.line_of(range.start());
+            if inconsistent_tabs(map, line) {
+                let message = "inconsistent use of tabs and spaces in indentation";
+                return at(SyntaxErrorKind::TabError, message.into(), line_start_range(map, line));
+            }
+            let text = map.line_text(line).unwrap_or_default();
+            let end = map.line_start(line) + text.trim_end_matches(['\n', '\r']).len() as u32;
+            let message = "unindent does not match any outer indentation level";
+            return at(IndentationError, message.into(), TextRange::empty(TextSize::from(end)));
         }
         _ => {}
     }
@@ -297,11 +305,63 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
         }
     }
     if starts_invalid_number(text, start) {
+        let bytes = text.as_bytes();
+        let mut number_start = start;
+        while number_start > 0 && (bytes[number_start - 1].is_ascii_alphanumeric() || bytes[number_start - 1] == b'_') {
+            number_start -= 1;
+        }
+        let range = TextRange::new(TextSize::from(number_start as u32), range.end());
         return at(Plain, "invalid decimal literal".into(), range);
     }
+    // `print "x"`: the Python 2 statement.
+    let line_text = map.line_text(map.line_of(range.start())).unwrap_or_default();
+    let line_start = map.line_start(map.line_of(range.start())) as usize;
+    let stripped = line_text.trim_start();
+    if let Some(rest) = stripped.strip_prefix("print") {
+        let print_at = line_start + (line_text.len() - stripped.len());
+        if rest.starts_with([' ', '\t']) && !rest.trim_start().starts_with(['(', '=', '.', '[']) && start > print_at {
+            let range = TextRange::new(
+                TextSize::from(print_at as u32),
+                TextSize::from((line_start + line_text.trim_end().len()) as u32),
+            );
+            return at(Plain, "Missing parentheses in call to 'print'. Did you mean print(...)?".into(), range);
+        }
+    }
     let message = match &error.error {
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } => {
+            let start = previous_token_start(text, start) as u32;
+            let range = TextRange::new(TextSize::from(start), range.end());
+            return at(Plain, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(), range);
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Else, .. } => {
+            let before = &text[line_start..start.max(line_start)];
+            if let Some(if_at) = before.rfind(" if ") {
+                let body_start = previous_token_start(text, line_start + if_at) as u32;
+                let range = TextRange::new(TextSize::from(body_start), range.end());
+                return at(Plain, "expected 'else' after 'if' expression".into(), range);
+            }
+            "invalid syntax".into()
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => "Generator expression must be parenthesized".into(),
         ParseErrorType::UnexpectedIndentation => {
-            return at(IndentationError, "unexpected indent".into(), range);
+            let line = map.line_of(range.start());
+            if inconsistent_tabs(map, line) {
+                let message = "inconsistent use of tabs and spaces in indentation";
+                return at(SyntaxErrorKind::TabError, message.into(), line_start_range(map, line));
+            }
+            let text = map.line_text(line).unwrap_or_default();
+            let indent = text.len() - text.trim_start_matches([' ', '\t', '\x0c']).len();
+            let at_offset = map.line_start(line) + indent.saturating_sub(1) as u32;
+            return at(IndentationError, "unexpected indent".into(), TextRange::empty(TextSize::from(at_offset)));
+        }
+        ParseErrorType::OtherError(message) if message.starts_with("Expected an indented block") => {
+            let message = match enclosing_header(map, range.start()) {
+                Some((what, line)) => {
+                    format!("expected an indented block after {what} on line {line}")
+                }
+                None => "expected an indented block".to_string(),
+            };
+            return at(IndentationError, message, range);
         }
         ParseErrorType::ExpectedToken { expected: TokenKind::Indent, .. } => {
             let message = match enclosing_header(map, range.start()) {
@@ -316,7 +376,9 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
         ParseErrorType::ExpectedToken { expected: TokenKind::Comma, found }
             if !matches!(found, TokenKind::Newline | TokenKind::EndOfFile) =>
         {
-            "invalid syntax. Perhaps you forgot a comma?".to_string()
+            let start = previous_token_start(text, start) as u32;
+            let range = TextRange::new(TextSize::from(start), range.end());
+            return at(Plain, "invalid syntax. Perhaps you forgot a comma?".into(), range);
         }
         ParseErrorType::ExpectedToken { expected, .. } => match token_text(*expected) {
             Some(token) if *expected == TokenKind::Import || *expected == TokenKind::In => {
@@ -370,10 +432,9 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
                 F::UnterminatedString => {
                     format!("unterminated string literal (detected at line {})", map.line_of(range.start()))
                 }
-                F::UnterminatedTripleQuotedString => format!(
-                    "unterminated triple-quoted string literal (detected at line {})",
-                    map.line_of(TextSize::from(map.len()))
-                ),
+                F::UnterminatedTripleQuotedString => {
+                    format!("unterminated triple-quoted string literal (detected at line {})", last_line(map))
+                }
                 F::LambdaWithoutParentheses => {
                     "f-string: lambda expressions are not allowed without parentheses".into()
                 }
@@ -395,6 +456,7 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
             "bytes can only contain ASCII literal characters".into()
         }
         ParseErrorType::Lexical(LexicalErrorType::OtherError(message)) => message.to_string(),
+        ParseErrorType::OtherError(message) if message.starts_with("Expected") => "invalid syntax".into(),
         ParseErrorType::OtherError(message) => message.clone(),
         ParseErrorType::EmptySlice
         | ParseErrorType::ExpectedExpression
@@ -472,4 +534,72 @@ fn describe_target(text: &str) -> &'static str {
         return "comparison";
     }
     "expression"
+}
+
+/// The last line of the source (a final newline does not start a new one).
+fn last_line(map: &SourceMap) -> u32 {
+    let len = map.len();
+    if len > 0 && map.text.ends_with('\n') {
+        map.line_of(TextSize::from(len - 1))
+    } else {
+        map.line_of(TextSize::from(len))
+    }
+}
+
+fn line_start_range(map: &SourceMap, line: u32) -> TextRange {
+    TextRange::empty(TextSize::from(map.line_start(line)))
+}
+
+fn indentation(text: &str) -> &str {
+    &text[..text.len() - text.trim_start_matches([' ', '\t']).len()]
+}
+
+/// A line indented with tabs where the previous line used spaces, or the
+/// other way round, which CPython's tokenizer refuses to compare.
+fn inconsistent_tabs(map: &SourceMap, line: u32) -> bool {
+    let Some(current) = map.line_text(line) else {
+        return false;
+    };
+    let mut previous_line = line;
+    while previous_line > 1 {
+        previous_line -= 1;
+        let Some(previous) = map.line_text(previous_line) else {
+            return false;
+        };
+        if previous.trim().is_empty() || previous.trim_start().starts_with('#') {
+            continue;
+        }
+        let a = indentation(&current);
+        let b = indentation(&previous);
+        let tabs_then_spaces = a.contains('\t') && b.contains(' ') && !b.contains('\t');
+        let spaces_then_tabs = b.contains('\t') && a.contains(' ') && !a.contains('\t');
+        return tabs_then_spaces || spaces_then_tabs;
+    }
+    false
+}
+
+/// The start of the token before `offset` (for "Perhaps you forgot a comma?").
+fn previous_token_start(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = offset.min(bytes.len());
+    while i > 0 && bytes[i - 1] == b' ' {
+        i -= 1;
+    }
+    let end = i;
+    if i > 0 && matches!(bytes[i - 1], b'\'' | b'"') {
+        let quote = bytes[i - 1];
+        i -= 1;
+        while i > 0 && bytes[i - 1] != quote {
+            i -= 1;
+        }
+        return i.saturating_sub(1);
+    }
+    while i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.') {
+        i -= 1;
+    }
+    if i == end {
+        end
+    } else {
+        i
+    }
 }

@@ -1,6 +1,15 @@
 //! Krait's standard library modules written in Rust.
 //!
-//! Each module is a `NativeModuleDef` in its own file (or directory):
-//! `math/` and `time.rs` are written; they are compiled and registered
-//! (`vm.register_native_module`) once the VM they build on is wired in (see
-//! the status section of docs/ARCHITECTURE.md).
+//! Each module is a `NativeModuleDef` in its own file (or directory);
+//! `register_all` makes them importable.
+
+pub mod math;
+pub mod time;
+
+use krait_vm::vm::Vm;
+
+/// Register every module of this crate with the VM.
+pub fn register_all(vm: &mut Vm) {
+    vm.register_native_module(&math::MATH);
+    vm.register_native_module(&time::TIME);
+}

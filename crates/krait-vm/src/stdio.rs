@@ -98,9 +98,7 @@ impl PyTextIO {
         let flush_now = {
             let mut pending = self.pending.borrow_mut();
             pending.extend_from_slice(text.as_bytes());
-            self.write_through
-                || pending.len() >= BLOCK_SIZE
-                || (self.line_buffering && text.contains(['\n', '\r']))
+            self.write_through || pending.len() >= BLOCK_SIZE || (self.line_buffering && text.contains(['\n', '\r']))
         };
         if flush_now {
             self.flush(vm)?;
@@ -272,7 +270,7 @@ fn unsupported(vm: &mut Vm, message: &str) -> PyErr {
 pub fn unsupported_operation_type(vm: &mut Vm) -> Option<Gc<PyType>> {
     let stream = sys_attr(vm, "__stdout__")?;
     let class = vm.class_of(stream);
-    PyType::lookup_str(class, vm, "_UnsupportedOperation").and_then(|v| v.downcast::<PyType>())
+    class.lookup_str(vm, "_UnsupportedOperation").and_then(|v| v.downcast::<PyType>())
 }
 
 fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
@@ -339,7 +337,8 @@ pub fn create_std_streams(vm: &mut Vm) -> PyResult<[Value; 3]> {
 
     // io.UnsupportedOperation(OSError, ValueError).
     let name = vm.new_str("UnsupportedOperation");
-    let bases = crate::types::tuple::new_tuple(vm, &[vm.exceptions.os_error.value(), vm.exceptions.value_error.value()]);
+    let bases =
+        crate::types::tuple::new_tuple(vm, &[vm.exceptions.os_error.value(), vm.exceptions.value_error.value()]);
     let namespace = crate::types::dict::PyDict::new(vm);
     let io_name = vm.intern("io");
     dict_set_str(vm, namespace, "__module__", io_name);
@@ -370,8 +369,14 @@ static SPEC: TypeSpec = TypeSpec {
         MethodDef::method("__next__", textio_next),
         MethodDef::method("fileno", textio_fileno),
         MethodDef::method("isatty", textio_isatty),
-        MethodDef::method("readable", |vm, args| Ok(vm.bool_value(this(vm, &args)?.readable))),
-        MethodDef::method("writable", |vm, args| Ok(vm.bool_value(!this(vm, &args)?.readable))),
+        MethodDef::method("readable", |vm, args| {
+            let readable = this(vm, &args)?.readable;
+            Ok(vm.bool_value(readable))
+        }),
+        MethodDef::method("writable", |vm, args| {
+            let readable = this(vm, &args)?.readable;
+            Ok(vm.bool_value(!readable))
+        }),
         MethodDef::method("seekable", |vm, args| {
             this(vm, &args)?;
             Ok(vm.bool_value(false))

@@ -271,7 +271,8 @@ impl Vm {
 
     /// Drop references to objects that were not marked from the weak tables.
     fn process_weak(&mut self) {
-        let is_marked = |v: &Value| v.header().is_some_and(|h| h.bits() & (header_bits::MARK | header_bits::IMMORTAL) != 0);
+        let is_marked =
+            |v: &Value| v.header().is_some_and(|h| h.bits() & (header_bits::MARK | header_bits::IMMORTAL) != 0);
         self.all_types.retain(is_marked);
         for &ty in &self.all_types {
             if let Some(ty) = ty.downcast::<PyType>() {

@@ -446,12 +446,12 @@ impl<'a> Compiler<'a> {
         let n = elts.len();
         let mut seen_star = false;
         for (i, elt) in elts.iter().enumerate() {
-            if let Expr::Starred(starred) = elt {
+            if elt.is_starred_expr() {
                 if seen_star {
-                    return Err(self.error("multiple starred expressions in assignment", starred.range));
+                    return Err(self.error_here("multiple starred expressions in assignment"));
                 }
-                if i >= (1 << 8) || n - i > (1 << 16) {
-                    return Err(self.error("too many expressions in star-unpacking assignment", starred.range));
+                if i >= (1 << 8) || n > (1 << 16) + i {
+                    return Err(self.error_here("too many expressions in star-unpacking assignment"));
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
                 seen_star = true;

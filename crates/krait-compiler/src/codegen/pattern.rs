@@ -272,7 +272,7 @@ impl<'a> Compiler<'a> {
             let mut seen_star = false;
             for (i, pattern) in patterns.iter().enumerate() {
                 if matches!(pattern, Pattern::MatchStar(_)) && !seen_star {
-                    if i >= (1 << 8) || size - i > (1 << 16) {
+                    if i >= (1 << 8) || size > (1 << 16) + i {
                         return Err(self.error_here("too many expressions in star-unpacking sequence pattern"));
                     }
                     self.emit(Opcode::UNPACK_EX, (i + ((size - i - 1) << 8)) as u32);

@@ -34,13 +34,12 @@ fn source_text(vm: &mut Vm, source: Value) -> PyResult<Option<String>> {
         return Ok(Some(s.as_str().to_string()));
     }
     if vm.is_instance(source, vm.types.bytes) || vm.is_instance(source, vm.types.bytearray) {
-        let bytes = crate::types::bytes::bytes_content(vm, source)?;
+        let bytes = crate::types::bytes::as_buffer(source).unwrap_or_default();
         return match String::from_utf8(bytes) {
             Ok(text) => Ok(Some(text)),
-            Err(_) => Err(vm.new_error(
-                vm.exceptions.syntax_error,
-                "(unicode error) 'utf-8' codec can't decode bytes in source",
-            )),
+            Err(_) => Err(
+                vm.new_error(vm.exceptions.syntax_error, "(unicode error) 'utf-8' codec can't decode bytes in source")
+            ),
         };
     }
     Ok(None)
@@ -69,7 +68,7 @@ fn namespaces(vm: &mut Vm, globals: Value, locals: Value, runner: Runner) -> PyR
     };
     let locals = if locals_given {
         let class = vm.class_of(locals);
-        if PyType::lookup_str(class, vm, "__getitem__").is_none() {
+        if class.lookup_str(vm, "__getitem__").is_none() {
             let message = match runner {
                 Runner::Eval => "locals must be a mapping".to_string(),
                 Runner::Exec => format!("locals must be a mapping or None, not {}", vm.type_name(locals)),

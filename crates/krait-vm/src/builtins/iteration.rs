@@ -31,7 +31,7 @@ pub(super) fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let positional = args.positional_range(vm, "next", 1, 2)?;
     let iterator = positional[0];
     let class = vm.class_of(iterator);
-    let Some(next_method) = PyType::lookup_str(class, vm, "__next__") else {
+    let Some(next_method) = class.lookup_str(vm, "__next__") else {
         let name = vm.type_name(iterator);
         return Err(vm.type_error(format!("'{name}' object is not an iterator")));
     };
@@ -97,9 +97,7 @@ fn min_max(vm: &mut Vm, args: Args<'_>, op: ComparisonOp, name: &str) -> PyResul
         return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
     }
     if !default.is_null() && positional.len() > 1 {
-        return Err(vm.type_error(format!(
-            "Cannot specify a default for {name}() with multiple positional arguments"
-        )));
+        return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
     }
     if !key.is_null() && vm.is_none(key) {
         key = Value::NULL;

@@ -106,13 +106,13 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
         }
 
         load_frame!();
-        loop {
+        'dispatch: loop {
             // ---- exception unwinding ----
             if let Some(err) = pending.take() {
                 (*frame).sp = sp;
                 unwind::unwind(vm, err, std::mem::take(&mut reraise))?;
                 load_frame!();
-                continue;
+                continue 'dispatch;
             }
 
             let unit = (*instrs.add(ip)).get();
@@ -120,7 +120,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                 Some(instr) => instr,
                 None => {
                     pending = Some(vm.runtime_error("invalid bytecode"));
-                    continue;
+                    continue 'dispatch;
                 }
             };
             (*frame).lasti = ip;
@@ -355,9 +355,12 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::BUILD_SET => {
                         let n = arg as usize;
                         let items = std::slice::from_raw_parts(stack.add(sp - n), n);
-                        let s = tri!(crate::types::set::new_set_from(vm, items));
+                        let set = tri!(crate::types::set::new_set(vm, Value::NULL));
+                        for &item in items {
+                            tri!(set.add(vm, item));
+                        }
                         sp -= n;
-                        push!(s);
+                        push!(set.value());
                     }
                     Opcode::BUILD_MAP => {
                         let n = arg as usize;
@@ -408,8 +411,8 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::SET_ADD => {
                         let v = pop!();
-                        let set = peek!(arg as usize);
-                        tri!(crate::types::set::set_add(vm, set, v));
+                        let set = peek!(arg as usize).downcast::<crate::types::set::PySet>().expect("set");
+                        tri!(set.add(vm, v));
                     }
                     Opcode::MAP_ADD => {
                         let v = pop!();
@@ -424,8 +427,8 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::SET_UPDATE => {
                         let iterable = pop!();
-                        let set = peek!(arg as usize);
-                        tri!(crate::types::set::set_update(vm, set, iterable));
+                        let set = peek!(arg as usize).downcast::<crate::types::set::PySet>().expect("set");
+                        tri!(set.update(vm, iterable));
                     }
                     Opcode::DICT_UPDATE => {
                         let update = pop!();
@@ -539,7 +542,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                                 (*frame).sp = sp;
                                 tri!(call::push_function_frame(vm, func, args, names, false));
                                 load_frame!();
-                                continue;
+                                continue 'dispatch;
                             }
                         }
                         let r = tri!(protocol::call::call_kw(vm, callable, args, names));
@@ -585,7 +588,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let call_arg = (call_unit >> 8) as usize;
                         sp -= call_arg + 2;
                         push!(v);
-                        continue;
+                        continue 'dispatch;
                     }
                     Opcode::RETURN_GENERATOR => {
                         (*frame).ip = ip;
@@ -601,7 +604,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let call_arg = (call_unit >> 8) as usize;
                         sp -= call_arg + 2;
                         push!(gen);
-                        continue;
+                        continue 'dispatch;
                     }
                     Opcode::YIELD_VALUE => {
                         let v = pop!();
@@ -679,7 +682,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         (*frame).sp = sp;
                         pending = Some(PyErr::from_exception(exc));
                         reraise = true;
-                        continue;
+                        continue 'dispatch;
                     }
                     Opcode::PUSH_EXC_INFO => {
                         let exc = pop!();

@@ -40,12 +40,10 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>) -> PyResult {
         None => generic_getattr(vm, obj, name),
     };
     match result {
-        Err(err) if vm.error_matches(err, vm.exceptions.attribute_error) => {
-            match cls.lookup(vm, vm.names.getattr) {
-                Some(hook) => call_descriptor_bound(vm, hook, obj, cls, &[name.value()]),
-                None => Err(err),
-            }
-        }
+        Err(err) if vm.error_matches(err, vm.exceptions.attribute_error) => match cls.lookup(vm, vm.names.getattr) {
+            Some(hook) => call_descriptor_bound(vm, hook, obj, cls, &[name.value()]),
+            None => Err(err),
+        },
         other => other,
     }
 }
@@ -82,8 +80,12 @@ pub fn call_descriptor_get(vm: &mut Vm, descr: Value, obj: Value, owner: Value) 
                 }
                 return Ok(descriptor::new_bound_method(vm, descr, obj));
             }
-            LayoutKind::MethodDescriptor | LayoutKind::GetSet | LayoutKind::Property | LayoutKind::ClassMethod
-            | LayoutKind::StaticMethod | LayoutKind::Member => {
+            LayoutKind::MethodDescriptor
+            | LayoutKind::GetSet
+            | LayoutKind::Property
+            | LayoutKind::ClassMethod
+            | LayoutKind::StaticMethod
+            | LayoutKind::Member => {
                 return descriptor::builtin_descriptor_get(vm, descr, obj, owner);
             }
             _ => {}
@@ -106,8 +108,15 @@ fn is_data_descriptor(vm: &mut Vm, descr: Value) -> bool {
     if let Some(header) = descr.header() {
         match header.kind() {
             LayoutKind::GetSet | LayoutKind::Property | LayoutKind::Member => return true,
-            LayoutKind::Function | LayoutKind::MethodDescriptor | LayoutKind::ClassMethod | LayoutKind::StaticMethod
-            | LayoutKind::Str | LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Dict | LayoutKind::List => {
+            LayoutKind::Function
+            | LayoutKind::MethodDescriptor
+            | LayoutKind::ClassMethod
+            | LayoutKind::StaticMethod
+            | LayoutKind::Str
+            | LayoutKind::Int
+            | LayoutKind::Tuple
+            | LayoutKind::Dict
+            | LayoutKind::List => {
                 if header.attrs().is_none() {
                     return false;
                 }
@@ -337,9 +346,10 @@ fn descriptor_set(vm: &mut Vm, descr: Value, obj: Value, value: Value) -> PyResu
                 descriptor::builtin_descriptor_set(vm, descr, obj, value)?;
                 return Ok(Some(()));
             }
-            LayoutKind::Function | LayoutKind::MethodDescriptor | LayoutKind::ClassMethod | LayoutKind::StaticMethod => {
-                return Ok(None)
-            }
+            LayoutKind::Function
+            | LayoutKind::MethodDescriptor
+            | LayoutKind::ClassMethod
+            | LayoutKind::StaticMethod => return Ok(None),
             _ => {}
         }
     } else {
@@ -381,10 +391,7 @@ pub fn type_setattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>, value: Value) -> P
     }
     if !ty.has_flag(crate::types::typeobject::flags::HEAPTYPE) {
         let tn = ty.name().to_string();
-        return Err(vm.type_error(format!(
-            "cannot set '{}' attribute of immutable type '{tn}'",
-            name.as_str()
-        )));
+        return Err(vm.type_error(format!("cannot set '{}' attribute of immutable type '{tn}'", name.as_str())));
     }
     let name_value = vm.intern_value(name);
     let name = name_value.downcast::<PyStr>().expect("str");

@@ -18,9 +18,9 @@ use crate::native::{Args, MethodDef, Signature};
 use crate::object::{ObjHeader, PyPayload};
 use crate::protocol::{attr, iter, number};
 use crate::types::bytes::{
-    as_buffer, bytes_add, bytes_contains, bytes_eq, bytes_fromhex, bytes_ge, bytes_getitem, bytes_gt, bytes_le,
-    bytes_len, bytes_lt, bytes_maketrans, bytes_mod, bytes_mul, bytes_ne, bytes_repr_method, bytes_rmod,
-    bytes_from_source, with_shared_bytes_methods,
+    as_buffer, bytes_add, bytes_contains, bytes_eq, bytes_from_source, bytes_fromhex, bytes_ge, bytes_getitem,
+    bytes_gt, bytes_le, bytes_len, bytes_lt, bytes_maketrans, bytes_mod, bytes_mul, bytes_ne, bytes_repr_method,
+    bytes_rmod, with_shared_bytes_methods,
 };
 use crate::types::str_methods::slice_indices;
 use crate::types::typeobject::PyType;
@@ -77,9 +77,7 @@ fn this_bytearray(vm: &mut Vm, v: Value, method: &str) -> PyResult<crate::object
         Some(b) => Ok(b),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{method}' requires a 'bytearray' object but received a '{name}'"
-            )))
+            Err(vm.type_error(format!("descriptor '{method}' requires a 'bytearray' object but received a '{name}'")))
         }
     }
 }

@@ -302,8 +302,13 @@ pub fn bytes_repr(data: &[u8]) -> String {
 
 // ---- construction -------------------------------------------------------------------------
 
-static BYTES_NEW_SIG: Signature =
-    Signature { name: "bytes", params: &["source", "encoding", "errors"], positional_only: 0, keyword_only: 3, required: 0 };
+static BYTES_NEW_SIG: Signature = Signature {
+    name: "bytes",
+    params: &["source", "encoding", "errors"],
+    positional_only: 0,
+    keyword_only: 3,
+    required: 0,
+};
 
 /// The contents for `bytes(source, encoding, errors)` / `bytearray(...)`.
 pub fn bytes_from_source(vm: &mut Vm, source: Value, encoding: Value, errors: Value) -> PyResult<Vec<u8>> {
@@ -365,7 +370,9 @@ pub fn bytes_from_source(vm: &mut Vm, source: Value, encoding: Value, errors: Va
         }
         return Ok(vec![0; n as usize]);
     }
-    if attr::lookup_special(vm, source, "__iter__").is_none() && attr::lookup_special(vm, source, "__getitem__").is_none() {
+    if attr::lookup_special(vm, source, "__iter__").is_none()
+        && attr::lookup_special(vm, source, "__getitem__").is_none()
+    {
         let name = vm.type_name(source);
         return Err(vm.type_error(format!("cannot convert '{name}' object to bytes")));
     }
@@ -633,8 +640,13 @@ pub(crate) fn bytes_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult {
     tail_match(vm, args, "endswith", true)
 }
 
-static DECODE_SIG: Signature =
-    Signature { name: "decode", params: &["self", "encoding", "errors"], positional_only: 1, keyword_only: 3, required: 1 };
+static DECODE_SIG: Signature = Signature {
+    name: "decode",
+    params: &["self", "encoding", "errors"],
+    positional_only: 1,
+    keyword_only: 3,
+    required: 1,
+};
 
 pub(crate) fn bytes_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, encoding, errors] = args.bind::<3>(vm, &DECODE_SIG)?;
@@ -689,7 +701,10 @@ pub(crate) fn bytes_swapcase(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 pub(crate) fn bytes_capitalize(vm: &mut Vm, args: Args<'_>) -> PyResult {
     map_bytes(vm, args, "capitalize", |d| {
-        d.iter().enumerate().map(|(i, &b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect()
+        d.iter()
+            .enumerate()
+            .map(|(i, &b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() })
+            .collect()
     })
 }
 pub(crate) fn bytes_title(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -761,9 +776,9 @@ fn justify(vm: &mut Vm, args: Args<'_>, name: &str, align: char) -> PyResult {
             Some(b) if b.len() == 1 => b[0],
             _ => {
                 let type_name = vm.type_name(f);
-                return Err(vm.type_error(format!(
-                    "{name}() argument 2 must be a byte string of length 1, not {type_name}"
-                )));
+                return Err(
+                    vm.type_error(format!("{name}() argument 2 must be a byte string of length 1, not {type_name}"))
+                );
             }
         },
     };
@@ -828,8 +843,13 @@ pub(crate) fn bytes_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 static SPLIT_SIG: Signature =
     Signature { name: "split", params: &["self", "sep", "maxsplit"], positional_only: 1, keyword_only: 3, required: 1 };
-static RSPLIT_SIG: Signature =
-    Signature { name: "rsplit", params: &["self", "sep", "maxsplit"], positional_only: 1, keyword_only: 3, required: 1 };
+static RSPLIT_SIG: Signature = Signature {
+    name: "rsplit",
+    params: &["self", "sep", "maxsplit"],
+    positional_only: 1,
+    keyword_only: 3,
+    required: 1,
+};
 
 fn split_impl(vm: &mut Vm, args: Args<'_>, sig: &Signature, reverse: bool) -> PyResult {
     let [this, sep, maxsplit] = args.bind::<3>(vm, sig)?;
@@ -998,8 +1018,13 @@ pub(crate) fn bytes_removesuffix(vm: &mut Vm, args: Args<'_>) -> PyResult {
     remove_affix(vm, args, "removesuffix", true)
 }
 
-static TRANSLATE_SIG: Signature =
-    Signature { name: "translate", params: &["self", "table", "delete"], positional_only: 2, keyword_only: 3, required: 2 };
+static TRANSLATE_SIG: Signature = Signature {
+    name: "translate",
+    params: &["self", "table", "delete"],
+    positional_only: 2,
+    keyword_only: 3,
+    required: 2,
+};
 
 pub(crate) fn bytes_translate(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, table, delete] = args.bind::<3>(vm, &TRANSLATE_SIG)?;
@@ -1014,11 +1039,8 @@ pub(crate) fn bytes_translate(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(t)
     };
     let delete = if delete.is_null() { Vec::new() } else { buffer_arg(vm, delete)? };
-    let out = data
-        .iter()
-        .filter(|b| !delete.contains(b))
-        .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
-        .collect();
+    let out =
+        data.iter().filter(|b| !delete.contains(b)).map(|&b| table.as_ref().map_or(b, |t| t[b as usize])).collect();
     Ok(kind.make(vm, out))
 }
 
@@ -1037,8 +1059,13 @@ pub(crate) fn bytes_maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_bytes_vec(vm, table))
 }
 
-static HEX_SIG: Signature =
-    Signature { name: "hex", params: &["self", "sep", "bytes_per_sep"], positional_only: 1, keyword_only: 3, required: 1 };
+static HEX_SIG: Signature = Signature {
+    name: "hex",
+    params: &["self", "sep", "bytes_per_sep"],
+    positional_only: 1,
+    keyword_only: 3,
+    required: 1,
+};
 
 /// `hex(sep=None, bytes_per_sep=1)`: separators counted from the right for
 /// a positive `bytes_per_sep`, from the left for a negative one.
@@ -1048,11 +1075,8 @@ pub(crate) fn bytes_hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let sep: Option<char> = if sep.is_null() || vm.is_none(sep) {
         None
     } else {
-        let text: Vec<u8> = if let Some(s) = sep.downcast::<PyStr>() {
-            s.as_str().as_bytes().to_vec()
-        } else {
-            buffer_arg(vm, sep)?
-        };
+        let text: Vec<u8> =
+            if let Some(s) = sep.downcast::<PyStr>() { s.as_str().as_bytes().to_vec() } else { buffer_arg(vm, sep)? };
         if text.len() != 1 || !text[0].is_ascii() {
             return Err(vm.value_error("sep must be length 1."));
         }
@@ -1100,10 +1124,9 @@ pub(crate) fn bytes_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult {
                 return Err(vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}")))
             }
             (Some(_), None) => {
-                return Err(vm.value_error(format!(
-                    "non-hexadecimal number found in fromhex() arg at position {}",
-                    i + 1
-                )))
+                return Err(
+                    vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1))
+                )
             }
         }
         i += 2;
@@ -1213,7 +1236,6 @@ static METHODS: &[MethodDef] = with_shared_bytes_methods![
     MethodDef::staticmethod("maketrans", bytes_maketrans),
 ];
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1246,4 +1268,3 @@ mod tests {
         assert_eq!(replace_bytes(b"", b"", b"x", -1), b"x");
     }
 }
-

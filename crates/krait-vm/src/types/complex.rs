@@ -178,11 +178,7 @@ fn c_powi(x: C64, n: i64) -> Result<C64, ComplexError> {
 /// `a ** b` with CPython's choice of algorithm and its range check
 /// (`complex_pow` + `Py_ADJUST_ERANGE2`).
 pub fn c_power(a: C64, b: C64) -> Result<C64, ComplexError> {
-    let p = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
-        c_powi(a, b.0 as i64)?
-    } else {
-        c_pow(a, b)?
-    };
+    let p = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 { c_powi(a, b.0 as i64)? } else { c_pow(a, b)? };
     if p.0.is_infinite() || p.1.is_infinite() {
         return Err(ComplexError::Range);
     }
@@ -474,7 +470,8 @@ fn complex_from_string(vm: &mut Vm, text: &str) -> PyResult<C64> {
         return Err(malformed(vm));
     };
     let parse = |vm: &mut Vm, literal: &str| {
-        crate::numeric::float_parse::parse_float(literal).map_err(|_| vm.value_error("complex() arg is a malformed string"))
+        crate::numeric::float_parse::parse_float(literal)
+            .map_err(|_| vm.value_error("complex() arg is a malformed string"))
     };
     let re = match real {
         Some(literal) => parse(vm, literal)?,
@@ -633,9 +630,7 @@ fn complex_from_args(vm: &mut Vm, real: Value, imag: Value, exact_cls: bool) -> 
             Some(x) => ((x, 0.0), false),
             None => {
                 let tn = vm.type_name(real);
-                return Err(vm.type_error(format!(
-                    "complex() first argument must be a string or a number, not '{tn}'"
-                )));
+                return Err(vm.type_error(format!("complex() first argument must be a string or a number, not '{tn}'")));
             }
         }
     };

@@ -478,7 +478,10 @@ impl PyMappingProxy {
 
 pub fn new_mappingproxy(vm: &mut Vm, mapping: Value) -> Value {
     let ty = vm.types.mappingproxy;
-    let proxy = PyMappingProxy { header: ObjHeader::new(PyMappingProxy::LAYOUT, Value::NULL), mapping: ValueCell::new(mapping) };
+    let proxy = PyMappingProxy {
+        header: ObjHeader::new(PyMappingProxy::LAYOUT, Value::NULL),
+        mapping: ValueCell::new(mapping),
+    };
     vm.alloc(proxy, ty).value()
 }
 

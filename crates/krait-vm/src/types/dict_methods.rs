@@ -29,9 +29,7 @@ fn this_dict(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyDict>> {
         Some(d) => Ok(d),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{method}' for 'dict' objects doesn't apply to a '{name}' object"
-            )))
+            Err(vm.type_error(format!("descriptor '{method}' for 'dict' objects doesn't apply to a '{name}' object")))
         }
     }
 }
@@ -45,20 +43,17 @@ pub fn update_from(vm: &mut Vm, dict: Gc<PyDict>, other: Value) -> PyResult<()> 
         let own_iter = {
             let class = vm.class_of(other);
             let dict_type = vm.types.dict;
-            let theirs = PyType::lookup_str(class, vm, "__iter__");
-            let ours = PyType::lookup_str(dict_type, vm, "__iter__");
+            let theirs = class.lookup_str(vm, "__iter__");
+            let ours = dict_type.lookup_str(vm, "__iter__");
             theirs.zip(ours).is_some_and(|(a, b)| a.is(b))
         };
         if vm.is_exact(other, vm.types.dict) || own_iter {
             let items = source.items();
-            let keep = crate::types::list::list_from_vec(
-                vm,
-                items.iter().flat_map(|&(k, v)| [k, v]).collect(),
-            );
+            let keep = crate::types::list::list_from_vec(vm, items.iter().flat_map(|&(k, v)| [k, v]).collect());
             for (key, value) in items {
                 dict.set_item(vm, key, value)?;
             }
-            drop(keep);
+            std::hint::black_box(keep);
             return Ok(());
         }
     }
@@ -82,9 +77,9 @@ fn merge_pairs(vm: &mut Vm, dict: Gc<PyDict>, pairs: Value) -> PyResult<()> {
         let pair = match crate::types::list::iterable_to_list(vm, item, None) {
             Ok(pair) => pair,
             Err(err) if vm.error_matches(err, vm.exceptions.type_error) => {
-                return Err(vm.type_error(format!(
-                    "cannot convert dictionary update sequence element #{index} to a sequence"
-                )))
+                return Err(
+                    vm.type_error(format!("cannot convert dictionary update sequence element #{index} to a sequence"))
+                )
             }
             Err(err) => return Err(err),
         };
@@ -104,10 +99,7 @@ fn merge_pairs(vm: &mut Vm, dict: Gc<PyDict>, pairs: Value) -> PyResult<()> {
 fn update_with_args(vm: &mut Vm, dict: Gc<PyDict>, args: Args<'_>, name: &str) -> PyResult<()> {
     let positional = args.positional();
     if positional.len() > 1 {
-        return Err(vm.type_error(format!(
-            "{name} expected at most 1 argument, got {}",
-            positional.len()
-        )));
+        return Err(vm.type_error(format!("{name} expected at most 1 argument, got {}", positional.len())));
     }
     if let Some(&other) = positional.first() {
         update_from(vm, dict, other)?;
@@ -147,7 +139,7 @@ fn dict_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     if !vm.is_exact(this, vm.types.dict) {
         let class = vm.class_of(this);
-        if let Some(missing) = PyType::lookup_str(class, vm, "__missing__") {
+        if let Some(missing) = class.lookup_str(vm, "__missing__") {
             return protocol::call::call(vm, missing, &[this, key]);
         }
     }
@@ -221,11 +213,7 @@ fn dict_compare(vm: &mut Vm, args: Args<'_>, op: ComparisonOp) -> PyResult {
         return Ok(vm.not_implemented());
     };
     let equal = dicts_equal(vm, dict, other)?;
-    Ok(vm.bool_value(if op == ComparisonOp::Eq {
-        equal
-    } else {
-        !equal
-    }))
+    Ok(vm.bool_value(if op == ComparisonOp::Eq { equal } else { !equal }))
 }
 
 crate::rich_compare_fns!(dict_compare: dict_eq = Eq, dict_ne = Ne);
@@ -462,9 +450,7 @@ fn this_view(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyDictView>> {
         Some(view) => Ok(view),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{method}' requires a dict view but received a '{name}'"
-            )))
+            Err(vm.type_error(format!("descriptor '{method}' requires a dict view but received a '{name}'")))
         }
     }
 }
@@ -547,9 +533,7 @@ fn view_mapping(vm: &mut Vm, v: Value) -> PyResult {
 
 /// Whether `v` takes part in set operations with views (sets and key/item views).
 fn is_setlike(v: Value) -> bool {
-    v.downcast::<PySet>().is_some()
-        || v.downcast::<PyDictView>()
-            .is_some_and(|view| view.kind != DictIterKind::Values)
+    v.downcast::<PySet>().is_some() || v.downcast::<PyDictView>().is_some_and(|view| view.kind != DictIterKind::Values)
 }
 
 #[derive(Clone, Copy)]
@@ -563,11 +547,7 @@ enum ViewOp {
 /// `dictviews_and` etc.: `set(left) <op>= right`.
 fn view_setop(vm: &mut Vm, args: Args<'_>, op: ViewOp, reflected: bool) -> PyResult {
     let [this, other] = args.exact::<2>(vm, "operator")?;
-    let (left, right) = if reflected {
-        (other, this)
-    } else {
-        (this, other)
-    };
+    let (left, right) = if reflected { (other, this) } else { (this, other) };
     let result = crate::types::set::new_set(vm, left)?;
     let method = match op {
         ViewOp::And => "intersection_update",
@@ -704,7 +684,9 @@ fn this_proxy(vm: &mut Vm, v: Value, method: &str) -> PyResult<Value> {
         Some(proxy) => Ok(proxy.mapping.get()),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{method}' for 'mappingproxy' objects doesn't apply to a '{name}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{method}' for 'mappingproxy' objects doesn't apply to a '{name}' object"
+            )))
         }
     }
 }
@@ -716,9 +698,7 @@ fn proxy_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         && mapping.downcast::<PyTuple>().is_none();
     if !is_mapping {
         let name = vm.type_name(mapping);
-        return Err(vm.type_error(format!(
-            "mappingproxy() argument must be a mapping, not {name}"
-        )));
+        return Err(vm.type_error(format!("mappingproxy() argument must be a mapping, not {name}")));
     }
     Ok(new_mappingproxy(vm, mapping))
 }

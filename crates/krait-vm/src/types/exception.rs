@@ -43,36 +43,35 @@ impl PyBaseException {
 }
 
 macro_rules! exception_types {
-    ($($field:ident: $name:literal < $base:ident,)*) => {
+    (root $root:ident; $($field:ident: $name:literal < $base:ident,)*) => {
         /// The builtin exception types.
         pub struct ExceptionTypes {
-            pub base_exception: Gc<PyType>,
+            pub $root: Gc<PyType>,
             $(pub $field: Gc<PyType>,)*
         }
 
         impl ExceptionTypes {
             /// Create the hierarchy under `BaseException`.
-            pub(crate) fn create(vm_types: &mut dyn FnMut(&'static str, Gc<PyType>) -> Gc<PyType>, base_exception: Gc<PyType>) -> ExceptionTypes {
-                $(let $field = vm_types($name, exception_types!(@base base_exception $(, $field)*; $base));)*
-                ExceptionTypes { base_exception, $($field,)* }
+            pub(crate) fn create(vm_types: &mut dyn FnMut(&'static str, Gc<PyType>) -> Gc<PyType>, $root: Gc<PyType>) -> ExceptionTypes {
+                $(let $field = vm_types($name, $base);)*
+                ExceptionTypes { $root, $($field,)* }
             }
 
             /// Every exception type with its name.
             pub fn all(&self) -> Vec<(&'static str, Gc<PyType>)> {
-                vec![("BaseException", self.base_exception), $(($name, self.$field),)*]
+                vec![("BaseException", self.$root), $(($name, self.$field),)*]
             }
 
             pub(crate) fn trace(&self, tracer: &mut Tracer) {
-                tracer.mark(self.base_exception.value());
+                tracer.mark(self.$root.value());
                 $(tracer.mark(self.$field.value());)*
             }
         }
     };
-    (@base $be:ident $(, $field:ident)*; base_exception) => { $be };
-    (@base $be:ident $(, $field:ident)*; $base:ident) => { $base };
 }
 
 exception_types! {
+    root base_exception;
     base_exception_group: "BaseExceptionGroup" < base_exception,
     generator_exit: "GeneratorExit" < base_exception,
     keyboard_interrupt: "KeyboardInterrupt" < base_exception,
@@ -311,13 +310,17 @@ pub static SPEC: TypeSpec = TypeSpec {
         }),
     ],
     getsets: &[
-        GetSetDef::new("args", |vm, e| Ok(this_exc(vm, e)?.args.get()), |vm, e, v| {
-            let e = this_exc(vm, e)?;
-            let list = protocol::iter::collect(vm, v)?;
-            let t = crate::types::tuple::tuple_from_vec(vm, list.to_vec());
-            e.args.set(t);
-            Ok(())
-        }),
+        GetSetDef::new(
+            "args",
+            |vm, e| Ok(this_exc(vm, e)?.args.get()),
+            |vm, e, v| {
+                let e = this_exc(vm, e)?;
+                let list = protocol::iter::collect(vm, v)?;
+                let t = crate::types::tuple::tuple_from_vec(vm, list.to_vec());
+                e.args.set(t);
+                Ok(())
+            },
+        ),
         GetSetDef::new(
             "__traceback__",
             |vm, e| {

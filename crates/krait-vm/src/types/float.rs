@@ -264,7 +264,10 @@ pub fn float_compare(_vm: &Vm, a: Value, b: Value, op: ComparisonOp) -> Option<b
 /// as in CPython 3.10+.
 pub fn float_hash(v: Value) -> Option<i64> {
     let x = as_f64(v)?;
-    Some(crate::numeric::hash::hash_float(x).unwrap_or_else(|| crate::numeric::hash::hash_float_nan(v.to_bits() as usize)))
+    Some(
+        crate::numeric::hash::hash_float(x)
+            .unwrap_or_else(|| crate::numeric::hash::hash_float_nan(v.to_bits() as usize)),
+    )
 }
 
 /// `int(x)` for a double (`PyLong_FromDouble`), truncating.
@@ -658,5 +661,4 @@ mod tests {
         assert!(!is_odd_integer(1.5));
         assert!(!is_odd_integer(1e300));
     }
-
 }

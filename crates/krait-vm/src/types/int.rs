@@ -499,9 +499,7 @@ pub fn int_from_object(vm: &mut Vm, x: Value) -> PyResult<Value> {
         return Ok(v);
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!(
-        "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
-    )))
+    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
 }
 
 // ---- int's Python surface -----------------------------------------------------------

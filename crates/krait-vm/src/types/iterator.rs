@@ -146,24 +146,17 @@ impl PyIterator {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
         match &*self.state.borrow() {
             IterState::Exhausted | IterState::Range { .. } | IterState::BigRange { .. } => {}
-            IterState::List { list, .. } | IterState::ListReverse { list, .. } => {
-                tracer.mark(list.value())
-            }
+            IterState::List { list, .. } | IterState::ListReverse { list, .. } => tracer.mark(list.value()),
             IterState::Tuple { tuple, .. } => tracer.mark(tuple.value()),
             IterState::Str { string, .. } => tracer.mark(string.value()),
             IterState::Bytes { bytes, .. } => tracer.mark(*bytes),
             IterState::Dict { dict, .. } => tracer.mark(dict.value()),
             IterState::Set { set, .. } => tracer.mark(set.value()),
-            IterState::Seq { sequence, .. } | IterState::Reversed { sequence, .. } => {
-                tracer.mark(*sequence)
-            }
+            IterState::Seq { sequence, .. } | IterState::Reversed { sequence, .. } => tracer.mark(*sequence),
             IterState::Callable { callable, sentinel } => tracer.mark_all(&[*callable, *sentinel]),
             IterState::Enumerate { iterator, count } => tracer.mark_all(&[*iterator, *count]),
             IterState::Zip { iterators, .. } => tracer.mark_all(iterators),
-            IterState::Map {
-                function,
-                iterators,
-            } => {
+            IterState::Map { function, iterators } => {
                 tracer.mark(*function);
                 tracer.mark_all(iterators);
             }
@@ -172,10 +165,7 @@ impl PyIterator {
     }
 
     fn new(state: IterState) -> PyIterator {
-        PyIterator {
-            header: ObjHeader::new(PyIterator::LAYOUT, Value::NULL),
-            state: RefCell::new(state),
-        }
+        PyIterator { header: ObjHeader::new(PyIterator::LAYOUT, Value::NULL), state: RefCell::new(state) }
     }
 
     fn exhaust(&self) {
@@ -208,15 +198,7 @@ pub fn new_tuple_iterator(vm: &mut Vm, tuple: Gc<PyTuple>) -> Value {
 pub fn new_range_iterator(vm: &mut Vm, range: Gc<PyRange>) -> Value {
     if let Some((start, step, length)) = range.small() {
         let ty = vm.types.range_iterator;
-        return alloc_iterator(
-            vm,
-            IterState::Range {
-                next: start,
-                step,
-                remaining: length as u64,
-            },
-            ty,
-        );
+        return alloc_iterator(vm, IterState::Range { next: start, step, remaining: length as u64 }, ty);
     }
     new_range_iterator_parts(vm, range.start_big(), range.step_big(), range.length_big())
 }
@@ -229,40 +211,16 @@ pub fn new_range_iterator_parts(vm: &mut Vm, start: BigInt, step: BigInt, length
         // Every item must fit too: the last is start + (length - 1) * step.
         let last = &start + (&length - BigInt::one()).max(BigInt::zero()) * &step;
         if last.to_i64().is_some() {
-            return alloc_iterator(
-                vm,
-                IterState::Range {
-                    next,
-                    step: step_small,
-                    remaining,
-                },
-                ty,
-            );
+            return alloc_iterator(vm, IterState::Range { next, step: step_small, remaining }, ty);
         }
     }
-    alloc_iterator(
-        vm,
-        IterState::BigRange {
-            next: start,
-            step,
-            remaining: length,
-        },
-        ty,
-    )
+    alloc_iterator(vm, IterState::BigRange { next: start, step, remaining: length }, ty)
 }
 
 pub fn new_str_iterator(vm: &mut Vm, string: Gc<PyStr>) -> Value {
     let ty = vm.types.str_iterator;
     let remaining = string.char_len();
-    alloc_iterator(
-        vm,
-        IterState::Str {
-            string,
-            byte_offset: 0,
-            remaining,
-        },
-        ty,
-    )
+    alloc_iterator(vm, IterState::Str { string, byte_offset: 0, remaining }, ty)
 }
 
 /// An iterator over a `bytes` or `bytearray` (items by `__getitem__`).
@@ -273,14 +231,7 @@ pub fn new_bytes_iterator(vm: &mut Vm, bytes: Value) -> Value {
 
 pub fn new_dict_iterator(vm: &mut Vm, dict: Gc<PyDict>, kind: DictIterKind) -> Value {
     let size = dict.len();
-    let state = IterState::Dict {
-        dict,
-        kind,
-        reverse: false,
-        position: 0,
-        size,
-        remaining: size,
-    };
+    let state = IterState::Dict { dict, kind, reverse: false, position: 0, size, remaining: size };
     let ty = dict_iterator_type(vm, kind);
     alloc_iterator(vm, state, ty)
 }
@@ -289,14 +240,7 @@ pub fn new_dict_iterator(vm: &mut Vm, dict: Gc<PyDict>, kind: DictIterKind) -> V
 pub fn new_dict_reverse_iterator(vm: &mut Vm, dict: Gc<PyDict>, kind: DictIterKind) -> Value {
     let size = dict.len();
     let position = dict.entry_count();
-    let state = IterState::Dict {
-        dict,
-        kind,
-        reverse: true,
-        position,
-        size,
-        remaining: size,
-    };
+    let state = IterState::Dict { dict, kind, reverse: true, position, size, remaining: size };
     let ty = dict_iterator_type(vm, kind);
     alloc_iterator(vm, state, ty)
 }
@@ -312,16 +256,7 @@ fn dict_iterator_type(vm: &Vm, kind: DictIterKind) -> Gc<PyType> {
 pub fn new_set_iterator(vm: &mut Vm, set: Gc<PySet>) -> Value {
     let ty = vm.types.set_iterator;
     let size = set.len();
-    alloc_iterator(
-        vm,
-        IterState::Set {
-            set,
-            position: 0,
-            size,
-            remaining: size,
-        },
-        ty,
-    )
+    alloc_iterator(vm, IterState::Set { set, position: 0, size, remaining: size }, ty)
 }
 
 /// `iter(obj)` for an object with `__getitem__` but no `__iter__`.
@@ -367,11 +302,7 @@ pub fn next_fast(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
                 *state = IterState::Exhausted;
                 return Ok(None);
             }
-            IterState::Range {
-                next,
-                step,
-                remaining,
-            } => {
+            IterState::Range { next, step, remaining } => {
                 if *remaining == 0 {
                     return Ok(None);
                 }
@@ -413,11 +344,7 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
     let call = {
         let mut state = it.state.borrow_mut();
         match &mut *state {
-            IterState::BigRange {
-                next,
-                step,
-                remaining,
-            } => {
+            IterState::BigRange { next, step, remaining } => {
                 if remaining.is_zero() {
                     return Ok(None);
                 }
@@ -427,11 +354,7 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
                 drop(state);
                 return Ok(Some(vm.new_bigint(value)));
             }
-            IterState::Str {
-                string,
-                byte_offset,
-                remaining,
-            } => {
+            IterState::Str { string, byte_offset, remaining } => {
                 let Some(c) = string.as_str()[*byte_offset..].chars().next() else {
                     *state = IterState::Exhausted;
                     return Ok(None);
@@ -446,12 +369,7 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
                 drop(state);
                 return next_dict(vm, it);
             }
-            IterState::Set {
-                set,
-                position,
-                size,
-                remaining,
-            } => {
+            IterState::Set { set, position, size, remaining } => {
                 if set.len() != *size {
                     *size = usize::MAX;
                     drop(state);
@@ -474,10 +392,7 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
             IterState::Callable { callable, sentinel } => Call::Callable(*callable, *sentinel),
             IterState::Enumerate { iterator, count } => Call::Enumerate(*iterator, *count),
             IterState::Zip { iterators, strict } => Call::Zip(iterators.clone(), *strict),
-            IterState::Map {
-                function,
-                iterators,
-            } => Call::Map(*function, iterators.clone()),
+            IterState::Map { function, iterators } => Call::Map(*function, iterators.clone()),
             IterState::Filter { function, iterator } => Call::Filter(*function, *iterator),
             IterState::Reversed { sequence, index } => Call::Reversed(*sequence, *index),
             IterState::Exhausted
@@ -539,9 +454,7 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
             let next_count = match count.as_small_int().and_then(|c| Value::small_int(c + 1)) {
                 Some(next) => next,
                 None => {
-                    let big = crate::types::int::as_bigint(count)
-                        .map(|b| b.into_owned())
-                        .unwrap_or_default();
+                    let big = crate::types::int::as_bigint(count).map(|b| b.into_owned()).unwrap_or_default();
                     vm.new_bigint(big + 1)
                 }
             };
@@ -601,22 +514,13 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
 
 /// IndexError or StopIteration from `__getitem__` ends old-style iteration.
 fn is_end_of_sequence(vm: &Vm, err: crate::error::PyErr) -> bool {
-    vm.error_matches(err, vm.exceptions.index_error)
-        || vm.error_matches(err, vm.exceptions.stop_iteration)
+    vm.error_matches(err, vm.exceptions.index_error) || vm.error_matches(err, vm.exceptions.stop_iteration)
 }
 
 fn next_dict(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
     let (entry, kind) = {
         let mut state = it.state.borrow_mut();
-        let IterState::Dict {
-            dict,
-            kind,
-            reverse,
-            position,
-            size,
-            remaining,
-        } = &mut *state
-        else {
+        let IterState::Dict { dict, kind, reverse, position, size, remaining } = &mut *state else {
             unreachable!("next_dict on a dict iterator")
         };
         if dict.len() != *size {
@@ -624,11 +528,7 @@ fn next_dict(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
             drop(state);
             return Err(vm.runtime_error("dictionary changed size during iteration"));
         }
-        let entry = if *reverse {
-            dict.prev_entry(*position)
-        } else {
-            dict.next_entry(*position)
-        };
+        let entry = if *reverse { dict.prev_entry(*position) } else { dict.next_entry(*position) };
         let Some((next, entry)) = entry else {
             *state = IterState::Exhausted;
             return Ok(None);
@@ -648,12 +548,7 @@ fn next_dict(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
     }))
 }
 
-fn next_zip(
-    vm: &mut Vm,
-    it: Gc<PyIterator>,
-    iterators: &[Value],
-    strict: bool,
-) -> PyResult<Option<Value>> {
+fn next_zip(vm: &mut Vm, it: Gc<PyIterator>, iterators: &[Value], strict: bool) -> PyResult<Option<Value>> {
     if iterators.is_empty() {
         return Ok(None);
     }
@@ -678,12 +573,7 @@ fn next_zip(
 
 /// The ValueError of `zip(strict=True)` when iterator `i` ran out first
 /// (`zip_next` in `Python/bltinmodule.c`); `None` if all ended together.
-fn zip_strict_error(
-    vm: &mut Vm,
-    it: Gc<PyIterator>,
-    iterators: &[Value],
-    i: usize,
-) -> Option<crate::error::PyErr> {
+fn zip_strict_error(vm: &mut Vm, it: Gc<PyIterator>, iterators: &[Value], i: usize) -> Option<crate::error::PyErr> {
     let plural = |i: usize| {
         if i == 1 {
             " ".to_string()
@@ -693,12 +583,7 @@ fn zip_strict_error(
     };
     if i > 0 {
         it.exhaust();
-        return Some(vm.value_error(format!(
-            "zip() argument {} is shorter than argument{}{}",
-            i + 1,
-            plural(i),
-            i
-        )));
+        return Some(vm.value_error(format!("zip() argument {} is shorter than argument{}{}", i + 1, plural(i), i)));
     }
     for (j, &iterator) in iterators.iter().enumerate().skip(1) {
         match protocol::iter::next(vm, iterator) {
@@ -726,9 +611,7 @@ fn this_iterator(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyIterator>
         Some(it) => Ok(it),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{method}' requires an iterator object but received a '{name}'"
-            )))
+            Err(vm.type_error(format!("descriptor '{method}' requires an iterator object but received a '{name}'")))
         }
     }
 }
@@ -762,28 +645,14 @@ fn iter_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult {
         IterState::List { list, index } => Hint::Known(list.len().saturating_sub(*index)),
         IterState::ListReverse { list, index } => {
             let n = *index + 1;
-            Hint::Known(if n < 0 || list.len() < n as usize {
-                0
-            } else {
-                n as usize
-            })
+            Hint::Known(if n < 0 || list.len() < n as usize { 0 } else { n as usize })
         }
         IterState::Tuple { tuple, index } => Hint::Known(tuple.len().saturating_sub(*index)),
         IterState::Range { remaining, .. } => Hint::Big(BigInt::from(*remaining)),
         IterState::BigRange { remaining, .. } => Hint::Big(remaining.clone()),
         IterState::Str { remaining, .. } => Hint::Known(*remaining),
-        IterState::Dict {
-            dict,
-            size,
-            remaining,
-            ..
-        } => Hint::Known(if dict.len() == *size { *remaining } else { 0 }),
-        IterState::Set {
-            set,
-            size,
-            remaining,
-            ..
-        } => Hint::Known(if set.len() == *size { *remaining } else { 0 }),
+        IterState::Dict { dict, size, remaining, .. } => Hint::Known(if dict.len() == *size { *remaining } else { 0 }),
+        IterState::Set { set, size, remaining, .. } => Hint::Known(if set.len() == *size { *remaining } else { 0 }),
         IterState::Bytes { bytes, index } => Hint::OfSequence(*bytes, *index as isize),
         IterState::Seq { sequence, index } => Hint::OfSequence(*sequence, *index as isize),
         IterState::Reversed { sequence, index } => Hint::Reversed(*sequence, *index),
@@ -813,21 +682,11 @@ static WITH_HINT: &[MethodDef] = &[
     MethodDef::method("__length_hint__", iter_length_hint),
 ];
 
-static WITHOUT_HINT: &[MethodDef] = &[
-    MethodDef::method("__iter__", iter_self),
-    MethodDef::method("__next__", iter_next),
-];
+static WITHOUT_HINT: &[MethodDef] =
+    &[MethodDef::method("__iter__", iter_self), MethodDef::method("__next__", iter_next)];
 
 const fn iterator_spec(name: &'static str, methods: &'static [MethodDef]) -> TypeSpec {
-    TypeSpec {
-        name,
-        base: None,
-        layout: PyIterator::LAYOUT,
-        layout_with_attrs: None,
-        methods,
-        getsets: &[],
-        doc: "",
-    }
+    TypeSpec { name, base: None, layout: PyIterator::LAYOUT, layout_with_attrs: None, methods, getsets: &[], doc: "" }
 }
 
 pub static LIST_ITERATOR_SPEC: TypeSpec = iterator_spec("list_iterator", WITH_HINT);
@@ -856,28 +715,15 @@ fn new_instance(vm: &mut Vm, cls: Gc<PyType>, state: IterState) -> Value {
     vm.alloc_instance(PyIterator::new(state), cls).value()
 }
 
-static ENUMERATE_SIG: Signature = Signature {
-    name: "enumerate",
-    params: &["iterable", "start"],
-    positional_only: 0,
-    keyword_only: 2,
-    required: 1,
-};
+static ENUMERATE_SIG: Signature =
+    Signature { name: "enumerate", params: &["iterable", "start"], positional_only: 0, keyword_only: 2, required: 1 };
 
 fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = class_arg(vm, args.this(), "enumerate")?;
     let [iterable, start] = args.skip_self().bind::<2>(vm, &ENUMERATE_SIG)?;
     let iterator = protocol::iter::iter(vm, iterable)?;
-    let count = if start.is_null() {
-        Value::from_small(0)
-    } else {
-        protocol::number::index(vm, start)?
-    };
-    Ok(new_instance(
-        vm,
-        cls,
-        IterState::Enumerate { iterator, count },
-    ))
+    let count = if start.is_null() { Value::from_small(0) } else { protocol::number::index(vm, start)? };
+    Ok(new_instance(vm, cls, IterState::Enumerate { iterator, count }))
 }
 
 fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -886,10 +732,7 @@ fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut strict = false;
     for (name, value) in rest.kwargs() {
         if name.as_str() != "strict" {
-            return Err(vm.type_error(format!(
-                "zip() got an unexpected keyword argument '{}'",
-                name.as_str()
-            )));
+            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{}'", name.as_str())));
         }
         strict = protocol::object::truthy(vm, value)?;
     }
@@ -916,14 +759,7 @@ fn map_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         iterators.push(vm, iterator);
     }
     let iterators = iterators.to_vec();
-    Ok(new_instance(
-        vm,
-        cls,
-        IterState::Map {
-            function: values[0],
-            iterators,
-        },
-    ))
+    Ok(new_instance(vm, cls, IterState::Map { function: values[0], iterators }))
 }
 
 fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -935,14 +771,7 @@ fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error(format!("filter expected 2 arguments, got {}", values.len())));
     }
     let iterator = protocol::iter::iter(vm, values[1])?;
-    Ok(new_instance(
-        vm,
-        cls,
-        IterState::Filter {
-            function: values[0],
-            iterator,
-        },
-    ))
+    Ok(new_instance(vm, cls, IterState::Filter { function: values[0], iterator }))
 }
 
 fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -951,10 +780,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     rest.no_kwargs(vm, "reversed")?;
     let values = rest.positional();
     if values.len() != 1 {
-        return Err(vm.type_error(format!(
-            "reversed expected 1 argument, got {}",
-            values.len()
-        )));
+        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", values.len())));
     }
     let sequence = values[0];
     if let Some(method) = protocol::attr::lookup_special(vm, sequence, "__reversed__") {
@@ -972,14 +798,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error(format!("'{name}' object is not reversible")));
     }
     let len = protocol::sequence::len(vm, sequence)?;
-    Ok(new_instance(
-        vm,
-        cls,
-        IterState::Reversed {
-            sequence,
-            index: len as isize - 1,
-        },
-    ))
+    Ok(new_instance(vm, cls, IterState::Reversed { sequence, index: len as isize - 1 }))
 }
 
 static ENUMERATE_METHODS: &[MethodDef] = &[
@@ -1009,11 +828,7 @@ static REVERSED_METHODS: &[MethodDef] = &[
     MethodDef::method("__length_hint__", iter_length_hint),
 ];
 
-const fn builtin_iterator_spec(
-    name: &'static str,
-    methods: &'static [MethodDef],
-    doc: &'static str,
-) -> TypeSpec {
+const fn builtin_iterator_spec(name: &'static str, methods: &'static [MethodDef], doc: &'static str) -> TypeSpec {
     TypeSpec {
         name,
         base: None,

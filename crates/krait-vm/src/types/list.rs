@@ -47,10 +47,7 @@ impl PyList {
     }
 
     pub fn new(items: Vec<Value>) -> PyList {
-        PyList {
-            header: ObjHeader::new(PyList::LAYOUT, Value::NULL),
-            items: RefCell::new(items),
-        }
+        PyList { header: ObjHeader::new(PyList::LAYOUT, Value::NULL), items: RefCell::new(items) }
     }
 
     #[inline]
@@ -113,11 +110,7 @@ pub(crate) fn repr_leave(vm: &mut Vm, v: Value) {
 
 /// Append `repr(item)` for each item `get(i)` yields, separated by ", ".
 /// `get` is asked again for every index, so the container may change meanwhile.
-pub(crate) fn repr_items(
-    vm: &mut Vm,
-    out: &mut String,
-    get: impl Fn(usize) -> Option<Value>,
-) -> PyResult<()> {
+pub(crate) fn repr_items(vm: &mut Vm, out: &mut String, get: impl Fn(usize) -> Option<Value>) -> PyResult<()> {
     let mut i = 0;
     while let Some(item) = get(i) {
         if i > 0 {
@@ -147,7 +140,7 @@ pub(crate) fn items_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 /// right operand before `sq_concat` of the left).
 pub(crate) fn defer_to_reflected(vm: &mut Vm, other: Value, reflected: &str) -> bool {
     let class = vm.class_of(other);
-    class.has_flag(flags::HEAPTYPE) && PyType::lookup_str(class, vm, reflected).is_some()
+    class.has_flag(flags::HEAPTYPE) && class.lookup_str(vm, reflected).is_some()
 }
 
 /// Lexicographic comparison of two sequences (`list_richcompare`,
@@ -193,28 +186,20 @@ pub(crate) fn compare_sequences(
 /// The items of any iterable, gathered into a list: the list or tuple's own
 /// items copied, or everything iteration yields. `TypeError` from `iter()`
 /// becomes `message` when one is given (`PySequence_Fast`).
-pub fn iterable_to_list(
-    vm: &mut Vm,
-    iterable: Value,
-    message: Option<&str>,
-) -> PyResult<Gc<PyList>> {
+pub fn iterable_to_list(vm: &mut Vm, iterable: Value, message: Option<&str>) -> PyResult<Gc<PyList>> {
     if let Some(list) = iterable.downcast::<PyList>() {
         let items = list.to_vec();
         return Ok(list_from_vec(vm, items).downcast::<PyList>().expect("list"));
     }
     if let Some(tuple) = iterable.downcast::<PyTuple>() {
-        return Ok(new_list(vm, tuple.as_slice())
-            .downcast::<PyList>()
-            .expect("list"));
+        return Ok(new_list(vm, tuple.as_slice()).downcast::<PyList>().expect("list"));
     }
     match message {
         None => protocol::iter::collect(vm, iterable),
         Some(message) => {
             let iterator = match protocol::iter::iter(vm, iterable) {
                 Ok(it) => it,
-                Err(err) if vm.error_matches(err, vm.exceptions.type_error) => {
-                    return Err(vm.type_error(message))
-                }
+                Err(err) if vm.error_matches(err, vm.exceptions.type_error) => return Err(vm.type_error(message)),
                 Err(err) => return Err(err),
             };
             protocol::iter::collect(vm, iterator)
@@ -227,35 +212,12 @@ fn this_list(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyList>> {
         Some(list) => Ok(list),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{method}' for 'list' objects doesn't apply to a '{name}' object"
-            )))
+            Err(vm.type_error(format!("descriptor '{method}' for 'list' objects doesn't apply to a '{name}' object")))
         }
     }
 }
 
 impl PyList {
-    /// Append every item of `iterable` (`list_extend`).
-    pub fn extend(self: Gc<Self>, vm: &mut Vm, iterable: Value) -> PyResult<()> {
-        if let Some(other) = iterable.downcast::<PyList>() {
-            let items = other.to_vec();
-            vm.account_external(items.len() * 8);
-            self.items.borrow_mut().extend_from_slice(&items);
-            return Ok(());
-        }
-        if let Some(tuple) = iterable.downcast::<PyTuple>() {
-            vm.account_external(tuple.len() * 8);
-            self.items.borrow_mut().extend_from_slice(tuple.as_slice());
-            return Ok(());
-        }
-        let iterator = protocol::iter::iter(vm, iterable)?;
-        while let Some(item) = protocol::iter::next(vm, iterator)? {
-            self.push(item);
-            vm.account_external(8);
-        }
-        Ok(())
-    }
-
     /// The items at the positions a slice selects.
     fn slice_items(&self, start: isize, step: isize, count: usize) -> Vec<Value> {
         let items = self.items.borrow();
@@ -333,8 +295,7 @@ fn list_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
                 list.items.borrow_mut().splice(low..high, replacement);
                 return Ok(vm.none());
             }
-            let source =
-                iterable_to_list(vm, value, Some("must assign iterable to extended slice"))?;
+            let source = iterable_to_list(vm, value, Some("must assign iterable to extended slice"))?;
             let (start, _, count) = adjust_indices(list.len(), start, stop, step);
             if source.len() != count {
                 return Err(vm.value_error(format!(
@@ -377,11 +338,7 @@ fn delete_positions(list: &PyList, start: isize, step: isize, count: usize) {
     if count == 0 {
         return;
     }
-    let (low, step) = if step < 0 {
-        (start + (count as isize - 1) * step, -step)
-    } else {
-        (start, step)
-    };
+    let (low, step) = if step < 0 { (start + (count as isize - 1) * step, -step) } else { (start, step) };
     let low = low as usize;
     let mut items = list.items.borrow_mut();
     if step == 1 {
@@ -431,9 +388,7 @@ fn list_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Ok(vm.not_implemented());
         }
         let name = vm.type_name(other);
-        return Err(vm.type_error(format!(
-            "can only concatenate list (not \"{name}\") to list"
-        )));
+        return Err(vm.type_error(format!("can only concatenate list (not \"{name}\") to list")));
     };
     let mut items = list.to_vec();
     items.extend_from_slice(&other_list.items.borrow());
@@ -477,17 +432,12 @@ pub(crate) fn non_int_repeat(vm: &mut Vm, other: Value) -> PyResult {
         return Ok(vm.not_implemented());
     }
     let name = vm.type_name(other);
-    Err(vm.type_error(format!(
-        "can't multiply sequence by non-int of type '{name}'"
-    )))
+    Err(vm.type_error(format!("can't multiply sequence by non-int of type '{name}'")))
 }
 
 /// `items * n` as a new vector, or MemoryError if it cannot exist.
 pub(crate) fn repeat_items(vm: &mut Vm, items: &[Value], n: usize) -> PyResult<Vec<Value>> {
-    let total = items
-        .len()
-        .checked_mul(n)
-        .filter(|&t| t <= (isize::MAX as usize) / 16);
+    let total = items.len().checked_mul(n).filter(|&t| t <= (isize::MAX as usize) / 16);
     let Some(total) = total else {
         return Err(vm.memory_error());
     };
@@ -529,14 +479,7 @@ fn list_compare(vm: &mut Vm, args: Args<'_>, op: ComparisonOp) -> PyResult {
     let Some(other) = other.downcast::<PyList>() else {
         return Ok(vm.not_implemented());
     };
-    compare_sequences(
-        vm,
-        &|i| list.get(i),
-        &|| list.len(),
-        &|i| other.get(i),
-        &|| other.len(),
-        op,
-    )
+    compare_sequences(vm, &|i| list.get(i), &|| list.len(), &|i| other.get(i), &|| other.len(), op)
 }
 
 crate::rich_compare_fns!(list_compare: list_eq = Eq, list_ne = Ne, list_lt = Lt, list_le = Le, list_gt = Gt, list_ge = Ge);
@@ -579,11 +522,7 @@ fn list_insert(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [index, item] = args.skip_self().exact::<2>(vm, "insert")?;
     let index = protocol::number::to_index_isize(vm, index)?;
     let len = list.len() as isize;
-    let position = if index < 0 {
-        (index + len).max(0)
-    } else {
-        index.min(len)
-    };
+    let position = if index < 0 { (index + len).max(0) } else { index.min(len) };
     list.items.borrow_mut().insert(position as usize, item);
     vm.account_external(8);
     Ok(vm.none())
@@ -633,11 +572,7 @@ pub(crate) fn index_bounds(
             Some(&v) => crate::types::slice::slice_index_not_none(vm, v)?,
             None => default,
         };
-        Ok(if i < 0 {
-            (i + len as isize).max(0) as usize
-        } else {
-            i as usize
-        })
+        Ok(if i < 0 { (i + len as isize).max(0) as usize } else { i as usize })
     };
     let start = resolve(vm, start, 0)?;
     let stop = resolve(vm, stop, isize::MAX)?;
@@ -697,13 +632,8 @@ fn list_reverse(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.none())
 }
 
-static SORT_SIG: Signature = Signature {
-    name: "sort",
-    params: &["self", "key", "reverse"],
-    positional_only: 1,
-    keyword_only: 1,
-    required: 1,
-};
+static SORT_SIG: Signature =
+    Signature { name: "sort", params: &["self", "key", "reverse"], positional_only: 1, keyword_only: 1, required: 1 };
 
 fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let list = this_list(vm, args.this(), "sort")?;
@@ -717,11 +647,7 @@ fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let int = protocol::number::index(vm, reverse)?;
         !(int.as_small_int() == Some(0))
     };
-    let key = if key.is_null() || vm.is_none(key) {
-        Value::NULL
-    } else {
-        key
-    };
+    let key = if key.is_null() || vm.is_none(key) { Value::NULL } else { key };
     sort_list(vm, list, key, reverse)?;
     Ok(vm.none())
 }
@@ -772,7 +698,7 @@ pub fn sort_list(vm: &mut Vm, list: Gc<PyList>, key: Value, reverse: bool) -> Py
         *items = values;
         modified
     };
-    drop(keep);
+    std::hint::black_box(keep);
     result?;
     if modified {
         return Err(vm.value_error("list modified during sort"));
@@ -793,17 +719,12 @@ fn sort_pairs(vm: &mut Vm, pairs: &mut [(Value, Value)]) -> PyResult<()> {
     let str_type = vm.types.str;
     if pairs.iter().all(|(k, _)| vm.is_exact(*k, str_type)) {
         pairs.sort_by(|(a, _), (b, _)| {
-            let (a, b) = (
-                a.downcast::<PyStr>().expect("str"),
-                b.downcast::<PyStr>().expect("str"),
-            );
+            let (a, b) = (a.downcast::<PyStr>().expect("str"), b.downcast::<PyStr>().expect("str"));
             a.as_str().cmp(b.as_str())
         });
         return Ok(());
     }
-    merge_sort(pairs, &mut |a: &(Value, Value), b: &(Value, Value)| {
-        less_than(vm, a.0, b.0)
-    })
+    merge_sort(pairs, &mut |a: &(Value, Value), b: &(Value, Value)| less_than(vm, a.0, b.0))
 }
 
 fn less_than(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
@@ -818,10 +739,7 @@ const MIN_RUN: usize = 16;
 
 /// A stable merge sort with a comparison that can fail. On failure the slice
 /// holds a permutation of its original items (never a duplicate or a loss).
-pub fn merge_sort<T: Copy, E>(
-    v: &mut [T],
-    lt: &mut dyn FnMut(&T, &T) -> Result<bool, E>,
-) -> Result<(), E> {
+pub fn merge_sort<T: Copy, E>(v: &mut [T], lt: &mut dyn FnMut(&T, &T) -> Result<bool, E>) -> Result<(), E> {
     let n = v.len();
     let mut start = 0;
     while start < n {
@@ -844,10 +762,7 @@ pub fn merge_sort<T: Copy, E>(
     Ok(())
 }
 
-fn binary_insertion_sort<T: Copy, E>(
-    v: &mut [T],
-    lt: &mut dyn FnMut(&T, &T) -> Result<bool, E>,
-) -> Result<(), E> {
+fn binary_insertion_sort<T: Copy, E>(v: &mut [T], lt: &mut dyn FnMut(&T, &T) -> Result<bool, E>) -> Result<(), E> {
     for i in 1..v.len() {
         let pivot = v[i];
         let (mut low, mut high) = (0, i);
@@ -997,5 +912,28 @@ mod tests {
             sorted.sort();
             assert_eq!(sorted, (0..100).collect::<Vec<_>>());
         }
+    }
+}
+
+impl Gc<PyList> {
+    /// Append every item of `iterable` (`list_extend`).
+    pub fn extend(self, vm: &mut Vm, iterable: Value) -> PyResult<()> {
+        if let Some(other) = iterable.downcast::<PyList>() {
+            let items = other.to_vec();
+            vm.account_external(items.len() * 8);
+            self.items.borrow_mut().extend_from_slice(&items);
+            return Ok(());
+        }
+        if let Some(tuple) = iterable.downcast::<PyTuple>() {
+            vm.account_external(tuple.len() * 8);
+            self.items.borrow_mut().extend_from_slice(tuple.as_slice());
+            return Ok(());
+        }
+        let iterator = protocol::iter::iter(vm, iterable)?;
+        while let Some(item) = protocol::iter::next(vm, iterator)? {
+            self.push(item);
+            vm.account_external(8);
+        }
+        Ok(())
     }
 }

@@ -62,7 +62,8 @@ macro_rules! builtin_types {
         impl BuiltinTypes {
             /// The specs, in creation order.
             pub(crate) fn specs() -> &'static [&'static TypeSpec] {
-                &[$(&$spec,)*]
+                static SPECS: &[&TypeSpec] = &[$(&$spec,)*];
+                SPECS
             }
 
             /// Every builtin type, in creation order.

@@ -37,12 +37,7 @@ impl_payload!(PyRange, Range);
 
 impl PyRange {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
-        tracer.mark_all(&[
-            self.start.get(),
-            self.stop.get(),
-            self.step.get(),
-            self.length.get(),
-        ]);
+        tracer.mark_all(&[self.start.get(), self.stop.get(), self.step.get(), self.length.get()]);
     }
 
     /// `(start, step, length)` when all of them fit in an `i64` and so does
@@ -71,18 +66,12 @@ impl PyRange {
 
 /// The value of an int.
 fn big(v: Value) -> BigInt {
-    crate::types::int::as_bigint(v)
-        .map(|b| b.into_owned())
-        .unwrap_or_default()
+    crate::types::int::as_bigint(v).map(|b| b.into_owned()).unwrap_or_default()
 }
 
 /// The number of items of `range(start, stop, step)` (`compute_range_length`).
 pub fn range_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
-    let (low, high, step) = if step.is_positive() {
-        (start, stop, step.clone())
-    } else {
-        (stop, start, -step)
-    };
+    let (low, high, step) = if step.is_positive() { (start, stop, step.clone()) } else { (stop, start, -step) };
     if low >= high {
         return BigInt::zero();
     }
@@ -112,9 +101,7 @@ fn this_range(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyRange>> {
         Some(r) => Ok(r),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{method}' for 'range' objects doesn't apply to a '{name}' object"
-            )))
+            Err(vm.type_error(format!("descriptor '{method}' for 'range' objects doesn't apply to a '{name}' object")))
         }
     }
 }
@@ -144,12 +131,7 @@ fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
             }
             (start, stop, step)
         }
-        _ => {
-            return Err(vm.type_error(format!(
-                "range expected at most 3 arguments, got {}",
-                values.len()
-            )))
-        }
+        _ => return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", values.len()))),
     };
     Ok(new_range(vm, start, stop, step))
 }
@@ -200,10 +182,7 @@ fn range_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let new_step = rstep * BigInt::from(step);
         return Ok(new_range(vm, new_start, new_stop, new_step));
     }
-    let index = if key.is_small_int()
-        || key.downcast::<PyInt>().is_some()
-        || crate::types::slice::has_index(vm, key)
-    {
+    let index = if key.is_small_int() || key.downcast::<PyInt>().is_some() || crate::types::slice::has_index(vm, key) {
         int_arg(vm, key)?
     } else {
         // Produces the "range indices must be integers or slices" TypeError.
@@ -213,11 +192,7 @@ fn range_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
     };
     let length = r.length_big();
-    let index = if index.is_negative() {
-        index + &length
-    } else {
-        index
-    };
+    let index = if index.is_negative() { index + &length } else { index };
     if index.is_negative() || index >= length {
         return Err(vm.index_error("range object index out of range"));
     }
@@ -230,19 +205,12 @@ fn contains_int(r: &PyRange, v: Value) -> bool {
         if length == 0 {
             return false;
         }
-        let (low, high) = if step > 0 {
-            (start, start + (length - 1) * step)
-        } else {
-            (start + (length - 1) * step, start)
-        };
+        let (low, high) =
+            if step > 0 { (start, start + (length - 1) * step) } else { (start + (length - 1) * step, start) };
         return x >= low && x <= high && (x - start) % step == 0;
     }
     let (start, stop, step, x) = (r.start_big(), r.stop_big(), r.step_big(), big(v));
-    let in_bounds = if step.is_positive() {
-        start <= x && x < stop
-    } else {
-        stop < x && x <= start
-    };
+    let in_bounds = if step.is_positive() { start <= x && x < stop } else { stop < x && x <= start };
     in_bounds && (x - start).mod_floor(&step).is_zero()
 }
 
@@ -252,12 +220,7 @@ fn is_int_exact(vm: &Vm, v: Value) -> bool {
 }
 
 /// Linear search by `==` for non-int needles: the index of the first match.
-fn search(
-    vm: &mut Vm,
-    r: Gc<PyRange>,
-    needle: Value,
-    count_all: bool,
-) -> PyResult<(Option<BigInt>, usize)> {
+fn search(vm: &mut Vm, r: Gc<PyRange>, needle: Value, count_all: bool) -> PyResult<(Option<BigInt>, usize)> {
     let iterator = crate::types::iterator::new_range_iterator(vm, r);
     let mut index = BigInt::zero();
     let mut count = 0;
@@ -323,14 +286,8 @@ fn range_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this_range(vm, this, "__reversed__")?;
     let length = r.length_big();
     let step = r.step_big();
-    let last = if length.is_zero() {
-        r.start_big()
-    } else {
-        r.start_big() + (&length - 1) * &step
-    };
-    Ok(crate::types::iterator::new_range_iterator_parts(
-        vm, last, -step, length,
-    ))
+    let last = if length.is_zero() { r.start_big() } else { r.start_big() + (&length - 1) * &step };
+    Ok(crate::types::iterator::new_range_iterator_parts(vm, last, -step, length))
 }
 
 /// `range_equals`: same items.
@@ -356,11 +313,7 @@ fn range_compare(vm: &mut Vm, args: Args<'_>, op: ComparisonOp) -> PyResult {
         return Ok(vm.not_implemented());
     };
     let equal = r == other || ranges_equal(&r, &other);
-    Ok(vm.bool_value(if op == ComparisonOp::Eq {
-        equal
-    } else {
-        !equal
-    }))
+    Ok(vm.bool_value(if op == ComparisonOp::Eq { equal } else { !equal }))
 }
 
 crate::rich_compare_fns!(range_compare: range_eq = Eq, range_ne = Ne);
@@ -385,25 +338,19 @@ fn range_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this] = args.exact::<1>(vm, "__repr__")?;
     let r = this_range(vm, this, "__repr__")?;
     let (start, stop, step) = (r.start_big(), r.stop_big(), r.step_big());
-    let text = if step.is_one() {
-        format!("range({start}, {stop})")
-    } else {
-        format!("range({start}, {stop}, {step})")
-    };
+    let text =
+        if step.is_one() { format!("range({start}, {stop})") } else { format!("range({start}, {stop}, {step})") };
     Ok(vm.new_str(&text))
 }
 
 fn range_start(_vm: &mut Vm, v: Value) -> PyResult {
-    Ok(v.downcast::<PyRange>()
-        .map_or(Value::NULL, |r| r.start.get()))
+    Ok(v.downcast::<PyRange>().map_or(Value::NULL, |r| r.start.get()))
 }
 fn range_stop(_vm: &mut Vm, v: Value) -> PyResult {
-    Ok(v.downcast::<PyRange>()
-        .map_or(Value::NULL, |r| r.stop.get()))
+    Ok(v.downcast::<PyRange>().map_or(Value::NULL, |r| r.stop.get()))
 }
 fn range_step(_vm: &mut Vm, v: Value) -> PyResult {
-    Ok(v.downcast::<PyRange>()
-        .map_or(Value::NULL, |r| r.step.get()))
+    Ok(v.downcast::<PyRange>().map_or(Value::NULL, |r| r.step.get()))
 }
 
 static METHODS: &[MethodDef] = &[
@@ -443,11 +390,7 @@ mod tests {
     use super::*;
 
     fn len(start: i64, stop: i64, step: i64) -> BigInt {
-        range_length(
-            &BigInt::from(start),
-            &BigInt::from(stop),
-            &BigInt::from(step),
-        )
+        range_length(&BigInt::from(start), &BigInt::from(stop), &BigInt::from(step))
     }
 
     #[test]

@@ -44,14 +44,8 @@ struct Slot {
     hash: i64,
 }
 
-const UNUSED: Slot = Slot {
-    key: Value::NULL,
-    hash: 0,
-};
-const DUMMY: Slot = Slot {
-    key: Value::NULL,
-    hash: -1,
-};
+const UNUSED: Slot = Slot { key: Value::NULL, hash: 0 };
+const DUMMY: Slot = Slot { key: Value::NULL, hash: -1 };
 
 impl Slot {
     fn is_unused(&self) -> bool {
@@ -72,12 +66,7 @@ struct SetTable {
 
 impl SetTable {
     fn new() -> SetTable {
-        SetTable {
-            slots: vec![UNUSED; MIN_SIZE],
-            fill: 0,
-            used: 0,
-            finger: 0,
-        }
+        SetTable { slots: vec![UNUSED; MIN_SIZE], fill: 0, used: 0, finger: 0 }
     }
 
     fn mask(&self) -> usize {
@@ -104,11 +93,7 @@ impl SetTable {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -130,11 +115,7 @@ impl SetTable {
 
     /// The active keys with their hashes, in table order.
     fn active(&self) -> Vec<(Value, i64)> {
-        self.slots
-            .iter()
-            .filter(|s| s.is_active())
-            .map(|s| (s.key, s.hash))
-            .collect()
+        self.slots.iter().filter(|s| s.is_active()).map(|s| (s.key, s.hash)).collect()
     }
 }
 
@@ -201,12 +182,7 @@ impl PySet {
 
     /// A snapshot of the keys in iteration order.
     pub fn keys(&self) -> Vec<Value> {
-        self.table
-            .borrow()
-            .active()
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect()
+        self.table.borrow().active().into_iter().map(|(k, _)| k).collect()
     }
 
     /// Find `key` (`set_lookkey` / the probe loop of `set_add_entry`).
@@ -218,11 +194,7 @@ impl PySet {
             let mut i = hash as u64 as usize & mask;
             let mut free_slot = None;
             loop {
-                let probes = if i + LINEAR_PROBES <= mask {
-                    LINEAR_PROBES
-                } else {
-                    0
-                };
+                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in 0..=probes {
                     let index = i + j;
                     let slot = self.table.borrow().slots[index];
@@ -249,11 +221,7 @@ impl PySet {
                     }
                 }
                 perturb >>= PERTURB_SHIFT;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
             }
         }
     }
@@ -352,7 +320,7 @@ impl PySet {
         for (key, hash) in entries {
             self.add_hashed(vm, key, hash)?;
         }
-        drop(keep);
+        std::hint::black_box(keep);
         Ok(())
     }
 
@@ -423,10 +391,7 @@ fn rooted_keys(vm: &mut Vm, entries: &[(Value, i64)]) -> Value {
 fn fast_str_eq(vm: &Vm, a: Value, b: Value) -> bool {
     let str_type = vm.types.str;
     if vm.is_exact(a, str_type) && vm.is_exact(b, str_type) {
-        let (a, b) = (
-            a.downcast::<PyStr>().expect("str"),
-            b.downcast::<PyStr>().expect("str"),
-        );
+        let (a, b) = (a.downcast::<PyStr>().expect("str"), b.downcast::<PyStr>().expect("str"));
         return a.as_str() == b.as_str();
     }
     false
@@ -486,9 +451,7 @@ fn this_set(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PySet>> {
         Some(s) => Ok(s),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{method}' for 'set' objects doesn't apply to a '{name}' object"
-            )))
+            Err(vm.type_error(format!("descriptor '{method}' for 'set' objects doesn't apply to a '{name}' object")))
         }
     }
 }
@@ -537,17 +500,10 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// Run `f` with `key`, retrying with `frozenset(key)` when `key` is an
 /// unhashable set (`set_contains`, `set_remove`, `set_discard`).
-fn with_set_key<T>(
-    vm: &mut Vm,
-    key: Value,
-    f: &mut dyn FnMut(&mut Vm, Value, i64) -> PyResult<T>,
-) -> PyResult<T> {
+fn with_set_key<T>(vm: &mut Vm, key: Value, f: &mut dyn FnMut(&mut Vm, Value, i64) -> PyResult<T>) -> PyResult<T> {
     match protocol::hash::hash(vm, key) {
         Ok(hash) => f(vm, key, hash),
-        Err(err)
-            if key.downcast::<PySet>().is_some()
-                && vm.error_matches(err, vm.exceptions.type_error) =>
-        {
+        Err(err) if key.downcast::<PySet>().is_some() && vm.error_matches(err, vm.exceptions.type_error) => {
             let frozen = new_frozenset(vm, key)?;
             let hash = frozen.frozen_hash();
             f(vm, frozen.value(), hash)
@@ -664,11 +620,7 @@ fn set_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let result = crate::types::list::repr_items(vm, &mut out, |i| keys.get(i));
     repr_leave(vm, this);
     result?;
-    let text = if vm.is_exact(this, vm.types.set) {
-        format!("{{{out}}}")
-    } else {
-        format!("{name}({{{out}}})")
-    };
+    let text = if vm.is_exact(this, vm.types.set) { format!("{{{out}}}") } else { format!("{name}({{{out}}})") };
     Ok(vm.new_str(&text))
 }
 
@@ -688,11 +640,7 @@ fn intersection(vm: &mut Vm, so: Value, other: Value) -> PyResult<Gc<PySet>> {
     }
     let result = new_like(vm, so, Value::NULL)?;
     if let Some(other_set) = other.downcast::<PySet>() {
-        let (big, small) = if other_set.len() > set.len() {
-            (other_set, set)
-        } else {
-            (set, other_set)
-        };
+        let (big, small) = if other_set.len() > set.len() { (other_set, set) } else { (set, other_set) };
         let entries = small.table.borrow().active();
         let keep = rooted_keys(vm, &entries);
         for (key, hash) in entries {
@@ -700,7 +648,7 @@ fn intersection(vm: &mut Vm, so: Value, other: Value) -> PyResult<Gc<PySet>> {
                 result.add_hashed(vm, key, hash)?;
             }
         }
-        drop(keep);
+        std::hint::black_box(keep);
         return Ok(result);
     }
     let iterator = protocol::iter::iter(vm, other)?;
@@ -731,7 +679,7 @@ fn difference_update(vm: &mut Vm, set: Gc<PySet>, other: Value) -> PyResult<()> 
         for (key, hash) in entries {
             set.discard_hashed(vm, key, hash)?;
         }
-        drop(keep);
+        std::hint::black_box(keep);
     } else {
         let iterator = protocol::iter::iter(vm, other)?;
         while let Some(key) = protocol::iter::next(vm, iterator)? {
@@ -773,17 +721,13 @@ fn difference(vm: &mut Vm, so: Value, other: Value) -> PyResult<Gc<PySet>> {
     for (key, hash) in entries {
         let present = match other.downcast::<PySet>() {
             Some(o) => o.contains_hashed(vm, key, hash)?,
-            None => other
-                .downcast::<PyDict>()
-                .expect("dict")
-                .get_item_hashed(vm, key, hash)?
-                .is_some(),
+            None => other.downcast::<PyDict>().expect("dict").get_item_hashed(vm, key, hash)?.is_some(),
         };
         if !present {
             result.add_hashed(vm, key, hash)?;
         }
     }
-    drop(keep);
+    std::hint::black_box(keep);
     Ok(result)
 }
 
@@ -816,7 +760,7 @@ fn symmetric_difference_update(vm: &mut Vm, set: Gc<PySet>, other: Value) -> PyR
             set.add_hashed(vm, key, hash)?;
         }
     }
-    drop(keep);
+    std::hint::black_box(keep);
     Ok(())
 }
 
@@ -837,7 +781,7 @@ fn is_subset(vm: &mut Vm, so: Value, other: Value) -> PyResult<bool> {
             return Ok(false);
         }
     }
-    drop(keep);
+    std::hint::black_box(keep);
     Ok(true)
 }
 
@@ -862,11 +806,7 @@ fn is_disjoint(vm: &mut Vm, so: Value, other: Value) -> PyResult<bool> {
         return Ok(set.is_empty());
     }
     if let Some(other_set) = other.downcast::<PySet>() {
-        let (big, small) = if other_set.len() > set.len() {
-            (other_set, set)
-        } else {
-            (set, other_set)
-        };
+        let (big, small) = if other_set.len() > set.len() { (other_set, set) } else { (set, other_set) };
         let entries = small.table.borrow().active();
         let keep = rooted_keys(vm, &entries);
         for (key, hash) in entries {
@@ -874,7 +814,7 @@ fn is_disjoint(vm: &mut Vm, so: Value, other: Value) -> PyResult<bool> {
                 return Ok(false);
             }
         }
-        drop(keep);
+        std::hint::black_box(keep);
         return Ok(true);
     }
     let iterator = protocol::iter::iter(vm, other)?;
@@ -889,9 +829,7 @@ fn is_disjoint(vm: &mut Vm, so: Value, other: Value) -> PyResult<bool> {
 fn set_union(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let this = args.this();
     this_set(vm, this, "union")?;
-    let others = args
-        .skip_self()
-        .positional_range(vm, "union", 0, usize::MAX)?;
+    let others = args.skip_self().positional_range(vm, "union", 0, usize::MAX)?;
     let result = new_like(vm, this, this)?;
     for &other in others {
         if !other.is(this) {
@@ -903,9 +841,7 @@ fn set_union(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn set_update_method(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let set = this_set(vm, args.this(), "update")?;
-    let others = args
-        .skip_self()
-        .positional_range(vm, "update", 0, usize::MAX)?;
+    let others = args.skip_self().positional_range(vm, "update", 0, usize::MAX)?;
     for &other in others {
         set.update(vm, other)?;
     }
@@ -926,9 +862,7 @@ fn intersection_multi(vm: &mut Vm, this: Value, others: &[Value]) -> PyResult<Gc
 fn set_intersection(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let this = args.this();
     this_set(vm, this, "intersection")?;
-    let others = args
-        .skip_self()
-        .positional_range(vm, "intersection", 0, usize::MAX)?;
+    let others = args.skip_self().positional_range(vm, "intersection", 0, usize::MAX)?;
     Ok(intersection_multi(vm, this, others)?.value())
 }
 
@@ -943,9 +877,7 @@ fn take_body(set: Gc<PySet>, other: Gc<PySet>) {
 
 fn set_intersection_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let set = this_set(vm, args.this(), "intersection_update")?;
-    let others = args
-        .skip_self()
-        .positional_range(vm, "intersection_update", 0, usize::MAX)?;
+    let others = args.skip_self().positional_range(vm, "intersection_update", 0, usize::MAX)?;
     let result = intersection_multi(vm, set.value(), others)?;
     if result != set {
         take_body(set, result);
@@ -956,9 +888,7 @@ fn set_intersection_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn set_difference(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let this = args.this();
     this_set(vm, this, "difference")?;
-    let others = args
-        .skip_self()
-        .positional_range(vm, "difference", 0, usize::MAX)?;
+    let others = args.skip_self().positional_range(vm, "difference", 0, usize::MAX)?;
     if others.is_empty() {
         return Ok(new_like(vm, this, this)?.value());
     }
@@ -971,9 +901,7 @@ fn set_difference(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn set_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let set = this_set(vm, args.this(), "difference_update")?;
-    let others = args
-        .skip_self()
-        .positional_range(vm, "difference_update", 0, usize::MAX)?;
+    let others = args.skip_self().positional_range(vm, "difference_update", 0, usize::MAX)?;
     for &other in others {
         difference_update(vm, set, other)?;
     }
@@ -995,9 +923,7 @@ fn set_symmetric_difference(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn set_symmetric_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let set = this_set(vm, args.this(), "symmetric_difference_update")?;
-    let [other] = args
-        .skip_self()
-        .exact::<1>(vm, "symmetric_difference_update")?;
+    let [other] = args.skip_self().exact::<1>(vm, "symmetric_difference_update")?;
     symmetric_difference_update(vm, set, other)?;
     Ok(vm.none())
 }
@@ -1041,11 +967,7 @@ fn binary(vm: &mut Vm, args: Args<'_>, op: SetOp, reflected: bool, inplace: bool
     if other.downcast::<PySet>().is_none() {
         return Ok(vm.not_implemented());
     }
-    let (left, right) = if reflected {
-        (other, this)
-    } else {
-        (this, other)
-    };
+    let (left, right) = if reflected { (other, this) } else { (this, other) };
     if inplace {
         let set = left.downcast::<PySet>().expect("set");
         match op {
@@ -1176,10 +1098,7 @@ static SET_METHODS: &[MethodDef] = &[
     MethodDef::method("difference", set_difference),
     MethodDef::method("difference_update", set_difference_update),
     MethodDef::method("symmetric_difference", set_symmetric_difference),
-    MethodDef::method(
-        "symmetric_difference_update",
-        set_symmetric_difference_update,
-    ),
+    MethodDef::method("symmetric_difference_update", set_symmetric_difference_update),
     MethodDef::method("issubset", set_issubset),
     MethodDef::method("issuperset", set_issuperset),
     MethodDef::method("isdisjoint", set_isdisjoint),
@@ -1263,10 +1182,7 @@ mod tests {
     #[test]
     fn small_int_order_matches_cpython() {
         // list({5, 3, 17, 1, 9, 100, 42}) in CPython 3.11
-        assert_eq!(
-            order_of(&[5, 3, 17, 1, 9, 100, 42]),
-            vec![1, 3, 100, 5, 9, 42, 17]
-        );
+        assert_eq!(order_of(&[5, 3, 17, 1, 9, 100, 42]), vec![1, 3, 100, 5, 9, 42, 17]);
         // list({8, 16, 0}) in CPython 3.11
         assert_eq!(order_of(&[8, 16, 0]), vec![8, 16, 0]);
     }

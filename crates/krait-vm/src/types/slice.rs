@@ -116,9 +116,7 @@ pub fn slice_index(vm: &mut Vm, v: Value) -> PyResult<Option<isize>> {
         return Ok(None);
     }
     if !has_index(vm, v) {
-        return Err(
-            vm.type_error("slice indices must be integers or None or have an __index__ method")
-        );
+        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
     }
     index_clamped(vm, v).map(Some)
 }
@@ -151,18 +149,12 @@ pub fn seq_index(vm: &mut Vm, key: Value, what: &str) -> PyResult<SeqIndex> {
         return index_or_index_error(vm, key).map(SeqIndex::Int);
     }
     let name = vm.type_name(key);
-    Err(vm.type_error(format!(
-        "{what} indices must be integers or slices, not {name}"
-    )))
+    Err(vm.type_error(format!("{what} indices must be integers or slices, not {name}")))
 }
 
 /// Resolve a possibly negative index against `len`; `None` if out of range.
 pub fn wrap_index(index: isize, len: usize) -> Option<usize> {
-    let i = if index < 0 {
-        index + len as isize
-    } else {
-        index
-    };
+    let i = if index < 0 { index + len as isize } else { index };
     if i < 0 || i as usize >= len {
         None
     } else {
@@ -179,24 +171,14 @@ pub fn unpack(vm: &mut Vm, slice: Gc<PySlice>) -> PyResult<(isize, isize, isize)
         // -isize::MAX so that `-step` cannot overflow.
         Some(s) => s.max(-isize::MAX),
     };
-    let start =
-        slice_index(vm, slice.start.get())?.unwrap_or(if step < 0 { isize::MAX } else { 0 });
-    let stop = slice_index(vm, slice.stop.get())?.unwrap_or(if step < 0 {
-        isize::MIN
-    } else {
-        isize::MAX
-    });
+    let start = slice_index(vm, slice.start.get())?.unwrap_or(if step < 0 { isize::MAX } else { 0 });
+    let stop = slice_index(vm, slice.stop.get())?.unwrap_or(if step < 0 { isize::MIN } else { isize::MAX });
     Ok((start, stop, step))
 }
 
 /// Clip unpacked bounds to a sequence of length `len` and count the items
 /// (`PySlice_AdjustIndices`).
-pub fn adjust_indices(
-    len: usize,
-    mut start: isize,
-    mut stop: isize,
-    step: isize,
-) -> (isize, isize, usize) {
+pub fn adjust_indices(len: usize, mut start: isize, mut stop: isize, step: isize) -> (isize, isize, usize) {
     let len = len as isize;
     debug_assert!(step != 0 && step >= -isize::MAX);
     for bound in [&mut start, &mut stop] {
@@ -224,11 +206,7 @@ pub fn adjust_indices(
 }
 
 /// `(start, stop, step, count)` of `slice` applied to a sequence of length `len`.
-pub fn indices(
-    vm: &mut Vm,
-    slice: Gc<PySlice>,
-    len: usize,
-) -> PyResult<(isize, isize, isize, usize)> {
+pub fn indices(vm: &mut Vm, slice: Gc<PySlice>, len: usize) -> PyResult<(isize, isize, isize, usize)> {
     let (start, stop, step) = unpack(vm, slice)?;
     let (start, stop, count) = adjust_indices(len, start, stop, step);
     Ok((start, stop, step, count))
@@ -271,9 +249,7 @@ fn this_slice(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PySlice>> {
         Some(s) => Ok(s),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{method}' for 'slice' objects doesn't apply to a '{name}' object"
-            )))
+            Err(vm.type_error(format!("descriptor '{method}' for 'slice' objects doesn't apply to a '{name}' object")))
         }
     }
 }
@@ -292,10 +268,7 @@ fn slice_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn slice_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let slice = this_slice(vm, args.this(), "__repr__")?;
     let mut text = String::from("slice(");
-    for (i, part) in [slice.start.get(), slice.stop.get(), slice.step.get()]
-        .into_iter()
-        .enumerate()
-    {
+    for (i, part) in [slice.start.get(), slice.stop.get(), slice.step.get()].into_iter().enumerate() {
         if i > 0 {
             text.push_str(", ");
         }
@@ -316,10 +289,7 @@ fn slice_compare(vm: &mut Vm, args: Args<'_>, op: ComparisonOp) -> PyResult {
         return Ok(vm.not_implemented());
     };
     if this == other {
-        return Ok(vm.bool_value(matches!(
-            op,
-            ComparisonOp::Eq | ComparisonOp::Le | ComparisonOp::Ge
-        )));
+        return Ok(vm.bool_value(matches!(op, ComparisonOp::Eq | ComparisonOp::Le | ComparisonOp::Ge)));
     }
     let a = as_tuple(vm, this);
     let b = as_tuple(vm, other);
@@ -341,25 +311,18 @@ fn slice_indices(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Err(false) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
     };
     let (start, stop, step, _) = indices(vm, slice, len)?;
-    let items = [
-        vm.new_int(start as i64),
-        vm.new_int(stop as i64),
-        vm.new_int(step as i64),
-    ];
+    let items = [vm.new_int(start as i64), vm.new_int(stop as i64), vm.new_int(step as i64)];
     Ok(new_tuple(vm, &items))
 }
 
 fn slice_start(_vm: &mut Vm, v: Value) -> PyResult {
-    Ok(v.downcast::<PySlice>()
-        .map_or(Value::NULL, |s| s.start.get()))
+    Ok(v.downcast::<PySlice>().map_or(Value::NULL, |s| s.start.get()))
 }
 fn slice_stop(_vm: &mut Vm, v: Value) -> PyResult {
-    Ok(v.downcast::<PySlice>()
-        .map_or(Value::NULL, |s| s.stop.get()))
+    Ok(v.downcast::<PySlice>().map_or(Value::NULL, |s| s.stop.get()))
 }
 fn slice_step(_vm: &mut Vm, v: Value) -> PyResult {
-    Ok(v.downcast::<PySlice>()
-        .map_or(Value::NULL, |s| s.step.get()))
+    Ok(v.downcast::<PySlice>().map_or(Value::NULL, |s| s.step.get()))
 }
 
 static METHODS: &[MethodDef] = &[

@@ -264,9 +264,8 @@ fn render_format(
             FieldKey::Auto | FieldKey::Index(_) => {
                 let index = match (key, *numbering) {
                     (FieldKey::Auto, AutoNumbering::Manual) => {
-                        return Err(vm.value_error(
-                            "cannot switch from manual field specification to automatic field numbering",
-                        ))
+                        return Err(vm
+                            .value_error("cannot switch from manual field specification to automatic field numbering"))
                     }
                     (FieldKey::Auto, AutoNumbering::Auto(n)) => {
                         *numbering = AutoNumbering::Auto(n + 1);
@@ -277,9 +276,8 @@ fn render_format(
                         0
                     }
                     (FieldKey::Index(_), AutoNumbering::Auto(_)) => {
-                        return Err(vm.value_error(
-                            "cannot switch from automatic field numbering to manual field specification",
-                        ))
+                        return Err(vm
+                            .value_error("cannot switch from automatic field numbering to manual field specification"))
                     }
                     (FieldKey::Index(i), _) => {
                         *numbering = AutoNumbering::Manual;
@@ -293,9 +291,9 @@ fn render_format(
                 match args.get(index) {
                     Some(&v) => v,
                     None => {
-                        return Err(vm.index_error(format!(
-                            "Replacement index {index} out of range for positional args tuple"
-                        )))
+                        return Err(
+                            vm.index_error(format!("Replacement index {index} out of range for positional args tuple"))
+                        )
                     }
                 }
             }
@@ -833,9 +831,7 @@ fn bytes_for_percent_s(vm: &mut Vm, v: Value) -> PyResult<String> {
         }
     }
     let name = vm.type_name(v);
-    Err(vm.type_error(format!(
-        "%b requires a bytes-like object, or an object that implements __bytes__, not '{name}'"
-    )))
+    Err(vm.type_error(format!("%b requires a bytes-like object, or an object that implements __bytes__, not '{name}'")))
 }
 
 /// `%r`/`%a` in bytes mode: `ascii(v)` (pure ASCII, so valid Latin-1).
@@ -853,7 +849,10 @@ mod tests {
 
     #[test]
     fn format_string_literals_and_escapes() {
-        assert_eq!(pieces("a{{b}}c"), vec![FormatPiece::Literal("a{"), FormatPiece::Literal("b}"), FormatPiece::Literal("c")]);
+        assert_eq!(
+            pieces("a{{b}}c"),
+            vec![FormatPiece::Literal("a{"), FormatPiece::Literal("b}"), FormatPiece::Literal("c")]
+        );
         assert_eq!(pieces(""), vec![]);
     }
 
@@ -890,7 +889,10 @@ mod tests {
         assert_eq!(parse_field_name("").unwrap(), (FieldKey::Auto, vec![]));
         assert_eq!(
             parse_field_name("12.real[3][key]").unwrap(),
-            (FieldKey::Index(12), vec![FieldAccessor::Attr("real"), FieldAccessor::Index(3), FieldAccessor::Key("key")])
+            (
+                FieldKey::Index(12),
+                vec![FieldAccessor::Attr("real"), FieldAccessor::Index(3), FieldAccessor::Key("key")]
+            )
         );
         assert_eq!(parse_field_name("-1").unwrap(), (FieldKey::Name("-1"), vec![]));
         assert_eq!(parse_field_name("0.").unwrap_err(), "Empty attribute in format string");

@@ -120,7 +120,7 @@ pub fn slice_indices(vm: &mut Vm, key: Value, len: usize) -> PyResult<Option<(is
     let Some(slice) = key.downcast::<crate::types::slice::PySlice>() else {
         return Ok(None);
     };
-    let (start, stop, step) = (slice.start(), slice.stop(), slice.step());
+    let (start, stop, step) = (slice.start.get(), slice.stop.get(), slice.step.get());
     let step = match slice_index(vm, step)? {
         None => 1,
         Some(0) => return Err(vm.value_error("slice step cannot be zero")),
@@ -229,8 +229,13 @@ fn exact_str(vm: &mut Vm, s: Gc<PyStr>) -> Value {
 
 // ---- construction -------------------------------------------------------------------------
 
-static STR_NEW_SIG: Signature =
-    Signature { name: "str", params: &["object", "encoding", "errors"], positional_only: 0, keyword_only: 3, required: 0 };
+static STR_NEW_SIG: Signature = Signature {
+    name: "str",
+    params: &["object", "encoding", "errors"],
+    positional_only: 0,
+    keyword_only: 3,
+    required: 0,
+};
 
 /// `str.__new__(cls, object='', encoding='utf-8', errors='strict')`.
 pub fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -494,8 +499,13 @@ pub fn ascii_repr_str(s: &str) -> String {
     out
 }
 
-static ENCODE_SIG: Signature =
-    Signature { name: "encode", params: &["self", "encoding", "errors"], positional_only: 1, keyword_only: 3, required: 1 };
+static ENCODE_SIG: Signature = Signature {
+    name: "encode",
+    params: &["self", "encoding", "errors"],
+    positional_only: 1,
+    keyword_only: 3,
+    required: 1,
+};
 
 /// `str.encode(encoding='utf-8', errors='strict')`.
 pub(crate) fn str_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -503,7 +513,13 @@ pub(crate) fn str_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let s = this_str(vm, this, "encode")?;
     let encoding = codec_name_arg(vm, encoding, "encode", "encoding")?;
     let errors = codec_name_arg(vm, errors, "encode", "errors")?;
-    let data = encode(vm, s.as_str(), s.value(), encoding.as_deref().unwrap_or("utf-8"), errors.as_deref().unwrap_or("strict"))?;
+    let data = encode(
+        vm,
+        s.as_str(),
+        s.value(),
+        encoding.as_deref().unwrap_or("utf-8"),
+        errors.as_deref().unwrap_or("strict"),
+    )?;
     Ok(new_bytes(vm, &data))
 }
 
@@ -1250,8 +1266,13 @@ pub(crate) fn str_endswith(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 static SPLIT_SIG: Signature =
     Signature { name: "split", params: &["self", "sep", "maxsplit"], positional_only: 1, keyword_only: 3, required: 1 };
-static RSPLIT_SIG: Signature =
-    Signature { name: "rsplit", params: &["self", "sep", "maxsplit"], positional_only: 1, keyword_only: 3, required: 1 };
+static RSPLIT_SIG: Signature = Signature {
+    name: "rsplit",
+    params: &["self", "sep", "maxsplit"],
+    positional_only: 1,
+    keyword_only: 3,
+    required: 1,
+};
 
 /// Split on runs of whitespace (`is_space`), at most `maxsplit` times
 /// (negative: no limit), as `stringlib`'s `split_whitespace`: after the last
@@ -1420,10 +1441,11 @@ pub(crate) fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let chars: Vec<(usize, char)> = s.as_str().char_indices().collect();
     let text = s.as_str();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let lines: Vec<String> = line_ranges(&chars, |(_, c)| unicode::is_linebreak(c), |(_, c)| c == '\r', |(_, c)| c == '\n')
-        .into_iter()
-        .map(|(start, eol, end)| text[byte_at(start)..byte_at(if keepends { end } else { eol })].to_string())
-        .collect();
+    let lines: Vec<String> =
+        line_ranges(&chars, |(_, c)| unicode::is_linebreak(c), |(_, c)| c == '\r', |(_, c)| c == '\n')
+            .into_iter()
+            .map(|(start, eol, end)| text[byte_at(start)..byte_at(if keepends { end } else { eol })].to_string())
+            .collect();
     new_str_list(vm, lines)
 }
 
@@ -1749,10 +1771,16 @@ mod tests {
         assert_eq!(format_str_with_spec("a", "05").unwrap(), "a0000");
         assert_eq!(format_str_with_spec("a", "*>3").unwrap(), "**a");
         assert_eq!(format_str_with_spec("a", "+").unwrap_err(), "Sign not allowed in string format specifier");
-        assert_eq!(format_str_with_spec("a", "=5").unwrap_err(), "'=' alignment not allowed in string format specifier");
+        assert_eq!(
+            format_str_with_spec("a", "=5").unwrap_err(),
+            "'=' alignment not allowed in string format specifier"
+        );
         assert_eq!(format_str_with_spec("a", ",").unwrap_err(), "Cannot specify ',' with 's'.");
         assert_eq!(format_str_with_spec("a", "d").unwrap_err(), "Unknown format code 'd' for object of type 'str'");
-        assert_eq!(format_str_with_spec("a", "ss").unwrap_err(), "Invalid format specifier 'ss' for object of type 'str'");
+        assert_eq!(
+            format_str_with_spec("a", "ss").unwrap_err(),
+            "Invalid format specifier 'ss' for object of type 'str'"
+        );
         assert_eq!(format_str_with_spec("a", ".").unwrap_err(), "Format specifier missing precision");
     }
 

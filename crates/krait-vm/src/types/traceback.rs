@@ -94,7 +94,13 @@ pub fn add_traceback_entry(vm: &mut Vm, exc: Value) {
     let next = crate::types::exception::get_traceback(exc);
     let ty = vm.types.traceback;
     let tb = vm.alloc(
-        PyTraceback { header: ObjHeader::new(PyTraceback::LAYOUT, Value::NULL), next: ValueCell::new(next), frame, lasti, line },
+        PyTraceback {
+            header: ObjHeader::new(PyTraceback::LAYOUT, Value::NULL),
+            next: ValueCell::new(next),
+            frame,
+            lasti,
+            line,
+        },
         ty,
     );
     crate::types::exception::set_traceback(exc, tb.value());

@@ -36,11 +36,7 @@ impl PyTuple {
     }
 
     pub fn new(items: Box<[Value]>) -> PyTuple {
-        PyTuple {
-            header: ObjHeader::new(PyTuple::LAYOUT, Value::NULL),
-            items,
-            hash: Cell::new(-1),
-        }
+        PyTuple { header: ObjHeader::new(PyTuple::LAYOUT, Value::NULL), items, hash: Cell::new(-1) }
     }
 
     #[inline(always)]
@@ -123,9 +119,7 @@ fn this_tuple(vm: &mut Vm, v: Value, method: &str) -> PyResult<Gc<PyTuple>> {
         Some(t) => Ok(t),
         None => {
             let name = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "descriptor '{method}' for 'tuple' objects doesn't apply to a '{name}' object"
-            )))
+            Err(vm.type_error(format!("descriptor '{method}' for 'tuple' objects doesn't apply to a '{name}' object")))
         }
     }
 }
@@ -150,9 +144,7 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if exact {
         return Ok(tuple_from_vec(vm, items));
     }
-    Ok(vm
-        .alloc_instance(PyTuple::new(items.into_boxed_slice()), cls)
-        .value())
+    Ok(vm.alloc_instance(PyTuple::new(items.into_boxed_slice()), cls).value())
 }
 
 fn tuple_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -206,9 +198,7 @@ fn tuple_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Ok(vm.not_implemented());
         }
         let name = vm.type_name(other);
-        return Err(vm.type_error(format!(
-            "can only concatenate tuple (not \"{name}\") to tuple"
-        )));
+        return Err(vm.type_error(format!("can only concatenate tuple (not \"{name}\") to tuple")));
     };
     let tuple_type = vm.types.tuple;
     if other_tuple.is_empty() && vm.is_exact(this, tuple_type) {

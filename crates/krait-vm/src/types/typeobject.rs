@@ -197,21 +197,6 @@ impl PyType {
         }
     }
 
-    /// Look `name` up along the MRO (no descriptors invoked).
-    pub fn lookup(self: Gc<Self>, vm: &mut Vm, name: Gc<PyStr>) -> Option<Value> {
-        let tag = self.version_tag(vm);
-        if tag != 0 {
-            if let Some(hit) = vm.method_cache.get(tag, name) {
-                return if hit.is_null() { None } else { Some(hit) };
-            }
-        }
-        let found = self.lookup_uncached(name);
-        if tag != 0 {
-            vm.method_cache.put(tag, name, found.unwrap_or(Value::NULL));
-        }
-        found
-    }
-
     /// `lookup` without the cache.
     pub fn lookup_uncached(&self, name: Gc<PyStr>) -> Option<Value> {
         let mro = self.mro_tuple();
@@ -222,19 +207,6 @@ impl PyType {
             }
         }
         None
-    }
-
-    /// Look up a name given as a Rust string (interns it).
-    pub fn lookup_str(self: Gc<Self>, vm: &mut Vm, name: &str) -> Option<Value> {
-        let name = vm.intern(name).downcast::<PyStr>().expect("interned str");
-        self.lookup(vm, name)
-    }
-
-    /// `__module__` for error messages and repr.
-    pub fn module_name(self: Gc<Self>, vm: &mut Vm) -> Option<String> {
-        let key = vm.intern("__module__").downcast::<PyStr>()?;
-        let module = self.dict().get_str(key)?;
-        module.downcast::<PyStr>().map(|s| s.as_str().to_string())
     }
 
     /// `__qualname__` as a Rust string.
@@ -695,5 +667,35 @@ impl Vm {
     #[inline]
     pub fn is_type(&self, v: Value) -> bool {
         v.has_kind(LayoutKind::Type)
+    }
+}
+
+impl Gc<PyType> {
+    /// Look `name` up along the MRO (no descriptors invoked).
+    pub fn lookup(self, vm: &mut Vm, name: Gc<PyStr>) -> Option<Value> {
+        let tag = self.version_tag(vm);
+        if tag != 0 {
+            if let Some(hit) = vm.method_cache.get(tag, name) {
+                return if hit.is_null() { None } else { Some(hit) };
+            }
+        }
+        let found = self.lookup_uncached(name);
+        if tag != 0 {
+            vm.method_cache.put(tag, name, found.unwrap_or(Value::NULL));
+        }
+        found
+    }
+
+    /// Look up a name given as a Rust string (interns it).
+    pub fn lookup_str(self, vm: &mut Vm, name: &str) -> Option<Value> {
+        let name = vm.intern(name).downcast::<PyStr>().expect("interned str");
+        self.lookup(vm, name)
+    }
+
+    /// `__module__` for error messages and repr.
+    pub fn module_name(self, vm: &mut Vm) -> Option<String> {
+        let key = vm.intern("__module__").downcast::<PyStr>()?;
+        let module = self.dict().get_str(key)?;
+        module.downcast::<PyStr>().map(|s| s.as_str().to_string())
     }
 }
