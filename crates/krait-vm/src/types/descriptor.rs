@@ -225,6 +225,16 @@ pub struct PySuper {
 impl_payload!(PySuper, Super, subclassable);
 
 impl PySuper {
+    /// An unbound super object (`super.__init__` fills it in).
+    pub fn new() -> PySuper {
+        PySuper {
+            header: ObjHeader::new(PySuper::LAYOUT, Value::NULL),
+            this_type: ValueCell::new(Value::NULL),
+            obj: ValueCell::new(Value::NULL),
+            obj_type: ValueCell::new(Value::NULL),
+        }
+    }
+
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
         tracer.mark_all(&[self.this_type.get(), self.obj.get(), self.obj_type.get()]);
     }

@@ -59,6 +59,9 @@ pub struct PyType {
     version: Cell<u32>,
     pub flags: Cell<u32>,
     instance_layout: Cell<&'static Layout>,
+    /// For a builtin type, the layout of its Python subclasses' instances
+    /// (`TypeSpec::layout_with_attrs`); see `subclass_layout`.
+    layout_with_attrs: Cell<Option<&'static Layout>>,
     /// Direct subclasses (weak: purged of dead types after each marking).
     pub(crate) subclasses: RefCell<Vec<Value>>,
     /// The empty map that instances start with (see `map`).
@@ -94,6 +97,7 @@ impl PyType {
             version: Cell::new(0),
             flags: Cell::new(0),
             instance_layout: Cell::new(layout),
+            layout_with_attrs: Cell::new(None),
             subclasses: RefCell::new(Vec::new()),
             root_map: ValueCell::new(Value::NULL),
             slot_names: ValueCell::new(Value::NULL),
@@ -113,6 +117,31 @@ impl PyType {
     #[inline]
     pub fn instance_layout(&self) -> &'static Layout {
         self.instance_layout.get()
+    }
+
+    /// The layout of the instances of a Python subclass: this type's own
+    /// when it already has an attribute area, else the "with attributes"
+    /// variant of it recorded for the nearest builtin ancestor of the same
+    /// layout. `None` if instances of this layout cannot carry attributes.
+    pub fn subclass_layout(&self) -> Option<&'static Layout> {
+        let own = self.instance_layout();
+        if own.attrs_offset != 0 {
+            return Some(own);
+        }
+        if let Some(layout) = self.layout_with_attrs.get() {
+            return Some(layout);
+        }
+        let mut base = self.solid_base();
+        while let Some(b) = base {
+            if b.instance_layout().kind != own.kind {
+                break;
+            }
+            if let Some(layout) = b.layout_with_attrs.get() {
+                return Some(layout);
+            }
+            base = b.solid_base();
+        }
+        None
     }
 
     #[inline]
@@ -289,10 +318,10 @@ pub(crate) fn init_builtin_type(vm: &mut Vm, ty: Gc<PyType>, spec: &TypeSpec, ba
     let qualname = vm.intern(spec.name);
     ty.qualname.set(qualname);
     let mut type_flags = 0;
-    if let Some(layout) = spec.layout_with_attrs {
+    if spec.layout_with_attrs.is_some() {
         type_flags |= flags::BASETYPE;
-        let _ = layout;
     }
+    ty.layout_with_attrs.set(spec.layout_with_attrs);
     ty.flags.set(type_flags);
     ty.instance_layout.set(spec.layout);
     let dict = PyDict::new(vm);
