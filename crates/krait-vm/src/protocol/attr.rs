@@ -163,10 +163,8 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>) -> PyResult {
             return call_descriptor_get(vm, d, obj, cls.value());
         }
     }
-    if let Some(attrs) = obj.header().and_then(|h| h.attrs()) {
-        if let Some(v) = map::get(attrs, name) {
-            return Ok(v);
-        }
+    if let Some(v) = instance_attr(obj, name) {
+        return Ok(v);
     }
     if let Some(d) = descr {
         if has_get(vm, d) {
@@ -175,6 +173,20 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>) -> PyResult {
         return Ok(d);
     }
     Err(no_attribute(vm, obj, name))
+}
+
+/// An attribute stored in the object itself: its map or dict, or a
+/// module's namespace.
+#[inline]
+pub fn instance_attr(obj: Value, name: Gc<PyStr>) -> Option<Value> {
+    let header = obj.header()?;
+    if let Some(attrs) = header.attrs() {
+        return map::get(attrs, name);
+    }
+    if header.kind() == LayoutKind::Module {
+        return obj.downcast::<crate::types::module::PyModule>()?.dict().get_str(name);
+    }
+    None
 }
 
 /// The AttributeError for a missing attribute.
@@ -255,7 +267,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Gc<PyStr>) -> PyResult<Method>
         if let Some(descr) = cls.lookup(vm, name) {
             let is_method = descr.has_kind(LayoutKind::Function) || descr.has_kind(LayoutKind::MethodDescriptor);
             if is_method {
-                let shadowed = obj.header().and_then(|h| h.attrs()).and_then(|attrs| map::get(attrs, name)).is_some();
+                let shadowed = instance_attr(obj, name).is_some();
                 if !shadowed {
                     return Ok(Method::Unbound(descr));
                 }
@@ -297,6 +309,20 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>, value: Value) -
     if let Some(descr) = cls.lookup(vm, name) {
         if let Some(result) = descriptor_set(vm, descr, obj, value)? {
             return Ok(result);
+        }
+    }
+    if let Some(module) = obj.downcast::<crate::types::module::PyModule>() {
+        if obj.header().and_then(|h| h.attrs()).is_none() {
+            let dict = module.dict();
+            if value.is_null() {
+                if dict.del_str(name).is_none() {
+                    return Err(no_attribute(vm, obj, name));
+                }
+            } else {
+                let name = vm.intern_value(name).downcast::<PyStr>().expect("str");
+                dict.set_str(vm, name, value);
+            }
+            return Ok(());
         }
     }
     let Some(attrs) = obj.header().and_then(|h| h.attrs()) else {

@@ -292,7 +292,10 @@ fn null_to_none(vm: &Vm, v: Value) -> Value {
 pub static SPEC: TypeSpec = TypeSpec {
     name: "function",
     base: None,
-    layout: PyFunction::LAYOUT,
+    layout: match PyFunction::LAYOUT_WITH_ATTRS {
+        Some(layout) => layout,
+        None => PyFunction::LAYOUT,
+    },
     layout_with_attrs: None,
     methods: &[
         MethodDef::method("__repr__", function_repr),
