@@ -111,7 +111,7 @@ pub fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
     }
     let new_name = vm.names.new;
-    let Some(new) = PyType::lookup(cls, vm, new_name) else {
+    let Some(new) = cls.lookup(vm, new_name) else {
         let tn = type_name_of(cls);
         return Err(vm.type_error(format!("cannot create '{tn}' instances")));
     };
@@ -123,7 +123,7 @@ pub fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let obj_type = vm.class_of(obj);
     let init_name = vm.names.init;
-    let Some(init) = PyType::lookup(obj_type, vm, init_name) else {
+    let Some(init) = obj_type.lookup(vm, init_name) else {
         return Ok(obj);
     };
     let result = if init.has_kind(LayoutKind::Function) || init.has_kind(LayoutKind::MethodDescriptor) {
@@ -283,7 +283,7 @@ pub fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let winner = calculate_metaclass(vm, metatype, bases.as_slice())?;
         if winner != metatype {
             let new_name = vm.names.new;
-            let winner_new = PyType::lookup(winner, vm, new_name);
+            let winner_new = winner.lookup(vm, new_name);
             let type_new_descr = vm.types.type_.dict().get_str(new_name);
             if let (Some(new), Some(ours)) = (winner_new, type_new_descr) {
                 if !new.is(ours) {
@@ -580,7 +580,7 @@ fn new_class(
 /// what it returned (CPython's `mro_check`).
 fn custom_mro(vm: &mut Vm, metatype: Gc<PyType>, ty: Gc<PyType>) -> PyResult<()> {
     let mro_key = name(vm, "mro");
-    let Some(method) = PyType::lookup(metatype, vm, mro_key) else {
+    let Some(method) = metatype.lookup(vm, mro_key) else {
         return Ok(());
     };
     if vm.types.type_.dict().get_str(mro_key).is_some_and(|ours| ours.is(method)) {
@@ -751,7 +751,7 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let is_mapping = namespace.downcast::<PyDict>().is_some() || {
         let ns_type = vm.class_of(namespace);
         let getitem = vm.names.getitem;
-        PyType::lookup(ns_type, vm, getitem).is_some()
+        ns_type.lookup(vm, getitem).is_some()
     };
     if !is_mapping {
         let meta_name = match meta.downcast::<PyType>() {
