@@ -106,7 +106,7 @@ pub fn create_vm(config: VmConfig) -> Box<Vm> {
     builtins_module.dict.set(builtins_dict.value());
     vm.builtins_module = builtins_module.value();
     if let Err(err) = crate::builtins::populate(&mut vm, builtins_module) {
-        panic!("creating builtins failed: {:?}", err.exception());
+        panic!("creating builtins failed: {}", crate::toplevel::format_exception(&mut vm, err.exception()));
     }
     let key = vm.intern("builtins");
     let modules = vm.modules;
@@ -118,7 +118,7 @@ pub fn create_vm(config: VmConfig) -> Box<Vm> {
             let modules = vm.modules;
             let _ = modules.set_item(&mut vm, key, sys.value());
         }
-        Err(err) => panic!("creating sys failed: {:?}", err.exception()),
+        Err(err) => panic!("creating sys failed: {}", crate::toplevel::format_exception(&mut vm, err.exception())),
     }
     vm.enable_gc();
     vm
