@@ -939,7 +939,7 @@ fn super_args_from_frame(vm: &mut Vm) -> PyResult<(Gc<PyType>, Value)> {
         if kinds.get(i).is_none_or(|&k| k & local_kind::FREE == 0) {
             continue;
         }
-        if !local_name.downcast::<PyStr>().is_some_and(|s| s.as_str() == "__class__") {
+        if local_name.downcast::<PyStr>().is_none_or(|s| s.as_str() != "__class__") {
             continue;
         }
         let Some(cell) = vm.thread.stack[base + i].downcast::<PyCell>() else {
@@ -1181,7 +1181,7 @@ fn union_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let members = this_union(vm, args.this())?;
     let mut h: u64 = 0;
     for &m in members.as_slice() {
-        let x = m.to_bits() as u64 >> 4;
+        let x = m.to_bits() >> 4;
         h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
     }
     let h = h as i64;
