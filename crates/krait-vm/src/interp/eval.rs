@@ -673,12 +673,11 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         break 'op Err(err);
                     }
                     Opcode::RERAISE => {
+                        // CPython restores `f_lasti` from the stack for line
+                        // numbers, but searches handlers from the RERAISE
+                        // itself; the traceback entry for this frame was made
+                        // when the exception first arrived, so `lasti` stays.
                         let exc = pop!();
-                        if arg != 0 {
-                            if let Some(lasti) = top!().as_small_int() {
-                                (*frame).lasti = lasti as usize;
-                            }
-                        }
                         (*frame).sp = sp;
                         pending = Some(PyErr::from_exception(exc));
                         reraise = true;
