@@ -254,6 +254,7 @@ impl Vm {
         }
         self.exceptions.trace(tracer);
         self.well_known.trace(tracer);
+        self.method_cache.trace(tracer);
         let s = &self.singletons;
         tracer.mark_all(&[s.none, s.true_, s.false_, s.not_implemented, s.ellipsis, s.empty_tuple, s.empty_str]);
         for &value in self.interned.values() {

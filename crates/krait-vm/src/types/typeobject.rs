@@ -265,9 +265,18 @@ impl MethodCache {
 
     #[inline]
     fn put(&mut self, tag: u32, name: Gc<PyStr>, value: Value) {
-        // Only interned names are cached: another string with the same
-        // address later would be a different object with maybe other text.
         self.entries[Self::slot(tag, name)] = (tag, name.as_ptr() as usize, value);
+    }
+
+    /// Keep the cached names alive (as CPython's cache holds a reference):
+    /// a freed name's address could otherwise be reused by another string
+    /// and hit a stale entry.
+    pub(crate) fn trace(&self, tracer: &mut Tracer) {
+        for &(tag, name, _) in self.entries.iter() {
+            if tag != 0 {
+                tracer.mark(Value::from_bits(name as u64));
+            }
+        }
     }
 }
 
