@@ -403,7 +403,14 @@ fn namespace_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let positional = args.positional_range(vm, "exit", 0, 1)?;
     let ty = vm.exceptions.system_exit;
-    let exception = crate::types::exception::new_exception(vm, ty, positional);
+    // As `PyErr_SetObject(PyExc_SystemExit, arg)`: a tuple is the args.
+    let exception = match positional.first().and_then(|a| a.downcast::<crate::types::tuple::PyTuple>()) {
+        Some(tuple) => {
+            let items = tuple.as_slice().to_vec();
+            crate::types::exception::new_exception(vm, ty, &items)
+        }
+        None => crate::types::exception::new_exception(vm, ty, positional),
+    };
     Err(PyErr::from_exception(exception))
 }
 

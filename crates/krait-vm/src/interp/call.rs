@@ -197,7 +197,7 @@ fn bind_arguments(
     }
     if !posonly_as_kw.is_empty() {
         let qualname = qualname_of(func);
-        let names = posonly_as_kw.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
+        let names = format!("'{}'", posonly_as_kw.join(", "));
         return Err(vm.type_error(format!(
             "{qualname}() got some positional-only arguments passed as keyword arguments: {names}"
         )));

@@ -24,9 +24,14 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if let Some(i) = result.as_small_int() {
         return Ok(if i == -1 { -2 } else { i });
     }
-    match crate::types::int::int_hash(result) {
-        Some(h) if crate::types::int::is_int(result) => Ok(h),
-        _ => Err(vm.type_error("__hash__ method should return an integer")),
+    if !crate::types::int::is_int(result) {
+        return Err(vm.type_error("__hash__ method should return an integer"));
+    }
+    // A result that fits a machine word is the hash (as a C `tp_hash`
+    // returns it); a larger int is hashed again, as CPython does.
+    match crate::types::int::to_i64(result) {
+        Some(h) => Ok(if h == -1 { -2 } else { h }),
+        None => Ok(crate::types::int::int_hash(result).unwrap_or(0)),
     }
 }
 

@@ -153,7 +153,7 @@ pub fn unary_op(vm: &mut Vm, op: Opcode, v: Value) -> PyResult {
     if v.is_small_int() {
         return crate::types::int::int_unary(vm, unary, v);
     }
-    if vm.is_exact(v, vm.types.float) {
+    if vm.is_exact(v, vm.types.float) && unary != UnaryOp::Invert {
         return crate::types::float::float_unary(vm, unary, v);
     }
     match lookup(vm, v, name) {

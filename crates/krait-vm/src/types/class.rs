@@ -544,6 +544,12 @@ fn new_class(
         let none = vm.none();
         dict.set_str(vm, doc_key, none);
     }
+    // A class that defines `__eq__` but not `__hash__` is unhashable
+    // (CPython's `type_new_set_hash`... via `inherit_slots`).
+    if dict.get_str(vm.names.eq).is_some() && dict.get_str(vm.names.hash).is_none() {
+        let (hash_key, none) = (vm.names.hash, vm.none());
+        dict.set_str(vm, hash_key, none);
+    }
 
     // The MRO.
     let mut base_types = Vec::with_capacity(bases.len());

@@ -218,7 +218,8 @@ pub fn new_range_iterator_parts(vm: &mut Vm, start: BigInt, step: BigInt, length
 }
 
 pub fn new_str_iterator(vm: &mut Vm, string: Gc<PyStr>) -> Value {
-    let ty = vm.types.str_iterator;
+    // CPython 3.11 has a separate, faster type for ASCII strings.
+    let ty = if string.is_ascii() { vm.types.str_ascii_iterator } else { vm.types.str_iterator };
     let remaining = string.char_len();
     alloc_iterator(vm, IterState::Str { string, byte_offset: 0, remaining }, ty)
 }
@@ -694,6 +695,7 @@ pub static LIST_REVERSEITERATOR_SPEC: TypeSpec = iterator_spec("list_reverseiter
 pub static TUPLE_ITERATOR_SPEC: TypeSpec = iterator_spec("tuple_iterator", WITH_HINT);
 pub static RANGE_ITERATOR_SPEC: TypeSpec = iterator_spec("range_iterator", WITH_HINT);
 pub static STR_ITERATOR_SPEC: TypeSpec = iterator_spec("str_iterator", WITH_HINT);
+pub static STR_ASCII_ITERATOR_SPEC: TypeSpec = iterator_spec("str_ascii_iterator", WITH_HINT);
 pub static BYTES_ITERATOR_SPEC: TypeSpec = iterator_spec("bytes_iterator", WITH_HINT);
 pub static DICT_KEYITERATOR_SPEC: TypeSpec = iterator_spec("dict_keyiterator", WITH_HINT);
 pub static DICT_VALUEITERATOR_SPEC: TypeSpec = iterator_spec("dict_valueiterator", WITH_HINT);

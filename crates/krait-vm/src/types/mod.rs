@@ -132,6 +132,7 @@ builtin_types! {
     tuple_iterator: iterator::TUPLE_ITERATOR_SPEC,
     range_iterator: iterator::RANGE_ITERATOR_SPEC,
     str_iterator: iterator::STR_ITERATOR_SPEC,
+    str_ascii_iterator: iterator::STR_ASCII_ITERATOR_SPEC,
     bytes_iterator: iterator::BYTES_ITERATOR_SPEC,
     dict_keyiterator: iterator::DICT_KEYITERATOR_SPEC,
     dict_valueiterator: iterator::DICT_VALUEITERATOR_SPEC,

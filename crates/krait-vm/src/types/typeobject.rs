@@ -355,8 +355,12 @@ pub(crate) fn init_builtin_type(vm: &mut Vm, ty: Gc<PyType>, spec: &TypeSpec, ba
     add_getsets(vm, ty, spec.getsets);
     let module = vm.intern("builtins");
     dict_set_str(vm, dict, "__module__", module);
-    let doc = if spec.doc.is_empty() { vm.none() } else { vm.new_str(spec.doc) };
-    dict_set_str(vm, dict, "__doc__", doc);
+    // A type whose instances have a `__doc__` getset keeps it (functions,
+    // properties); the type's own doc is then only in the spec.
+    if !spec.getsets.iter().any(|g| g.name == "__doc__") {
+        let doc = if spec.doc.is_empty() { vm.none() } else { vm.new_str(spec.doc) };
+        dict_set_str(vm, dict, "__doc__", doc);
+    }
     vm.all_types.push(ty.value());
 }
 
