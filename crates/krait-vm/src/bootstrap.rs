@@ -120,6 +120,9 @@ pub fn create_vm(config: VmConfig) -> Box<Vm> {
         }
         Err(err) => panic!("creating sys failed: {}", crate::toplevel::format_exception(&mut vm, err.exception())),
     }
+    if let Err(err) = crate::types::exception_group::install(&mut vm) {
+        panic!("creating ExceptionGroup failed: {}", crate::toplevel::format_exception(&mut vm, err.exception()));
+    }
     vm.enable_gc();
     vm
 }

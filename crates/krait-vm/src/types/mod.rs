@@ -14,6 +14,7 @@ pub mod descriptor;
 pub mod dict;
 pub mod dict_methods;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod function;
 pub mod generator;
