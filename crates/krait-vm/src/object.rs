@@ -67,6 +67,8 @@ pub enum LayoutKind {
     GetSet,
     Singleton,
     WeakRef,
+    AwaitableWrapper,
+    AsyncGenSend,
     /// `_io.TextIOWrapper` of the standard streams (`stdio.rs`).
     TextIO,
 }

@@ -124,6 +124,10 @@ pub fn populate(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
     for (name, ty) in vm.exceptions.all() {
         module.set_attr(vm, name, ty.value());
     }
+    // Aliases kept since Python 3.3.
+    let os_error = vm.exceptions.os_error.value();
+    module.set_attr(vm, "IOError", os_error);
+    module.set_attr(vm, "EnvironmentError", os_error);
 
     let none = vm.none();
     module.set_attr(vm, "None", none);

@@ -25,8 +25,8 @@ pub fn push_frame(
     locals: Value,
     is_entry: bool,
 ) -> PyResult<usize> {
-    let depth = vm.thread.frames.len();
-    if depth >= vm.recursion_limit.min(MAX_FRAMES - 1) {
+    let depth = vm.thread.frames.len() + vm.native_depth;
+    if depth >= vm.recursion_limit || vm.thread.frames.len() >= MAX_FRAMES - 1 {
         return Err(vm.recursion_error("maximum recursion depth exceeded"));
     }
     let base = vm.thread.next_base();

@@ -545,7 +545,9 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                                 continue 'dispatch;
                             }
                         }
-                        let r = tri!(protocol::call::call_kw(vm, callable, args, names));
+                        let r = tri!(vm.with_recursion(" while calling a Python object", |vm| {
+                            protocol::call::call_kw(vm, callable, args, names)
+                        }));
                         sp -= n + 2;
                         push!(r);
                     }
@@ -554,7 +556,9 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let callargs = pop!();
                         let callable = pop!();
                         sp -= 1; // the NULL below the callable
-                        let r = tri!(ops::call_function_ex(vm, callable, callargs, kwargs));
+                        let r = tri!(vm.with_recursion(" while calling a Python object", |vm| {
+                            ops::call_function_ex(vm, callable, callargs, kwargs)
+                        }));
                         push!(r);
                     }
                     Opcode::MAKE_FUNCTION => {

@@ -59,7 +59,11 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: ComparisonOp) -> PyResu
     if let Some(r) = crate::types::float::float_compare(vm, a, b, op) {
         return Ok(vm.bool_value(r));
     }
-    vm.check_native_stack()?;
+    vm.with_recursion(" in comparison", |vm| rich_compare_slow(vm, a, b, op))
+}
+
+/// The dunder-dispatching part of `rich_compare`.
+fn rich_compare_slow(vm: &mut Vm, a: Value, b: Value, op: ComparisonOp) -> PyResult {
     let (ta, tb) = (vm.class_of(a), vm.class_of(b));
     let reflected = op.swapped();
     let mut checked_reflected = false;

@@ -23,7 +23,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Gc<PyStr>> {
     let cls = vm.class_of(v);
     let method = cls.lookup(vm, vm.names.repr);
     let result = match method {
-        Some(m) => call::call(vm, m, &[v])?,
+        Some(m) => vm.with_recursion(" while getting the repr of an object", |vm| call::call(vm, m, &[v]))?,
         None => return Ok(vm.new_str("<object>").downcast::<PyStr>().expect("str")),
     };
     match result.downcast::<PyStr>() {

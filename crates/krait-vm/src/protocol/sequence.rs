@@ -40,10 +40,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
 
 /// Check what a `__len__` returned.
 pub fn len_result(vm: &mut Vm, result: Value) -> PyResult<usize> {
-    if !crate::types::int::is_int(result) {
-        let tn = vm.type_name(result);
-        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
-    }
+    let result = crate::protocol::number::index(vm, result)?;
     match crate::types::int::to_i64(result) {
         Some(n) if n >= 0 => Ok(n as usize),
         Some(_) => Err(vm.value_error("__len__() should return >= 0")),

@@ -192,6 +192,17 @@ fn init_special_attributes(vm: &mut Vm, exc: Value, ty: Gc<PyType>) {
             set(vm, name, v);
         }
         set(vm, "print_file_and_line", none);
+    } else if crate::types::typeobject::is_subtype(ty, vm.exceptions.unicode_error) && args.len() >= 4 {
+        let names: &[&str] = if crate::types::typeobject::is_subtype(ty, vm.exceptions.unicode_translate_error) {
+            &["object", "start", "end", "reason"]
+        } else {
+            &["encoding", "object", "start", "end", "reason"]
+        };
+        if args.len() == names.len() {
+            for (name, &v) in names.iter().zip(&args) {
+                set(vm, name, v);
+            }
+        }
     } else if crate::types::typeobject::is_subtype(ty, vm.exceptions.os_error) {
         let none = vm.none();
         let (errno, strerror) = if (2..=5).contains(&args.len()) { (args[0], args[1]) } else { (none, none) };

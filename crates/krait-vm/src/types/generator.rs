@@ -483,6 +483,16 @@ fn gen_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.new_str(&text))
 }
 
+/// `gi_frame`/`cr_frame`: a frame object for an unfinished generator
+/// (a snapshot: the generator's frame lives in the generator itself).
+fn gen_frame(vm: &mut Vm, g: Value) -> PyResult {
+    let gen = this_gen(vm, g)?;
+    if gen.state.get() == GenState::Finished {
+        return Ok(vm.none());
+    }
+    Ok(crate::types::traceback::detached_frame(vm, gen.code, gen.globals.value(), gen.lasti.get()))
+}
+
 const GEN_GETSETS: &[GetSetDef] = &[
     GetSetDef::new(
         "__name__",
@@ -505,10 +515,8 @@ const GEN_GETSETS: &[GetSetDef] = &[
         Ok(vm.bool_value(running))
     }),
     GetSetDef::readonly("gi_code", |vm, g| Ok(this_gen(vm, g)?.code.value())),
-    GetSetDef::readonly("gi_frame", |vm, g| {
-        let finished = this_gen(vm, g)?.state.get() == GenState::Finished;
-        Ok(if finished { vm.none() } else { vm.none() })
-    }),
+    GetSetDef::readonly("gi_frame", gen_frame),
+    GetSetDef::readonly("cr_frame", gen_frame),
     GetSetDef::readonly("gi_suspended", |vm, g| {
         let suspended = this_gen(vm, g)?.state.get() == GenState::Suspended;
         Ok(vm.bool_value(suspended))
@@ -616,7 +624,7 @@ pub struct PyWrapper {
     pub inner: Value,
 }
 
-impl_payload!(PyWrapper, WeakRef);
+impl_payload!(PyWrapper, AwaitableWrapper);
 
 impl PyWrapper {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
@@ -711,7 +719,7 @@ pub struct PyAsyncGenSend {
     done: Cell<bool>,
 }
 
-impl_payload!(PyAsyncGenSend, Iterator);
+impl_payload!(PyAsyncGenSend, AsyncGenSend);
 
 impl PyAsyncGenSend {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {

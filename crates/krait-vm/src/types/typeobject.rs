@@ -353,8 +353,10 @@ pub(crate) fn init_builtin_type(vm: &mut Vm, ty: Gc<PyType>, spec: &TypeSpec, ba
     ty.mro.set(mro);
     add_methods(vm, ty, spec.methods);
     add_getsets(vm, ty, spec.getsets);
-    let module = vm.intern("builtins");
-    dict_set_str(vm, dict, "__module__", module);
+    if !spec.getsets.iter().any(|g| g.name == "__module__") {
+        let module = vm.intern("builtins");
+        dict_set_str(vm, dict, "__module__", module);
+    }
     // A type whose instances have a `__doc__` getset keeps it (functions,
     // properties); the type's own doc is then only in the spec.
     if !spec.getsets.iter().any(|g| g.name == "__doc__") {
@@ -624,6 +626,10 @@ fn type_set_doc(vm: &mut Vm, t: Value, value: Value) -> PyResult<()> {
 
 fn type_get_module(vm: &mut Vm, t: Value) -> PyResult {
     let ty = as_type(vm, t)?;
+    if !ty.has_flag(flags::HEAPTYPE) {
+        // Builtin types are in `builtins` (CPython derives it from tp_name).
+        return Ok(vm.intern("builtins"));
+    }
     let key = vm.intern("__module__").downcast::<PyStr>().expect("str");
     match ty.dict().get_str(key) {
         Some(m) => Ok(m),
