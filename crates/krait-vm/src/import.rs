@@ -21,8 +21,11 @@ pub struct NativeModuleDef {
     pub name: &'static str,
     pub doc: &'static str,
     pub methods: &'static [MethodDef],
-    pub init: Option<fn(&mut Vm, Gc<PyModule>) -> PyResult<()>>,
+    pub init: Option<NativeModuleInitFn>,
 }
+
+/// The hook that completes a native module after its functions are added.
+pub type NativeModuleInitFn = fn(&mut Vm, Gc<PyModule>) -> PyResult<()>;
 
 pub type NativeModuleInit = &'static NativeModuleDef;
 

@@ -218,7 +218,7 @@ impl Vm {
         }
         let due = if self.gc_stress {
             self.allocations += 1;
-            self.allocations % gc::STRESS_INTERVAL == 0
+            self.allocations.is_multiple_of(gc::STRESS_INTERVAL)
         } else {
             self.heap.allocated_since_gc > gc::MIN_THRESHOLD.max(self.heap.live_after_gc)
         };
@@ -438,7 +438,8 @@ impl Vm {
     /// exceeded while calling a Python object"). Pair with `leave_recursion`.
     #[inline]
     pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
-        if self.thread.frames.len() + self.native_depth >= self.recursion_limit || self.stack_bounds.remaining() < 256 * 1024
+        if self.thread.frames.len() + self.native_depth >= self.recursion_limit
+            || self.stack_bounds.remaining() < 256 * 1024
         {
             return Err(self.recursion_error(format!("maximum recursion depth exceeded{what}")));
         }

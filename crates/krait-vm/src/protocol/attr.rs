@@ -116,10 +116,10 @@ fn is_data_descriptor(vm: &mut Vm, descr: Value) -> bool {
             | LayoutKind::Int
             | LayoutKind::Tuple
             | LayoutKind::Dict
-            | LayoutKind::List => {
-                if header.attrs().is_none() {
-                    return false;
-                }
+            | LayoutKind::List
+                if header.attrs().is_none() =>
+            {
+                return false;
             }
             _ => {}
         }

@@ -113,12 +113,10 @@ fn unsupported(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -> 
                 return vm.type_error(format!("can only concatenate {seq_name} (not \"{nb}\") to {seq_name}"));
             }
         }
-        BinaryOp::Multiply => {
-            if sequence_of(vm, a).is_some() || sequence_of(vm, b).is_some() {
-                let other = if sequence_of(vm, a).is_some() { &nb } else { &na };
-                if other != "int" && other != "bool" {
-                    return vm.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
-                }
+        BinaryOp::Multiply if (sequence_of(vm, a).is_some() || sequence_of(vm, b).is_some()) => {
+            let other = if sequence_of(vm, a).is_some() { &nb } else { &na };
+            if other != "int" && other != "bool" {
+                return vm.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
             }
         }
         _ => {}

@@ -100,13 +100,6 @@ impl BytesKind {
             BytesKind::ByteArray => crate::types::bytearray::new_bytearray(vm, data),
         }
     }
-
-    fn type_name(self) -> &'static str {
-        match self {
-            BytesKind::Bytes => "bytes",
-            BytesKind::ByteArray => "bytearray",
-        }
-    }
 }
 
 /// The contents of `self` of a shared method, and its kind.

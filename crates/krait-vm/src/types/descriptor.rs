@@ -824,7 +824,7 @@ pub static CLASSMETHOD_SPEC: TypeSpec = TypeSpec {
             let f = wrapped_func(c);
             Ok(protocol::attr::getattr_opt(vm, f, "__isabstractmethod__")?.unwrap_or(vm.bool_value(false)))
         }),
-        GetSetDef::readonly("__dict__", |vm, c| protocol::attr::instance_dict(vm, c)),
+        GetSetDef::readonly("__dict__", protocol::attr::instance_dict),
     ],
     doc: "",
 };
@@ -854,7 +854,7 @@ pub static STATICMETHOD_SPEC: TypeSpec = TypeSpec {
             let f = wrapped_func(c);
             Ok(protocol::attr::getattr_opt(vm, f, "__isabstractmethod__")?.unwrap_or(vm.bool_value(false)))
         }),
-        GetSetDef::readonly("__dict__", |vm, c| protocol::attr::instance_dict(vm, c)),
+        GetSetDef::readonly("__dict__", protocol::attr::instance_dict),
     ],
     doc: "",
 };

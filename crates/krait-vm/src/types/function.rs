@@ -424,7 +424,7 @@ pub static SPEC: TypeSpec = TypeSpec {
                 Ok(())
             },
         ),
-        GetSetDef::readonly("__dict__", |vm, f| crate::protocol::attr::instance_dict(vm, f)),
+        GetSetDef::readonly("__dict__", crate::protocol::attr::instance_dict),
     ],
     doc: "Create a function object.",
 };

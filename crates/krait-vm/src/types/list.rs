@@ -158,10 +158,7 @@ pub(crate) fn compare_sequences(
         return Ok(vm.bool_value(op == ComparisonOp::Ne));
     }
     let mut i = 0;
-    loop {
-        let (Some(x), Some(y)) = (a(i), b(i)) else {
-            break;
-        };
+    while let (Some(x), Some(y)) = (a(i), b(i)) {
         if !items_equal(vm, x, y)? {
             return match op {
                 ComparisonOp::Eq => Ok(vm.bool_value(false)),
@@ -349,7 +346,7 @@ fn delete_positions(list: &PyList, start: isize, step: isize, count: usize) {
     let last = low + (count - 1) * step;
     let mut index = 0;
     items.retain(|_| {
-        let keep = !(index >= low && index <= last && (index - low) % step == 0);
+        let keep = !(index >= low && index <= last && (index - low).is_multiple_of(step));
         index += 1;
         keep
     });
@@ -645,7 +642,7 @@ fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult {
         false
     } else {
         let int = protocol::number::index(vm, reverse)?;
-        !(int.as_small_int() == Some(0))
+        int.as_small_int() != Some(0)
     };
     let key = if key.is_null() || vm.is_none(key) { Value::NULL } else { key };
     sort_list(vm, list, key, reverse)?;
@@ -863,6 +860,29 @@ static METHODS: &[MethodDef] = &[
     MethodDef::method("sort", list_sort),
 ];
 
+impl Gc<PyList> {
+    /// Append every item of `iterable` (`list_extend`).
+    pub fn extend(self, vm: &mut Vm, iterable: Value) -> PyResult<()> {
+        if let Some(other) = iterable.downcast::<PyList>() {
+            let items = other.to_vec();
+            vm.account_external(items.len() * 8);
+            self.items.borrow_mut().extend_from_slice(&items);
+            return Ok(());
+        }
+        if let Some(tuple) = iterable.downcast::<PyTuple>() {
+            vm.account_external(tuple.len() * 8);
+            self.items.borrow_mut().extend_from_slice(tuple.as_slice());
+            return Ok(());
+        }
+        let iterator = protocol::iter::iter(vm, iterable)?;
+        while let Some(item) = protocol::iter::next(vm, iterator)? {
+            self.push(item);
+            vm.account_external(8);
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -912,28 +932,5 @@ mod tests {
             sorted.sort();
             assert_eq!(sorted, (0..100).collect::<Vec<_>>());
         }
-    }
-}
-
-impl Gc<PyList> {
-    /// Append every item of `iterable` (`list_extend`).
-    pub fn extend(self, vm: &mut Vm, iterable: Value) -> PyResult<()> {
-        if let Some(other) = iterable.downcast::<PyList>() {
-            let items = other.to_vec();
-            vm.account_external(items.len() * 8);
-            self.items.borrow_mut().extend_from_slice(&items);
-            return Ok(());
-        }
-        if let Some(tuple) = iterable.downcast::<PyTuple>() {
-            vm.account_external(tuple.len() * 8);
-            self.items.borrow_mut().extend_from_slice(tuple.as_slice());
-            return Ok(());
-        }
-        let iterator = protocol::iter::iter(vm, iterable)?;
-        while let Some(item) = protocol::iter::next(vm, iterator)? {
-            self.push(item);
-            vm.account_external(8);
-        }
-        Ok(())
     }
 }

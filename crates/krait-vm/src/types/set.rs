@@ -482,12 +482,11 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = class_of_arg(vm, args.this(), "frozenset")?;
     let values = args.skip_self().positional_range(vm, "frozenset", 0, 1)?;
     let iterable = values.first().copied().unwrap_or(Value::NULL);
-    if cls == vm.types.frozenset {
-        if iterable.is_null() || vm.is_exact(iterable, vm.types.frozenset) {
-            if !iterable.is_null() {
-                return Ok(iterable);
-            }
-        }
+    if cls == vm.types.frozenset
+        && (iterable.is_null() || vm.is_exact(iterable, vm.types.frozenset))
+        && !iterable.is_null()
+    {
+        return Ok(iterable);
     }
     let set = new_set_of(vm, cls);
     if !iterable.is_null() {

@@ -1277,8 +1277,8 @@ static RSPLIT_SIG: Signature = Signature {
 /// Split on runs of whitespace (`is_space`), at most `maxsplit` times
 /// (negative: no limit), as `stringlib`'s `split_whitespace`: after the last
 /// split, leading whitespace of the remainder is dropped but trailing kept.
-pub fn split_whitespace<'a, C: Copy>(
-    items: &'a [C],
+pub fn split_whitespace<C: Copy>(
+    items: &[C],
     is_space: impl Fn(C) -> bool,
     maxsplit: isize,
 ) -> Vec<std::ops::Range<usize>> {
@@ -1312,8 +1312,8 @@ pub fn split_whitespace<'a, C: Copy>(
 }
 
 /// `rsplit_whitespace`: the mirror image, returned in left-to-right order.
-pub fn rsplit_whitespace<'a, C: Copy>(
-    items: &'a [C],
+pub fn rsplit_whitespace<C: Copy>(
+    items: &[C],
     is_space: impl Fn(C) -> bool,
     maxsplit: isize,
 ) -> Vec<std::ops::Range<usize>> {
@@ -1431,7 +1431,7 @@ pub fn keepends_arg(vm: &mut Vm, v: Value) -> PyResult<bool> {
         return Ok(false);
     }
     let i = number::index(vm, v)?;
-    Ok(!(i.as_small_int() == Some(0)))
+    Ok(i.as_small_int() != Some(0))
 }
 
 pub(crate) fn str_splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
