@@ -423,11 +423,16 @@ pub fn send(vm: &mut Vm, receiver: Value, value: Value) -> PyResult<SendResult> 
             };
         }
     }
+    if let Some(native) = receiver.downcast::<crate::types::iterator::PyIterator>() {
+        return Ok(match crate::types::iterator::next_fast(vm, native)? {
+            Some(v) => SendResult::Yielded(v),
+            None => SendResult::Returned(vm.none()),
+        });
+    }
+    // `__next__` or `send`, keeping the StopIteration's value (iter::next
+    // would drop it).
     let result = if vm.is_none(value) {
-        match iter::next(vm, receiver)? {
-            Some(v) => return Ok(SendResult::Yielded(v)),
-            None => Err(vm.stop_iteration(Value::NULL)),
-        }
+        call::call_method(vm, receiver, "__next__", &[])
     } else {
         call::call_method(vm, receiver, "send", &[value])
     };
