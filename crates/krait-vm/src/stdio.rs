@@ -370,8 +370,14 @@ static SPEC: TypeSpec = TypeSpec {
         MethodDef::method("__next__", textio_next),
         MethodDef::method("fileno", textio_fileno),
         MethodDef::method("isatty", textio_isatty),
-        MethodDef::method("readable", |vm, args| Ok(vm.bool_value(this(vm, &args)?.readable))),
-        MethodDef::method("writable", |vm, args| Ok(vm.bool_value(!this(vm, &args)?.readable))),
+        MethodDef::method("readable", |vm, args| {
+            let readable = this(vm, &args)?.readable;
+            Ok(vm.bool_value(readable))
+        }),
+        MethodDef::method("writable", |vm, args| {
+            let writable = !this(vm, &args)?.readable;
+            Ok(vm.bool_value(writable))
+        }),
         MethodDef::method("seekable", |vm, args| {
             this(vm, &args)?;
             Ok(vm.bool_value(false))
