@@ -37,7 +37,9 @@ pub static TIME: NativeModuleDef = NativeModuleDef {
             Ok(vm.new_bigint(BigInt::from(now.as_nanos())))
         }),
         MethodDef::function("perf_counter", |vm, args| clock_seconds(vm, args, "perf_counter", libc::CLOCK_MONOTONIC)),
-        MethodDef::function("perf_counter_ns", |vm, args| clock_nanos(vm, args, "perf_counter_ns", libc::CLOCK_MONOTONIC)),
+        MethodDef::function("perf_counter_ns", |vm, args| {
+            clock_nanos(vm, args, "perf_counter_ns", libc::CLOCK_MONOTONIC)
+        }),
         MethodDef::function("monotonic", |vm, args| clock_seconds(vm, args, "monotonic", libc::CLOCK_MONOTONIC)),
         MethodDef::function("monotonic_ns", |vm, args| clock_nanos(vm, args, "monotonic_ns", libc::CLOCK_MONOTONIC)),
         MethodDef::function("process_time", |vm, args| {
@@ -46,7 +48,9 @@ pub static TIME: NativeModuleDef = NativeModuleDef {
         MethodDef::function("process_time_ns", |vm, args| {
             clock_nanos(vm, args, "process_time_ns", libc::CLOCK_PROCESS_CPUTIME_ID)
         }),
-        MethodDef::function("thread_time", |vm, args| clock_seconds(vm, args, "thread_time", libc::CLOCK_THREAD_CPUTIME_ID)),
+        MethodDef::function("thread_time", |vm, args| {
+            clock_seconds(vm, args, "thread_time", libc::CLOCK_THREAD_CPUTIME_ID)
+        }),
         MethodDef::function("thread_time_ns", |vm, args| {
             clock_nanos(vm, args, "thread_time_ns", libc::CLOCK_THREAD_CPUTIME_ID)
         }),
@@ -65,7 +69,16 @@ static STRUCT_TIME_DESC: StructSeqDesc = StructSeqDesc {
     module: "time",
     name: "struct_time",
     fields: &[
-        "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst", "tm_zone",
+        "tm_year",
+        "tm_mon",
+        "tm_mday",
+        "tm_hour",
+        "tm_min",
+        "tm_sec",
+        "tm_wday",
+        "tm_yday",
+        "tm_isdst",
+        "tm_zone",
         "tm_gmtoff",
     ],
     n_sequence_fields: 9,
@@ -82,8 +95,10 @@ fn time_init(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
     let now = unix_now().as_secs() as i64;
     let january = now / YEAR * YEAR;
     let july = january + YEAR / 2;
-    let (jan_offset, jan_name) = local_tm(january).map(|tm| (-(tm.tm_gmtoff as i64), zone_name(&tm))).unwrap_or((0, "UTC".into()));
-    let (jul_offset, jul_name) = local_tm(july).map(|tm| (-(tm.tm_gmtoff as i64), zone_name(&tm))).unwrap_or((0, "UTC".into()));
+    let (jan_offset, jan_name) =
+        local_tm(january).map(|tm| (-(tm.tm_gmtoff as i64), zone_name(&tm))).unwrap_or((0, "UTC".into()));
+    let (jul_offset, jul_name) =
+        local_tm(july).map(|tm| (-(tm.tm_gmtoff as i64), zone_name(&tm))).unwrap_or((0, "UTC".into()));
     let (timezone, altzone, names) = if jan_offset < jul_offset {
         (jul_offset, jan_offset, [jul_name, jan_name])
     } else {

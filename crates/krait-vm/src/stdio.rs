@@ -98,9 +98,7 @@ impl PyTextIO {
         let flush_now = {
             let mut pending = self.pending.borrow_mut();
             pending.extend_from_slice(text.as_bytes());
-            self.write_through
-                || pending.len() >= BLOCK_SIZE
-                || (self.line_buffering && text.contains(['\n', '\r']))
+            self.write_through || pending.len() >= BLOCK_SIZE || (self.line_buffering && text.contains(['\n', '\r']))
         };
         if flush_now {
             self.flush(vm)?;
@@ -339,7 +337,8 @@ pub fn create_std_streams(vm: &mut Vm) -> PyResult<[Value; 3]> {
 
     // io.UnsupportedOperation(OSError, ValueError).
     let name = vm.new_str("UnsupportedOperation");
-    let bases = crate::types::tuple::new_tuple(vm, &[vm.exceptions.os_error.value(), vm.exceptions.value_error.value()]);
+    let bases =
+        crate::types::tuple::new_tuple(vm, &[vm.exceptions.os_error.value(), vm.exceptions.value_error.value()]);
     let namespace = crate::types::dict::PyDict::new(vm);
     let io_name = vm.intern("io");
     dict_set_str(vm, namespace, "__module__", io_name);

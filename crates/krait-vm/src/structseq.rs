@@ -170,8 +170,13 @@ fn qualified_name(vm: &mut Vm, ty: Gc<PyType>) -> String {
 
 /// `__new__(cls, sequence, dict=None)`.
 fn structseq_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    static SIG: Signature =
-        Signature { name: "structseq", params: &["cls", "sequence", "dict"], positional_only: 1, keyword_only: 3, required: 2 };
+    static SIG: Signature = Signature {
+        name: "structseq",
+        params: &["cls", "sequence", "dict"],
+        positional_only: 1,
+        keyword_only: 3,
+        required: 2,
+    };
     let [cls, sequence, dict] = args.bind::<3>(vm, &SIG)?;
     let Some(ty) = cls.downcast::<PyType>() else {
         return Err(vm.type_error("structseq.__new__(X): X is not a type object"));

@@ -231,8 +231,24 @@ fn sys_init(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
         vm,
         flags_type,
         &[
-            zero, zero, zero, zero, one, zero, zero, zero, zero, zero, zero, hash_randomization, zero, false_, zero, zero,
-            false_, Value::from_small(-1),
+            zero,
+            zero,
+            zero,
+            zero,
+            one,
+            zero,
+            zero,
+            zero,
+            zero,
+            zero,
+            zero,
+            hash_randomization,
+            zero,
+            false_,
+            zero,
+            zero,
+            false_,
+            Value::from_small(-1),
         ],
     )?;
     module.set_attr(vm, "flags", flags);
@@ -427,8 +443,13 @@ fn sys_intern(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// `sys.getsizeof(object[, default])`: CPython's sizes for the common
 /// builtin types (a 64-bit build), `__sizeof__` for the rest.
 fn sys_getsizeof(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    static SIG: Signature =
-        Signature { name: "getsizeof", params: &["object", "default"], positional_only: 0, keyword_only: 2, required: 1 };
+    static SIG: Signature = Signature {
+        name: "getsizeof",
+        params: &["object", "default"],
+        positional_only: 0,
+        keyword_only: 2,
+        required: 1,
+    };
     let total = args.all().len();
     if total > 2 {
         return Err(vm.type_error(format!("getsizeof() takes at most 2 arguments ({total} given)")));
@@ -494,7 +515,13 @@ fn builtin_size(vm: &mut Vm, obj: Value) -> Option<usize> {
                 while table * 2 / 3 < len {
                     table *= 2;
                 }
-                let index_width = if table <= 128 { 1 } else if table <= 32768 { 2 } else { 4 };
+                let index_width = if table <= 128 {
+                    1
+                } else if table <= 32768 {
+                    2
+                } else {
+                    4
+                };
                 Some(64 + 32 + table * index_width + table * 2 / 3 * 24)
             }
             LayoutKind::Singleton | LayoutKind::Object => Some(16),

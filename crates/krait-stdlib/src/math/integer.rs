@@ -174,7 +174,10 @@ mod tests {
     fn combinations_and_permutations() {
         assert_eq!(comb(&BigInt::from(10), 3), BigInt::from(120));
         assert_eq!(comb(&BigInt::from(5), 0), BigInt::one());
-        assert_eq!(comb(&big("100000000000000000000"), 3), big("166666666666666666661666666666666666666700000000000000000000"));
+        assert_eq!(
+            comb(&big("100000000000000000000"), 3),
+            big("166666666666666666661666666666666666666700000000000000000000")
+        );
         assert_eq!(perm(&BigInt::from(5), 5), BigInt::from(120));
         assert_eq!(perm(&BigInt::from(10), 2), BigInt::from(90));
         assert_eq!(perm(&BigInt::from(10), 0), BigInt::one());

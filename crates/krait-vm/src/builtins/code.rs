@@ -37,10 +37,9 @@ fn source_text(vm: &mut Vm, source: Value) -> PyResult<Option<String>> {
         let bytes = crate::types::bytes::bytes_content(vm, source)?;
         return match String::from_utf8(bytes) {
             Ok(text) => Ok(Some(text)),
-            Err(_) => Err(vm.new_error(
-                vm.exceptions.syntax_error,
-                "(unicode error) 'utf-8' codec can't decode bytes in source",
-            )),
+            Err(_) => Err(
+                vm.new_error(vm.exceptions.syntax_error, "(unicode error) 'utf-8' codec can't decode bytes in source")
+            ),
         };
     }
     Ok(None)

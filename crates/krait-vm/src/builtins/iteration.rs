@@ -97,9 +97,7 @@ fn min_max(vm: &mut Vm, args: Args<'_>, op: ComparisonOp, name: &str) -> PyResul
         return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
     }
     if !default.is_null() && positional.len() > 1 {
-        return Err(vm.type_error(format!(
-            "Cannot specify a default for {name}() with multiple positional arguments"
-        )));
+        return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
     }
     if !key.is_null() && vm.is_none(key) {
         key = Value::NULL;

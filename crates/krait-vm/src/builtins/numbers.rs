@@ -188,7 +188,9 @@ pub(super) fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
         // Krait strings are UTF-8 and cannot hold a lone surrogate (see
         // `types/str.rs`).
-        None => Err(vm.value_error(format!("chr() arg {code:#x} is a lone surrogate, which Krait strings cannot hold"))),
+        None => {
+            Err(vm.value_error(format!("chr() arg {code:#x} is a lone surrogate, which Krait strings cannot hold")))
+        }
     }
 }
 
