@@ -34,7 +34,13 @@ fn source_text(vm: &mut Vm, source: Value) -> PyResult<Option<String>> {
         return Ok(Some(s.as_str().to_string()));
     }
     if vm.is_instance(source, vm.types.bytes) || vm.is_instance(source, vm.types.bytearray) {
-        let bytes = crate::types::bytes::bytes_content(vm, source)?;
+        // Through the iteration protocol: bytes and bytearray yield ints.
+        let items = crate::protocol::iter::collect(vm, source)?;
+        let mut bytes = Vec::with_capacity(items.len());
+        for i in 0..items.len() {
+            let item = items.get(i).unwrap_or(Value::from_small(0));
+            bytes.push(number::to_i64(vm, item)? as u8);
+        }
         return match String::from_utf8(bytes) {
             Ok(text) => Ok(Some(text)),
             Err(_) => Err(
