@@ -251,17 +251,7 @@ fn log_of(vm: &mut Vm, v: Value, func: fn(f64) -> f64) -> PyResult<f64> {
             if i.sign() != num_bigint::Sign::Plus {
                 return Err(math_error(vm, MathError::Domain));
             }
-            return Ok(match i.to_f64().filter(|f| f.is_finite()) {
-                Some(f) => func(f),
-                None => {
-                    // x = m * 2**e with m in [0.5, 1): log(x) = log(m) + e*log(2).
-                    let bits = i.bits();
-                    let shift = bits.saturating_sub(60);
-                    let top: BigInt = i.as_ref() >> shift;
-                    let m = top.to_f64().unwrap_or(1.0) / 2f64.powi(60.min(bits as i32));
-                    func(m) + func(2.0) * bits as f64
-                }
-            });
+            return Ok(log_of_positive_int(&i, func));
         }
     }
     let x = to_f64(vm, v)?;
@@ -272,6 +262,20 @@ fn log_of(vm: &mut Vm, v: Value, func: fn(f64) -> f64) -> PyResult<f64> {
         return Err(math_error(vm, MathError::Domain));
     }
     Ok(func(x))
+}
+
+/// `func(i)` for an int i > 0 of any size: directly when it converts to a
+/// double, else as func(m) + func(2) * e for i = m * 2**e, m in [0.5, 1)
+/// (CPython: `loghelper` with `_PyLong_Frexp`).
+pub(crate) fn log_of_positive_int(i: &BigInt, func: fn(f64) -> f64) -> f64 {
+    if let Some(f) = i.to_f64().filter(|f| f.is_finite()) {
+        return func(f);
+    }
+    let bits = i.bits();
+    let shift = bits.saturating_sub(60);
+    let top: BigInt = i >> shift;
+    let m = top.to_f64().unwrap_or(1.0) / 2f64.powi(60.min(bits as i32));
+    func(m) + func(2.0) * bits as f64
 }
 
 /// `math.log(x[, base])`.
@@ -609,4 +613,19 @@ fn math_dist(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let r = special::vector_norm(&mut vec, max, found_nan);
     Ok(vm.new_float(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logs_of_ints_too_large_for_a_double() {
+        let big = |base: u32, exp: u32| num_traits::pow(BigInt::from(base), exp as usize);
+        assert_eq!(log_of_positive_int(&big(10, 400), f64::ln), 921.0340371976182);
+        assert_eq!(log_of_positive_int(&(big(2, 1000) + 1), f64::log2), 1000.0);
+        assert_eq!(log_of_positive_int(&big(10, 500), f64::log10), 500.0);
+        assert_eq!(log_of_positive_int(&big(3, 1000), f64::ln), 1098.6122886681096);
+        assert_eq!(log_of_positive_int(&big(7, 999), f64::log10), 844.2529419742426);
+    }
 }
