@@ -78,22 +78,22 @@ fn describe_arg(code: &CodeObject, kind: ArgKind, arg: u32) -> Option<String> {
         ArgKind::None | ArgKind::Count => None,
         ArgKind::Const => code.consts.get(index).map(|c| c.to_string()),
         ArgKind::Name => code.names.get(index).cloned(),
-        ArgKind::GlobalName => code.names.get(index >> 1).map(|name| {
-            if arg & 1 != 0 {
-                format!("NULL + {name}")
-            } else {
-                name.clone()
-            }
-        }),
+        ArgKind::GlobalName => {
+            code.names.get(index >> 1).map(|name| if arg & 1 != 0 { format!("NULL + {name}") } else { name.clone() })
+        }
         ArgKind::Local | ArgKind::Deref => code.localsplus_names.get(index).cloned(),
         ArgKind::Jump => Some(format!("to {arg}")),
         ArgKind::Compare => ComparisonOp::decode(arg).map(|op| op.symbol().to_string()),
-        ArgKind::Binary => BinaryOp::decode(arg).map(|(op, inplace)| {
-            if inplace {
-                format!("{}=", op.symbol())
-            } else {
-                op.symbol().to_string()
-            }
-        }),
+        ArgKind::Binary => {
+            BinaryOp::decode(arg).map(
+                |(op, inplace)| {
+                    if inplace {
+                        format!("{}=", op.symbol())
+                    } else {
+                        op.symbol().to_string()
+                    }
+                },
+            )
+        }
     }
 }

@@ -513,14 +513,8 @@ pub enum ComparisonOp {
 
 impl ComparisonOp {
     /// All comparisons, in argument order.
-    pub const ALL: [ComparisonOp; 6] = [
-        ComparisonOp::Lt,
-        ComparisonOp::Le,
-        ComparisonOp::Eq,
-        ComparisonOp::Ne,
-        ComparisonOp::Gt,
-        ComparisonOp::Ge,
-    ];
+    pub const ALL: [ComparisonOp; 6] =
+        [ComparisonOp::Lt, ComparisonOp::Le, ComparisonOp::Eq, ComparisonOp::Ne, ComparisonOp::Gt, ComparisonOp::Ge];
 
     /// Decode a `COMPARE_OP` argument.
     pub fn decode(arg: u32) -> Option<ComparisonOp> {

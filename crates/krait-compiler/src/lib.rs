@@ -1,1 +1,54 @@
-//! placeholder
+//! Krait's bytecode compiler: Python 3.11 source to `krait_bytecode::CodeObject`.
+//!
+//! The pipeline mirrors CPython's `Python/compile.c`, one module per phase:
+//!
+//! 1. `ruff_python_parser` parses the source (target version 3.11). Its
+//!    errors, and the syntax it accepts but 3.11 does not, become CPython's
+//!    `SyntaxError`s in [`error`], which also maps byte offsets to lines and
+//!    columns ([`source`]).
+//! 2. [`symtable`] walks the tree once and decides, for every name in every
+//!    scope, whether it is local, global, free or a cell (CPython's
+//!    `symtable.c`), reporting the scope errors (`nonlocal` without a
+//!    binding, `global` after use, ...).
+//! 3. [`codegen`] walks the tree again and emits instructions into basic
+//!    blocks, with pseudo-instructions for exception-handler setup, exactly
+//!    as 3.11's code generator does. [`fold`] evaluates constant
+//!    sub-expressions on the way (CPython's `ast_opt.c`).
+//! 4. [`assemble`] turns each unit's control-flow graph into a `CodeObject`:
+//!    dead code removal, line-number propagation, the stack-depth walk, the
+//!    exception table and jump resolution (CPython's `assemble()`).
+
+mod assemble;
+mod codegen;
+mod error;
+mod fold;
+mod source;
+mod symtable;
+
+pub use error::{SyntaxError, SyntaxErrorKind};
+
+use krait_bytecode::CodeObject;
+
+/// What the source is compiled as, as the `mode` argument of `compile()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module: a sequence of statements.
+    Exec,
+    /// A single expression whose value the code object returns.
+    Eval,
+    /// One interactive statement: expression statements print their value.
+    Single,
+}
+
+/// Compile `source` into the code object of a module (or an expression, or
+/// an interactive statement), or report the first syntax error CPython 3.11
+/// would report.
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, SyntaxError> {
+    let source_map = source::SourceMap::new(source);
+    let module = error::parse(source, &source_map, filename, mode)?;
+    let table = symtable::SymbolTable::build(&module, &source_map, filename)?;
+    codegen::compile_module(&module, &table, &source_map, filename, mode)
+}
+
+#[cfg(test)]
+mod tests;

@@ -13,13 +13,16 @@ static SECRET: OnceLock<HashSecret> = OnceLock::new();
 
 /// Set the key from `PYTHONHASHSEED` (`None`: random). Only the first call counts.
 pub fn init(seed: Option<u64>) {
-    let _ = SECRET.get_or_init(|| HashSecret::from_seed(seed));
+    let _ = SECRET.get_or_init(|| match seed {
+        Some(seed) => HashSecret::from_seed(seed as u32),
+        None => HashSecret::random(),
+    });
 }
 
 /// The key.
 #[inline]
 pub fn secret() -> &'static HashSecret {
-    SECRET.get_or_init(|| HashSecret::from_seed(None))
+    SECRET.get_or_init(HashSecret::random)
 }
 
 /// `hash(s)` for a str, as CPython computes it.

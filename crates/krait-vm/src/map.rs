@@ -57,7 +57,12 @@ impl PyMap {
         let ty = vm.types.instance_map;
         let id = NEXT_MAP_ID.fetch_add(1, Ordering::Relaxed);
         vm.alloc(
-            PyMap { header: ObjHeader::new(PyMap::LAYOUT, Value::NULL), id, names, transitions: RefCell::new(Vec::new()) },
+            PyMap {
+                header: ObjHeader::new(PyMap::LAYOUT, Value::NULL),
+                id,
+                names,
+                transitions: RefCell::new(Vec::new()),
+            },
             ty,
         )
     }
@@ -82,18 +87,6 @@ impl PyMap {
 
     pub fn names(&self) -> &[Value] {
         &self.names
-    }
-
-    /// The map with `name` appended (shared by every instance that adds it).
-    pub fn child(self: Gc<Self>, vm: &mut Vm, name: Value) -> Gc<PyMap> {
-        if let Some(&(_, child)) = self.transitions.borrow().iter().find(|(n, _)| n.is(name)) {
-            return child.downcast::<PyMap>().expect("a map");
-        }
-        let mut names = self.names.to_vec();
-        names.push(name);
-        let child = Self::with_names(vm, names.into_boxed_slice());
-        self.transitions.borrow_mut().push((name, child.value()));
-        child
     }
 }
 
@@ -132,7 +125,13 @@ pub fn get(attrs: &InstanceAttrs, name: Gc<PyStr>) -> Option<Value> {
 }
 
 /// Write an instance attribute. `name` should be interned.
-pub fn set(vm: &mut Vm, attrs: &InstanceAttrs, class_root: impl FnOnce(&mut Vm) -> Gc<PyMap>, name: Gc<PyStr>, value: Value) {
+pub fn set(
+    vm: &mut Vm,
+    attrs: &InstanceAttrs,
+    class_root: impl FnOnce(&mut Vm) -> Gc<PyMap>,
+    name: Gc<PyStr>,
+    value: Value,
+) {
     let map = match storage(attrs) {
         Storage::Dict(dict) => {
             dict.set_str(vm, name, value);
@@ -190,5 +189,19 @@ pub fn delete(vm: &mut Vm, attrs: &InstanceAttrs, name: Gc<PyStr>) -> bool {
             to_dict(vm, attrs).del_str(name).is_some()
         }
         Storage::Dict(dict) => dict.del_str(name).is_some(),
+    }
+}
+
+impl Gc<PyMap> {
+    /// The map with `name` appended (shared by every instance that adds it).
+    pub fn child(self, vm: &mut Vm, name: Value) -> Gc<PyMap> {
+        if let Some(&(_, child)) = self.transitions.borrow().iter().find(|(n, _)| n.is(name)) {
+            return child.downcast::<PyMap>().expect("a map");
+        }
+        let mut names = self.names.to_vec();
+        names.push(name);
+        let child = PyMap::with_names(vm, names.into_boxed_slice());
+        self.transitions.borrow_mut().push((name, child.value()));
+        child
     }
 }

@@ -236,12 +236,7 @@ impl Signature {
                     }
                     out[i] = value;
                 }
-                _ => {
-                    return Err(vm.type_error(format!(
-                        "{}() got an unexpected keyword argument '{key}'",
-                        self.name
-                    )))
-                }
+                _ => return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{key}'", self.name))),
             }
         }
         for (i, value) in out.iter().enumerate().take(self.required) {

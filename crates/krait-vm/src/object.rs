@@ -40,6 +40,8 @@ pub enum LayoutKind {
     Tuple,
     List,
     Dict,
+    DictView,
+    MappingProxy,
     Set,
     Range,
     Slice,
@@ -65,6 +67,8 @@ pub enum LayoutKind {
     GetSet,
     Singleton,
     WeakRef,
+    AwaitableWrapper,
+    AsyncGenSend,
     /// `_io.TextIOWrapper` of the standard streams (`stdio.rs`).
     TextIO,
 }
@@ -112,7 +116,7 @@ pub(crate) mod header_bits {
 }
 
 impl ObjHeader {
-    pub(crate) fn new(layout: &'static Layout, class: Value) -> ObjHeader {
+    pub fn new(layout: &'static Layout, class: Value) -> ObjHeader {
         ObjHeader { layout_and_bits: Cell::new(layout as *const Layout as usize), class: Cell::new(class) }
     }
 

@@ -270,7 +270,7 @@ fn unsupported(vm: &mut Vm, message: &str) -> PyErr {
 pub fn unsupported_operation_type(vm: &mut Vm) -> Option<Gc<PyType>> {
     let stream = sys_attr(vm, "__stdout__")?;
     let class = vm.class_of(stream);
-    PyType::lookup_str(class, vm, "_UnsupportedOperation").and_then(|v| v.downcast::<PyType>())
+    class.lookup_str(vm, "_UnsupportedOperation").and_then(|v| v.downcast::<PyType>())
 }
 
 fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
@@ -374,8 +374,8 @@ static SPEC: TypeSpec = TypeSpec {
             Ok(vm.bool_value(readable))
         }),
         MethodDef::method("writable", |vm, args| {
-            let writable = !this(vm, &args)?.readable;
-            Ok(vm.bool_value(writable))
+            let readable = this(vm, &args)?.readable;
+            Ok(vm.bool_value(!readable))
         }),
         MethodDef::method("seekable", |vm, args| {
             this(vm, &args)?;

@@ -151,8 +151,8 @@ pub fn new_structseq(vm: &mut Vm, ty: Gc<PyType>, values: &[Value]) -> PyResult<
 
 /// The type's field names and its number of sequence fields.
 fn fields_of(vm: &mut Vm, ty: Gc<PyType>) -> PyResult<(Gc<PyTuple>, usize)> {
-    let names = PyType::lookup_str(ty, vm, "_krait_fields").and_then(|v| v.downcast::<PyTuple>());
-    let n_sequence = PyType::lookup_str(ty, vm, "n_sequence_fields").and_then(|v| v.as_small_int());
+    let names = ty.lookup_str(vm, "_krait_fields").and_then(|v| v.downcast::<PyTuple>());
+    let n_sequence = ty.lookup_str(vm, "n_sequence_fields").and_then(|v| v.as_small_int());
     match (names, n_sequence) {
         (Some(names), Some(n)) => Ok((names, n as usize)),
         _ => Err(vm.type_error("not a struct sequence type")),
@@ -185,7 +185,7 @@ fn structseq_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let n_fields = names.len();
     if !vm.is_instance(sequence, vm.types.tuple) && !vm.is_instance(sequence, vm.types.list) {
         let class = vm.class_of(sequence);
-        if PyType::lookup_str(class, vm, "__getitem__").is_none() {
+        if class.lookup_str(vm, "__getitem__").is_none() {
             return Err(vm.type_error("constructor requires a sequence"));
         }
     }

@@ -34,6 +34,7 @@ pub static SYS: NativeModuleDef = NativeModuleDef {
           interpreter and to functions that interact strongly with the interpreter.",
     methods: &[
         MethodDef::function("exit", sys_exit),
+        MethodDef::function("displayhook", sys_displayhook),
         MethodDef::function("getrecursionlimit", sys_getrecursionlimit),
         MethodDef::function("setrecursionlimit", sys_setrecursionlimit),
         MethodDef::function("intern", sys_intern),
@@ -403,8 +404,33 @@ fn namespace_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn sys_exit(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let positional = args.positional_range(vm, "exit", 0, 1)?;
     let ty = vm.exceptions.system_exit;
-    let exception = crate::types::exception::new_exception(vm, ty, positional);
+    // As `PyErr_SetObject(PyExc_SystemExit, arg)`: a tuple is the args.
+    let exception = match positional.first().and_then(|a| a.downcast::<crate::types::tuple::PyTuple>()) {
+        Some(tuple) => {
+            let items = tuple.as_slice().to_vec();
+            crate::types::exception::new_exception(vm, ty, &items)
+        }
+        None => crate::types::exception::new_exception(vm, ty, positional),
+    };
     Err(PyErr::from_exception(exception))
+}
+
+/// `sys.displayhook(value)`: print `repr(value)` and keep it as `builtins._`.
+fn sys_displayhook(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [value] = args.exact::<1>(vm, "displayhook")?;
+    if vm.is_none(value) {
+        return Ok(vm.none());
+    }
+    let builtins = vm.builtins_module;
+    let underscore = vm.intern("_").downcast::<crate::types::str::PyStr>().expect("str");
+    let none = vm.none();
+    crate::protocol::attr::setattr(vm, builtins, underscore, none)?;
+    let text = crate::protocol::object::repr(vm, value)?;
+    let stdout = crate::stdio::sys_stream(vm, "stdout")?;
+    let line = vm.new_str(&format!("{}\n", text.as_str()));
+    crate::protocol::call::call_method(vm, stdout, "write", &[line])?;
+    crate::protocol::attr::setattr(vm, builtins, underscore, value)?;
+    Ok(vm.none())
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -459,7 +485,7 @@ fn sys_getsizeof(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(vm.new_int(size as i64));
     }
     let class = vm.class_of(obj);
-    match PyType::lookup_str(class, vm, "__sizeof__") {
+    match class.lookup_str(vm, "__sizeof__") {
         Some(method) => match call::call(vm, method, &[obj]) {
             Ok(size) => {
                 let size = number::to_i64(vm, size)?;

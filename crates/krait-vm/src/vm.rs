@@ -79,6 +79,9 @@ pub struct Vm {
     /// The exception being handled (what `sys.exc_info()` shows).
     pub(crate) handled_exception: Value,
     pub recursion_limit: usize,
+    /// Nested calls through Rust that count against the recursion limit
+    /// (with the Python frames, as CPython's shared `recursion_remaining`).
+    pub(crate) native_depth: usize,
     pub(crate) next_type_version: u32,
     pub(crate) method_cache: crate::types::typeobject::MethodCache,
     pub config: VmConfig,
@@ -88,6 +91,9 @@ pub struct Vm {
     pub jit: Option<Box<dyn JitHooks>>,
     /// Values kept alive by Rust code (registered roots, see `RootedVec`).
     pub(crate) extra_roots: Vec<Value>,
+    /// Containers whose `repr` is in progress (`Py_ReprEnter`), so a
+    /// container that contains itself prints as `[...]`.
+    pub(crate) repr_guard: Vec<Value>,
 }
 
 impl Vm {
@@ -126,6 +132,7 @@ impl Vm {
             thread: ThreadState::new(),
             handled_exception: Value::NULL,
             recursion_limit: 1000,
+            native_depth: 0,
             next_type_version: 1,
             method_cache: crate::types::typeobject::MethodCache::new(),
             config,
@@ -133,6 +140,7 @@ impl Vm {
             int_max_str_digits: 4300,
             jit: None,
             extra_roots: Vec::new(),
+            repr_guard: Vec::new(),
         }
     }
 
@@ -250,6 +258,7 @@ impl Vm {
         }
         self.exceptions.trace(tracer);
         self.well_known.trace(tracer);
+        self.method_cache.trace(tracer);
         let s = &self.singletons;
         tracer.mark_all(&[s.none, s.true_, s.false_, s.not_implemented, s.ellipsis, s.empty_tuple, s.empty_str]);
         for &value in self.interned.values() {
@@ -261,12 +270,14 @@ impl Vm {
         tracer.mark(self.sys_module);
         tracer.mark(self.handled_exception);
         tracer.mark_all(&self.extra_roots);
+        tracer.mark_all(&self.repr_guard);
         self.thread.trace(tracer);
     }
 
     /// Drop references to objects that were not marked from the weak tables.
     fn process_weak(&mut self) {
-        let is_marked = |v: &Value| v.header().is_some_and(|h| h.bits() & (header_bits::MARK | header_bits::IMMORTAL) != 0);
+        let is_marked =
+            |v: &Value| v.header().is_some_and(|h| h.bits() & (header_bits::MARK | header_bits::IMMORTAL) != 0);
         self.all_types.retain(is_marked);
         for &ty in &self.all_types {
             if let Some(ty) = ty.downcast::<PyType>() {
@@ -420,6 +431,33 @@ impl Vm {
     /// The name of a value's class, for error messages.
     pub fn type_name(&self, v: Value) -> String {
         self.class_of(v).name().to_string()
+    }
+
+    /// Count a nested operation through Rust against the recursion limit;
+    /// `what` completes CPython's message ("maximum recursion depth
+    /// exceeded while calling a Python object"). Pair with `leave_recursion`.
+    #[inline]
+    pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
+        if self.thread.frames.len() + self.native_depth >= self.recursion_limit || self.stack_bounds.remaining() < 256 * 1024
+        {
+            return Err(self.recursion_error(format!("maximum recursion depth exceeded{what}")));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_recursion(&mut self) {
+        self.native_depth -= 1;
+    }
+
+    /// Run `f` counted as one level of recursion (see `enter_recursion`).
+    #[inline]
+    pub fn with_recursion<T>(&mut self, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+        self.enter_recursion(what)?;
+        let result = f(self);
+        self.leave_recursion();
+        result
     }
 
     /// Check that the native stack has room for another nested call into

@@ -156,7 +156,7 @@ pub(crate) fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
         return bigint_to_f64(vm, &i);
     }
     let class = vm.class_of(v);
-    if let Some(method) = PyType::lookup_str(class, vm, "__float__") {
+    if let Some(method) = class.lookup_str(vm, "__float__") {
         let result = call::call(vm, method, &[v])?;
         return match krait_vm::types::float::as_f64(result) {
             Some(f) => Ok(f),
@@ -166,7 +166,7 @@ pub(crate) fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
             }
         };
     }
-    if PyType::lookup_str(class, vm, "__index__").is_some() {
+    if class.lookup_str(vm, "__index__").is_some() {
         let index = number::index(vm, v)?;
         let i = krait_vm::types::int::as_bigint(index).map(|b| b.into_owned()).unwrap_or_default();
         return bigint_to_f64(vm, &i);
@@ -313,7 +313,7 @@ fn round_to_int(vm: &mut Vm, args: Args<'_>, name: &str, dunder: &str, func: fn(
     }
     if !vm.is_exact(x, vm.types.float) {
         let class = vm.class_of(x);
-        if let Some(method) = PyType::lookup_str(class, vm, dunder) {
+        if let Some(method) = class.lookup_str(vm, dunder) {
             return call::call(vm, method, &[x]);
         }
     }
@@ -340,7 +340,7 @@ fn math_trunc(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return float_to_int(vm, f.trunc());
     }
     let class = vm.class_of(x);
-    match PyType::lookup_str(class, vm, "__trunc__") {
+    match class.lookup_str(vm, "__trunc__") {
         Some(method) => call::call(vm, method, &[x]),
         None => {
             let name = vm.type_name(x);

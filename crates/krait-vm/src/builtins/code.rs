@@ -34,13 +34,7 @@ fn source_text(vm: &mut Vm, source: Value) -> PyResult<Option<String>> {
         return Ok(Some(s.as_str().to_string()));
     }
     if vm.is_instance(source, vm.types.bytes) || vm.is_instance(source, vm.types.bytearray) {
-        // Through the iteration protocol: bytes and bytearray yield ints.
-        let items = crate::protocol::iter::collect(vm, source)?;
-        let mut bytes = Vec::with_capacity(items.len());
-        for i in 0..items.len() {
-            let item = items.get(i).unwrap_or(Value::from_small(0));
-            bytes.push(number::to_i64(vm, item)? as u8);
-        }
+        let bytes = crate::types::bytes::as_buffer(source).unwrap_or_default();
         return match String::from_utf8(bytes) {
             Ok(text) => Ok(Some(text)),
             Err(_) => Err(
@@ -74,7 +68,7 @@ fn namespaces(vm: &mut Vm, globals: Value, locals: Value, runner: Runner) -> PyR
     };
     let locals = if locals_given {
         let class = vm.class_of(locals);
-        if PyType::lookup_str(class, vm, "__getitem__").is_none() {
+        if class.lookup_str(vm, "__getitem__").is_none() {
             let message = match runner {
                 Runner::Eval => "locals must be a mapping".to_string(),
                 Runner::Exec => format!("locals must be a mapping or None, not {}", vm.type_name(locals)),

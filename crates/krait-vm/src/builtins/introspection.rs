@@ -16,7 +16,7 @@ use crate::vm::Vm;
 /// Whether `v` can be called: its class has `__call__`.
 pub(crate) fn is_callable(vm: &mut Vm, v: Value) -> bool {
     let class = vm.class_of(v);
-    PyType::lookup_str(class, vm, "__call__").is_some()
+    class.lookup_str(vm, "__call__").is_some()
 }
 
 /// `callable(obj)`.
@@ -69,7 +69,7 @@ pub(crate) fn issubclass(vm: &mut Vm, derived: Value, cls: Value) -> PyResult<bo
         return Ok(false);
     }
     let class = vm.class_of(cls);
-    if let Some(check) = PyType::lookup_str(class, vm, "__subclasscheck__") {
+    if let Some(check) = class.lookup_str(vm, "__subclasscheck__") {
         let result = call::call(vm, check, &[cls, derived])?;
         return object::truthy(vm, result);
     }
@@ -159,7 +159,7 @@ pub(super) fn builtin_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
         Some(&obj) => {
             let class = vm.class_of(obj);
-            let Some(dir_method) = PyType::lookup_str(class, vm, "__dir__") else {
+            let Some(dir_method) = class.lookup_str(vm, "__dir__") else {
                 return Err(vm.type_error("object does not provide __dir__"));
             };
             let result = call::call(vm, dir_method, &[obj])?;

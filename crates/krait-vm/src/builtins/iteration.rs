@@ -31,7 +31,7 @@ pub(super) fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let positional = args.positional_range(vm, "next", 1, 2)?;
     let iterator = positional[0];
     let class = vm.class_of(iterator);
-    let Some(next_method) = PyType::lookup_str(class, vm, "__next__") else {
+    let Some(next_method) = class.lookup_str(vm, "__next__") else {
         let name = vm.type_name(iterator);
         return Err(vm.type_error(format!("'{name}' object is not an iterator")));
     };

@@ -86,6 +86,9 @@ pub fn populate(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
         let function = crate::types::descriptor::new_builtin_function(vm, def, Value::NULL, module_name);
         module.set_attr(vm, def.name, function);
     }
+    let build_class = &crate::types::class::BUILD_CLASS_DEF;
+    let function = crate::types::descriptor::new_builtin_function(vm, build_class, Value::NULL, module_name);
+    module.set_attr(vm, build_class.name, function);
 
     let t = &vm.types;
     let types = [
@@ -121,6 +124,10 @@ pub fn populate(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
     for (name, ty) in vm.exceptions.all() {
         module.set_attr(vm, name, ty.value());
     }
+    // Aliases kept since Python 3.3.
+    let os_error = vm.exceptions.os_error.value();
+    module.set_attr(vm, "IOError", os_error);
+    module.set_attr(vm, "EnvironmentError", os_error);
 
     let none = vm.none();
     module.set_attr(vm, "None", none);

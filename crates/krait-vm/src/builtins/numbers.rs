@@ -21,7 +21,7 @@ use crate::vm::Vm;
 /// Call `type(obj).<name>(obj, *args)`, if the class defines `name`.
 fn call_special(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
     let class = vm.class_of(obj);
-    let Some(method) = PyType::lookup_str(class, vm, name) else {
+    let Some(method) = class.lookup_str(vm, name) else {
         return Ok(None);
     };
     let mut all = Vec::with_capacity(args.len() + 1);
@@ -122,7 +122,7 @@ pub(super) fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
     check_total(vm, &args, "round", 2)?;
     let [value, ndigits] = args.bind::<2>(vm, &SIG)?;
     let class = vm.class_of(value);
-    let Some(method) = PyType::lookup_str(class, vm, "__round__") else {
+    let Some(method) = class.lookup_str(vm, "__round__") else {
         let name = vm.type_name(value);
         return Err(vm.type_error(format!("type {name} doesn't define __round__ method")));
     };

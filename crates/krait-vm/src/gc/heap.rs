@@ -51,10 +51,10 @@ pub struct Heap {
     large: BTreeMap<usize, usize>,
     /// Bytes handed out since the last collection (objects and the Rust
     /// memory they reported through `account_external`).
-    pub(crate) allocated_since_gc: usize,
+    pub allocated_since_gc: usize,
     /// Bytes live after the last collection.
-    pub(crate) live_after_gc: usize,
-    pub(crate) poison: bool,
+    pub live_after_gc: usize,
+    pub poison: bool,
 }
 
 impl Heap {

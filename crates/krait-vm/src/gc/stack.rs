@@ -29,16 +29,23 @@ impl StackBounds {
             }
         }
         // Fall back to a generous guess above the current frame.
-        let here = &0u8 as *const u8 as usize;
+        let here = current_stack_address();
         StackBounds { base: here + (64 << 10), limit: here.saturating_sub(1 << 20) }
     }
 
     /// Bytes left below the current frame.
     #[inline]
     pub fn remaining(&self) -> usize {
-        let here = &0u8 as *const u8 as usize;
-        here.saturating_sub(self.limit)
+        current_stack_address().saturating_sub(self.limit)
     }
+}
+
+/// An address in the caller's stack frame. (A local, not `&0u8`, which the
+/// compiler would promote to a static.)
+#[inline(always)]
+fn current_stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 /// Copy the callee-saved registers into an array on the stack.

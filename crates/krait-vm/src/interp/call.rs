@@ -25,8 +25,8 @@ pub fn push_frame(
     locals: Value,
     is_entry: bool,
 ) -> PyResult<usize> {
-    let depth = vm.thread.frames.len();
-    if depth >= vm.recursion_limit.min(MAX_FRAMES - 1) {
+    let depth = vm.thread.frames.len() + vm.native_depth;
+    if depth >= vm.recursion_limit || vm.thread.frames.len() >= MAX_FRAMES - 1 {
         return Err(vm.recursion_error("maximum recursion depth exceeded"));
     }
     let base = vm.thread.next_base();
@@ -171,7 +171,9 @@ fn bind_arguments(
                 Some(slot) => {
                     if !vm.thread.stack[base + slot].is_null() {
                         let qualname = qualname_of(func);
-                        return Err(vm.type_error(format!("{qualname}() got multiple values for argument '{name_str}'")));
+                        return Err(
+                            vm.type_error(format!("{qualname}() got multiple values for argument '{name_str}'"))
+                        );
                     }
                     vm.thread.stack[base + slot] = value;
                 }
@@ -184,9 +186,9 @@ fn bind_arguments(
                         None if is_posonly => posonly_as_kw.push(name_str),
                         None => {
                             let qualname = qualname_of(func);
-                            return Err(vm.type_error(format!(
-                                "{qualname}() got an unexpected keyword argument '{name_str}'"
-                            )));
+                            return Err(
+                                vm.type_error(format!("{qualname}() got an unexpected keyword argument '{name_str}'"))
+                            );
                         }
                     }
                 }
@@ -195,7 +197,7 @@ fn bind_arguments(
     }
     if !posonly_as_kw.is_empty() {
         let qualname = qualname_of(func);
-        let names = posonly_as_kw.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
+        let names = format!("'{}'", posonly_as_kw.join(", "));
         return Err(vm.type_error(format!(
             "{qualname}() got some positional-only arguments passed as keyword arguments: {names}"
         )));
@@ -251,7 +253,12 @@ fn qualname_of(func: Gc<PyFunction>) -> String {
 fn missing_arguments(vm: &mut Vm, func: Gc<PyFunction>, code: Gc<PyCode>, slots: &[usize], kind: &str) -> PyErr {
     let names: Vec<String> = slots
         .iter()
-        .map(|&s| format!("'{}'", code.localsplus_names[s].downcast::<PyStr>().map(|n| n.as_str().to_string()).unwrap_or_default()))
+        .map(|&s| {
+            format!(
+                "'{}'",
+                code.localsplus_names[s].downcast::<PyStr>().map(|n| n.as_str().to_string()).unwrap_or_default()
+            )
+        })
         .collect();
     let list = match names.len() {
         1 => names[0].clone(),

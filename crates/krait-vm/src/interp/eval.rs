@@ -106,13 +106,13 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
         }
 
         load_frame!();
-        loop {
+        'dispatch: loop {
             // ---- exception unwinding ----
             if let Some(err) = pending.take() {
                 (*frame).sp = sp;
                 unwind::unwind(vm, err, std::mem::take(&mut reraise))?;
                 load_frame!();
-                continue;
+                continue 'dispatch;
             }
 
             let unit = (*instrs.add(ip)).get();
@@ -120,7 +120,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                 Some(instr) => instr,
                 None => {
                     pending = Some(vm.runtime_error("invalid bytecode"));
-                    continue;
+                    continue 'dispatch;
                 }
             };
             (*frame).lasti = ip;
@@ -355,9 +355,12 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::BUILD_SET => {
                         let n = arg as usize;
                         let items = std::slice::from_raw_parts(stack.add(sp - n), n);
-                        let s = tri!(crate::types::set::new_set_from(vm, items));
+                        let set = tri!(crate::types::set::new_set(vm, Value::NULL));
+                        for &item in items {
+                            tri!(set.add(vm, item));
+                        }
                         sp -= n;
-                        push!(s);
+                        push!(set.value());
                     }
                     Opcode::BUILD_MAP => {
                         let n = arg as usize;
@@ -408,8 +411,8 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::SET_ADD => {
                         let v = pop!();
-                        let set = peek!(arg as usize);
-                        tri!(crate::types::set::set_add(vm, set, v));
+                        let set = peek!(arg as usize).downcast::<crate::types::set::PySet>().expect("set");
+                        tri!(set.add(vm, v));
                     }
                     Opcode::MAP_ADD => {
                         let v = pop!();
@@ -424,8 +427,8 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::SET_UPDATE => {
                         let iterable = pop!();
-                        let set = peek!(arg as usize);
-                        tri!(crate::types::set::set_update(vm, set, iterable));
+                        let set = peek!(arg as usize).downcast::<crate::types::set::PySet>().expect("set");
+                        tri!(set.update(vm, iterable));
                     }
                     Opcode::DICT_UPDATE => {
                         let update = pop!();
@@ -539,10 +542,12 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                                 (*frame).sp = sp;
                                 tri!(call::push_function_frame(vm, func, args, names, false));
                                 load_frame!();
-                                continue;
+                                continue 'dispatch;
                             }
                         }
-                        let r = tri!(protocol::call::call_kw(vm, callable, args, names));
+                        let r = tri!(vm.with_recursion(" while calling a Python object", |vm| {
+                            protocol::call::call_kw(vm, callable, args, names)
+                        }));
                         sp -= n + 2;
                         push!(r);
                     }
@@ -551,7 +556,9 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let callargs = pop!();
                         let callable = pop!();
                         sp -= 1; // the NULL below the callable
-                        let r = tri!(ops::call_function_ex(vm, callable, callargs, kwargs));
+                        let r = tri!(vm.with_recursion(" while calling a Python object", |vm| {
+                            ops::call_function_ex(vm, callable, callargs, kwargs)
+                        }));
                         push!(r);
                     }
                     Opcode::MAKE_FUNCTION => {
@@ -585,7 +592,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let call_arg = (call_unit >> 8) as usize;
                         sp -= call_arg + 2;
                         push!(v);
-                        continue;
+                        continue 'dispatch;
                     }
                     Opcode::RETURN_GENERATOR => {
                         (*frame).ip = ip;
@@ -601,7 +608,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let call_arg = (call_unit >> 8) as usize;
                         sp -= call_arg + 2;
                         push!(gen);
-                        continue;
+                        continue 'dispatch;
                     }
                     Opcode::YIELD_VALUE => {
                         let v = pop!();
@@ -670,16 +677,15 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         break 'op Err(err);
                     }
                     Opcode::RERAISE => {
+                        // CPython restores `f_lasti` from the stack for line
+                        // numbers, but searches handlers from the RERAISE
+                        // itself; the traceback entry for this frame was made
+                        // when the exception first arrived, so `lasti` stays.
                         let exc = pop!();
-                        if arg != 0 {
-                            if let Some(lasti) = top!().as_small_int() {
-                                (*frame).lasti = lasti as usize;
-                            }
-                        }
                         (*frame).sp = sp;
                         pending = Some(PyErr::from_exception(exc));
                         reraise = true;
-                        continue;
+                        continue 'dispatch;
                     }
                     Opcode::PUSH_EXC_INFO => {
                         let exc = pop!();

@@ -40,12 +40,10 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>) -> PyResult {
         None => generic_getattr(vm, obj, name),
     };
     match result {
-        Err(err) if vm.error_matches(err, vm.exceptions.attribute_error) => {
-            match cls.lookup(vm, vm.names.getattr) {
-                Some(hook) => call_descriptor_bound(vm, hook, obj, cls, &[name.value()]),
-                None => Err(err),
-            }
-        }
+        Err(err) if vm.error_matches(err, vm.exceptions.attribute_error) => match cls.lookup(vm, vm.names.getattr) {
+            Some(hook) => call_descriptor_bound(vm, hook, obj, cls, &[name.value()]),
+            None => Err(err),
+        },
         other => other,
     }
 }
@@ -82,8 +80,12 @@ pub fn call_descriptor_get(vm: &mut Vm, descr: Value, obj: Value, owner: Value) 
                 }
                 return Ok(descriptor::new_bound_method(vm, descr, obj));
             }
-            LayoutKind::MethodDescriptor | LayoutKind::GetSet | LayoutKind::Property | LayoutKind::ClassMethod
-            | LayoutKind::StaticMethod | LayoutKind::Member => {
+            LayoutKind::MethodDescriptor
+            | LayoutKind::GetSet
+            | LayoutKind::Property
+            | LayoutKind::ClassMethod
+            | LayoutKind::StaticMethod
+            | LayoutKind::Member => {
                 return descriptor::builtin_descriptor_get(vm, descr, obj, owner);
             }
             _ => {}
@@ -106,8 +108,15 @@ fn is_data_descriptor(vm: &mut Vm, descr: Value) -> bool {
     if let Some(header) = descr.header() {
         match header.kind() {
             LayoutKind::GetSet | LayoutKind::Property | LayoutKind::Member => return true,
-            LayoutKind::Function | LayoutKind::MethodDescriptor | LayoutKind::ClassMethod | LayoutKind::StaticMethod
-            | LayoutKind::Str | LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Dict | LayoutKind::List => {
+            LayoutKind::Function
+            | LayoutKind::MethodDescriptor
+            | LayoutKind::ClassMethod
+            | LayoutKind::StaticMethod
+            | LayoutKind::Str
+            | LayoutKind::Int
+            | LayoutKind::Tuple
+            | LayoutKind::Dict
+            | LayoutKind::List => {
                 if header.attrs().is_none() {
                     return false;
                 }
@@ -154,10 +163,8 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>) -> PyResult {
             return call_descriptor_get(vm, d, obj, cls.value());
         }
     }
-    if let Some(attrs) = obj.header().and_then(|h| h.attrs()) {
-        if let Some(v) = map::get(attrs, name) {
-            return Ok(v);
-        }
+    if let Some(v) = instance_attr(obj, name) {
+        return Ok(v);
     }
     if let Some(d) = descr {
         if has_get(vm, d) {
@@ -166,6 +173,20 @@ pub fn generic_getattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>) -> PyResult {
         return Ok(d);
     }
     Err(no_attribute(vm, obj, name))
+}
+
+/// An attribute stored in the object itself: its map or dict, or a
+/// module's namespace.
+#[inline]
+pub fn instance_attr(obj: Value, name: Gc<PyStr>) -> Option<Value> {
+    let header = obj.header()?;
+    if let Some(attrs) = header.attrs() {
+        return map::get(attrs, name);
+    }
+    if header.kind() == LayoutKind::Module {
+        return obj.downcast::<crate::types::module::PyModule>()?.dict().get_str(name);
+    }
+    None
 }
 
 /// The AttributeError for a missing attribute.
@@ -246,7 +267,7 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Gc<PyStr>) -> PyResult<Method>
         if let Some(descr) = cls.lookup(vm, name) {
             let is_method = descr.has_kind(LayoutKind::Function) || descr.has_kind(LayoutKind::MethodDescriptor);
             if is_method {
-                let shadowed = obj.header().and_then(|h| h.attrs()).and_then(|attrs| map::get(attrs, name)).is_some();
+                let shadowed = instance_attr(obj, name).is_some();
                 if !shadowed {
                     return Ok(Method::Unbound(descr));
                 }
@@ -288,6 +309,20 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>, value: Value) -
     if let Some(descr) = cls.lookup(vm, name) {
         if let Some(result) = descriptor_set(vm, descr, obj, value)? {
             return Ok(result);
+        }
+    }
+    if let Some(module) = obj.downcast::<crate::types::module::PyModule>() {
+        if obj.header().and_then(|h| h.attrs()).is_none() {
+            let dict = module.dict();
+            if value.is_null() {
+                if dict.del_str(name).is_none() {
+                    return Err(no_attribute(vm, obj, name));
+                }
+            } else {
+                let name = vm.intern_value(name).downcast::<PyStr>().expect("str");
+                dict.set_str(vm, name, value);
+            }
+            return Ok(());
         }
     }
     let Some(attrs) = obj.header().and_then(|h| h.attrs()) else {
@@ -337,9 +372,10 @@ fn descriptor_set(vm: &mut Vm, descr: Value, obj: Value, value: Value) -> PyResu
                 descriptor::builtin_descriptor_set(vm, descr, obj, value)?;
                 return Ok(Some(()));
             }
-            LayoutKind::Function | LayoutKind::MethodDescriptor | LayoutKind::ClassMethod | LayoutKind::StaticMethod => {
-                return Ok(None)
-            }
+            LayoutKind::Function
+            | LayoutKind::MethodDescriptor
+            | LayoutKind::ClassMethod
+            | LayoutKind::StaticMethod => return Ok(None),
             _ => {}
         }
     } else {
@@ -381,10 +417,7 @@ pub fn type_setattr(vm: &mut Vm, obj: Value, name: Gc<PyStr>, value: Value) -> P
     }
     if !ty.has_flag(crate::types::typeobject::flags::HEAPTYPE) {
         let tn = ty.name().to_string();
-        return Err(vm.type_error(format!(
-            "cannot set '{}' attribute of immutable type '{tn}'",
-            name.as_str()
-        )));
+        return Err(vm.type_error(format!("cannot set '{}' attribute of immutable type '{tn}'", name.as_str())));
     }
     let name_value = vm.intern_value(name);
     let name = name_value.downcast::<PyStr>().expect("str");

@@ -36,8 +36,11 @@ impl PyBuiltinFunction {
 /// A builtin function value (module functions).
 pub fn new_builtin_function(vm: &mut Vm, def: &'static MethodDef, this: Value, module: Value) -> Value {
     let ty = vm.types.builtin_function;
-    vm.alloc(PyBuiltinFunction { header: ObjHeader::new(PyBuiltinFunction::LAYOUT, Value::NULL), def, this, module }, ty)
-        .value()
+    vm.alloc(
+        PyBuiltinFunction { header: ObjHeader::new(PyBuiltinFunction::LAYOUT, Value::NULL), def, this, module },
+        ty,
+    )
+    .value()
 }
 
 /// A method of a builtin type, unbound (`list.append`).
@@ -62,13 +65,19 @@ pub fn method_descriptor_for(vm: &mut Vm, owner: Gc<PyType>, def: &'static Metho
     match def.kind {
         MethodKind::Instance => {
             let ty = vm.types.method_descriptor;
-            vm.alloc(PyMethodDescriptor { header: ObjHeader::new(PyMethodDescriptor::LAYOUT, Value::NULL), def, owner }, ty)
-                .value()
+            vm.alloc(
+                PyMethodDescriptor { header: ObjHeader::new(PyMethodDescriptor::LAYOUT, Value::NULL), def, owner },
+                ty,
+            )
+            .value()
         }
         MethodKind::Class => {
             let ty = vm.types.classmethod_descriptor;
-            vm.alloc(PyMethodDescriptor { header: ObjHeader::new(PyMethodDescriptor::LAYOUT, Value::NULL), def, owner }, ty)
-                .value()
+            vm.alloc(
+                PyMethodDescriptor { header: ObjHeader::new(PyMethodDescriptor::LAYOUT, Value::NULL), def, owner },
+                ty,
+            )
+            .value()
         }
         MethodKind::Static => {
             // `__new__` is a builtin function bound to the type, as CPython's tp_new wrapper.
@@ -197,8 +206,11 @@ impl PyStaticMethod {
 
 pub fn new_staticmethod(vm: &mut Vm, func: Value) -> Value {
     let ty = vm.types.staticmethod;
-    vm.alloc(PyStaticMethod { header: ObjHeader::new(PyStaticMethod::LAYOUT, Value::NULL), func: ValueCell::new(func) }, ty)
-        .value()
+    vm.alloc(
+        PyStaticMethod { header: ObjHeader::new(PyStaticMethod::LAYOUT, Value::NULL), func: ValueCell::new(func) },
+        ty,
+    )
+    .value()
 }
 
 /// `super(type, obj)`.
@@ -213,6 +225,16 @@ pub struct PySuper {
 impl_payload!(PySuper, Super, subclassable);
 
 impl PySuper {
+    /// An unbound super object (`super.__init__` fills it in).
+    pub fn new() -> PySuper {
+        PySuper {
+            header: ObjHeader::new(PySuper::LAYOUT, Value::NULL),
+            this_type: ValueCell::new(Value::NULL),
+            obj: ValueCell::new(Value::NULL),
+            obj_type: ValueCell::new(Value::NULL),
+        }
+    }
+
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
         tracer.mark_all(&[self.this_type.get(), self.obj.get(), self.obj_type.get()]);
     }
@@ -294,7 +316,11 @@ fn property_name(vm: &mut Vm, p: Gc<PyProperty>) -> Option<String> {
     if fget.is_null() || vm.is_none(fget) {
         return None;
     }
-    protocol::attr::getattr_opt(vm, fget, "__name__").ok().flatten().and_then(|n| n.downcast::<PyStr>()).map(|s| s.as_str().to_string())
+    protocol::attr::getattr_opt(vm, fget, "__name__")
+        .ok()
+        .flatten()
+        .and_then(|n| n.downcast::<PyStr>())
+        .map(|s| s.as_str().to_string())
 }
 
 fn check_descriptor_owner(vm: &mut Vm, owner: Gc<PyType>, name: &str, obj: Value) -> PyResult<()> {
@@ -598,8 +624,13 @@ pub static BOUND_METHOD_SPEC: TypeSpec = TypeSpec {
     doc: "",
 };
 
-static PROPERTY_SIG: Signature =
-    Signature { name: "property", params: &["self", "fget", "fset", "fdel", "doc"], positional_only: 1, keyword_only: 5, required: 1 };
+static PROPERTY_SIG: Signature = Signature {
+    name: "property",
+    params: &["self", "fget", "fset", "fdel", "doc"],
+    positional_only: 1,
+    keyword_only: 5,
+    required: 1,
+};
 
 fn this_property(vm: &mut Vm, v: Value) -> PyResult<Gc<PyProperty>> {
     v.downcast::<PyProperty>().ok_or_else(|| vm.type_error("expected a property"))
@@ -608,7 +639,17 @@ fn this_property(vm: &mut Vm, v: Value) -> PyResult<Gc<PyProperty>> {
 fn property_copy(vm: &mut Vm, p: Gc<PyProperty>, fget: Value, fset: Value, fdel: Value) -> PyResult {
     let cls = vm.class_of(p.value());
     let none = vm.none();
-    let pick = |v: Value, old: Value| if v.is_null() { if old.is_null() { none } else { old } } else { v };
+    let pick = |v: Value, old: Value| {
+        if v.is_null() {
+            if old.is_null() {
+                none
+            } else {
+                old
+            }
+        } else {
+            v
+        }
+    };
     let args = [pick(fget, p.fget.get()), pick(fset, p.fset.get()), pick(fdel, p.fdel.get()), none];
     let new = protocol::call::call(vm, cls.value(), &args)?;
     if let Some(np) = new.downcast::<PyProperty>() {
@@ -627,7 +668,9 @@ pub static PROPERTY_SPEC: TypeSpec = TypeSpec {
     layout_with_attrs: PyProperty::LAYOUT_WITH_ATTRS,
     methods: &[
         MethodDef::staticmethod("__new__", |vm, args| {
-            let cls = args.all()[0].downcast::<PyType>().ok_or_else(|| vm.type_error("property.__new__(X): X is not a type"))?;
+            let cls = args.all()[0]
+                .downcast::<PyType>()
+                .ok_or_else(|| vm.type_error("property.__new__(X): X is not a type"))?;
             let none = vm.none();
             let payload = PyProperty {
                 header: ObjHeader::new(PyProperty::LAYOUT, Value::NULL),
@@ -694,10 +737,14 @@ pub static PROPERTY_SPEC: TypeSpec = TypeSpec {
         GetSetDef::readonly("fget", |vm, p| Ok(this_property(vm, p)?.fget.get())),
         GetSetDef::readonly("fset", |vm, p| Ok(this_property(vm, p)?.fset.get())),
         GetSetDef::readonly("fdel", |vm, p| Ok(this_property(vm, p)?.fdel.get())),
-        GetSetDef::new("__doc__", |vm, p| Ok(this_property(vm, p)?.doc.get()), |vm, p, v| {
-            this_property(vm, p)?.doc.set(v);
-            Ok(())
-        }),
+        GetSetDef::new(
+            "__doc__",
+            |vm, p| Ok(this_property(vm, p)?.doc.get()),
+            |vm, p, v| {
+                this_property(vm, p)?.doc.set(v);
+                Ok(())
+            },
+        ),
         GetSetDef::readonly("__isabstractmethod__", |vm, p| {
             let p = this_property(vm, p)?;
             for f in [p.fget.get(), p.fset.get(), p.fdel.get()] {
@@ -718,10 +765,12 @@ fn wrapper_new(vm: &mut Vm, args: Args<'_>, static_: bool) -> PyResult {
     let cls = all[0].downcast::<PyType>().ok_or_else(|| vm.type_error("__new__(X): X is not a type"))?;
     let func = all.get(1).copied().unwrap_or(Value::NULL);
     if static_ {
-        let payload = PyStaticMethod { header: ObjHeader::new(PyStaticMethod::LAYOUT, Value::NULL), func: ValueCell::new(func) };
+        let payload =
+            PyStaticMethod { header: ObjHeader::new(PyStaticMethod::LAYOUT, Value::NULL), func: ValueCell::new(func) };
         Ok(vm.alloc_instance(payload, cls).value())
     } else {
-        let payload = PyClassMethod { header: ObjHeader::new(PyClassMethod::LAYOUT, Value::NULL), func: ValueCell::new(func) };
+        let payload =
+            PyClassMethod { header: ObjHeader::new(PyClassMethod::LAYOUT, Value::NULL), func: ValueCell::new(func) };
         Ok(vm.alloc_instance(payload, cls).value())
     }
 }

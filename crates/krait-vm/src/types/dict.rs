@@ -378,6 +378,27 @@ impl PyDict {
         None
     }
 
+    /// The length of the entry array (live and deleted entries): the start
+    /// position of a reverse iteration.
+    pub fn entry_count(&self) -> usize {
+        self.table.borrow().entries.len()
+    }
+
+    /// The live entry before position `pos` of the entry array, with its own
+    /// position: the reverse iteration primitive (`reversed(d)`).
+    pub fn prev_entry(&self, pos: usize) -> Option<(usize, Entry)> {
+        let table = self.table.borrow();
+        let mut i = pos.min(table.entries.len());
+        while i > 0 {
+            i -= 1;
+            let entry = table.entries[i];
+            if !entry.key.is_null() {
+                return Some((i, entry));
+            }
+        }
+        None
+    }
+
     /// A snapshot of the (key, value) pairs. The values must be rooted by
     /// the caller before anything allocates (they are also still in the dict
     /// unless it is mutated).
@@ -447,7 +468,7 @@ pub struct PyMappingProxy {
     pub mapping: ValueCell,
 }
 
-impl_payload!(PyMappingProxy, Object);
+impl_payload!(PyMappingProxy, MappingProxy);
 
 impl PyMappingProxy {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
@@ -457,7 +478,10 @@ impl PyMappingProxy {
 
 pub fn new_mappingproxy(vm: &mut Vm, mapping: Value) -> Value {
     let ty = vm.types.mappingproxy;
-    let proxy = PyMappingProxy { header: ObjHeader::new(PyMappingProxy::LAYOUT, Value::NULL), mapping: ValueCell::new(mapping) };
+    let proxy = PyMappingProxy {
+        header: ObjHeader::new(PyMappingProxy::LAYOUT, Value::NULL),
+        mapping: ValueCell::new(mapping),
+    };
     vm.alloc(proxy, ty).value()
 }
 

@@ -43,36 +43,35 @@ impl PyBaseException {
 }
 
 macro_rules! exception_types {
-    ($($field:ident: $name:literal < $base:ident,)*) => {
+    (root $root:ident; $($field:ident: $name:literal < $base:ident,)*) => {
         /// The builtin exception types.
         pub struct ExceptionTypes {
-            pub base_exception: Gc<PyType>,
+            pub $root: Gc<PyType>,
             $(pub $field: Gc<PyType>,)*
         }
 
         impl ExceptionTypes {
             /// Create the hierarchy under `BaseException`.
-            pub(crate) fn create(vm_types: &mut dyn FnMut(&'static str, Gc<PyType>) -> Gc<PyType>, base_exception: Gc<PyType>) -> ExceptionTypes {
-                $(let $field = vm_types($name, exception_types!(@base base_exception $(, $field)*; $base));)*
-                ExceptionTypes { base_exception, $($field,)* }
+            pub(crate) fn create(vm_types: &mut dyn FnMut(&'static str, Gc<PyType>) -> Gc<PyType>, $root: Gc<PyType>) -> ExceptionTypes {
+                $(let $field = vm_types($name, $base);)*
+                ExceptionTypes { $root, $($field,)* }
             }
 
             /// Every exception type with its name.
             pub fn all(&self) -> Vec<(&'static str, Gc<PyType>)> {
-                vec![("BaseException", self.base_exception), $(($name, self.$field),)*]
+                vec![("BaseException", self.$root), $(($name, self.$field),)*]
             }
 
             pub(crate) fn trace(&self, tracer: &mut Tracer) {
-                tracer.mark(self.base_exception.value());
+                tracer.mark(self.$root.value());
                 $(tracer.mark(self.$field.value());)*
             }
         }
     };
-    (@base $be:ident $(, $field:ident)*; base_exception) => { $be };
-    (@base $be:ident $(, $field:ident)*; $base:ident) => { $base };
 }
 
 exception_types! {
+    root base_exception;
     base_exception_group: "BaseExceptionGroup" < base_exception,
     generator_exit: "GeneratorExit" < base_exception,
     keyboard_interrupt: "KeyboardInterrupt" < base_exception,
@@ -193,6 +192,17 @@ fn init_special_attributes(vm: &mut Vm, exc: Value, ty: Gc<PyType>) {
             set(vm, name, v);
         }
         set(vm, "print_file_and_line", none);
+    } else if crate::types::typeobject::is_subtype(ty, vm.exceptions.unicode_error) && args.len() >= 4 {
+        let names: &[&str] = if crate::types::typeobject::is_subtype(ty, vm.exceptions.unicode_translate_error) {
+            &["object", "start", "end", "reason"]
+        } else {
+            &["encoding", "object", "start", "end", "reason"]
+        };
+        if args.len() == names.len() {
+            for (name, &v) in names.iter().zip(&args) {
+                set(vm, name, v);
+            }
+        }
     } else if crate::types::typeobject::is_subtype(ty, vm.exceptions.os_error) {
         let none = vm.none();
         let (errno, strerror) = if (2..=5).contains(&args.len()) { (args[0], args[1]) } else { (none, none) };
@@ -311,13 +321,17 @@ pub static SPEC: TypeSpec = TypeSpec {
         }),
     ],
     getsets: &[
-        GetSetDef::new("args", |vm, e| Ok(this_exc(vm, e)?.args.get()), |vm, e, v| {
-            let e = this_exc(vm, e)?;
-            let list = protocol::iter::collect(vm, v)?;
-            let t = crate::types::tuple::tuple_from_vec(vm, list.to_vec());
-            e.args.set(t);
-            Ok(())
-        }),
+        GetSetDef::new(
+            "args",
+            |vm, e| Ok(this_exc(vm, e)?.args.get()),
+            |vm, e, v| {
+                let e = this_exc(vm, e)?;
+                let list = protocol::iter::collect(vm, v)?;
+                let t = crate::types::tuple::tuple_from_vec(vm, list.to_vec());
+                e.args.set(t);
+                Ok(())
+            },
+        ),
         GetSetDef::new(
             "__traceback__",
             |vm, e| {
@@ -391,6 +405,12 @@ fn exc_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let name = cls.name().to_string();
         return Err(vm.type_error(format!("BaseException.__new__({name}): {name} is not a subtype of BaseException")));
     }
+    let mut cls = cls;
+    if cls == vm.exceptions.os_error && all.len() >= 3 {
+        if let Some(sub) = all[1].as_small_int().and_then(|errno| os_error_subclass(vm, errno)) {
+            cls = sub;
+        }
+    }
     Ok(new_exception(vm, cls, &all[1..]))
 }
 
@@ -422,6 +442,9 @@ fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if crate::types::typeobject::is_subtype(cls, vm.exceptions.syntax_error) {
         return syntax_error_str(vm, this, &items);
     }
+    if let Some(text) = unicode_error_str(vm, cls, &items)? {
+        return Ok(vm.new_str(&text));
+    }
     if crate::types::typeobject::is_subtype(cls, vm.exceptions.os_error) && (2..=5).contains(&items.len()) {
         let errno = protocol::object::str(vm, items[0])?;
         let strerror = protocol::object::str(vm, items[1])?;
@@ -438,6 +461,84 @@ fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
         1 => Ok(protocol::object::str(vm, items[0])?.value()),
         _ => Ok(protocol::object::str(vm, e.args.get())?.value()),
     }
+}
+
+/// `str()` of UnicodeEncodeError / UnicodeDecodeError / UnicodeTranslateError
+/// made with their five arguments (encoding, object, start, end, reason).
+fn unicode_error_str(vm: &mut Vm, cls: Gc<PyType>, items: &[Value]) -> PyResult<Option<String>> {
+    let e = &vm.exceptions;
+    let (encode, decode, translate) = (e.unicode_encode_error, e.unicode_decode_error, e.unicode_translate_error);
+    let subtype = |t| crate::types::typeobject::is_subtype(cls, t);
+    let kind = if subtype(encode) {
+        "encode"
+    } else if subtype(decode) {
+        "decode"
+    } else if subtype(translate) {
+        "translate"
+    } else {
+        return Ok(None);
+    };
+    let expected = if kind == "translate" { 4 } else { 5 };
+    if items.len() != expected {
+        return Ok(None);
+    }
+    let (object, start, end, reason) = if kind == "translate" {
+        (items[0], items[1], items[2], items[3])
+    } else {
+        (items[1], items[2], items[3], items[4])
+    };
+    let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else { return Ok(None) };
+    let reason = protocol::object::str(vm, reason)?.as_str().to_string();
+    let encoding = if kind == "translate" { String::new() } else { protocol::object::str(vm, items[0])?.as_str().to_string() };
+    let single = end == start + 1;
+    let text = if kind == "decode" {
+        let byte = crate::types::bytes::as_buffer(object).and_then(|b| b.get(start as usize).copied());
+        match byte {
+            Some(b) if single => format!("'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"),
+            _ => format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
+        }
+    } else {
+        let ch = object.downcast::<PyStr>().filter(|s| (start as usize) < s.char_len()).map(|s| s.char_at(start as usize));
+        let what = if kind == "encode" { format!("'{encoding}' codec can't encode") } else { "can't translate".to_string() };
+        match ch {
+            Some(c) if single => {
+                let code = c as u32;
+                let escaped = if code <= 0xff {
+                    format!("\\x{code:02x}")
+                } else if code <= 0xffff {
+                    format!("\\u{code:04x}")
+                } else {
+                    format!("\\U{code:08x}")
+                };
+                format!("{what} character '{escaped}' in position {start}: {reason}")
+            }
+            _ => format!("{what} characters in position {start}-{}: {reason}", end - 1),
+        }
+    };
+    Ok(Some(text))
+}
+
+/// The OSError subclass CPython picks for an errno (`OSError(2, ...)` is a
+/// FileNotFoundError).
+fn os_error_subclass(vm: &Vm, errno: i64) -> Option<Gc<PyType>> {
+    let e = &vm.exceptions;
+    Some(match errno as i32 {
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => e.blocking_io_error,
+        libc::ECHILD => e.child_process_error,
+        libc::EPIPE | libc::ESHUTDOWN => e.broken_pipe_error,
+        libc::ECONNABORTED => e.connection_aborted_error,
+        libc::ECONNREFUSED => e.connection_refused_error,
+        libc::ECONNRESET => e.connection_reset_error,
+        libc::EEXIST => e.file_exists_error,
+        libc::ENOENT => e.file_not_found_error,
+        libc::EISDIR => e.is_a_directory_error,
+        libc::ENOTDIR => e.not_a_directory_error,
+        libc::EINTR => e.interrupted_error,
+        libc::EACCES | libc::EPERM => e.permission_error,
+        libc::ESRCH => e.process_lookup_error,
+        libc::ETIMEDOUT => e.timeout_error,
+        _ => return None,
+    })
 }
 
 fn syntax_error_str(vm: &mut Vm, this: Value, items: &[Value]) -> PyResult {

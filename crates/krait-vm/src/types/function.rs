@@ -131,7 +131,8 @@ pub fn constant_to_value(vm: &mut Vm, constant: &Constant) -> Value {
                 let v = constant_to_value(vm, item);
                 values.push(vm, v);
             }
-            crate::types::set::new_frozenset_from(vm, &values.to_vec()).unwrap_or_else(|_| vm.none())
+            let set = crate::types::set::new_frozenset(vm, values.list().value());
+            set.map_or_else(|_| vm.none(), |s| s.value())
         }
         Constant::Code(code) => PyCode::from_code_object(vm, code.clone()).value(),
     }
@@ -265,7 +266,8 @@ impl PyCell {
 
     pub fn new_value(vm: &mut Vm, contents: Value) -> Value {
         let ty = vm.types.cell;
-        vm.alloc(PyCell { header: ObjHeader::new(PyCell::LAYOUT, Value::NULL), contents: ValueCell::new(contents) }, ty).value()
+        vm.alloc(PyCell { header: ObjHeader::new(PyCell::LAYOUT, Value::NULL), contents: ValueCell::new(contents) }, ty)
+            .value()
     }
 }
 
@@ -290,7 +292,10 @@ fn null_to_none(vm: &Vm, v: Value) -> Value {
 pub static SPEC: TypeSpec = TypeSpec {
     name: "function",
     base: None,
-    layout: PyFunction::LAYOUT,
+    layout: match PyFunction::LAYOUT_WITH_ATTRS {
+        Some(layout) => layout,
+        None => PyFunction::LAYOUT,
+    },
     layout_with_attrs: None,
     methods: &[
         MethodDef::method("__repr__", function_repr),
@@ -298,33 +303,45 @@ pub static SPEC: TypeSpec = TypeSpec {
         MethodDef::method("__call__", function_call),
     ],
     getsets: &[
-        GetSetDef::new("__code__", |vm, f| Ok(this_function(vm, f)?.code.get()), |vm, f, v| {
-            let f = this_function(vm, f)?;
-            if v.downcast::<PyCode>().is_none() {
-                return Err(vm.type_error("__code__ must be set to a code object"));
-            }
-            f.code.set(v);
-            f.bump_version();
-            Ok(())
-        }),
+        GetSetDef::new(
+            "__code__",
+            |vm, f| Ok(this_function(vm, f)?.code.get()),
+            |vm, f, v| {
+                let f = this_function(vm, f)?;
+                if v.downcast::<PyCode>().is_none() {
+                    return Err(vm.type_error("__code__ must be set to a code object"));
+                }
+                f.code.set(v);
+                f.bump_version();
+                Ok(())
+            },
+        ),
         GetSetDef::readonly("__globals__", |vm, f| Ok(this_function(vm, f)?.globals.value())),
         GetSetDef::readonly("__builtins__", |vm, f| Ok(this_function(vm, f)?.builtins.value())),
-        GetSetDef::new("__name__", |vm, f| Ok(this_function(vm, f)?.name.get()), |vm, f, v| {
-            let f = this_function(vm, f)?;
-            if v.downcast::<PyStr>().is_none() {
-                return Err(vm.type_error("__name__ must be set to a string object"));
-            }
-            f.name.set(v);
-            Ok(())
-        }),
-        GetSetDef::new("__qualname__", |vm, f| Ok(this_function(vm, f)?.qualname.get()), |vm, f, v| {
-            let f = this_function(vm, f)?;
-            if v.downcast::<PyStr>().is_none() {
-                return Err(vm.type_error("__qualname__ must be set to a string object"));
-            }
-            f.qualname.set(v);
-            Ok(())
-        }),
+        GetSetDef::new(
+            "__name__",
+            |vm, f| Ok(this_function(vm, f)?.name.get()),
+            |vm, f, v| {
+                let f = this_function(vm, f)?;
+                if v.downcast::<PyStr>().is_none() {
+                    return Err(vm.type_error("__name__ must be set to a string object"));
+                }
+                f.name.set(v);
+                Ok(())
+            },
+        ),
+        GetSetDef::new(
+            "__qualname__",
+            |vm, f| Ok(this_function(vm, f)?.qualname.get()),
+            |vm, f, v| {
+                let f = this_function(vm, f)?;
+                if v.downcast::<PyStr>().is_none() {
+                    return Err(vm.type_error("__qualname__ must be set to a string object"));
+                }
+                f.qualname.set(v);
+                Ok(())
+            },
+        ),
         GetSetDef::new(
             "__defaults__",
             |vm, f| {
@@ -367,11 +384,15 @@ pub static SPEC: TypeSpec = TypeSpec {
             let c = this_function(vm, f)?.closure.get();
             Ok(null_to_none(vm, c))
         }),
-        GetSetDef::new("__doc__", |vm, f| Ok(this_function(vm, f)?.doc.get()), |vm, f, v| {
-            let f = this_function(vm, f)?;
-            f.doc.set(if v.is_null() { vm.none() } else { v });
-            Ok(())
-        }),
+        GetSetDef::new(
+            "__doc__",
+            |vm, f| Ok(this_function(vm, f)?.doc.get()),
+            |vm, f, v| {
+                let f = this_function(vm, f)?;
+                f.doc.set(if v.is_null() { vm.none() } else { v });
+                Ok(())
+            },
+        ),
         GetSetDef::new(
             "__module__",
             |vm, f| {
@@ -496,7 +517,9 @@ pub static CODE_SPEC: TypeSpec = TypeSpec {
             Ok(Value::from_small(this_code(vm, c)?.code.kwonly_arg_count as i64))
         }),
         GetSetDef::readonly("co_flags", |vm, c| Ok(Value::from_small(this_code(vm, c)?.code.flags.0 as i64))),
-        GetSetDef::readonly("co_nlocals", |vm, c| Ok(Value::from_small(this_code(vm, c)?.code.varnames().count() as i64))),
+        GetSetDef::readonly("co_nlocals", |vm, c| {
+            Ok(Value::from_small(this_code(vm, c)?.code.varnames().count() as i64))
+        }),
         GetSetDef::readonly("co_consts", |vm, c| {
             let code = this_code(vm, c)?;
             Ok(new_tuple(vm, &code.consts))

@@ -8,10 +8,13 @@
 
 pub mod bytearray;
 pub mod bytes;
+pub mod class;
 pub mod complex;
 pub mod descriptor;
 pub mod dict;
+pub mod dict_methods;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod function;
 pub mod generator;
@@ -25,6 +28,8 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobject;
@@ -58,7 +63,8 @@ macro_rules! builtin_types {
         impl BuiltinTypes {
             /// The specs, in creation order.
             pub(crate) fn specs() -> &'static [&'static TypeSpec] {
-                &[$(&$spec,)*]
+                static SPECS: &[&TypeSpec] = &[$(&$spec,)*];
+                SPECS
             }
 
             /// Every builtin type, in creation order.
@@ -127,6 +133,7 @@ builtin_types! {
     tuple_iterator: iterator::TUPLE_ITERATOR_SPEC,
     range_iterator: iterator::RANGE_ITERATOR_SPEC,
     str_iterator: iterator::STR_ITERATOR_SPEC,
+    str_ascii_iterator: iterator::STR_ASCII_ITERATOR_SPEC,
     bytes_iterator: iterator::BYTES_ITERATOR_SPEC,
     dict_keyiterator: iterator::DICT_KEYITERATOR_SPEC,
     dict_valueiterator: iterator::DICT_VALUEITERATOR_SPEC,

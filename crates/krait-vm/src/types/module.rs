@@ -35,7 +35,10 @@ impl PyModule {
     pub fn new(vm: &mut Vm, name: &str) -> Gc<PyModule> {
         let dict = PyDict::new(vm);
         let ty = vm.types.module;
-        let module = vm.alloc(PyModule { header: ObjHeader::new(PyModule::LAYOUT, Value::NULL), dict: ValueCell::new(dict.value()) }, ty);
+        let module = vm.alloc(
+            PyModule { header: ObjHeader::new(PyModule::LAYOUT, Value::NULL), dict: ValueCell::new(dict.value()) },
+            ty,
+        );
         let name_value = vm.new_str(name);
         dict_set_str(vm, dict, "__name__", name_value);
         let none = vm.none();
@@ -87,7 +90,10 @@ fn module_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error("module.__new__(X): X is not a type object"));
     };
     let dict = PyDict::new(vm);
-    let module = vm.alloc_instance(PyModule { header: ObjHeader::new(PyModule::LAYOUT, Value::NULL), dict: ValueCell::new(dict.value()) }, cls);
+    let module = vm.alloc_instance(
+        PyModule { header: ObjHeader::new(PyModule::LAYOUT, Value::NULL), dict: ValueCell::new(dict.value()) },
+        cls,
+    );
     Ok(module.value())
 }
 

@@ -117,8 +117,12 @@ fn abstract_error(vm: &mut Vm, cls: crate::object::Gc<PyType>) -> crate::error::
     let methods = match protocol::attr::getattr_opt(vm, cls.value(), "__abstractmethods__") {
         Ok(Some(m)) => match protocol::iter::collect(vm, m) {
             Ok(list) => {
-                let mut names: Vec<String> =
-                    list.to_vec().iter().filter_map(|v| v.downcast::<PyStr>()).map(|s| s.as_str().to_string()).collect();
+                let mut names: Vec<String> = list
+                    .to_vec()
+                    .iter()
+                    .filter_map(|v| v.downcast::<PyStr>())
+                    .map(|s| s.as_str().to_string())
+                    .collect();
                 names.sort();
                 names
             }

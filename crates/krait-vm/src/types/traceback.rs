@@ -85,6 +85,20 @@ pub fn frame_object(vm: &mut Vm, index: usize) -> Gc<PyFrame> {
     f
 }
 
+/// A frame object not tied to a running frame (a suspended generator's).
+pub fn detached_frame(vm: &mut Vm, code: Gc<PyCode>, globals: Value, lasti: usize) -> Value {
+    let payload = PyFrame {
+        header: ObjHeader::new(PyFrame::LAYOUT, Value::NULL),
+        code,
+        globals,
+        locals: Value::NULL,
+        lasti: Cell::new(lasti),
+        back: ValueCell::new(Value::NULL),
+    };
+    let ty = vm.types.frame;
+    vm.alloc(payload, ty).value()
+}
+
 /// Prepend an entry for the top frame to the exception's traceback.
 pub fn add_traceback_entry(vm: &mut Vm, exc: Value) {
     let index = vm.thread.frames.len() - 1;
@@ -94,7 +108,13 @@ pub fn add_traceback_entry(vm: &mut Vm, exc: Value) {
     let next = crate::types::exception::get_traceback(exc);
     let ty = vm.types.traceback;
     let tb = vm.alloc(
-        PyTraceback { header: ObjHeader::new(PyTraceback::LAYOUT, Value::NULL), next: ValueCell::new(next), frame, lasti, line },
+        PyTraceback {
+            header: ObjHeader::new(PyTraceback::LAYOUT, Value::NULL),
+            next: ValueCell::new(next),
+            frame,
+            lasti,
+            line,
+        },
         ty,
     );
     crate::types::exception::set_traceback(exc, tb.value());

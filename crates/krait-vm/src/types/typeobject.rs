@@ -59,6 +59,9 @@ pub struct PyType {
     version: Cell<u32>,
     pub flags: Cell<u32>,
     instance_layout: Cell<&'static Layout>,
+    /// For a builtin type, the layout of its Python subclasses' instances
+    /// (`TypeSpec::layout_with_attrs`); see `subclass_layout`.
+    layout_with_attrs: Cell<Option<&'static Layout>>,
     /// Direct subclasses (weak: purged of dead types after each marking).
     pub(crate) subclasses: RefCell<Vec<Value>>,
     /// The empty map that instances start with (see `map`).
@@ -94,6 +97,7 @@ impl PyType {
             version: Cell::new(0),
             flags: Cell::new(0),
             instance_layout: Cell::new(layout),
+            layout_with_attrs: Cell::new(None),
             subclasses: RefCell::new(Vec::new()),
             root_map: ValueCell::new(Value::NULL),
             slot_names: ValueCell::new(Value::NULL),
@@ -113,6 +117,31 @@ impl PyType {
     #[inline]
     pub fn instance_layout(&self) -> &'static Layout {
         self.instance_layout.get()
+    }
+
+    /// The layout of the instances of a Python subclass: this type's own
+    /// when it already has an attribute area, else the "with attributes"
+    /// variant of it recorded for the nearest builtin ancestor of the same
+    /// layout. `None` if instances of this layout cannot carry attributes.
+    pub fn subclass_layout(&self) -> Option<&'static Layout> {
+        let own = self.instance_layout();
+        if own.attrs_offset != 0 {
+            return Some(own);
+        }
+        if let Some(layout) = self.layout_with_attrs.get() {
+            return Some(layout);
+        }
+        let mut base = self.solid_base();
+        while let Some(b) = base {
+            if b.instance_layout().kind != own.kind {
+                break;
+            }
+            if let Some(layout) = b.layout_with_attrs.get() {
+                return Some(layout);
+            }
+            base = b.solid_base();
+        }
+        None
     }
 
     #[inline]
@@ -168,21 +197,6 @@ impl PyType {
         }
     }
 
-    /// Look `name` up along the MRO (no descriptors invoked).
-    pub fn lookup(self: Gc<Self>, vm: &mut Vm, name: Gc<PyStr>) -> Option<Value> {
-        let tag = self.version_tag(vm);
-        if tag != 0 {
-            if let Some(hit) = vm.method_cache.get(tag, name) {
-                return if hit.is_null() { None } else { Some(hit) };
-            }
-        }
-        let found = self.lookup_uncached(name);
-        if tag != 0 {
-            vm.method_cache.put(tag, name, found.unwrap_or(Value::NULL));
-        }
-        found
-    }
-
     /// `lookup` without the cache.
     pub fn lookup_uncached(&self, name: Gc<PyStr>) -> Option<Value> {
         let mro = self.mro_tuple();
@@ -193,19 +207,6 @@ impl PyType {
             }
         }
         None
-    }
-
-    /// Look up a name given as a Rust string (interns it).
-    pub fn lookup_str(self: Gc<Self>, vm: &mut Vm, name: &str) -> Option<Value> {
-        let name = vm.intern(name).downcast::<PyStr>().expect("interned str");
-        self.lookup(vm, name)
-    }
-
-    /// `__module__` for error messages and repr.
-    pub fn module_name(self: Gc<Self>, vm: &mut Vm) -> Option<String> {
-        let key = vm.intern("__module__").downcast::<PyStr>()?;
-        let module = self.dict().get_str(key)?;
-        module.downcast::<PyStr>().map(|s| s.as_str().to_string())
     }
 
     /// `__qualname__` as a Rust string.
@@ -264,9 +265,18 @@ impl MethodCache {
 
     #[inline]
     fn put(&mut self, tag: u32, name: Gc<PyStr>, value: Value) {
-        // Only interned names are cached: another string with the same
-        // address later would be a different object with maybe other text.
         self.entries[Self::slot(tag, name)] = (tag, name.as_ptr() as usize, value);
+    }
+
+    /// Keep the cached names alive (as CPython's cache holds a reference):
+    /// a freed name's address could otherwise be reused by another string
+    /// and hit a stale entry.
+    pub(crate) fn trace(&self, tracer: &mut Tracer) {
+        for &(tag, name, _) in self.entries.iter() {
+            if tag != 0 {
+                tracer.mark(Value::from_bits(name as u64));
+            }
+        }
     }
 }
 
@@ -317,10 +327,10 @@ pub(crate) fn init_builtin_type(vm: &mut Vm, ty: Gc<PyType>, spec: &TypeSpec, ba
     let qualname = vm.intern(spec.name);
     ty.qualname.set(qualname);
     let mut type_flags = 0;
-    if let Some(layout) = spec.layout_with_attrs {
+    if spec.layout_with_attrs.is_some() {
         type_flags |= flags::BASETYPE;
-        let _ = layout;
     }
+    ty.layout_with_attrs.set(spec.layout_with_attrs);
     ty.flags.set(type_flags);
     ty.instance_layout.set(spec.layout);
     let dict = PyDict::new(vm);
@@ -343,10 +353,16 @@ pub(crate) fn init_builtin_type(vm: &mut Vm, ty: Gc<PyType>, spec: &TypeSpec, ba
     ty.mro.set(mro);
     add_methods(vm, ty, spec.methods);
     add_getsets(vm, ty, spec.getsets);
-    let module = vm.intern("builtins");
-    dict_set_str(vm, dict, "__module__", module);
-    let doc = if spec.doc.is_empty() { vm.none() } else { vm.new_str(spec.doc) };
-    dict_set_str(vm, dict, "__doc__", doc);
+    if !spec.getsets.iter().any(|g| g.name == "__module__") {
+        let module = vm.intern("builtins");
+        dict_set_str(vm, dict, "__module__", module);
+    }
+    // A type whose instances have a `__doc__` getset keeps it (functions,
+    // properties); the type's own doc is then only in the spec.
+    if !spec.getsets.iter().any(|g| g.name == "__doc__") {
+        let doc = if spec.doc.is_empty() { vm.none() } else { vm.new_str(spec.doc) };
+        dict_set_str(vm, dict, "__doc__", doc);
+    }
     vm.all_types.push(ty.value());
 }
 
@@ -610,6 +626,10 @@ fn type_set_doc(vm: &mut Vm, t: Value, value: Value) -> PyResult<()> {
 
 fn type_get_module(vm: &mut Vm, t: Value) -> PyResult {
     let ty = as_type(vm, t)?;
+    if !ty.has_flag(flags::HEAPTYPE) {
+        // Builtin types are in `builtins` (CPython derives it from tp_name).
+        return Ok(vm.intern("builtins"));
+    }
     let key = vm.intern("__module__").downcast::<PyStr>().expect("str");
     match ty.dict().get_str(key) {
         Some(m) => Ok(m),
@@ -666,5 +686,35 @@ impl Vm {
     #[inline]
     pub fn is_type(&self, v: Value) -> bool {
         v.has_kind(LayoutKind::Type)
+    }
+}
+
+impl Gc<PyType> {
+    /// Look `name` up along the MRO (no descriptors invoked).
+    pub fn lookup(self, vm: &mut Vm, name: Gc<PyStr>) -> Option<Value> {
+        let tag = self.version_tag(vm);
+        if tag != 0 {
+            if let Some(hit) = vm.method_cache.get(tag, name) {
+                return if hit.is_null() { None } else { Some(hit) };
+            }
+        }
+        let found = self.lookup_uncached(name);
+        if tag != 0 {
+            vm.method_cache.put(tag, name, found.unwrap_or(Value::NULL));
+        }
+        found
+    }
+
+    /// Look up a name given as a Rust string (interns it).
+    pub fn lookup_str(self, vm: &mut Vm, name: &str) -> Option<Value> {
+        let name = vm.intern(name).downcast::<PyStr>().expect("interned str");
+        self.lookup(vm, name)
+    }
+
+    /// `__module__` for error messages and repr.
+    pub fn module_name(self, vm: &mut Vm) -> Option<String> {
+        let key = vm.intern("__module__").downcast::<PyStr>()?;
+        let module = self.dict().get_str(key)?;
+        module.downcast::<PyStr>().map(|s| s.as_str().to_string())
     }
 }

@@ -1,0 +1,3 @@
+class A(B):
+    def m(self):
+        return super().m()

@@ -1,0 +1,3 @@
+def gen(n):
+    yield n
+    yield from range(n)

@@ -1,0 +1,2 @@
+obj.meth(x, *y)
+obj.meth(x, key=2)

@@ -1,0 +1,6 @@
+try:
+    risky()
+except ValueError as e:
+    handle(e)
+finally:
+    cleanup()

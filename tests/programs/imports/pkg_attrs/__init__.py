@@ -1,0 +1,2 @@
+"""Package docstring."""
+x = 1

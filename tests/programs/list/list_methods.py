@@ -1,0 +1,40 @@
+# Every list method.
+a = [3, 1, 4, 1, 5, 9, 2, 6]
+a.append(5)
+print(a)
+a.extend([3, 5])
+a.extend(range(2))
+a.extend("ab")
+print(a)
+a.insert(0, "first")
+a.insert(100, "last")
+a.insert(-1, "before-last")
+a.insert(-100, "very-first")
+print(a)
+print(a.pop(), a.pop(0), a.pop(-2), a)
+a.remove("first")
+print(a)
+print(a.index(1), a.index(1, 2), a.index(5, 5, 11), a.count(1), a.count(5), a.count("zzz"))
+b = [x for x in a if isinstance(x, int)]
+b.sort()
+print(b)
+b.sort(reverse=True)
+print(b)
+b.reverse()
+print(b)
+c = b.copy()
+c.append(100)
+print(b, c, c is not b)
+c.clear()
+print(c)
+for bad in [lambda: [].pop(), lambda: [1].pop(5), lambda: [1].remove(2), lambda: [1].index(2), lambda: [1].index(1, 1), lambda: [1].insert("0", 1), lambda: [3, "a"].sort(), lambda: [1].extend(5)]:
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
+words = ["banana", "Apple", "cherry", "apple"]
+words.sort(key=str.lower)
+print(words)
+words.sort(key=len, reverse=True)
+print(words)
+print(a.__len__(), a.__contains__(9), [1, 2].__add__([3]), [1].__mul__(3), [1, 2].__getitem__(-1))

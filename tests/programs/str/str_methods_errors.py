@@ -1,0 +1,26 @@
+# Wrong argument types and counts for str methods.
+def t(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+t("upper arg", lambda: "a".upper(1))
+t("split int", lambda: "a".split(1))
+t("replace count", lambda: "aaa".replace("a", "b", "1"))
+t("find none", lambda: "abc".find(None))
+t("join str", lambda: ",".join("abc"))
+t("join int", lambda: ",".join(5))
+t("center no arg", lambda: "a".center())
+t("zfill str", lambda: "a".zfill("3"))
+t("count kw", lambda: "aaa".count(sub="a"))
+t("startswith int", lambda: "a".startswith(1))
+t("encode int", lambda: "a".encode(5))
+t("str.lower on int", lambda: str.lower(5))
+t("index int", lambda: "a".index(5))
+t("mul neg", lambda: "ab" * -3)
+t("getitem float", lambda: "abc"[float("1.5")])
+t("expandtabs str", lambda: "a".expandtabs("4"))
+t("splitlines str", lambda: "a".splitlines("x"))
+t("format missing", lambda: "{0}{1}".format("a"))
+t("unknown method", lambda: "a".nonexistent())
+t("str attr set", lambda: setattr("a", "x", 1))

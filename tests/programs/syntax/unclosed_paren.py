@@ -1,0 +1,3 @@
+print("valid line")
+x = (1, 2
+print(x)

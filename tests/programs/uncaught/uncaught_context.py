@@ -1,0 +1,6 @@
+# Uncaught exception raised while handling another (implicit context).
+try:
+    int("not a number")
+except ValueError:
+    print("handling ValueError")
+    [].pop()
