@@ -22,7 +22,6 @@ use krait_vm::native::{Args, MethodDef, Signature};
 use krait_vm::object::Gc;
 use krait_vm::protocol::{call, iter, number};
 use krait_vm::types::module::PyModule;
-use krait_vm::types::typeobject::PyType;
 use krait_vm::value::Value;
 use krait_vm::vm::Vm;
 

@@ -16,7 +16,7 @@ use crate::protocol::{number, object};
 use crate::types::dict::PyDict;
 use crate::types::function::PyCode;
 use crate::types::str::PyStr;
-use crate::types::typeobject::{dict_set_str, PyType};
+use crate::types::typeobject::dict_set_str;
 use crate::value::Value;
 use crate::vm::Vm;
 

@@ -9,7 +9,6 @@ use krait_bytecode::{BinaryOp, ComparisonOp};
 use crate::error::PyResult;
 use crate::native::Args;
 use crate::protocol::{call, compare, iter, number, object, sequence};
-use crate::types::typeobject::PyType;
 use crate::value::Value;
 use crate::vm::Vm;
 

@@ -14,7 +14,7 @@ use crate::error::PyResult;
 use crate::native::{Args, Signature};
 use crate::protocol::{call, number, sequence};
 use crate::types::str::PyStr;
-use crate::types::typeobject::{is_subtype, PyType};
+use crate::types::typeobject::is_subtype;
 use crate::value::Value;
 use crate::vm::Vm;
 
