@@ -96,9 +96,9 @@ fn time_init(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
     let january = now / YEAR * YEAR;
     let july = january + YEAR / 2;
     let (jan_offset, jan_name) =
-        local_tm(january).map(|tm| (-(tm.tm_gmtoff as i64), zone_name(&tm))).unwrap_or((0, "UTC".into()));
+        local_tm(january).map(|tm| (-i64::from(tm.tm_gmtoff), zone_name(&tm))).unwrap_or((0, "UTC".into()));
     let (jul_offset, jul_name) =
-        local_tm(july).map(|tm| (-(tm.tm_gmtoff as i64), zone_name(&tm))).unwrap_or((0, "UTC".into()));
+        local_tm(july).map(|tm| (-i64::from(tm.tm_gmtoff), zone_name(&tm))).unwrap_or((0, "UTC".into()));
     let (timezone, altzone, names) = if jan_offset < jul_offset {
         (jul_offset, jan_offset, [jul_name, jan_name])
     } else {
@@ -236,7 +236,7 @@ fn struct_time_from_tm(vm: &mut Vm, tm: &libc::tm) -> PyResult {
     ];
     let mut values: Vec<Value> = fields.iter().map(|&f| Value::from_small(f)).collect();
     values.push(zone);
-    values.push(vm.new_int(tm.tm_gmtoff as i64));
+    values.push(vm.new_int(i64::from(tm.tm_gmtoff)));
     new_structseq(vm, ty, &values)
 }
 
