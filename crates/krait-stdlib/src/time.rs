@@ -96,8 +96,8 @@ fn time_init(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
     let january = now / YEAR * YEAR;
     let july = january + YEAR / 2;
     let (jan_offset, jan_name) =
-        local_tm(january).map(|tm| (-tm.tm_gmtoff, zone_name(&tm))).unwrap_or((0, "UTC".into()));
-    let (jul_offset, jul_name) = local_tm(july).map(|tm| (-tm.tm_gmtoff, zone_name(&tm))).unwrap_or((0, "UTC".into()));
+        local_tm(january).map(|tm| (-gmtoff(&tm), zone_name(&tm))).unwrap_or((0, "UTC".into()));
+    let (jul_offset, jul_name) = local_tm(july).map(|tm| (-gmtoff(&tm), zone_name(&tm))).unwrap_or((0, "UTC".into()));
     let (timezone, altzone, names) = if jan_offset < jul_offset {
         (jul_offset, jan_offset, [jul_name, jan_name])
     } else {
@@ -198,6 +198,12 @@ fn utc_tm(t: i64) -> Option<libc::tm> {
     ok.then_some(tm)
 }
 
+/// The UTC offset of a `tm` (a C `long`: 32 bits on some targets).
+#[allow(clippy::useless_conversion)]
+fn gmtoff(tm: &libc::tm) -> i64 {
+    i64::from(tm.tm_gmtoff)
+}
+
 fn zone_name(tm: &libc::tm) -> String {
     if tm.tm_zone.is_null() {
         return String::new();
@@ -235,7 +241,7 @@ fn struct_time_from_tm(vm: &mut Vm, tm: &libc::tm) -> PyResult {
     ];
     let mut values: Vec<Value> = fields.iter().map(|&f| Value::from_small(f)).collect();
     values.push(zone);
-    values.push(vm.new_int(tm.tm_gmtoff));
+    values.push(vm.new_int(gmtoff(tm)));
     new_structseq(vm, ty, &values)
 }
 

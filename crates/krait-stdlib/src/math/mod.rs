@@ -31,59 +31,63 @@ pub static MATH: NativeModuleDef = NativeModuleDef {
     name: "math",
     doc: "This module provides access to the mathematical functions\ndefined by the C standard.",
     methods: &[
-        MethodDef::function("acos", |vm, a| math_1(vm, a, "acos", f64::acos, false)),
-        MethodDef::function("acosh", |vm, a| math_1(vm, a, "acosh", f64::acosh, false)),
-        MethodDef::function("asin", |vm, a| math_1(vm, a, "asin", f64::asin, false)),
-        MethodDef::function("asinh", |vm, a| math_1(vm, a, "asinh", f64::asinh, false)),
-        MethodDef::function("atan", |vm, a| math_1(vm, a, "atan", f64::atan, false)),
+        MethodDef::function("acos", |vm, a| math_1(vm, a, "math.acos", f64::acos, false)),
+        MethodDef::function("acosh", |vm, a| math_1(vm, a, "math.acosh", f64::acosh, false)),
+        MethodDef::function("asin", |vm, a| math_1(vm, a, "math.asin", f64::asin, false)),
+        MethodDef::function("asinh", |vm, a| math_1(vm, a, "math.asinh", f64::asinh, false)),
+        MethodDef::function("atan", |vm, a| math_1(vm, a, "math.atan", f64::atan, false)),
         MethodDef::function("atan2", |vm, a| math_2(vm, a, "atan2", f64::atan2)),
-        MethodDef::function("atanh", |vm, a| math_1(vm, a, "atanh", f64::atanh, false)),
-        MethodDef::function("cbrt", |vm, a| math_1(vm, a, "cbrt", f64::cbrt, false)),
+        MethodDef::function("atanh", |vm, a| math_1(vm, a, "math.atanh", f64::atanh, false)),
+        MethodDef::function("cbrt", |vm, a| math_1(vm, a, "math.cbrt", f64::cbrt, false)),
         MethodDef::function("ceil", math_ceil),
         MethodDef::function("comb", integer::math_comb),
         MethodDef::function("copysign", |vm, a| math_2(vm, a, "copysign", f64::copysign)),
-        MethodDef::function("cos", |vm, a| math_1(vm, a, "cos", f64::cos, false)),
-        MethodDef::function("cosh", |vm, a| math_1(vm, a, "cosh", f64::cosh, true)),
-        MethodDef::function("degrees", |vm, a| math_1(vm, a, "degrees", |x| x * (180.0 / std::f64::consts::PI), false)),
+        MethodDef::function("cos", |vm, a| math_1(vm, a, "math.cos", f64::cos, false)),
+        MethodDef::function("cosh", |vm, a| math_1(vm, a, "math.cosh", f64::cosh, true)),
+        MethodDef::function("degrees", |vm, a| {
+            math_1(vm, a, "math.degrees", |x| x * (180.0 / std::f64::consts::PI), false)
+        }),
         MethodDef::function("dist", math_dist),
-        MethodDef::function("erf", |vm, a| math_1a(vm, a, "erf", |x| Ok(libm_erf(x)))),
-        MethodDef::function("erfc", |vm, a| math_1a(vm, a, "erfc", |x| Ok(libm_erfc(x)))),
-        MethodDef::function("exp", |vm, a| math_1(vm, a, "exp", f64::exp, true)),
-        MethodDef::function("exp2", |vm, a| math_1(vm, a, "exp2", f64::exp2, true)),
-        MethodDef::function("expm1", |vm, a| math_1(vm, a, "expm1", f64::exp_m1, true)),
-        MethodDef::function("fabs", |vm, a| math_1(vm, a, "fabs", f64::abs, false)),
+        MethodDef::function("erf", |vm, a| math_1a(vm, a, "math.erf", |x| Ok(libm_erf(x)))),
+        MethodDef::function("erfc", |vm, a| math_1a(vm, a, "math.erfc", |x| Ok(libm_erfc(x)))),
+        MethodDef::function("exp", |vm, a| math_1(vm, a, "math.exp", f64::exp, true)),
+        MethodDef::function("exp2", |vm, a| math_1(vm, a, "math.exp2", f64::exp2, true)),
+        MethodDef::function("expm1", |vm, a| math_1(vm, a, "math.expm1", f64::exp_m1, true)),
+        MethodDef::function("fabs", |vm, a| math_1(vm, a, "math.fabs", f64::abs, false)),
         MethodDef::function("factorial", integer::math_factorial),
         MethodDef::function("floor", math_floor),
         MethodDef::function("fmod", math_fmod),
         MethodDef::function("frexp", math_frexp),
         MethodDef::function("fsum", math_fsum),
-        MethodDef::function("gamma", |vm, a| math_1a(vm, a, "gamma", special::gamma)),
+        MethodDef::function("gamma", |vm, a| math_1a(vm, a, "math.gamma", special::gamma)),
         MethodDef::function("gcd", integer::math_gcd),
         MethodDef::function("hypot", math_hypot),
         MethodDef::function("isclose", math_isclose),
-        MethodDef::function("isfinite", |vm, a| predicate(vm, a, "isfinite", f64::is_finite)),
-        MethodDef::function("isinf", |vm, a| predicate(vm, a, "isinf", f64::is_infinite)),
-        MethodDef::function("isnan", |vm, a| predicate(vm, a, "isnan", f64::is_nan)),
+        MethodDef::function("isfinite", |vm, a| predicate(vm, a, "math.isfinite", f64::is_finite)),
+        MethodDef::function("isinf", |vm, a| predicate(vm, a, "math.isinf", f64::is_infinite)),
+        MethodDef::function("isnan", |vm, a| predicate(vm, a, "math.isnan", f64::is_nan)),
         MethodDef::function("isqrt", integer::math_isqrt),
         MethodDef::function("lcm", integer::math_lcm),
         MethodDef::function("ldexp", math_ldexp),
-        MethodDef::function("lgamma", |vm, a| math_1a(vm, a, "lgamma", special::lgamma)),
+        MethodDef::function("lgamma", |vm, a| math_1a(vm, a, "math.lgamma", special::lgamma)),
         MethodDef::function("log", math_log),
-        MethodDef::function("log10", |vm, a| log_function(vm, a, "log10", f64::log10)),
-        MethodDef::function("log1p", |vm, a| math_1(vm, a, "log1p", f64::ln_1p, false)),
-        MethodDef::function("log2", |vm, a| log_function(vm, a, "log2", f64::log2)),
+        MethodDef::function("log10", |vm, a| log_function(vm, a, "math.log10", f64::log10)),
+        MethodDef::function("log1p", |vm, a| math_1(vm, a, "math.log1p", f64::ln_1p, false)),
+        MethodDef::function("log2", |vm, a| log_function(vm, a, "math.log2", f64::log2)),
         MethodDef::function("modf", math_modf),
         MethodDef::function("nextafter", |vm, a| math_2(vm, a, "nextafter", special::nextafter)),
         MethodDef::function("perm", integer::math_perm),
         MethodDef::function("pow", math_pow),
         MethodDef::function("prod", math_prod),
-        MethodDef::function("radians", |vm, a| math_1(vm, a, "radians", |x| x * (std::f64::consts::PI / 180.0), false)),
+        MethodDef::function("radians", |vm, a| {
+            math_1(vm, a, "math.radians", |x| x * (std::f64::consts::PI / 180.0), false)
+        }),
         MethodDef::function("remainder", |vm, a| math_2(vm, a, "remainder", special::remainder)),
-        MethodDef::function("sin", |vm, a| math_1(vm, a, "sin", f64::sin, false)),
-        MethodDef::function("sinh", |vm, a| math_1(vm, a, "sinh", f64::sinh, true)),
-        MethodDef::function("sqrt", |vm, a| math_1(vm, a, "sqrt", f64::sqrt, false)),
-        MethodDef::function("tan", |vm, a| math_1(vm, a, "tan", f64::tan, false)),
-        MethodDef::function("tanh", |vm, a| math_1(vm, a, "tanh", f64::tanh, false)),
+        MethodDef::function("sin", |vm, a| math_1(vm, a, "math.sin", f64::sin, false)),
+        MethodDef::function("sinh", |vm, a| math_1(vm, a, "math.sinh", f64::sinh, true)),
+        MethodDef::function("sqrt", |vm, a| math_1(vm, a, "math.sqrt", f64::sqrt, false)),
+        MethodDef::function("tan", |vm, a| math_1(vm, a, "math.tan", f64::tan, false)),
+        MethodDef::function("tanh", |vm, a| math_1(vm, a, "math.tanh", f64::tanh, false)),
         MethodDef::function("trunc", math_trunc),
         MethodDef::function("ulp", math_ulp),
     ],
@@ -187,7 +191,7 @@ fn float_to_int(vm: &mut Vm, f: f64) -> PyResult {
 
 /// CPython's `math_1`.
 fn math_1(vm: &mut Vm, args: Args<'_>, name: &str, func: fn(f64) -> f64, can_overflow: bool) -> PyResult {
-    let [x] = args.exact::<1>(vm, &format!("math.{name}"))?;
+    let [x] = args.exact::<1>(vm, name)?;
     let x = to_f64(vm, x)?;
     let r = func(x);
     if r.is_nan() && !x.is_nan() {
@@ -202,7 +206,7 @@ fn math_1(vm: &mut Vm, args: Args<'_>, name: &str, func: fn(f64) -> f64, can_ove
 
 /// CPython's `math_1a`: the function reports its own errors.
 fn math_1a(vm: &mut Vm, args: Args<'_>, name: &str, func: fn(f64) -> Result<f64, MathError>) -> PyResult {
-    let [x] = args.exact::<1>(vm, &format!("math.{name}"))?;
+    let [x] = args.exact::<1>(vm, name)?;
     let x = to_f64(vm, x)?;
     match func(x) {
         Ok(r) => Ok(vm.new_float(r)),
@@ -230,7 +234,7 @@ fn math_2(vm: &mut Vm, args: Args<'_>, name: &str, func: fn(f64, f64) -> f64) ->
 }
 
 fn predicate(vm: &mut Vm, args: Args<'_>, name: &str, test: fn(f64) -> bool) -> PyResult {
-    let [x] = args.exact::<1>(vm, &format!("math.{name}"))?;
+    let [x] = args.exact::<1>(vm, name)?;
     let x = to_f64(vm, x)?;
     Ok(vm.bool_value(test(x)))
 }
@@ -246,17 +250,7 @@ fn log_of(vm: &mut Vm, v: Value, func: fn(f64) -> f64) -> PyResult<f64> {
             if i.sign() != num_bigint::Sign::Plus {
                 return Err(math_error(vm, MathError::Domain));
             }
-            return Ok(match i.to_f64().filter(|f| f.is_finite()) {
-                Some(f) => func(f),
-                None => {
-                    // x = m * 2**e with m in [0.5, 1): log(x) = log(m) + e*log(2).
-                    let bits = i.bits();
-                    let shift = bits.saturating_sub(60);
-                    let top: BigInt = i.as_ref() >> shift;
-                    let m = top.to_f64().unwrap_or(1.0) / 2f64.powi(60.min(bits as i32));
-                    func(m) + func(2.0) * bits as f64
-                }
-            });
+            return Ok(log_of_positive_int(&i, func));
         }
     }
     let x = to_f64(vm, v)?;
@@ -267,6 +261,20 @@ fn log_of(vm: &mut Vm, v: Value, func: fn(f64) -> f64) -> PyResult<f64> {
         return Err(math_error(vm, MathError::Domain));
     }
     Ok(func(x))
+}
+
+/// `func(i)` for an int i > 0 of any size: directly when it converts to a
+/// double, else as func(m) + func(2) * e for i = m * 2**e, m in [0.5, 1)
+/// (CPython: `loghelper` with `_PyLong_Frexp`).
+pub(crate) fn log_of_positive_int(i: &BigInt, func: fn(f64) -> f64) -> f64 {
+    if let Some(f) = i.to_f64().filter(|f| f.is_finite()) {
+        return func(f);
+    }
+    let bits = i.bits();
+    let shift = bits.saturating_sub(60);
+    let top: BigInt = i >> shift;
+    let m = top.to_f64().unwrap_or(1.0) / 2f64.powi(60.min(bits as i32));
+    func(m) + func(2.0) * bits as f64
 }
 
 /// `math.log(x[, base])`.
@@ -288,7 +296,7 @@ fn math_log(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn log_function(vm: &mut Vm, args: Args<'_>, name: &str, func: fn(f64) -> f64) -> PyResult {
-    let [x] = args.exact::<1>(vm, &format!("math.{name}"))?;
+    let [x] = args.exact::<1>(vm, name)?;
     let r = log_of(vm, x, func)?;
     Ok(vm.new_float(r))
 }
@@ -298,7 +306,7 @@ fn log_function(vm: &mut Vm, args: Args<'_>, name: &str, func: fn(f64) -> f64) -
 /// `math.floor`/`math.ceil`: exact floats directly, otherwise the type's
 /// `__floor__`/`__ceil__`, otherwise via a double.
 fn round_to_int(vm: &mut Vm, args: Args<'_>, name: &str, dunder: &str, func: fn(f64) -> f64) -> PyResult {
-    let [x] = args.exact::<1>(vm, &format!("math.{name}"))?;
+    let [x] = args.exact::<1>(vm, name)?;
     if x.as_small_int().is_some() {
         return Ok(x);
     }
@@ -604,4 +612,19 @@ fn math_dist(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let r = special::vector_norm(&mut vec, max, found_nan);
     Ok(vm.new_float(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logs_of_ints_too_large_for_a_double() {
+        let big = |base: u32, exp: u32| num_traits::pow(BigInt::from(base), exp as usize);
+        assert_eq!(log_of_positive_int(&big(10, 400), f64::ln), 921.0340371976182);
+        assert_eq!(log_of_positive_int(&(big(2, 1000) + 1), f64::log2), 1000.0);
+        assert_eq!(log_of_positive_int(&big(10, 500), f64::log10), 500.0);
+        assert_eq!(log_of_positive_int(&big(3, 1000), f64::ln), 1098.6122886681096);
+        assert_eq!(log_of_positive_int(&big(7, 999), f64::log10), 844.2529419742426);
+    }
 }

@@ -25,8 +25,11 @@ pub fn check(r: f64, errno: Option<MathError>) -> Result<f64, MathError> {
 }
 
 const LANCZOS_N: usize = 13;
-const LANCZOS_G: f64 = 6.024_680_040_776_73;
-const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_73;
+// The Lanczos constants are CPython's source text, digit for digit.
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
     23531376880.410759688572007674451636754734846804940,

@@ -29,6 +29,11 @@ pub(super) fn builtin_callable(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// `isinstance(obj, class_or_tuple)`.
 pub(super) fn builtin_isinstance(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [obj, class_or_tuple] = args.exact::<2>(vm, "isinstance")?;
+    // An exact type match never consults `__instancecheck__` (CPython's
+    // `object_isinstance` fast path).
+    if vm.class_of(obj).value().is(class_or_tuple) {
+        return Ok(vm.bool_value(true));
+    }
     let result = object::isinstance(vm, obj, class_or_tuple)?;
     Ok(vm.bool_value(result))
 }
