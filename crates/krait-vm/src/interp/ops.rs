@@ -204,7 +204,7 @@ pub fn dict_merge(vm: &mut Vm, func: Value, dict: Value, update: Value) -> PyRes
     merge_mapping(vm, target, update, |vm, key| {
         let fname = function_description(vm, func);
         if key.downcast::<PyStr>().is_none() {
-            return Err(vm.type_error(format!("{fname} keywords must be strings")));
+            return Err(vm.type_error("keywords must be strings"));
         }
         Err(vm.type_error(format!("{fname} got multiple values for keyword argument '{}'", name_text(key))))
     })
@@ -365,8 +365,7 @@ pub fn call_function_ex(vm: &mut Vm, callable: Value, callargs: Value, kwargs: V
             }
             for (k, v) in d.items() {
                 if k.downcast::<PyStr>().is_none() {
-                    let fname = function_description(vm, callable);
-                    return Err(vm.type_error(format!("{fname} keywords must be strings")));
+                    return Err(vm.type_error("keywords must be strings"));
                 }
                 names.push(vm, k);
                 all.push(vm, v);
@@ -653,12 +652,9 @@ pub fn before_with(vm: &mut Vm, manager: Value, is_async: bool) -> PyResult<(Val
     let exit = cls.lookup_str(vm, exit_name);
     let (Some(enter), Some(exit)) = (enter, exit) else {
         let tn = cls.name().to_string();
-        let message = if is_async {
-            format!("'{tn}' object does not support the asynchronous context manager protocol")
-        } else {
-            format!("'{tn}' object does not support the context manager protocol")
-        };
-        return Err(vm.type_error(message));
+        let protocol = if is_async { "asynchronous context manager" } else { "context manager" };
+        let missed = if enter.is_some() { format!(" (missed {exit_name} method)") } else { String::new() };
+        return Err(vm.type_error(format!("'{tn}' object does not support the {protocol} protocol{missed}")));
     };
     let bound_exit = attr::call_descriptor_get(vm, exit, manager, cls.value())?;
     let entered = call::call(vm, enter, &[manager])?;

@@ -39,8 +39,11 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -
     if a.is_small_int() && b.is_small_int() {
         return crate::types::int::int_binary_op(vm, op, a, b);
     }
+    // Exact floats with exact floats or ints: a subclass operand must get
+    // its chance at a reflected method first, so it takes the slow path.
     let float = vm.types.float;
-    if vm.is_exact(a, float) || vm.is_exact(b, float) {
+    let plain = |vm: &Vm, v: Value| v.is_small_int() || vm.is_exact(v, float) || vm.is_exact(v, vm.types.int);
+    if (vm.is_exact(a, float) || vm.is_exact(b, float)) && plain(vm, a) && plain(vm, b) {
         let r = crate::types::float::float_binary_op(vm, op, a, b)?;
         if !r.is(vm.not_implemented()) {
             return Ok(r);

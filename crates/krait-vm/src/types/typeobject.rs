@@ -353,10 +353,6 @@ pub(crate) fn init_builtin_type(vm: &mut Vm, ty: Gc<PyType>, spec: &TypeSpec, ba
     ty.mro.set(mro);
     add_methods(vm, ty, spec.methods);
     add_getsets(vm, ty, spec.getsets);
-    if !spec.getsets.iter().any(|g| g.name == "__module__") {
-        let module = vm.intern("builtins");
-        dict_set_str(vm, dict, "__module__", module);
-    }
     // A type whose instances have a `__doc__` getset keeps it (functions,
     // properties); the type's own doc is then only in the spec.
     if !spec.getsets.iter().any(|g| g.name == "__doc__") {
