@@ -120,7 +120,12 @@ fn run(program: Program, rest: Vec<String>, hash_seed: Option<u64>) -> u8 {
     krait_stdlib::register_all(&mut vm);
     match program {
         Program::File(path) => match std::fs::read_to_string(&path) {
-            Ok(source) => krait_vm::toplevel::run_main(&mut vm, &source, &path, Some(&path)),
+            Ok(source) => {
+                // `__main__.__file__` is absolute (CPython 3.9+); the
+                // traceback shows the path as given.
+                let absolute = std::path::absolute(&path).map(|p| p.display().to_string()).unwrap_or(path.clone());
+                krait_vm::toplevel::run_main(&mut vm, &source, &path, Some(&absolute))
+            }
             Err(err) => {
                 let code = err.raw_os_error().unwrap_or(2);
                 let absolute = std::fs::canonicalize(Path::new(&path)).unwrap_or_else(|_| {
