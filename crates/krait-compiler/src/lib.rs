@@ -18,6 +18,7 @@
 //!    dead code removal, line-number propagation, the stack-depth walk, the
 //!    exception table and jump resolution (CPython's `assemble()`).
 
+mod anchors;
 mod assemble;
 mod codegen;
 mod error;
@@ -25,6 +26,7 @@ mod fold;
 mod source;
 mod symtable;
 
+pub use anchors::caret_anchors;
 pub use error::{SyntaxError, SyntaxErrorKind};
 
 use krait_bytecode::CodeObject;

@@ -218,24 +218,36 @@ fn flush_repeats(repeats: usize, out: &mut String) {
 
 /// The `^^^` line under the failing expression, when it is only part of the
 /// line (CPython 3.11 omits it when the expression is the whole line).
+///
+/// A binary operation or subscript is marked `~~^^~~` (operands `~`,
+/// operator or brackets `^`), and then shown even when it is the whole line.
 fn caret_line(line: &str, location: Option<krait_bytecode::Location>) -> Option<String> {
     let loc = location?;
-    if loc.line != loc.end_line || loc.end_col <= loc.col {
+    if loc.line == 0 || loc.end_col <= loc.col && loc.line == loc.end_line {
         return None;
     }
-    let bytes = line.trim_end_matches(['\n', '\r']);
-    let (col, end_col) = (loc.col as usize, (loc.end_col as usize).min(bytes.len()));
-    if col >= end_col || !bytes.is_char_boundary(col) || !bytes.is_char_boundary(end_col) {
+    let text = line.trim_end_matches(['\n', '\r']);
+    let indent = text.len() - text.trim_start().len();
+    let col = (loc.col as usize).max(indent);
+    // An expression spanning lines is underlined to the end of this one.
+    let end_col = if loc.line == loc.end_line { (loc.end_col as usize).min(text.len()) } else { text.trim_end().len() };
+    if col >= end_col || !text.is_char_boundary(col) || !text.is_char_boundary(end_col) {
         return None;
     }
-    let indent = bytes.len() - bytes.trim_start().len();
-    let stripped = bytes.trim();
-    if bytes[col..end_col].trim() == stripped {
+    let segment = &text[col..end_col];
+    let anchors = if loc.line == loc.end_line { krait_compiler::caret_anchors(segment) } else { None };
+    let whole_line = segment.trim() == text.trim();
+    let primary = anchors.filter(|(left, right)| right > left);
+    if whole_line && primary.is_none() {
         return None;
     }
-    let start = bytes[indent..col.max(indent)].chars().count();
-    let width = bytes[col..end_col].chars().count();
-    Some(format!("{}{}", " ".repeat(start), "^".repeat(width)))
+    let start = text[indent..col].chars().count();
+    let width = segment.chars().count();
+    let marks = match primary {
+        Some((left, right)) => format!("{}{}{}", "~".repeat(left), "^".repeat(right - left), "~".repeat(width.saturating_sub(right))),
+        None => "^".repeat(width),
+    };
+    Some(format!("{}{marks}", " ".repeat(start)))
 }
 
 /// Source files read for tracebacks (as `linecache`).

@@ -80,6 +80,7 @@ fn parse_command_line(args: &[String]) -> Result<Option<(Program, Vec<String>)>,
             "-" => return Ok(Some((Program::Stdin, rest()))),
             "-X" | "-W" => index += 1,
             "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-q" | "-O" | "-OO" | "-b" | "-d" | "-v" => {}
+            option if option.starts_with("--") => return Err(format!("unknown option {option}")),
             option if option.starts_with('-') => return Err(format!("Unknown option: {option}")),
             file => return Ok(Some((Program::File(file.to_string()), rest()))),
         }
@@ -124,7 +125,7 @@ fn run(program: Program, rest: Vec<String>, hash_seed: Option<u64>) -> u8 {
                 // `__main__.__file__` is absolute (CPython 3.9+); the
                 // traceback shows the path as given.
                 let absolute = std::path::absolute(&path).map(|p| p.display().to_string()).unwrap_or(path.clone());
-                krait_vm::toplevel::run_main(&mut vm, &source, &path, Some(&absolute))
+                krait_vm::toplevel::run_main(&mut vm, &source, &absolute, Some(&absolute))
             }
             Err(err) => {
                 let code = err.raw_os_error().unwrap_or(2);
