@@ -33,7 +33,9 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             if offset + 1 < between.len() && !between.as_bytes()[offset + 1].is_ascii_whitespace() {
                 right += 1;
             }
-            while left < bytes.len() && (bytes[left].is_ascii_whitespace() || bytes[left] == b')' || bytes[left] == b'#') {
+            while left < bytes.len()
+                && (bytes[left].is_ascii_whitespace() || bytes[left] == b')' || bytes[left] == b'#')
+            {
                 left += 1;
                 right += 1;
             }

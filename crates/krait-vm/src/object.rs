@@ -68,6 +68,7 @@ pub enum LayoutKind {
     Singleton,
     WeakRef,
     AwaitableWrapper,
+    GenericAlias,
     AsyncGenSend,
     /// `_io.TextIOWrapper` of the standard streams (`stdio.rs`).
     TextIO,

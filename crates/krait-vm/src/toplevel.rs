@@ -244,7 +244,9 @@ fn caret_line(line: &str, location: Option<krait_bytecode::Location>) -> Option<
     let start = text[indent..col].chars().count();
     let width = segment.chars().count();
     let marks = match primary {
-        Some((left, right)) => format!("{}{}{}", "~".repeat(left), "^".repeat(right - left), "~".repeat(width.saturating_sub(right))),
+        Some((left, right)) => {
+            format!("{}{}{}", "~".repeat(left), "^".repeat(right - left), "~".repeat(width.saturating_sub(right)))
+        }
         None => "^".repeat(width),
     };
     Some(format!("{}{marks}", " ".repeat(start)))

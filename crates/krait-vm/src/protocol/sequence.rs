@@ -89,6 +89,10 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult {
         return call::call(vm, method, &[obj, key]);
     }
     if let Some(ty) = obj.downcast::<PyType>() {
+        // `type[int]` (CPython special-cases `type` in PyObject_GetItem).
+        if ty == vm.types.type_ {
+            return crate::types::generic_alias::new_alias(vm, obj, key);
+        }
         if let Some(class_getitem) = crate::protocol::attr::getattr_opt(vm, ty.value(), "__class_getitem__")? {
             return call::call(vm, class_getitem, &[key]);
         }

@@ -394,6 +394,7 @@ fn dict_items(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 pub static METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", crate::types::generic_alias::class_getitem),
     MethodDef::staticmethod("__new__", dict_new),
     MethodDef::method("__init__", dict_init),
     MethodDef::method("__getitem__", dict_getitem),

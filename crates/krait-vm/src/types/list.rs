@@ -825,6 +825,7 @@ pub static SPEC: TypeSpec = TypeSpec {
 };
 
 static METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", crate::types::generic_alias::class_getitem),
     MethodDef::staticmethod("__new__", list_new),
     MethodDef::method("__init__", list_init),
     MethodDef::method("__len__", list_len),

@@ -18,6 +18,7 @@ pub mod exception_group;
 pub mod float;
 pub mod function;
 pub mod generator;
+pub mod generic_alias;
 pub mod int;
 pub mod iterator;
 pub mod list;
@@ -146,4 +147,5 @@ builtin_types! {
     map: iterator::MAP_SPEC,
     filter: iterator::FILTER_SPEC,
     reversed: iterator::REVERSED_SPEC,
+    generic_alias: generic_alias::SPEC,
 }

@@ -1059,6 +1059,7 @@ pub fn is_frozenset(vm: &Vm, v: Value) -> bool {
 }
 
 static SET_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", crate::types::generic_alias::class_getitem),
     MethodDef::staticmethod("__new__", set_new),
     MethodDef::method("__init__", set_init),
     MethodDef::method("__len__", set_len),
@@ -1104,6 +1105,7 @@ static SET_METHODS: &[MethodDef] = &[
 ];
 
 static FROZENSET_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", crate::types::generic_alias::class_getitem),
     MethodDef::staticmethod("__new__", frozenset_new),
     MethodDef::method("__len__", set_len),
     MethodDef::method("__contains__", set_contains),

@@ -315,6 +315,7 @@ pub static SPEC: TypeSpec = TypeSpec {
 };
 
 static METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", crate::types::generic_alias::class_getitem),
     MethodDef::staticmethod("__new__", tuple_new),
     MethodDef::method("__len__", tuple_len),
     MethodDef::method("__getitem__", tuple_getitem),
