@@ -545,9 +545,17 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                                 continue 'dispatch;
                             }
                         }
-                        let r = tri!(vm.with_recursion(" while calling a Python object", |vm| {
-                            protocol::call::call_kw(vm, callable, args, names)
-                        }));
+                        // CPython 3.11 checks the depth with this message only
+                        // when calling a one-argument (METH_O) builtin.
+                        let what = if argc == 1
+                            && names.is_none()
+                            && callable.has_kind(crate::object::LayoutKind::BuiltinFunction)
+                        {
+                            " while calling a Python object"
+                        } else {
+                            ""
+                        };
+                        let r = tri!(vm.with_recursion(what, |vm| protocol::call::call_kw(vm, callable, args, names)));
                         sp -= n + 2;
                         push!(r);
                     }

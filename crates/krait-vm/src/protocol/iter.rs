@@ -1,5 +1,7 @@
 //! Iteration (CPython's `PyObject_GetIter`, `PyIter_Next`).
 
+use std::cell::RefCell;
+
 use crate::error::PyResult;
 use crate::object::Gc;
 use crate::protocol::call;
@@ -76,10 +78,28 @@ pub fn collect(vm: &mut Vm, iterable: Value) -> PyResult<Gc<PyList>> {
         return Ok(vm.alloc(PyList::new(items), ty));
     }
     let list = vm.alloc(PyList::new(Vec::new()), ty);
+    reserve_length_hint(vm, iterable, &list.items)?;
     let it = iter(vm, iterable)?;
     while let Some(item) = next(vm, it)? {
         list.push(item);
         vm.account_external(8);
     }
     Ok(list)
+}
+
+/// Reserve room for the items `len(iterable)` promises, as CPython's
+/// `list_extend` does with the length hint, so that `list(range(2**62))`
+/// is a MemoryError at once instead of an endless fill. The hint is taken
+/// before `buffer` is touched, since `len()` may run Python code.
+pub fn reserve_length_hint(vm: &mut Vm, iterable: Value, buffer: &RefCell<Vec<Value>>) -> PyResult<()> {
+    let cls = vm.class_of(iterable);
+    if cls.lookup(vm, vm.names.len).is_none() {
+        return Ok(());
+    }
+    if let Ok(n) = crate::protocol::sequence::len(vm, iterable) {
+        if buffer.borrow_mut().try_reserve(n).is_err() {
+            return Err(vm.memory_error());
+        }
+    }
+    Ok(())
 }

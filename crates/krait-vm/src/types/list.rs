@@ -875,6 +875,7 @@ impl Gc<PyList> {
             self.items.borrow_mut().extend_from_slice(tuple.as_slice());
             return Ok(());
         }
+        protocol::iter::reserve_length_hint(vm, iterable, &self.items)?;
         let iterator = protocol::iter::iter(vm, iterable)?;
         while let Some(item) = protocol::iter::next(vm, iterator)? {
             self.push(item);
