@@ -69,8 +69,8 @@ pub enum LayoutKind {
     WeakRef,
     AwaitableWrapper,
     AsyncGenSend,
-    /// `_io.TextIOWrapper` of the standard streams (`stdio.rs`).
-    TextIO,
+    /// The streams: `_io.TextIOWrapper`, `_io.Buffered*` (`stdio.rs`).
+    Stream,
 }
 
 /// How the collector handles objects of one layout.

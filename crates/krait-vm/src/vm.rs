@@ -94,6 +94,8 @@ pub struct Vm {
     /// Containers whose `repr` is in progress (`Py_ReprEnter`), so a
     /// container that contains itself prints as `[...]`.
     pub(crate) repr_guard: Vec<Value>,
+    /// The stream classes and the registry of open files (`stdio.rs`).
+    pub(crate) io: crate::stdio::IoState,
 }
 
 impl Vm {
@@ -141,6 +143,7 @@ impl Vm {
             jit: None,
             extra_roots: Vec::new(),
             repr_guard: Vec::new(),
+            io: crate::stdio::IoState::default(),
         }
     }
 
@@ -438,7 +441,8 @@ impl Vm {
     /// exceeded while calling a Python object"). Pair with `leave_recursion`.
     #[inline]
     pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
-        if self.thread.frames.len() + self.native_depth >= self.recursion_limit || self.stack_bounds.remaining() < 256 * 1024
+        if self.thread.frames.len() + self.native_depth >= self.recursion_limit
+            || self.stack_bounds.remaining() < 256 * 1024
         {
             return Err(self.recursion_error(format!("maximum recursion depth exceeded{what}")));
         }

@@ -39,7 +39,9 @@ fn main() -> ExitCode {
         Ok(text) if text != "random" => match text.parse::<u64>() {
             Ok(seed) if seed <= u32::MAX as u64 => Some(seed),
             _ => {
-                eprintln!("Fatal Python error: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]");
+                eprintln!(
+                    "Fatal Python error: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]"
+                );
                 return ExitCode::from(1);
             }
         },
@@ -92,7 +94,9 @@ fn run(program: Program, rest: Vec<String>, hash_seed: Option<u64>) -> u8 {
         Program::File(path) => (path.clone(), script_directory(path)),
         Program::Command(_) => ("-c".to_string(), String::new()),
         Program::Stdin => ("-".to_string(), String::new()),
-        Program::Module(_) => (String::new(), std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default()),
+        Program::Module(_) => {
+            (String::new(), std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default())
+        }
     };
     let mut path = vec![path0];
     if let Ok(python_path) = std::env::var("PYTHONPATH") {

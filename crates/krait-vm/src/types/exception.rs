@@ -489,17 +489,22 @@ fn unicode_error_str(vm: &mut Vm, cls: Gc<PyType>, items: &[Value]) -> PyResult<
     };
     let (Some(start), Some(end)) = (start.as_small_int(), end.as_small_int()) else { return Ok(None) };
     let reason = protocol::object::str(vm, reason)?.as_str().to_string();
-    let encoding = if kind == "translate" { String::new() } else { protocol::object::str(vm, items[0])?.as_str().to_string() };
+    let encoding =
+        if kind == "translate" { String::new() } else { protocol::object::str(vm, items[0])?.as_str().to_string() };
     let single = end == start + 1;
     let text = if kind == "decode" {
         let byte = crate::types::bytes::as_buffer(object).and_then(|b| b.get(start as usize).copied());
         match byte {
-            Some(b) if single => format!("'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"),
+            Some(b) if single => {
+                format!("'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}")
+            }
             _ => format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
         }
     } else {
-        let ch = object.downcast::<PyStr>().filter(|s| (start as usize) < s.char_len()).map(|s| s.char_at(start as usize));
-        let what = if kind == "encode" { format!("'{encoding}' codec can't encode") } else { "can't translate".to_string() };
+        let ch =
+            object.downcast::<PyStr>().filter(|s| (start as usize) < s.char_len()).map(|s| s.char_at(start as usize));
+        let what =
+            if kind == "encode" { format!("'{encoding}' codec can't encode") } else { "can't translate".to_string() };
         match ch {
             Some(c) if single => {
                 let code = c as u32;
