@@ -165,7 +165,7 @@ fn buffered_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn buffered_flush(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let stream = this(vm, &args)?;
-    stream.check_open(vm)?;
+    stream.check_open_message(vm, "flush of closed file")?;
     stream.flush(vm)?;
     Ok(vm.none())
 }

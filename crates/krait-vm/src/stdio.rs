@@ -401,6 +401,8 @@ impl PyStream {
     /// characters (bytes for a binary stream) if given.
     pub(crate) fn read_line_bytes(&self, vm: &mut Vm, limit: Option<usize>) -> PyResult<Vec<u8>> {
         let newline = if self.binary { Newline::Lf } else { self.newline };
+        // End of file is seen afresh by each call: the file may have grown.
+        self.at_eof.set(false);
         loop {
             let eof = self.at_eof.get();
             let end = {
@@ -419,6 +421,7 @@ impl PyStream {
 
     /// Everything up to end of file, or `limit` characters (bytes).
     pub(crate) fn read_bytes(&self, vm: &mut Vm, limit: Option<usize>) -> PyResult<Vec<u8>> {
+        self.at_eof.set(false);
         while !limit.is_some_and(|limit| self.buffered() >= self.bytes_for(limit)) {
             if !self.fill(vm)? {
                 break;
@@ -628,12 +631,21 @@ pub fn flush_std_streams(vm: &mut Vm) -> PyResult<()> {
             first_error.get_or_insert(err);
         }
     }
-    for file in vm.io.open_files.iter().filter(|file| !file.closed.get()) {
-        let _ = file.flush();
-    }
+    flush_open_files(vm);
     match first_error {
         Some(err) => Err(err),
         None => Ok(()),
+    }
+}
+
+/// Write out every open file's pending bytes, ignoring errors (as
+/// CPython's finalizers do). At exit, and before `open()` opens another
+/// file: in CPython a file object dropped unclosed (`open(p, 'w').write(s)`)
+/// is flushed at once by reference counting, so a later `open(p)` sees
+/// its data; this gives the same result without finalizers.
+pub(crate) fn flush_open_files(vm: &mut Vm) {
+    for file in vm.io.open_files.iter().filter(|file| !file.closed.get()) {
+        let _ = file.flush();
     }
 }
 
@@ -969,15 +981,22 @@ pub(crate) fn stream_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.bool_value(tty))
 }
 
+/// `readable()`: a stream that cannot read says so even when closed (in
+/// CPython only the raw file, reached when the buffer can read, checks).
 pub(crate) fn stream_readable(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let stream = as_stream(vm, args.this())?;
-    stream.check_open_message(vm, "I/O operation on closed file")?;
+    if stream.readable {
+        stream.check_open_message(vm, "I/O operation on closed file")?;
+    }
     Ok(vm.bool_value(stream.readable))
 }
 
+/// `writable()`, checked like `readable()`.
 pub(crate) fn stream_writable(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let stream = as_stream(vm, args.this())?;
-    stream.check_open_message(vm, "I/O operation on closed file")?;
+    if stream.writable {
+        stream.check_open_message(vm, "I/O operation on closed file")?;
+    }
     Ok(vm.bool_value(stream.writable))
 }
 

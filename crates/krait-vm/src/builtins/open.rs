@@ -173,6 +173,7 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
     }
 
+    crate::stdio::flush_open_files(vm);
     let fd = open_descriptor(vm, file, is_path, &mode, closefd, opener)?;
     let close_on_error = |err: PyErr| -> PyErr {
         if closefd {
