@@ -422,7 +422,7 @@ impl PyStream {
     /// Everything up to end of file, or `limit` characters (bytes).
     pub(crate) fn read_bytes(&self, vm: &mut Vm, limit: Option<usize>) -> PyResult<Vec<u8>> {
         self.at_eof.set(false);
-        while !limit.is_some_and(|limit| self.buffered() >= self.bytes_for(limit)) {
+        while limit.is_none_or(|limit| self.buffered() < self.bytes_for(limit)) {
             if !self.fill(vm)? {
                 break;
             }
@@ -654,6 +654,8 @@ fn make_stream_type(vm: &mut Vm, spec: &'static TypeSpec) -> Gc<PyType> {
     let type_type = vm.types.type_;
     let ty = vm.alloc(PyType::empty(PyStream::LAYOUT), type_type);
     Vm::make_immortal(ty.value());
+    // Immortal is not traced: the class's dict lives through the root.
+    vm.extra_roots.push(ty.value());
     let object = vm.types.object;
     init_builtin_type(vm, ty, spec, Some(object));
     let module = vm.intern("_io");
@@ -682,6 +684,7 @@ pub fn create_std_streams(vm: &mut Vm) -> PyResult<[Value; 3]> {
     dict_set_str(vm, text.dict(), "_UnsupportedOperation", unsupported);
     text.invalidate_version();
     let unsupported = unsupported.downcast::<PyType>().expect("type() makes a type");
+    vm.extra_roots.push(unsupported.value());
     vm.io.types = Some(StreamTypes { text, buffered_reader, buffered_writer, buffered_random, unsupported });
 
     let mut streams = [Value::NULL; 3];
@@ -704,7 +707,8 @@ pub fn create_std_streams(vm: &mut Vm) -> PyResult<[Value; 3]> {
             codec: Codec::Utf8,
             encoding: "utf-8".to_string(),
             errors: errors.to_string(),
-            newline: Newline::Translate,
+            // CPython's standard streams translate nothing on POSIX.
+            newline: Newline::Lf,
         };
         streams[fd as usize] = vm.alloc(PyStream::new(options), text).value();
     }
