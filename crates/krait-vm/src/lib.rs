@@ -6,6 +6,7 @@
 //! file per builtin type; `gc` is the collector.
 
 pub mod bootstrap;
+pub mod bufferedio;
 pub mod builtins;
 pub mod compile;
 pub mod error;

@@ -70,8 +70,8 @@ pub enum LayoutKind {
     AwaitableWrapper,
     GenericAlias,
     AsyncGenSend,
-    /// `_io.TextIOWrapper` of the standard streams (`stdio.rs`).
-    TextIO,
+    /// The streams: `_io.TextIOWrapper`, `_io.Buffered*` (`stdio.rs`).
+    Stream,
 }
 
 /// How the collector handles objects of one layout.

@@ -94,6 +94,8 @@ pub struct Vm {
     /// Containers whose `repr` is in progress (`Py_ReprEnter`), so a
     /// container that contains itself prints as `[...]`.
     pub(crate) repr_guard: Vec<Value>,
+    /// The stream classes and the registry of open files (`stdio.rs`).
+    pub(crate) io: crate::stdio::IoState,
 }
 
 impl Vm {
@@ -141,6 +143,7 @@ impl Vm {
             jit: None,
             extra_roots: Vec::new(),
             repr_guard: Vec::new(),
+            io: crate::stdio::IoState::default(),
         }
     }
 

@@ -73,7 +73,7 @@ fn optional_text(vm: &mut Vm, value: Value, what: &str) -> PyResult<Option<crate
 }
 
 fn write_str(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
-    if let Some(stream) = file.downcast::<stdio::PyTextIO>() {
+    if let Some(stream) = file.downcast::<stdio::PyStream>() {
         return stream.write_text(vm, text);
     }
     let text = vm.new_str(text);
@@ -82,7 +82,7 @@ fn write_str(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
 }
 
 fn write_value(vm: &mut Vm, file: Value, text: Value) -> PyResult<()> {
-    if let (Some(stream), Some(s)) = (file.downcast::<stdio::PyTextIO>(), text.downcast::<PyStr>()) {
+    if let (Some(stream), Some(s)) = (file.downcast::<stdio::PyStream>(), text.downcast::<PyStr>()) {
         return stream.write_text(vm, s.as_str());
     }
     call::call_method(vm, file, "write", &[text])?;
@@ -125,7 +125,7 @@ pub(super) fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn flush_stream(vm: &mut Vm, stream: Value) -> PyResult<()> {
-    if let Some(stream) = stream.downcast::<stdio::PyTextIO>() {
+    if let Some(stream) = stream.downcast::<stdio::PyStream>() {
         return stream.flush(vm);
     }
     call::call_method(vm, stream, "flush", &[])?;

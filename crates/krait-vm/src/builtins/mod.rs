@@ -26,6 +26,7 @@ mod introspection;
 mod io;
 mod iteration;
 mod numbers;
+mod open;
 mod text;
 
 use crate::error::PyResult;
@@ -68,6 +69,7 @@ pub static BUILTINS_FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("min", iteration::builtin_min),
     MethodDef::function("next", iteration::builtin_next),
     MethodDef::function("oct", numbers::builtin_oct),
+    MethodDef::function("open", open::builtin_open),
     MethodDef::function("ord", numbers::builtin_ord),
     MethodDef::function("pow", numbers::builtin_pow),
     MethodDef::function("print", io::builtin_print),

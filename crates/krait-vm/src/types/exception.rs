@@ -423,9 +423,22 @@ fn exc_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let name = cls.name().to_string();
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
     }
-    let t = new_tuple(vm, &all[1..]);
+    // OSError(errno, strerror, filename...) keeps only the first two in
+    // `args`; the rest are attributes (CPython's `oserror_init`).
+    let is_os_error = crate::types::typeobject::is_subtype(cls, vm.exceptions.os_error);
+    let args_end = if is_os_error && (4..=6).contains(&all.len()) { 3 } else { all.len() };
+    let t = new_tuple(vm, &all[1..args_end]);
     e.args.set(t);
     init_special_attributes(vm, this, cls);
+    if args_end != all.len() {
+        let none = vm.none();
+        let set = |vm: &mut Vm, name: &str, value: Value| {
+            let name = vm.intern(name).downcast::<PyStr>().expect("str");
+            protocol::attr::setattr(vm, this, name, value)
+        };
+        set(vm, "filename", all[3])?;
+        set(vm, "filename2", if all.len() == 6 { all[5] } else { none })?;
+    }
     Ok(vm.none())
 }
 
@@ -448,8 +461,12 @@ fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if crate::types::typeobject::is_subtype(cls, vm.exceptions.os_error) && (2..=5).contains(&items.len()) {
         let errno = protocol::object::str(vm, items[0])?;
         let strerror = protocol::object::str(vm, items[1])?;
-        let text = if items.len() >= 3 {
-            let filename = protocol::object::repr(vm, items[2])?;
+        let filename = match items.get(2) {
+            Some(&filename) => Some(filename),
+            None => protocol::attr::getattr_opt(vm, this, "filename")?.filter(|&f| !vm.is_none(f)),
+        };
+        let text = if let Some(filename) = filename {
+            let filename = protocol::object::repr(vm, filename)?;
             format!("[Errno {}] {}: {}", errno.as_str(), strerror.as_str(), filename.as_str())
         } else {
             format!("[Errno {}] {}", errno.as_str(), strerror.as_str())

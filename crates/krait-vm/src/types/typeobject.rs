@@ -622,10 +622,8 @@ fn type_set_doc(vm: &mut Vm, t: Value, value: Value) -> PyResult<()> {
 
 fn type_get_module(vm: &mut Vm, t: Value) -> PyResult {
     let ty = as_type(vm, t)?;
-    if !ty.has_flag(flags::HEAPTYPE) {
-        // Builtin types are in `builtins` (CPython derives it from tp_name).
-        return Ok(vm.intern("builtins"));
-    }
+    // Builtin types are in `builtins` (CPython derives it from tp_name)
+    // unless their dict says otherwise (`_io.TextIOWrapper`).
     let key = vm.intern("__module__").downcast::<PyStr>().expect("str");
     match ty.dict().get_str(key) {
         Some(m) => Ok(m),
