@@ -62,33 +62,19 @@ impl PyMethodDescriptor {
 /// The dict entry for a native method: a method descriptor, a classmethod
 /// descriptor, or a static function.
 pub fn method_descriptor_for(vm: &mut Vm, owner: Gc<PyType>, def: &'static MethodDef) -> Value {
-    match def.kind {
-        MethodKind::Instance => {
-            let ty = vm.types.method_descriptor;
-            vm.alloc(
-                PyMethodDescriptor { header: ObjHeader::new(PyMethodDescriptor::LAYOUT, Value::NULL), def, owner },
-                ty,
-            )
-            .value()
-        }
-        MethodKind::Class => {
-            let ty = vm.types.classmethod_descriptor;
-            vm.alloc(
-                PyMethodDescriptor { header: ObjHeader::new(PyMethodDescriptor::LAYOUT, Value::NULL), def, owner },
-                ty,
-            )
-            .value()
-        }
+    let ty = match def.kind {
+        MethodKind::Instance => vm.types.method_descriptor,
+        MethodKind::Class => vm.types.classmethod_descriptor,
         MethodKind::Static => {
-            // `__new__` is a builtin function bound to the type, as CPython's tp_new wrapper.
+            // `__new__` is a builtin function bound to nothing, as CPython's
+            // tp_new wrapper; other static methods are wrapped.
             let module = vm.intern("builtins");
             let f = new_builtin_function(vm, def, Value::NULL, module);
-            if def.name == "__new__" {
-                return f;
-            }
-            new_staticmethod(vm, f)
+            return if def.name == "__new__" { f } else { new_staticmethod(vm, f) };
         }
-    }
+    };
+    let descriptor = PyMethodDescriptor { header: ObjHeader::new(PyMethodDescriptor::LAYOUT, Value::NULL), def, owner };
+    vm.alloc(descriptor, ty).value()
 }
 
 /// A getset descriptor.
