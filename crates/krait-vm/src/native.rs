@@ -14,6 +14,7 @@ use crate::error::PyResult;
 use crate::object::Gc;
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
+use crate::types::typeobject::PyType;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -89,17 +90,26 @@ impl GetSetDef {
 pub struct Args<'a> {
     values: &'a [Value],
     kwnames: Option<Gc<PyTuple>>,
+    /// For a method of a builtin type called on an instance: that type, so
+    /// errors read as CPython's (`str.upper() takes no arguments (1 given)`,
+    /// counting the arguments without `self`).
+    method_of: Option<Gc<PyType>>,
 }
 
 impl<'a> Args<'a> {
     pub fn new(values: &'a [Value], kwnames: Option<Gc<PyTuple>>) -> Args<'a> {
         debug_assert!(kwnames.is_none_or(|names| names.len() <= values.len()));
-        Args { values, kwnames }
+        Args { values, kwnames, method_of: None }
+    }
+
+    /// The arguments of a method of the builtin type `owner` (`self` first).
+    pub fn for_method(values: &'a [Value], kwnames: Option<Gc<PyTuple>>, owner: Gc<PyType>) -> Args<'a> {
+        Args { values, kwnames, method_of: Some(owner) }
     }
 
     /// Only positional arguments.
     pub fn positional_only(values: &'a [Value]) -> Args<'a> {
-        Args { values, kwnames: None }
+        Args { values, kwnames: None, method_of: None }
     }
 
     /// Every value, positional then keyword.
@@ -136,7 +146,7 @@ impl<'a> Args<'a> {
 
     /// The arguments without the first (for methods: without `self`).
     pub fn skip_self(&self) -> Args<'a> {
-        Args { values: &self.values[1..], kwnames: self.kwnames }
+        Args { values: &self.values[1..], kwnames: self.kwnames, method_of: None }
     }
 
     /// The first positional argument (`self` of a method).
@@ -149,7 +159,13 @@ impl<'a> Args<'a> {
         self.no_kwargs(vm, name)?;
         let args = self.positional();
         if args.len() < min || args.len() > max {
-            return Err(arg_count_error(vm, name, min, max, args.len()));
+            return Err(match self.method_of {
+                Some(owner) if min >= 1 => {
+                    let name = format!("{}.{name}", owner.name());
+                    arg_count_error(vm, &name, min - 1, max - 1, args.len() - 1, true)
+                }
+                _ => arg_count_error(vm, name, min, max, args.len(), false),
+            });
         }
         Ok(args)
     }
@@ -163,6 +179,10 @@ impl<'a> Args<'a> {
     /// Raise `TypeError` if there are keyword arguments.
     pub fn no_kwargs(&self, vm: &mut Vm, name: &str) -> PyResult<()> {
         if self.has_kwargs() {
+            let name = match self.method_of {
+                Some(owner) => format!("{}.{name}", owner.name()),
+                None => name.to_string(),
+            };
             return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
         }
         Ok(())
@@ -177,11 +197,14 @@ impl<'a> Args<'a> {
     }
 }
 
-fn arg_count_error(vm: &mut Vm, name: &str, min: usize, max: usize, given: usize) -> crate::error::PyErr {
+/// CPython's argument-count messages; `method` selects the wording of
+/// methods (`str.upper() takes no arguments (1 given)`).
+fn arg_count_error(vm: &mut Vm, name: &str, min: usize, max: usize, given: usize, method: bool) -> crate::error::PyErr {
     let message = if min == max {
         match min {
             0 => format!("{name}() takes no arguments ({given} given)"),
             1 => format!("{name}() takes exactly one argument ({given} given)"),
+            _ if method => format!("{name}() takes exactly {min} arguments ({given} given)"),
             _ => format!("{name} expected {min} arguments, got {given}"),
         }
     } else if given < min {

@@ -33,6 +33,12 @@ pub fn call_kw(vm: &mut Vm, callable: Value, args: &[Value], kwnames: Option<Gc<
             vm.check_native_stack()?;
             if f.this.is_null() || f.this.has_kind(LayoutKind::Module) {
                 (f.def.func)(vm, Args::new(args, kwnames))
+            } else if f.def.kind == crate::native::MethodKind::Instance {
+                // The builtin type that defines the method: the nearest
+                // non-heap type in the MRO (CPython names `str.upper` for a
+                // str subclass too).
+                let owner = builtin_base(vm.class_of(f.this));
+                with_prepended(f.this, args, |all| (f.def.func)(vm, Args::for_method(all, kwnames, owner)))
             } else {
                 with_prepended(f.this, args, |all| (f.def.func)(vm, Args::new(all, kwnames)))
             }
@@ -55,7 +61,7 @@ pub fn call_kw(vm: &mut Vm, callable: Value, args: &[Value], kwnames: Option<Gc<
                 )));
             }
             vm.check_native_stack()?;
-            (d.def.func)(vm, Args::new(args, kwnames))
+            (d.def.func)(vm, Args::for_method(args, kwnames, d.owner))
         }
         Some(LayoutKind::BoundMethod) => {
             let m = callable.downcast::<PyBoundMethod>().expect("bound method");
@@ -114,4 +120,18 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
             cls.lookup(vm, vm.names.call).is_some()
         }
     }
+}
+
+/// The nearest builtin (non-heap) type in `cls`'s MRO.
+fn builtin_base(cls: Gc<crate::types::typeobject::PyType>) -> Gc<crate::types::typeobject::PyType> {
+    let heap = crate::types::typeobject::flags::HEAPTYPE;
+    if !cls.has_flag(heap) {
+        return cls;
+    }
+    cls.mro_tuple()
+        .as_slice()
+        .iter()
+        .filter_map(|t| t.downcast::<crate::types::typeobject::PyType>())
+        .find(|t| !t.has_flag(heap))
+        .unwrap_or(cls)
 }
