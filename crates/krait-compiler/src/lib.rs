@@ -24,6 +24,7 @@ mod error;
 mod fold;
 mod source;
 mod symtable;
+mod tokenize;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 
