@@ -166,10 +166,8 @@ impl Scanner<'_, '_> {
                     }
                 }
                 c if is_identifier_start(c) => self.identifier()?,
-                c if c < 0x20 || c == 0x7f => {
-                    if c != 0 {
-                        return Err(self.error(format!("invalid non-printable character U+{c:04X}")));
-                    }
+                c if (c < 0x20 || c == 0x7f) && c != 0 => {
+                    return Err(self.error(format!("invalid non-printable character U+{c:04X}")));
                 }
                 _ => {}
             }
