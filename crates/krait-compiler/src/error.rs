@@ -15,7 +15,7 @@ use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType, ParseOpti
 use ruff_text_size::{TextRange, TextSize};
 
 use crate::source::SourceMap;
-use crate::Mode;
+use crate::{Mode, SyntaxWarning};
 
 /// The class of a syntax error, as CPython raises it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,7 +82,13 @@ impl SyntaxError {
 pub(crate) type Ast = Mod;
 
 /// Parse `source` as Python 3.11 or return the first `SyntaxError`.
-pub(crate) fn parse(source: &str, map: &SourceMap, filename: &str, mode: Mode) -> Result<Ast, SyntaxError> {
+pub(crate) fn parse(
+    source: &str,
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+    warnings: &mut Vec<SyntaxWarning>,
+) -> Result<Ast, SyntaxError> {
     let parse_mode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
@@ -108,7 +114,20 @@ pub(crate) fn parse(source: &str, map: &SourceMap, filename: &str, mode: Mode) -
             Err(describe_parse_error(map, filename, error))
         }
         (None, Some(unsupported)) => Err(describe_unsupported(map, filename, unsupported.kind, unsupported.range)),
-        (None, None) => Ok(parsed.into_syntax()),
+        (None, None) => {
+            // A number running into a keyword parses, with the tokenizer's
+            // warning; only a digit followed by a letter can be one.
+            let bytes = source.as_bytes();
+            if bytes.windows(2).any(|pair| pair[0].is_ascii_digit() && pair[1].is_ascii_alphabetic()) {
+                let (_, tokenizer_warnings) = crate::tokenize::scan(map, filename);
+                warnings.extend(tokenizer_warnings.into_iter().map(|(line, message)| SyntaxWarning {
+                    message,
+                    filename: filename.to_string(),
+                    line,
+                }));
+            }
+            Ok(parsed.into_syntax())
+        }
     }
 }
 
@@ -128,7 +147,7 @@ fn tokenizer_error_first(map: &SourceMap, filename: &str, error: &ParseError) ->
         ParseErrorType::UnexpectedIndentation
             | ParseErrorType::Lexical(LexicalErrorType::IndentationError | LexicalErrorType::LineContinuationError)
     );
-    match scan(map, filename) {
+    match scan(map, filename).0 {
         ScanOutcome::Error(tokenizer_error) => {
             let tokenizer_offset = map.line_start(tokenizer_error.line) + tokenizer_error.offset.saturating_sub(1);
             let first = tokenizer_error.line < map.line_of(error.location.start())

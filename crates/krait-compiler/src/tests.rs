@@ -429,3 +429,32 @@ fn tokenizer_errors_match_cpython() {
         );
     }
 }
+
+/// Sources and the `SyntaxWarning`s (line, message) python3.11 prints for them.
+const SYNTAX_WARNINGS: &[(&str, &[(u32, &str)])] = &[
+    (
+        "print(5 is not None)\nx is 5\n",
+        &[(1, "\"is not\" with a literal. Did you mean \"!=\"?"), (2, "\"is\" with a literal. Did you mean \"==\"?")],
+    ),
+    ("print(x is None, x is ..., x is True)\n", &[]),
+    ("y = 5 is not x\n", &[(1, "\"is not\" with a literal. Did you mean \"!=\"?")]),
+    ("if x is -1 is (1, 2): pass\n", &[(1, "\"is\" with a literal. Did you mean \"==\"?")]),
+    ("assert (x, 'msg')\nassert ()\n", &[(1, "assertion is always true, perhaps remove parentheses?")]),
+    ("f = lambda: 'abc'()\n", &[(1, "'str' object is not callable; perhaps you missed a comma?")]),
+    (
+        "\nt = lambda: [1, 2][1.0]\n",
+        &[(2, "list indices must be integers or slices, not float; perhaps you missed a comma?")],
+    ),
+    ("t = {1}[0]\n", &[(1, "'set' object is not subscriptable; perhaps you missed a comma?")]),
+    ("t = (1, 2)[0] + 'ab'[1:] + [1][x]\n", &[]),
+    ("x = 1if 1else 2\n", &[(1, "invalid decimal literal"), (1, "invalid decimal literal")]),
+];
+
+#[test]
+fn syntax_warnings_match_cpython() {
+    for &(source, expected) in SYNTAX_WARNINGS {
+        let output = crate::compile_with_warnings(source, "<test>", Mode::Exec).expect(source);
+        let actual: Vec<(u32, &str)> = output.warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
+        assert_eq!(actual, expected, "{source:?}");
+    }
+}

@@ -44,12 +44,17 @@ pub(crate) enum ScanOutcome {
 }
 
 /// Tokenize all of `map`'s text, stopping at the first tokenizer error.
-pub(crate) fn scan(map: &SourceMap, filename: &str) -> ScanOutcome {
-    let mut scanner = Scanner { map, filename, bytes: map.text.as_bytes(), pos: 0, token_start: 0 };
-    match scanner.run() {
+/// Also returns the tokenizer's warnings before that point, as (line,
+/// message): a number running into a keyword (`1if x else y`) is a
+/// `SyntaxWarning` "invalid decimal literal".
+pub(crate) fn scan(map: &SourceMap, filename: &str) -> (ScanOutcome, Vec<(u32, String)>) {
+    let mut scanner =
+        Scanner { map, filename, bytes: map.text.as_bytes(), pos: 0, token_start: 0, warnings: Vec::new() };
+    let outcome = match scanner.run() {
         Ok(outcome) => outcome,
         Err(error) => ScanOutcome::Error(error),
-    }
+    };
+    (outcome, scanner.warnings)
 }
 
 struct Scanner<'a, 'src> {
@@ -61,6 +66,7 @@ struct Scanner<'a, 'src> {
     pos: usize,
     /// Where the current token starts (`tok->start`).
     token_start: usize,
+    warnings: Vec<(u32, String)>,
 }
 
 fn is_identifier_start(c: u8) -> bool {
@@ -93,7 +99,7 @@ impl Scanner<'_, '_> {
         let line = self.map.line_of(TextSize::from(self.token_start as u32));
         let line_start = self.map.line_start(line) as usize;
         let cursor = self.pos.min(self.bytes.len()).max(line_start);
-        let column = self.map.text[line_start..cursor].chars().count() as u32;
+        let column = self.map.text.get(line_start..cursor).map_or(0, |text| text.chars().count()) as u32;
         self.error_range(message, line, column, column)
     }
 
@@ -459,7 +465,10 @@ impl Scanner<'_, '_> {
             b'n' => keyword_follows(b"ot"),
             _ => false,
         };
-        if !allowed && is_identifier_char(c) {
+        if allowed {
+            let line = self.map.line_of(TextSize::from(self.token_start as u32));
+            self.warnings.push((line, format!("invalid {kind} literal")));
+        } else if is_identifier_char(c) {
             self.backup();
             return Err(self.error(format!("invalid {kind} literal")));
         }
