@@ -15,7 +15,7 @@ use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType, ParseOpti
 use ruff_text_size::{TextRange, TextSize};
 
 use crate::source::SourceMap;
-use crate::Mode;
+use crate::{Mode, SyntaxWarning};
 
 /// The class of a syntax error, as CPython raises it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,7 +82,13 @@ impl SyntaxError {
 pub(crate) type Ast = Mod;
 
 /// Parse `source` as Python 3.11 or return the first `SyntaxError`.
-pub(crate) fn parse(source: &str, map: &SourceMap, filename: &str, mode: Mode) -> Result<Ast, SyntaxError> {
+pub(crate) fn parse(
+    source: &str,
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+    warnings: &mut Vec<SyntaxWarning>,
+) -> Result<Ast, SyntaxError> {
     let parse_mode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
@@ -97,6 +103,9 @@ pub(crate) fn parse(source: &str, map: &SourceMap, filename: &str, mode: Mode) -
         .min_by_key(|error| error.range.start());
     match (first_parse_error, first_unsupported) {
         (Some(error), unsupported) => {
+            if let Some(tokenizer_error) = tokenizer_error_first(map, filename, error) {
+                return Err(tokenizer_error);
+            }
             if let Some(unsupported) = unsupported {
                 if unsupported.range.start() < error.location.start() {
                     return Err(describe_unsupported(map, filename, unsupported.kind, unsupported.range));
@@ -105,7 +114,70 @@ pub(crate) fn parse(source: &str, map: &SourceMap, filename: &str, mode: Mode) -
             Err(describe_parse_error(map, filename, error))
         }
         (None, Some(unsupported)) => Err(describe_unsupported(map, filename, unsupported.kind, unsupported.range)),
-        (None, None) => Ok(parsed.into_syntax()),
+        (None, None) => {
+            // A number running into a keyword parses, with the tokenizer's
+            // warning; only a digit followed by a letter can be one.
+            let bytes = source.as_bytes();
+            if bytes.windows(2).any(|pair| pair[0].is_ascii_digit() && pair[1].is_ascii_alphabetic()) {
+                let (_, tokenizer_warnings) = crate::tokenize::scan(map, filename);
+                warnings.extend(tokenizer_warnings.into_iter().map(|(line, message)| SyntaxWarning {
+                    message,
+                    filename: filename.to_string(),
+                    line,
+                }));
+            }
+            Ok(parsed.into_syntax())
+        }
+    }
+}
+
+/// The error CPython reports instead of the parser's when its tokenizer
+/// fails (see [`crate::tokenize`]): a tokenizer error before the parser's
+/// error, or anywhere after it once the parser has failed with the
+/// tokenizer still healthy; or "'(' was never closed" when the parser ran
+/// into the end of the file inside a bracket, or failed on a line after the
+/// one where the innermost open bracket was opened.
+fn tokenizer_error_first(map: &SourceMap, filename: &str, error: &ParseError) -> Option<SyntaxError> {
+    use crate::tokenize::{scan, ScanOutcome};
+    let error_start = u32::from(error.location.start());
+    // Errors CPython's tokenizer reports through its state rather than by
+    // raising: after them it tokenizes no further.
+    let tokenizer_state_error = matches!(
+        error.error,
+        ParseErrorType::UnexpectedIndentation
+            | ParseErrorType::Lexical(LexicalErrorType::IndentationError | LexicalErrorType::LineContinuationError)
+    );
+    match scan(map, filename).0 {
+        ScanOutcome::Error(tokenizer_error) => {
+            let tokenizer_offset = map.line_start(tokenizer_error.line) + tokenizer_error.offset.saturating_sub(1);
+            let first = tokenizer_error.line < map.line_of(error.location.start())
+                || tokenizer_offset <= error_start
+                || !tokenizer_state_error;
+            first.then_some(tokenizer_error)
+        }
+        ScanOutcome::Stopped | ScanOutcome::End(None) => None,
+        ScanOutcome::End(Some(open)) => {
+            if tokenizer_state_error {
+                return None;
+            }
+            let at_end = map.text[(error_start as usize).min(map.text.len())..]
+                .lines()
+                .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'));
+            let error_line = map.line_of(error.location.start());
+            (at_end || error_line > open.line).then(|| {
+                let column = map.char_column(TextSize::from(open.offset));
+                SyntaxError {
+                    kind: SyntaxErrorKind::SyntaxError,
+                    message: format!("'{}' was never closed", open.bracket),
+                    filename: filename.to_string(),
+                    line: open.line,
+                    offset: column,
+                    end_line: open.line,
+                    end_offset: 0,
+                    text: map.line_text(open.line),
+                }
+            })
+        }
     }
 }
 
@@ -170,73 +242,6 @@ fn enclosing_header(map: &SourceMap, offset: TextSize) -> Option<(String, u32)> 
     None
 }
 
-/// Brackets left open at the end of the source, for "'(' was never closed",
-/// or a closing bracket that does not match.
-enum BracketProblem {
-    NeverClosed(char, u32),
-    Unmatched(char, u32),
-    Mismatch(char, char, u32),
-}
-
-fn scan_brackets(text: &str) -> Option<BracketProblem> {
-    let bytes = text.as_bytes();
-    let mut stack: Vec<(char, u32)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'\'' | b'"' => {
-                let triple = bytes.get(i + 1) == Some(&b) && bytes.get(i + 2) == Some(&b);
-                let quote_len = if triple { 3 } else { 1 };
-                i += quote_len;
-                while i < bytes.len() {
-                    if bytes[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if bytes[i] == b {
-                        if !triple {
-                            i += 1;
-                            break;
-                        }
-                        if bytes.get(i + 1) == Some(&b) && bytes.get(i + 2) == Some(&b) {
-                            i += 3;
-                            break;
-                        }
-                    }
-                    if !triple && bytes[i] == b'\n' {
-                        break;
-                    }
-                    i += 1;
-                }
-                continue;
-            }
-            b'(' | b'[' | b'{' => stack.push((b as char, i as u32)),
-            b')' | b']' | b'}' => {
-                let open = match b {
-                    b')' => '(',
-                    b']' => '[',
-                    _ => '{',
-                };
-                match stack.pop() {
-                    None => return Some(BracketProblem::Unmatched(b as char, i as u32)),
-                    Some((o, _)) if o != open => return Some(BracketProblem::Mismatch(b as char, o, i as u32)),
-                    Some(_) => {}
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    stack.pop().map(|(c, at)| BracketProblem::NeverClosed(c, at))
-}
-
 fn token_text(kind: TokenKind) -> Option<&'static str> {
     Some(match kind {
         TokenKind::Colon => ":",
@@ -257,8 +262,12 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
     let range = error.location;
     let text = map.text;
     let start = u32::from(range.start()) as usize;
-    let at = |kind, message: String, range: TextRange| SyntaxError::at(map, filename, kind, message, range);
-    let point = |offset: u32| TextRange::new(TextSize::from(offset), TextSize::from(offset + 1));
+    let at = |kind, message: String, range: TextRange| {
+        // At a NEWLINE token CPython's error is a point, not the newline.
+        let covered = text.get(u32::from(range.start()) as usize..u32::from(range.end()) as usize);
+        let range = if matches!(covered, Some("\n" | "\r\n")) { TextRange::empty(range.start()) } else { range };
+        SyntaxError::at(map, filename, kind, message, range)
+    };
 
     // The tokenizer's errors come first in CPython, whatever the parser saw.
     match &error.error {
@@ -283,35 +292,6 @@ fn describe_parse_error(map: &SourceMap, filename: &str, error: &ParseError) -> 
             return at(IndentationError, message.into(), TextRange::empty(TextSize::from(end)));
         }
         _ => {}
-    }
-    if let Some(problem) = scan_brackets(text) {
-        match problem {
-            BracketProblem::Unmatched(c, at_offset) if at_offset as usize <= start + 1 => {
-                return at(Plain, format!("unmatched '{c}'"), point(at_offset));
-            }
-            BracketProblem::Mismatch(close, open, at_offset) if at_offset as usize <= start + 1 => {
-                return at(
-                    Plain,
-                    format!("closing parenthesis '{close}' does not match opening parenthesis '{open}'"),
-                    point(at_offset),
-                );
-            }
-            BracketProblem::NeverClosed(c, at_offset)
-                if !matches!(error.error, ParseErrorType::UnexpectedIndentation) =>
-            {
-                return at(Plain, format!("'{c}' was never closed"), point(at_offset));
-            }
-            _ => {}
-        }
-    }
-    if starts_invalid_number(text, start) {
-        let bytes = text.as_bytes();
-        let mut number_start = start;
-        while number_start > 0 && (bytes[number_start - 1].is_ascii_alphanumeric() || bytes[number_start - 1] == b'_') {
-            number_start -= 1;
-        }
-        let range = TextRange::new(TextSize::from(number_start as u32), range.end());
-        return at(Plain, "invalid decimal literal".into(), range);
     }
     // `print "x"`: the Python 2 statement.
     let line_text = map.line_text(map.line_of(range.start())).unwrap_or_default();
@@ -477,25 +457,6 @@ fn starts_string(text: &str, start: usize) -> bool {
 fn is_triple_quoted(text: &str, start: usize) -> bool {
     let rest = text[start.min(text.len())..].trim_start_matches(|c: char| "rRbBuUfF".contains(c));
     rest.starts_with("'''") || rest.starts_with("\"\"\"")
-}
-
-/// `1abc`: a number running straight into a name.
-fn starts_invalid_number(text: &str, start: usize) -> bool {
-    let bytes = text.as_bytes();
-    if start == 0 || start >= bytes.len() {
-        return false;
-    }
-    let prev = bytes[start - 1];
-    let cur = bytes[start];
-    if !(cur.is_ascii_alphabetic() || cur == b'_') || !prev.is_ascii_digit() {
-        return false;
-    }
-    // Walk back over the number to make sure it is one and not a name.
-    let mut i = start;
-    while i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.') {
-        i -= 1;
-    }
-    bytes[i].is_ascii_digit()
 }
 
 /// CPython's name for an expression that cannot be a target.

@@ -25,6 +25,7 @@ mod error;
 mod fold;
 mod source;
 mod symtable;
+mod tokenize;
 
 pub use anchors::caret_anchors;
 pub use error::{SyntaxError, SyntaxErrorKind};
@@ -42,14 +43,41 @@ pub enum Mode {
     Single,
 }
 
+/// A `SyntaxWarning` the compiler issued. CPython shows these through the
+/// `warnings` module; by default it prints
+/// `{filename}:{line}: SyntaxWarning: {message}` and the source line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxWarning {
+    pub message: String,
+    pub filename: String,
+    pub line: u32,
+}
+
+/// A compiled code object and the warnings issued on the way, in order.
+#[derive(Debug)]
+pub struct CompileOutput {
+    pub code: CodeObject,
+    pub warnings: Vec<SyntaxWarning>,
+}
+
 /// Compile `source` into the code object of a module (or an expression, or
 /// an interactive statement), or report the first syntax error CPython 3.11
-/// would report.
+/// would report. Warnings are dropped; see [`compile_with_warnings`].
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, SyntaxError> {
+    compile_with_warnings(source, filename, mode).map(|output| output.code)
+}
+
+/// [`compile`], keeping the `SyntaxWarning`s: those of the tokenizer
+/// (a number running into a keyword, `1if x else y`) and those of the code
+/// generator (`x is 5`, `"abc"()`, `assert (x, "msg")`, ...).
+pub fn compile_with_warnings(source: &str, filename: &str, mode: Mode) -> Result<CompileOutput, SyntaxError> {
     let source_map = source::SourceMap::new(source);
-    let module = error::parse(source, &source_map, filename, mode)?;
+    let mut warnings = Vec::new();
+    let module = error::parse(source, &source_map, filename, mode, &mut warnings)?;
     let table = symtable::SymbolTable::build(&module, &source_map, filename)?;
-    codegen::compile_module(&module, &table, &source_map, filename, mode)
+    let (code, codegen_warnings) = codegen::compile_module(&module, &table, &source_map, filename, mode)?;
+    warnings.extend(codegen_warnings);
+    Ok(CompileOutput { code, warnings })
 }
 
 #[cfg(test)]

@@ -372,3 +372,89 @@ fn syntax_errors_match_cpython() {
         assert_eq!(error.filename, "<test>");
     }
 }
+/// Sources whose first error CPython's tokenizer reports, and the error
+/// (message, line, offset, end offset) from `compile()` in python3.11.
+const TOKENIZER_ERRORS: &[(&str, &str, u32, u32, u32)] = &[
+    ("0b102", "invalid digit '2' in binary literal", 1, 5, 5),
+    ("09", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 1, 2),
+    ("1__0", "invalid decimal literal", 1, 2, 2),
+    ("0x", "invalid hexadecimal literal", 1, 2, 2),
+    ("1_", "invalid decimal literal", 1, 2, 2),
+    ("0o8", "invalid digit '8' in octal literal", 1, 3, 3),
+    ("0o", "invalid octal literal", 1, 2, 2),
+    ("0b_", "invalid binary literal", 1, 3, 3),
+    ("0x_", "invalid hexadecimal literal", 1, 3, 3),
+    ("1e", "invalid decimal literal", 1, 1, 1),
+    ("1e+", "invalid decimal literal", 1, 3, 3),
+    ("1.5j_", "invalid imaginary literal", 1, 4, 4),
+    ("1.e_", "invalid decimal literal", 1, 2, 2),
+    ("0b1_", "invalid binary literal", 1, 4, 4),
+    (
+        "0_7",
+        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+        1,
+        1,
+        3,
+    ),
+    ("0o19", "invalid digit '9' in octal literal", 1, 4, 4),
+    ("2.j0", "invalid imaginary literal", 1, 3, 3),
+    ("x = 1abc + 2", "invalid decimal literal", 1, 5, 5),
+    ("1.__class__", "invalid decimal literal", 1, 2, 2),
+    ("0o7_8", "invalid digit '8' in octal literal", 1, 5, 5),
+    ("08_a", "invalid decimal literal", 1, 3, 3),
+    ("3.14e-", "invalid decimal literal", 1, 6, 6),
+    ("def f(:\n    pass\n", "invalid syntax", 1, 7, 8),
+    ("x = (1,\ny = 2\n", "'(' was never closed", 1, 5, 0),
+    ("x = (1,\n", "'(' was never closed", 1, 5, 0),
+    ("x = = 1\ny = 1abc\n", "invalid decimal literal", 2, 5, 5),
+    ("x = = 1\ny = 'abc\n", "unterminated string literal (detected at line 2)", 2, 5, 5),
+    ("f(**x, *y)\n1abc\n", "invalid decimal literal", 2, 1, 1),
+    ("x = = 1\ny = )\n", "unmatched ')'", 2, 5, 5),
+    ("if x\n    (1\n", "expected ':'", 1, 5, 5),
+    ("x = = (\n", "invalid syntax", 1, 5, 6),
+    ("([{\n)\n", "closing parenthesis ')' does not match opening parenthesis '{' on line 1", 2, 1, 1),
+    ("x = (1\n\ty = \u{20ac}\n", "invalid character '\u{20ac}' (U+20AC)", 2, 6, 6),
+    ("f(a for a in b, c)\n(\n", "Generator expression must be parenthesized", 1, 3, 15),
+    ("x = \"\"\"abc\n\ny=2\n", "unterminated triple-quoted string literal (detected at line 3)", 1, 5, 5),
+];
+
+#[test]
+fn tokenizer_errors_match_cpython() {
+    for &(source, message, line, offset, end_offset) in TOKENIZER_ERRORS {
+        let error = compile(source, "<test>", Mode::Exec).expect_err(source);
+        assert_eq!(
+            (error.message.as_str(), error.line, error.offset, error.end_offset),
+            (message, line, offset, end_offset),
+            "{source:?}"
+        );
+    }
+}
+
+/// Sources and the `SyntaxWarning`s (line, message) python3.11 prints for them.
+const SYNTAX_WARNINGS: &[(&str, &[(u32, &str)])] = &[
+    (
+        "print(5 is not None)\nx is 5\n",
+        &[(1, "\"is not\" with a literal. Did you mean \"!=\"?"), (2, "\"is\" with a literal. Did you mean \"==\"?")],
+    ),
+    ("print(x is None, x is ..., x is True)\n", &[]),
+    ("y = 5 is not x\n", &[(1, "\"is not\" with a literal. Did you mean \"!=\"?")]),
+    ("if x is -1 is (1, 2): pass\n", &[(1, "\"is\" with a literal. Did you mean \"==\"?")]),
+    ("assert (x, 'msg')\nassert ()\n", &[(1, "assertion is always true, perhaps remove parentheses?")]),
+    ("f = lambda: 'abc'()\n", &[(1, "'str' object is not callable; perhaps you missed a comma?")]),
+    (
+        "\nt = lambda: [1, 2][1.0]\n",
+        &[(2, "list indices must be integers or slices, not float; perhaps you missed a comma?")],
+    ),
+    ("t = {1}[0]\n", &[(1, "'set' object is not subscriptable; perhaps you missed a comma?")]),
+    ("t = (1, 2)[0] + 'ab'[1:] + [1][x]\n", &[]),
+    ("x = 1if 1else 2\n", &[(1, "invalid decimal literal"), (1, "invalid decimal literal")]),
+];
+
+#[test]
+fn syntax_warnings_match_cpython() {
+    for &(source, expected) in SYNTAX_WARNINGS {
+        let output = crate::compile_with_warnings(source, "<test>", Mode::Exec).expect(source);
+        let actual: Vec<(u32, &str)> = output.warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
+        assert_eq!(actual, expected, "{source:?}");
+    }
+}

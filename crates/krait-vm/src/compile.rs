@@ -9,12 +9,45 @@ use crate::types::function::PyCode;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// Compile `source` (raises SyntaxError, IndentationError or TabError).
+/// Compile `source` (raises SyntaxError, IndentationError or TabError),
+/// printing the compiler's `SyntaxWarning`s.
 pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult<Gc<PyCode>> {
-    match krait_compiler::compile(source, filename, mode) {
-        Ok(code) => Ok(PyCode::from_code_object(vm, std::sync::Arc::new(code))),
+    match krait_compiler::compile_with_warnings(source, filename, mode) {
+        Ok(output) => {
+            for warning in &output.warnings {
+                show_syntax_warning(vm, warning)?;
+            }
+            Ok(PyCode::from_code_object(vm, std::sync::Arc::new(output.code)))
+        }
         Err(err) => Err(syntax_error(vm, &err)),
     }
+}
+
+/// Write a warning to `sys.stderr` as the `warnings` module's default
+/// `showwarning` does: `{filename}:{line}: SyntaxWarning: {message}`, then
+/// the source line, stripped and indented by two spaces, when `linecache`
+/// can read it from the file named `filename` (so not for `<string>`).
+fn show_syntax_warning(vm: &mut Vm, warning: &krait_compiler::SyntaxWarning) -> PyResult<()> {
+    let mut text = format!("{}:{}: SyntaxWarning: {}\n", warning.filename, warning.line, warning.message);
+    let is_pseudo_file = warning.filename.starts_with('<') && warning.filename.ends_with('>');
+    if !is_pseudo_file {
+        if let Ok(contents) = std::fs::read_to_string(&warning.filename) {
+            let line = contents.lines().nth(warning.line.saturating_sub(1) as usize).map(str::trim);
+            if let Some(line) = line.filter(|line| !line.is_empty()) {
+                text.push_str(&format!("  {line}\n"));
+            }
+        }
+    }
+    let stderr = crate::stdio::sys_stream(vm, "stderr")?;
+    if vm.is_none(stderr) {
+        return Ok(());
+    }
+    if let Some(stream) = stderr.downcast::<crate::stdio::PyTextIO>() {
+        return stream.write_text(vm, &text);
+    }
+    let text = vm.new_str(&text);
+    crate::protocol::call::call_method(vm, stderr, "write", &[text])?;
+    Ok(())
 }
 
 /// The Python exception for a compiler error:

@@ -42,6 +42,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let func = &*call.func;
+        self.check_caller(func);
         match func {
             Expr::Name(name) if self.is_global_load(&name.id) => {
                 let saved = self.unit().loc;

@@ -155,6 +155,9 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Subscript(e) => {
+                if e.ctx == ExprContext::Load {
+                    self.check_subscript(&e.value, &e.slice);
+                }
                 self.expr(&e.value)?;
                 self.expr(&e.slice)?;
                 let op = match ctx_of(e.ctx) {
@@ -300,6 +303,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> CResult {
+        self.check_compare(left, ops, comparators);
         self.expr(left)?;
         let n = ops.len() - 1;
         let last_in = matches!(ops[n], CmpOp::In | CmpOp::NotIn);
@@ -417,6 +421,7 @@ impl<'a> Compiler<'a> {
             self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
             return Ok(());
         }
+        self.check_compare(left, ops, comparators);
         let cleanup = self.new_block();
         self.expr(left)?;
         for i in 0..n {

@@ -32,6 +32,7 @@ mod expr;
 mod pattern;
 mod scope;
 mod stmt;
+mod warnings;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -43,7 +44,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::source::SourceMap;
 use crate::symtable::{mangle, NameScope, ScopeId, ScopeKind, SymbolTable};
-use crate::Mode;
+use crate::{Mode, SyntaxWarning};
 
 pub(crate) type CResult<T = ()> = Result<T, SyntaxError>;
 
@@ -319,6 +320,8 @@ pub(crate) struct Compiler<'a> {
     pub future_annotations: bool,
     /// Where the leading docstring and `from __future__` imports end.
     pub future_limit: TextSize,
+    /// The `SyntaxWarning`s issued so far, in order.
+    pub warnings: Vec<SyntaxWarning>,
 }
 
 /// Compile a parsed module (see `crate::compile`).
@@ -328,7 +331,7 @@ pub(crate) fn compile_module(
     source: &SourceMap,
     filename: &str,
     mode: Mode,
-) -> CResult<CodeObject> {
+) -> CResult<(CodeObject, Vec<SyntaxWarning>)> {
     let mut compiler = Compiler {
         table,
         source,
@@ -340,9 +343,10 @@ pub(crate) fn compile_module(
             Mod::Module(m) => future_limit(&m.body),
             Mod::Expression(_) => TextSize::default(),
         },
+        warnings: Vec::new(),
     };
     compiler.enter_unit(UnitKind::Module, 0, "<module>", 1);
-    match (module, mode) {
+    let code = match (module, mode) {
         (Mod::Module(m), Mode::Single) => {
             compiler.interactive = true;
             if stmt::find_annotations(&m.body) {
@@ -359,7 +363,8 @@ pub(crate) fn compile_module(
             compiler.expr(&e.body)?;
             compiler.finish_unit(false)
         }
-    }
+    }?;
+    Ok((code, compiler.warnings))
 }
 
 impl<'a> Compiler<'a> {

@@ -638,6 +638,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, assert: &'a ast::StmtAssert) -> CResult {
+        self.check_assert(&assert.test);
         let end = self.new_block();
         self.jump_if(&assert.test, end, true)?;
         self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
