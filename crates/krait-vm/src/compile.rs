@@ -42,7 +42,7 @@ fn show_syntax_warning(vm: &mut Vm, warning: &krait_compiler::SyntaxWarning) -> 
     if vm.is_none(stderr) {
         return Ok(());
     }
-    if let Some(stream) = stderr.downcast::<crate::stdio::PyTextIO>() {
+    if let Some(stream) = stderr.downcast::<crate::stdio::PyStream>() {
         return stream.write_text(vm, &text);
     }
     let text = vm.new_str(&text);
