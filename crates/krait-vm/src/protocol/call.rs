@@ -31,6 +31,9 @@ pub fn call_kw(vm: &mut Vm, callable: Value, args: &[Value], kwnames: Option<Gc<
         Some(LayoutKind::BuiltinFunction) => {
             let f = callable.downcast::<PyBuiltinFunction>().expect("builtin function");
             vm.check_native_stack()?;
+            if !f.new_of.is_null() {
+                check_new_argument(vm, f.new_of, args.first().copied())?;
+            }
             if f.this.is_null() || f.this.has_kind(LayoutKind::Module) {
                 (f.def.func)(vm, Args::new(args, kwnames))
             } else if f.def.kind == crate::native::MethodKind::Instance {
@@ -134,4 +137,23 @@ fn builtin_base(cls: Gc<crate::types::typeobject::PyType>) -> Gc<crate::types::t
         .filter_map(|t| t.downcast::<crate::types::typeobject::PyType>())
         .find(|t| !t.has_flag(heap))
         .unwrap_or(cls)
+}
+
+/// `T.__new__(S, ...)` for a builtin `T`: `S` must be a subtype of `T`
+/// (CPython's `tp_new_wrapper`).
+fn check_new_argument(vm: &mut Vm, owner: Value, first: Option<Value>) -> PyResult<()> {
+    let owner = owner.downcast::<crate::types::typeobject::PyType>().expect("a type");
+    let owner_name = owner.name().to_string();
+    let Some(first) = first else {
+        return Err(vm.type_error(format!("{owner_name}.__new__(): not enough arguments")));
+    };
+    let Some(cls) = first.downcast::<crate::types::typeobject::PyType>() else {
+        let tn = vm.type_name(first);
+        return Err(vm.type_error(format!("{owner_name}.__new__(X): X is not a type object ({tn})")));
+    };
+    if !crate::types::typeobject::is_subtype(cls, owner) {
+        let name = cls.name().to_string();
+        return Err(vm.type_error(format!("{owner_name}.__new__({name}): {name} is not a subtype of {owner_name}")));
+    }
+    Ok(())
 }

@@ -23,24 +23,29 @@ pub struct PyBuiltinFunction {
     pub this: Value,
     /// The module name for repr, or NULL.
     pub module: Value,
+    /// For a builtin type's `__new__`: that type (its first argument must be
+    /// a subtype of it), else NULL.
+    pub new_of: Value,
 }
 
 impl_payload!(PyBuiltinFunction, BuiltinFunction);
 
 impl PyBuiltinFunction {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
-        tracer.mark_all(&[self.this, self.module]);
+        tracer.mark_all(&[self.this, self.module, self.new_of]);
     }
 }
 
 /// A builtin function value (module functions).
 pub fn new_builtin_function(vm: &mut Vm, def: &'static MethodDef, this: Value, module: Value) -> Value {
+    alloc_builtin_function(vm, def, this, module, Value::NULL)
+}
+
+fn alloc_builtin_function(vm: &mut Vm, def: &'static MethodDef, this: Value, module: Value, new_of: Value) -> Value {
     let ty = vm.types.builtin_function;
-    vm.alloc(
-        PyBuiltinFunction { header: ObjHeader::new(PyBuiltinFunction::LAYOUT, Value::NULL), def, this, module },
-        ty,
-    )
-    .value()
+    let payload =
+        PyBuiltinFunction { header: ObjHeader::new(PyBuiltinFunction::LAYOUT, Value::NULL), def, this, module, new_of };
+    vm.alloc(payload, ty).value()
 }
 
 /// A method of a builtin type, unbound (`list.append`).
@@ -69,8 +74,11 @@ pub fn method_descriptor_for(vm: &mut Vm, owner: Gc<PyType>, def: &'static Metho
             // `__new__` is a builtin function bound to nothing, as CPython's
             // tp_new wrapper; other static methods are wrapped.
             let module = vm.intern("builtins");
+            if def.name == "__new__" {
+                return alloc_builtin_function(vm, def, Value::NULL, module, owner.value());
+            }
             let f = new_builtin_function(vm, def, Value::NULL, module);
-            return if def.name == "__new__" { f } else { new_staticmethod(vm, f) };
+            return new_staticmethod(vm, f);
         }
     };
     let descriptor = PyMethodDescriptor { header: ObjHeader::new(PyMethodDescriptor::LAYOUT, Value::NULL), def, owner };

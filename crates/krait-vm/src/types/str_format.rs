@@ -487,8 +487,11 @@ pub fn percent_format(vm: &mut Vm, format: &str, args: Value, bytes_mode: bool) 
                 new_string(vm, key_text)
             };
             value = sequence::getitem(vm, dict, key)?;
+            // As CPython: the looked-up value becomes the (used) single
+            // argument, so a later `%s` without a key has none left.
+            cursor.args = value;
             cursor.len = -1;
-            cursor.index = -2;
+            cursor.index = -1;
         }
         // Flags.
         let mut flags = PercentFlags::default();
