@@ -462,6 +462,23 @@ fn split_complex_literal(text: &str) -> Option<(Option<&str>, Imag<'_>)> {
 
 /// `complex(text)`.
 fn complex_from_string(vm: &mut Vm, text: &str) -> PyResult<C64> {
+    // As `PyUnicode_TransformDecimalAndSpaceToASCII`: Unicode decimal
+    // digits become ASCII digits and Unicode whitespace a space.
+    let ascii: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c
+            } else if let Some(d) = crate::numeric::int_parse::decimal_value(c) {
+                char::from_digit(d, 10).unwrap_or(c)
+            } else if crate::numeric::int_parse::is_unicode_whitespace(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let text = ascii.as_str();
     let malformed = |vm: &mut Vm| vm.value_error("complex() arg is a malformed string");
     let Some(cleaned) = strip_underscores(text) else {
         return Err(malformed(vm));
