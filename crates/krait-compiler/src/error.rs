@@ -89,6 +89,18 @@ pub(crate) fn parse(
     mode: Mode,
     warnings: &mut Vec<SyntaxWarning>,
 ) -> Result<Ast, SyntaxError> {
+    if let Some(line) = crate::tabs::inconsistent_indentation(source) {
+        return Err(SyntaxError {
+            kind: SyntaxErrorKind::TabError,
+            message: "inconsistent use of tabs and spaces in indentation".to_string(),
+            filename: filename.to_string(),
+            line,
+            offset: 1,
+            end_line: line,
+            end_offset: 0,
+            text: map.line_text(line),
+        });
+    }
     let parse_mode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,

@@ -25,6 +25,7 @@ mod error;
 mod fold;
 mod source;
 mod symtable;
+mod tabs;
 mod tokenize;
 
 pub use anchors::caret_anchors;

@@ -164,9 +164,14 @@ fn format_syntax_error_location(vm: &mut Vm, exc: Value, out: &mut String) {
     let offset = get(vm, "offset").and_then(|o| o.as_small_int()).unwrap_or(0);
     let end_offset = get(vm, "end_offset").and_then(|o| o.as_small_int()).unwrap_or(0);
     let end_line = get(vm, "end_lineno").and_then(|l| l.as_small_int()).unwrap_or(lineno);
-    if offset >= 1 {
-        let start = (offset as usize - 1).saturating_sub(indent);
-        let width = if end_line == lineno && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    // CPython's `print_error_text`: no caret when it would point into the
+    // stripped indentation.
+    if offset >= 1 && offset as usize - 1 >= indent {
+        let start = offset as usize - 1 - indent;
+        // IndentationErrors get one caret (as CPython 3.11 prints them).
+        let single = vm.is_instance(exc, vm.exceptions.indentation_error);
+        let width =
+            if !single && end_line == lineno && end_offset > offset { (end_offset - offset) as usize } else { 1 };
         let _ = writeln!(out, "    {}{}", " ".repeat(start), "^".repeat(width));
     }
 }
