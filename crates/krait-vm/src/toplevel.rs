@@ -166,7 +166,7 @@ fn format_syntax_error_location(vm: &mut Vm, exc: Value, out: &mut String) {
     let end_line = get(vm, "end_lineno").and_then(|l| l.as_small_int()).unwrap_or(lineno);
     // CPython's `print_error_text`: no caret when it would point into the
     // stripped indentation.
-    if offset >= 1 && offset as usize - 1 >= indent {
+    if offset >= 1 && offset as usize > indent {
         let start = offset as usize - 1 - indent;
         // IndentationErrors get one caret (as CPython 3.11 prints them).
         let single = vm.is_instance(exc, vm.exceptions.indentation_error);
