@@ -176,9 +176,17 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         local!(arg) = cell;
                     }
                     Opcode::COPY_FREE_VARS => {
-                        let func = (*frame).func.downcast::<PyFunction>().expect("free vars need a function");
-                        let closure = func.closure.get().downcast::<PyTuple>().expect("closure tuple");
                         let n = arg as usize;
+                        let closure = (*frame)
+                            .func
+                            .downcast::<PyFunction>()
+                            .and_then(|f| f.closure.get().downcast::<PyTuple>())
+                            .filter(|c| c.len() == n);
+                        let Some(closure) = closure else {
+                            break 'op Err(
+                                vm.type_error(format!("code object requires a closure of exactly length {n}"))
+                            );
+                        };
                         let first = code.nlocalsplus() - n;
                         for i in 0..n {
                             local!(first + i) = closure.get(i);

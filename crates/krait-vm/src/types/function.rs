@@ -308,8 +308,16 @@ pub static SPEC: TypeSpec = TypeSpec {
             |vm, f| Ok(this_function(vm, f)?.code.get()),
             |vm, f, v| {
                 let f = this_function(vm, f)?;
-                if v.downcast::<PyCode>().is_none() {
+                let Some(code) = v.downcast::<PyCode>() else {
                     return Err(vm.type_error("__code__ must be set to a code object"));
+                };
+                let closure_len = f.closure.get().downcast::<PyTuple>().map_or(0, |c| c.len());
+                let free = code.code.free_count();
+                if free != closure_len {
+                    let name = f.name.get().downcast::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
+                    return Err(vm.value_error(format!(
+                        "{name}() requires a code object with {closure_len} free vars, not {free}"
+                    )));
                 }
                 f.code.set(v);
                 f.bump_version();
