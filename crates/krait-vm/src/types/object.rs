@@ -259,8 +259,10 @@ fn object_set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
         return Err(vm.type_error(format!("__class__ must be set to a class, not '{tn}' object")));
     };
     let old = vm.class_of(obj);
-    let same_layout = std::ptr::eq(old.instance_layout(), new_class.instance_layout());
-    if !same_layout || !old.has_flag(flags::HEAPTYPE) || !new_class.has_flag(flags::HEAPTYPE) {
+    if !old.has_flag(flags::HEAPTYPE) || !new_class.has_flag(flags::HEAPTYPE) {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    if !std::ptr::eq(old.instance_layout(), new_class.instance_layout()) {
         let (o, n) = (old.name().to_string(), new_class.name().to_string());
         return Err(vm.type_error(format!("__class__ assignment: '{n}' object layout differs from '{o}'")));
     }
