@@ -140,10 +140,6 @@ fn init_well_known(vm: &mut Vm) {
     vm.well_known.object_delattr = get(vm, object, "__delattr__");
     vm.well_known.object_init = get(vm, object, "__init__");
     vm.well_known.object_new = get(vm, object, "__new__");
-    vm.well_known.object_eq = get(vm, object, "__eq__");
-    vm.well_known.object_hash = get(vm, object, "__hash__");
-    vm.well_known.object_repr = get(vm, object, "__repr__");
-    vm.well_known.object_str = get(vm, object, "__str__");
     vm.well_known.type_getattribute = get(vm, type_, "__getattribute__");
     vm.well_known.type_setattr = get(vm, type_, "__setattr__");
     vm.well_known.type_delattr = get(vm, type_, "__delattr__");

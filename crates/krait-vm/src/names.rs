@@ -114,10 +114,6 @@ pub struct WellKnown {
     pub type_delattr: Value,
     pub object_init: Value,
     pub object_new: Value,
-    pub object_eq: Value,
-    pub object_hash: Value,
-    pub object_repr: Value,
-    pub object_str: Value,
 }
 
 impl WellKnown {
@@ -131,10 +127,6 @@ impl WellKnown {
             type_delattr: Value::NULL,
             object_init: Value::NULL,
             object_new: Value::NULL,
-            object_eq: Value::NULL,
-            object_hash: Value::NULL,
-            object_repr: Value::NULL,
-            object_str: Value::NULL,
         }
     }
 
@@ -148,10 +140,6 @@ impl WellKnown {
             self.type_delattr,
             self.object_init,
             self.object_new,
-            self.object_eq,
-            self.object_hash,
-            self.object_repr,
-            self.object_str,
         ]);
     }
 }

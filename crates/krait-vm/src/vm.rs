@@ -23,12 +23,6 @@ use crate::types::typeobject::PyType;
 use crate::types::BuiltinTypes;
 use crate::value::Value;
 
-/// Hooks the VM calls into an optional JIT (installed by the binary).
-pub trait JitHooks {
-    /// A loop header at `offset` of `code` became hot.
-    fn loop_hot(&mut self, code: Value, offset: usize);
-}
-
 /// Settings read from the environment and command line.
 #[derive(Clone, Debug, Default)]
 pub struct VmConfig {
@@ -88,7 +82,6 @@ pub struct Vm {
     pub(crate) native_modules: HashMap<&'static str, crate::import::NativeModuleInit>,
     /// `sys.set_int_max_str_digits`.
     pub int_max_str_digits: usize,
-    pub jit: Option<Box<dyn JitHooks>>,
     /// Values kept alive by Rust code (registered roots, see `RootedVec`).
     pub(crate) extra_roots: Vec<Value>,
     /// Containers whose `repr` is in progress (`Py_ReprEnter`), so a
@@ -140,7 +133,6 @@ impl Vm {
             config,
             native_modules: HashMap::new(),
             int_max_str_digits: 4300,
-            jit: None,
             extra_roots: Vec::new(),
             repr_guard: Vec::new(),
             io: crate::stdio::IoState::default(),
