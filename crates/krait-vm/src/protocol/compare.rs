@@ -131,8 +131,3 @@ pub fn rich_compare_bool(vm: &mut Vm, a: Value, b: Value, op: ComparisonOp) -> P
 pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     rich_compare_bool(vm, a, b, ComparisonOp::Eq)
 }
-
-/// `a < b` as a bool.
-pub fn lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    rich_compare_bool(vm, a, b, ComparisonOp::Lt)
-}

@@ -129,21 +129,6 @@ fn unsupported(vm: &mut Vm, a: Value, b: Value, op: BinaryOp, inplace: bool) -> 
     vm.type_error(format!("unsupported operand type(s) for {symbol}: '{na}' and '{nb}'"))
 }
 
-/// `pow(a, b, m)` with a modulus.
-pub fn ternary_pow(vm: &mut Vm, a: Value, b: Value, m: Value) -> PyResult {
-    if vm.is_none(m) {
-        return binary_op(vm, a, b, BinaryOp::Power, false);
-    }
-    if let Some(method) = lookup(vm, a, "__pow__") {
-        let r = call::call(vm, method, &[a, b, m])?;
-        if !r.is(vm.not_implemented()) {
-            return Ok(r);
-        }
-    }
-    let (na, nb, nm) = (vm.type_name(a), vm.type_name(b), vm.type_name(m));
-    Err(vm.type_error(format!("unsupported operand type(s) for ** or pow(): '{na}', '{nb}', '{nm}'")))
-}
-
 /// `-v`, `+v`, `~v` for the UNARY_* instructions.
 pub fn unary_op(vm: &mut Vm, op: Opcode, v: Value) -> PyResult {
     let (unary, name, symbol) = match op {

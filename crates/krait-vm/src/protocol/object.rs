@@ -2,8 +2,8 @@
 //! (CPython's `Objects/object.c` and `abstract.c`).
 
 use crate::error::PyResult;
-use crate::object::{Gc, LayoutKind};
-use crate::protocol::{attr, call, iter};
+use crate::object::Gc;
+use crate::protocol::{attr, call};
 use crate::types::dict::PyDict;
 use crate::types::float::PyFloat;
 use crate::types::list::PyList;
@@ -218,18 +218,4 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Value> {
         return Err(vm.type_error(format!("__format__ must return a str, not {tn}")));
     }
     Ok(result)
-}
-
-/// Whether `v` is a heap object of one of the given layouts.
-pub fn has_layout(v: Value, kinds: &[LayoutKind]) -> bool {
-    v.header().is_some_and(|h| kinds.contains(&h.kind()))
-}
-
-/// Iterate `iterable`, calling `f` on each item.
-pub fn for_each(vm: &mut Vm, iterable: Value, mut f: impl FnMut(&mut Vm, Value) -> PyResult<()>) -> PyResult<()> {
-    let it = iter::iter(vm, iterable)?;
-    while let Some(item) = iter::next(vm, it)? {
-        f(vm, item)?;
-    }
-    Ok(())
 }
