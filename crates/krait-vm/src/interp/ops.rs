@@ -712,7 +712,11 @@ pub fn import_star(vm: &mut Vm, frame: &Frame, module: Value) -> PyResult<()> {
     for name in names {
         let Some(key) = name.downcast::<PyStr>() else {
             let tn = vm.type_name(name);
-            return Err(vm.type_error(format!("Item in {}.__all__ must be str, not {tn}", "module")));
+            let module_name = attr::getattr_opt(vm, module, "__name__")?
+                .and_then(|n| n.downcast::<PyStr>())
+                .map(|n| n.as_str().to_string())
+                .unwrap_or_else(|| "?".to_string());
+            return Err(vm.type_error(format!("Item in {module_name}.__all__ must be str, not {tn}")));
         };
         let value = attr::getattr(vm, module, key)?;
         store_name(vm, frame, name, value)?;
