@@ -31,6 +31,9 @@ pub struct PyMap {
     pub id: u32,
     /// Interned attribute names, in slot order.
     names: Box<[Value]>,
+    /// How many leading names are `__slots__` members: their values stay in
+    /// the instance (never in `__dict__`), read by the member descriptors.
+    reserved: usize,
     /// (name, child map) for each attribute added to instances of this map.
     transitions: RefCell<Vec<(Value, Value)>>,
 }
@@ -48,23 +51,28 @@ impl PyMap {
         }
     }
 
-    /// A new empty map (a class's root map).
-    pub fn new_root(vm: &mut Vm) -> Gc<PyMap> {
-        Self::with_names(vm, Box::new([]))
+    /// A class's root map: its `__slots__` members (bases' first), if any.
+    pub fn new_root(vm: &mut Vm, slots: Vec<Value>) -> Gc<PyMap> {
+        let reserved = slots.len();
+        Self::with_names(vm, slots.into_boxed_slice(), reserved)
     }
 
-    fn with_names(vm: &mut Vm, names: Box<[Value]>) -> Gc<PyMap> {
+    fn with_names(vm: &mut Vm, names: Box<[Value]>, reserved: usize) -> Gc<PyMap> {
         let ty = vm.types.instance_map;
         let id = NEXT_MAP_ID.fetch_add(1, Ordering::Relaxed);
-        vm.alloc(
-            PyMap {
-                header: ObjHeader::new(PyMap::LAYOUT, Value::NULL),
-                id,
-                names,
-                transitions: RefCell::new(Vec::new()),
-            },
-            ty,
-        )
+        let map = PyMap {
+            header: ObjHeader::new(PyMap::LAYOUT, Value::NULL),
+            id,
+            names,
+            reserved,
+            transitions: RefCell::new(Vec::new()),
+        };
+        vm.alloc(map, ty)
+    }
+
+    /// The number of `__slots__` members at the front.
+    pub fn reserved(&self) -> usize {
+        self.reserved
     }
 
     /// The slot of attribute `name`, if the map has it.
@@ -115,13 +123,36 @@ pub fn storage(attrs: &InstanceAttrs) -> Storage {
     }
 }
 
-/// Read an instance attribute.
+/// Read an instance attribute (not a `__slots__` member: those belong to
+/// their descriptors, see `get_slot`).
 pub fn get(attrs: &InstanceAttrs, name: Gc<PyStr>) -> Option<Value> {
     match storage(attrs) {
-        Storage::Map(map) => map.slot_of(name).map(|i| attrs.values.borrow()[i]),
+        Storage::Map(map) => {
+            map.slot_of(name).filter(|&i| i >= map.reserved).map(|i| attrs.values.borrow()[i]).filter(|v| !v.is_null())
+        }
         Storage::Dict(dict) => dict.get_str(name),
         Storage::None | Storage::Empty => None,
     }
+}
+
+/// The value of `__slots__` member number `index`, if set.
+pub fn get_slot(attrs: &InstanceAttrs, index: usize) -> Option<Value> {
+    attrs.values.borrow().get(index).copied().filter(|v| !v.is_null())
+}
+
+/// Set (or with NULL, clear) `__slots__` member number `index`; false when
+/// clearing a member that was not set.
+pub fn set_slot(attrs: &InstanceAttrs, root: Gc<PyMap>, index: usize, value: Value) -> bool {
+    if attrs.map.get().is_null() {
+        attrs.map.set(root.value());
+    }
+    let mut values = attrs.values.borrow_mut();
+    if values.len() <= index {
+        values.resize(index + 1, Value::NULL);
+    }
+    let had = !values[index].is_null();
+    values[index] = value;
+    had || !value.is_null()
 }
 
 /// Write an instance attribute. `name` should be interned.
@@ -141,10 +172,11 @@ pub fn set(
         Storage::None | Storage::Empty => {
             let root = class_root(vm);
             attrs.map.set(root.value());
+            attrs.values.borrow_mut().resize(root.reserved, Value::NULL);
             root
         }
     };
-    if let Some(i) = map.slot_of(name) {
+    if let Some(i) = map.slot_of(name).filter(|&i| i >= map.reserved) {
         attrs.values.borrow_mut()[i] = value;
         return;
     }
@@ -161,13 +193,14 @@ pub fn to_dict(vm: &mut Vm, attrs: &InstanceAttrs) -> Gc<PyDict> {
         Storage::Map(map) => {
             let dict = PyDict::new(vm);
             let values = attrs.values.borrow().clone();
-            for (i, &name) in map.names().iter().enumerate() {
+            // Slot members keep their places at the front of `values`.
+            for (i, &name) in map.names().iter().enumerate().skip(map.reserved) {
                 if let Some(name) = name.downcast::<PyStr>() {
                     dict.set_str(vm, name, values[i]);
                 }
             }
             attrs.map.set(dict.value());
-            attrs.values.borrow_mut().clear();
+            attrs.values.borrow_mut().truncate(map.reserved);
             dict
         }
         Storage::None | Storage::Empty => {
@@ -183,7 +216,7 @@ pub fn delete(vm: &mut Vm, attrs: &InstanceAttrs, name: Gc<PyStr>) -> bool {
     match storage(attrs) {
         Storage::None | Storage::Empty => false,
         Storage::Map(map) => {
-            if map.slot_of(name).is_none() {
+            if map.slot_of(name).filter(|&i| i >= map.reserved).is_none() {
                 return false;
             }
             to_dict(vm, attrs).del_str(name).is_some()
@@ -200,7 +233,7 @@ impl Gc<PyMap> {
         }
         let mut names = self.names.to_vec();
         names.push(name);
-        let child = PyMap::with_names(vm, names.into_boxed_slice());
+        let child = PyMap::with_names(vm, names.into_boxed_slice(), self.reserved);
         self.transitions.borrow_mut().push((name, child.value()));
         child
     }

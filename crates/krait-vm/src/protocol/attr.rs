@@ -359,9 +359,24 @@ pub fn root_map(vm: &mut Vm, cls: Gc<PyType>) -> Gc<map::PyMap> {
     if let Some(m) = cls.root_map.get().downcast::<map::PyMap>() {
         return m;
     }
-    let m = map::PyMap::new_root(vm);
+    // `__slots__` members of the class and its bases, bases' first.
+    let mut slots = Vec::new();
+    for &ty in cls.mro_tuple().as_slice().iter().rev() {
+        if let Some(names) =
+            ty.downcast::<PyType>().and_then(|t| t.slot_names.get().downcast::<crate::types::tuple::PyTuple>())
+        {
+            slots.extend_from_slice(names.as_slice());
+        }
+    }
+    let m = map::PyMap::new_root(vm, slots);
     cls.root_map.set(m.value());
     m
+}
+
+/// The index of `__slots__` member `name` in instances of `cls`.
+pub fn slot_index(vm: &mut Vm, cls: Gc<PyType>, name: Gc<PyStr>) -> Option<usize> {
+    let root = root_map(vm, cls);
+    root.slot_of(name).filter(|&i| i < root.reserved())
 }
 
 /// Run a data descriptor's setter; `None` if `descr` is not a data descriptor.
@@ -463,7 +478,10 @@ pub fn set_instance_dict(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> 
         let tn = vm.type_name(value);
         return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{tn}'")));
     };
+    // `__slots__` members stay; the map's other attributes go.
+    let cls = vm.class_of(obj);
+    let reserved = root_map(vm, cls).reserved();
     attrs.map.set(dict.value());
-    attrs.values.borrow_mut().clear();
+    attrs.values.borrow_mut().truncate(reserved);
     Ok(())
 }

@@ -265,7 +265,10 @@ pub fn builtin_descriptor_get(vm: &mut Vm, descr: Value, obj: Value, owner: Valu
                 return Ok(descr);
             }
             let d = descr.downcast::<PyMemberDescriptor>().expect("member");
-            match obj.header().and_then(|h| h.attrs()).and_then(|a| crate::map::get(a, d.name)) {
+            let cls = vm.class_of(obj);
+            let index = protocol::attr::slot_index(vm, cls, d.name);
+            let value = obj.header().and_then(|h| h.attrs()).zip(index).and_then(|(a, i)| crate::map::get_slot(a, i));
+            match value {
                 Some(v) => Ok(v),
                 None => Err(protocol::attr::no_attribute(vm, obj, d.name)),
             }
@@ -342,16 +345,15 @@ pub fn builtin_descriptor_set(vm: &mut Vm, descr: Value, obj: Value, value: Valu
         }
         Some(LayoutKind::Member) => {
             let d = descr.downcast::<PyMemberDescriptor>().expect("member");
-            let Some(attrs) = obj.header().and_then(|h| h.attrs()) else {
+            let cls = vm.class_of(obj);
+            let index = protocol::attr::slot_index(vm, cls, d.name);
+            let (Some(attrs), Some(index)) = (obj.header().and_then(|h| h.attrs()), index) else {
                 return Err(protocol::attr::no_attribute(vm, obj, d.name));
             };
-            if value.is_null() {
-                if !crate::map::delete(vm, attrs, d.name) {
-                    return Err(protocol::attr::no_attribute(vm, obj, d.name));
-                }
-            } else {
-                let cls = vm.class_of(obj);
-                crate::map::set(vm, attrs, |vm| protocol::attr::root_map(vm, cls), d.name, value);
+            let root = protocol::attr::root_map(vm, cls);
+            if !crate::map::set_slot(attrs, root, index, value) {
+                // Deleting an unset member: CPython's message is the bare name.
+                return Err(vm.attribute_error(d.name.as_str().to_string()));
             }
             Ok(())
         }
