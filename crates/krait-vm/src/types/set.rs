@@ -927,28 +927,30 @@ fn set_symmetric_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.none())
 }
 
-fn set_issubset(vm: &mut Vm, args: Args<'_>) -> PyResult {
+/// `issubset`, `issuperset`, `isdisjoint`: a bool from a test of two sets.
+fn set_predicate(
+    vm: &mut Vm,
+    args: Args<'_>,
+    name: &str,
+    test: fn(&mut Vm, Value, Value) -> PyResult<bool>,
+) -> PyResult {
     let this = args.this();
-    this_set(vm, this, "issubset")?;
-    let [other] = args.skip_self().exact::<1>(vm, "issubset")?;
-    let result = is_subset(vm, this, other)?;
+    this_set(vm, this, name)?;
+    let [other] = args.skip_self().exact::<1>(vm, name)?;
+    let result = test(vm, this, other)?;
     Ok(vm.bool_value(result))
+}
+
+fn set_issubset(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    set_predicate(vm, args, "issubset", is_subset)
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let this = args.this();
-    this_set(vm, this, "issuperset")?;
-    let [other] = args.skip_self().exact::<1>(vm, "issuperset")?;
-    let result = is_superset(vm, this, other)?;
-    Ok(vm.bool_value(result))
+    set_predicate(vm, args, "issuperset", is_superset)
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let this = args.this();
-    this_set(vm, this, "isdisjoint")?;
-    let [other] = args.skip_self().exact::<1>(vm, "isdisjoint")?;
-    let result = is_disjoint(vm, this, other)?;
-    Ok(vm.bool_value(result))
+    set_predicate(vm, args, "isdisjoint", is_disjoint)
 }
 
 /// The binary operators: both operands must be sets or frozensets.
