@@ -240,8 +240,13 @@ impl Vm {
         self.process_weak();
         self.heap.poison = self.gc_stress;
         let live = self.heap.sweep(|object| {
-            // SAFETY: the sweeper hands us each dead object exactly once.
-            unsafe { (object.as_ref().layout().drop)(object) }
+            // SAFETY: the sweeper hands us each dead object exactly once,
+            // its header still intact.
+            unsafe {
+                if let Some(drop) = object.as_ref().layout().drop {
+                    drop(object)
+                }
+            }
         });
         self.heap.live_after_gc = live;
         self.heap.allocated_since_gc = 0;
@@ -478,7 +483,7 @@ pub(crate) fn alloc_in<T: PyPayload>(heap: &mut Heap, payload: T, class: Value, 
         std::process::abort();
     };
     let ptr = memory.as_ptr();
-    // SAFETY: `memory` is fresh, zeroed, large enough for `layout` and
+    // SAFETY: `memory` is fresh, large enough for `layout` and
     // 16-byte aligned; the payload is written whole, then its header.
     unsafe {
         std::ptr::write(ptr as *mut T, payload);

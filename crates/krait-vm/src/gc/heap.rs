@@ -70,8 +70,10 @@ impl Heap {
         }
     }
 
-    /// Raw memory for an object of `size` bytes, zeroed in its first two
-    /// words at least; `None` only when the system is out of memory.
+    /// Raw memory for an object of `size` bytes, not zeroed: the caller
+    /// writes the whole payload before anything can look at the cell.
+    /// `None` only when the system is out of memory.
+    #[inline]
     pub fn allocate(&mut self, size: usize) -> Option<NonNull<u8>> {
         let size = size.max(GRANULE);
         if size > MAX_SMALL {
@@ -86,9 +88,7 @@ impl Heap {
         // SAFETY: `cell` is a free cell of one of our blocks; its second word
         // holds the next free cell.
         unsafe {
-            let words = cell as *mut usize;
-            self.classes[class].free = *words.add(1);
-            std::ptr::write_bytes(words as *mut u8, 0, cell_size);
+            self.classes[class].free = *(cell as *const usize).add(1);
         }
         self.allocated_since_gc += cell_size;
         NonNull::new(cell as *mut u8)

@@ -862,3 +862,50 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, positional: usize, n
     }
     Ok(new_tuple(vm, &attrs.to_vec()))
 }
+
+/// `list[i]` for a small int index (negative counts from the end).
+#[inline(always)]
+pub fn list_item(list: Gc<PyList>, i: i64) -> Option<Value> {
+    let items = list.items.borrow();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
+}
+
+/// `tuple[i]` for a small int index.
+#[inline(always)]
+pub fn tuple_item(tuple: Gc<PyTuple>, i: i64) -> Option<Value> {
+    let items = tuple.as_slice();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
+}
+
+/// `list[i] = value`; false when `i` is out of range.
+#[inline(always)]
+pub fn set_list_item(list: Gc<PyList>, i: i64, value: Value) -> bool {
+    let mut items = list.items.borrow_mut();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    match usize::try_from(index).ok().and_then(|i| items.get_mut(i)) {
+        Some(place) => {
+            *place = value;
+            true
+        }
+        None => false,
+    }
+}
+
+/// `UNPACK_SEQUENCE` of exactly `n` items (last item deepest, as CPython
+/// pushes them); false, writing nothing, when the length differs.
+///
+/// # Safety
+/// `out` must have room for `n` values.
+#[inline(always)]
+pub unsafe fn unpack_exact(items: &[Value], n: usize, out: *mut Value) -> bool {
+    if items.len() != n {
+        return false;
+    }
+    for (i, &v) in items.iter().rev().enumerate() {
+        // SAFETY: guaranteed by the caller.
+        unsafe { *out.add(i) = v };
+    }
+    true
+}
