@@ -308,6 +308,7 @@ impl Vm {
             return v;
         }
         let int_type = self.types.int;
+        self.account_external(i.bits() as usize / 8);
         self.alloc(PyInt::new(i), int_type).value()
     }
 
