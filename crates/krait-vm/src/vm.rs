@@ -193,6 +193,29 @@ impl Vm {
         alloc_in(&mut self.heap, payload, class.value(), layout)
     }
 
+    /// Allocate an object of class `class` (with an attribute area if the
+    /// class needs one, as `alloc_instance`) followed by `trailing` bytes of
+    /// inline data: a tuple's items, a str's text. The data starts at
+    /// `layout().alloc_size()` bytes from the object, where the payload's
+    /// accessors find it. `fill` must initialise all of it; it runs before
+    /// anything else can allocate or look at the object. The payload itself
+    /// must hold no values (it is not traced before it is placed).
+    pub fn alloc_trailing<T: PyPayload>(
+        &mut self,
+        payload: T,
+        class: Gc<PyType>,
+        trailing: usize,
+        fill: impl FnOnce(*mut u8),
+    ) -> Gc<T> {
+        let layout = class.instance_layout();
+        let layout = if layout.attrs_offset != 0 && layout.kind == T::LAYOUT.kind { layout } else { T::LAYOUT };
+        self.maybe_collect(|tracer| tracer.mark(class.value()));
+        let object = alloc_trailing_in(&mut self.heap, payload, class.value(), layout, trailing);
+        // SAFETY: the allocation has `trailing` bytes at this offset.
+        fill(unsafe { (object.as_ptr() as *mut u8).add(layout.alloc_size()) });
+        object
+    }
+
     /// Note Rust memory owned by a heap object, towards the next collection.
     #[inline]
     pub fn account_external(&mut self, bytes: usize) {
@@ -476,7 +499,19 @@ impl Vm {
 /// Allocate an object in `heap` without collecting (the allocation path of
 /// `Vm::alloc`, also used while bootstrapping, before a `Vm` exists).
 pub(crate) fn alloc_in<T: PyPayload>(heap: &mut Heap, payload: T, class: Value, layout: &'static Layout) -> Gc<T> {
-    let size = layout.alloc_size();
+    alloc_trailing_in(heap, payload, class, layout, 0)
+}
+
+/// `alloc_in` with `trailing` uninitialised bytes after the object (after
+/// its attribute area, if any): see `Vm::alloc_trailing`.
+pub(crate) fn alloc_trailing_in<T: PyPayload>(
+    heap: &mut Heap,
+    payload: T,
+    class: Value,
+    layout: &'static Layout,
+    trailing: usize,
+) -> Gc<T> {
+    let size = layout.alloc_size() + trailing;
     let Some(memory) = heap.allocate(size) else {
         // The system allocator failed: there is no memory to raise
         // MemoryError with, so fail the way CPython's fatal path does.
