@@ -1,5 +1,5 @@
 """Exceptions raised and caught in loops: custom exception classes, try/
-except/else/finally, re-raising, `raise ... from`, exceptions as control
+except/else/finally, raising inside a handler, `raise ... from`, exceptions as control
 flow in a lookup helper, and context managers whose __exit__ sees them."""
 
 

@@ -1,5 +1,5 @@
-"""Recursion: naive doubly-recursive Fibonacci and a recursive Ackermann-style
-sum, the classic test of Python-to-Python call overhead."""
+"""Recursion: naive doubly-recursive Fibonacci and a binary tree summed on the
+call stack: the classic test of Python-to-Python call overhead."""
 
 
 def fib(n):

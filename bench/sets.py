@@ -1,6 +1,6 @@
 """Set-heavy code: membership tests, set algebra (union, intersection,
-difference), set comprehensions, and a flood fill that keeps its visited
-cells in a set of tuples."""
+difference), set comprehensions, a flood fill that keeps its visited
+cells in a set of tuples, and happy numbers found by cycle detection in sets."""
 
 
 class Lcg:

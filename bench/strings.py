@@ -1,6 +1,6 @@
 """String building, slicing and formatting: a text report built with
-f-strings and str.format, join, split, replace, case changes, a Caesar
-cipher with translate-free character code arithmetic, palindromes by
+f-strings, str.format and %-formatting, join, split, replace, case changes,
+a Caesar cipher by character-code arithmetic, palindromes by
 slicing, and run-length encoding."""
 
 
