@@ -422,6 +422,18 @@ impl Opcode {
         Opcode::ALL.get(byte as usize).copied()
     }
 
+    /// Decode an opcode number known to be valid.
+    ///
+    /// # Safety
+    /// `byte` must be less than `Opcode::ALL.len()`.
+    #[inline(always)]
+    pub unsafe fn from_u8_unchecked(byte: u8) -> Opcode {
+        debug_assert!((byte as usize) < Opcode::ALL.len());
+        // SAFETY: `Opcode` is `repr(u8)` with variants numbered densely from
+        // 0 (see `opcode_numbers_round_trip`), and the caller guarantees the range.
+        unsafe { std::mem::transmute::<u8, Opcode>(byte) }
+    }
+
     /// Whether the argument is a jump target.
     pub const fn has_jump(self) -> bool {
         matches!(self.arg_kind(), ArgKind::Jump)

@@ -117,13 +117,9 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
             }
 
             let unit = (*instrs.add(ip)).get();
-            let instr = match Instruction::decode(unit) {
-                Some(instr) => instr,
-                None => {
-                    pending = Some(vm.runtime_error("invalid bytecode"));
-                    continue 'dispatch;
-                }
-            };
+            // Instructions are written only by the compiler and by
+            // quickening, both of which write valid opcodes.
+            let instr = Instruction { op: Opcode::from_u8_unchecked(unit as u8), arg: unit >> 8 };
             let at = ip;
             (*frame).lasti = at;
             (*frame).sp = sp;
@@ -271,9 +267,11 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         tri!(ops::delete_name(vm, &*frame, name));
                     }
                     Opcode::LOAD_GLOBAL => {
-                        let name = code.names[(arg >> 1) as usize];
                         let cache = instrs.add(ip - instr.op.cache_units());
-                        let v = tri!(ops::load_global(vm, &*frame, name, cache));
+                        let v = match ops::cached_global(&*frame, cache) {
+                            Some(v) => v,
+                            None => tri!(ops::load_global(vm, &*frame, code.names[(arg >> 1) as usize], cache)),
+                        };
                         if arg & 1 != 0 {
                             push!(Value::NULL);
                         }
@@ -797,7 +795,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let (callable, args_start, argc) =
                             if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
                         let func = match callable.downcast::<PyFunction>() {
-                            Some(func) if kwnames.is_none() && specialize::takes_exact_args(func.code(), argc) => func,
+                            Some(func) if specialize::cached_function(site, func, argc) && kwnames.is_none() => func,
                             _ => deopt!(),
                         };
                         let args = std::slice::from_raw_parts(stack.add(args_start), argc);

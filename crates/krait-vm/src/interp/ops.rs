@@ -139,6 +139,27 @@ pub unsafe fn load_global(vm: &mut Vm, frame: &Frame, name: Value, cache: *const
     Err(name_not_defined(vm, name))
 }
 
+/// `LOAD_GLOBAL`'s inline cache hit (see `load_global`), if it is one.
+///
+/// # Safety
+/// As `load_global`.
+#[inline(always)]
+pub unsafe fn cached_global(frame: &Frame, cache: *const Cell<u32>) -> Option<Value> {
+    // SAFETY: guaranteed by the caller.
+    let (index, globals_version, builtins_version) =
+        unsafe { ((*cache.add(1)).get(), (*cache.add(2)).get(), (*cache.add(3)).get()) };
+    if globals_version == 0 || globals_version != frame.globals.keys_version() {
+        return None;
+    }
+    if builtins_version == 0 {
+        frame.globals.entry_value(index as usize)
+    } else if builtins_version == frame.builtins.keys_version() {
+        frame.builtins.entry_value(index as usize)
+    } else {
+        None
+    }
+}
+
 /// `POP_JUMP_IF_*`'s truth test, with the common cases inline.
 #[inline]
 pub fn truth(vm: &mut Vm, v: Value) -> PyResult<bool> {

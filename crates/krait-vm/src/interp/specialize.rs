@@ -28,6 +28,7 @@
 //! | `LOAD_ATTR_INSTANCE`, `STORE_ATTR_INSTANCE` | type version | map id | slot | |
 //! | `LOAD_ATTR_MODULE` | dict keys version | entry index | | |
 //! | `LOAD_METHOD_CACHED` | type version | map id (0: no attributes) | method, low word | high word |
+//! | `CALL_PY_EXACT_ARGS` | function version | argument count | | |
 //!
 //! `STORE_ATTR_INSTANCE` with `APPEND` in its slot adds the attribute: the
 //! instance's map gains it by the (shared) transition.
@@ -374,11 +375,20 @@ pub fn unpack_sequence(vm: &mut Vm, site: Site, seq: Value) {
 }
 
 pub fn call(site: Site, callable: Value, argc: usize, has_kwnames: bool) {
-    let form = callable
-        .downcast::<PyFunction>()
-        .filter(|f| !has_kwnames && takes_exact_args(f.code(), argc))
-        .map(|_| Opcode::CALL_PY_EXACT_ARGS);
+    let form = callable.downcast::<PyFunction>().filter(|f| !has_kwnames && f.version.get() != u32::MAX && takes_exact_args(f.code(), argc)).map(|f| {
+        site.set(1, f.version.get());
+        site.set(2, argc as u32);
+        Opcode::CALL_PY_EXACT_ARGS
+    });
     site.install(form);
+}
+
+/// `CALL_PY_EXACT_ARGS`'s guard: the function (and so its code) is the
+/// one the site was specialised for (versions are never reused and change
+/// with `__code__`), called with as many arguments.
+#[inline(always)]
+pub fn cached_function(site: Site, func: Gc<PyFunction>, argc: usize) -> bool {
+    func.version.get() == site.get(1) && argc as u32 == site.get(2)
 }
 
 /// Whether a call with `argc` positional arguments binds them straight to
