@@ -159,7 +159,8 @@ impl Heap {
         if let Some(&index) = self.block_index.get(&base) {
             let block = &self.blocks[index];
             let cell = base + (addr - base) / block.cell_size * block.cell_size;
-            if cell + block.cell_size > base + BLOCK_SIZE || self.classes[block.cell_size / GRANULE - 1].is_fresh(cell) {
+            if cell + block.cell_size > base + BLOCK_SIZE || self.classes[block.cell_size / GRANULE - 1].is_fresh(cell)
+            {
                 return None;
             }
             // SAFETY: `cell` is inside one of our blocks.

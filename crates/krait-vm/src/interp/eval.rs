@@ -26,6 +26,7 @@ use crate::interp::specialize::{self, Site};
 use crate::interp::{call, ops, unwind};
 use crate::object::Gc;
 use crate::protocol;
+use crate::types::descriptor::PyBoundMethod;
 use crate::types::dict::PyDict;
 use crate::types::function::{PyCell, PyCode, PyFunction};
 use crate::types::list::PyList;
@@ -40,6 +41,18 @@ pub enum Exit {
     /// The entry frame (a generator's) yielded; its state was saved into
     /// the generator.
     Yield(Value),
+}
+
+/// How many operands a caller's call instruction still has on its stack
+/// when the callee returns: `CALL`'s callable, NULL-or-self and arguments;
+/// nothing for `CALL_FUNCTION_EX`, which pops them before pushing the frame.
+#[inline(always)]
+fn call_operands(call_unit: u32) -> usize {
+    if call_unit as u8 == Opcode::CALL_FUNCTION_EX as u8 {
+        0
+    } else {
+        (call_unit >> 8) as usize + 2
+    }
 }
 
 /// Run the top frame until it returns or yields. If `pending` is given, the
@@ -149,6 +162,21 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             ip = if b { (next >> 8) as usize } else { ip + 1 };
                         } else {
                             push!(vm.bool_value(b));
+                        }
+                    }};
+                }
+                // `CALL` of a bound Python method with a NULL below it: call
+                // its function with `self` in the NULL's place instead, so
+                // the call stays in this loop.
+                macro_rules! unpack_bound_method {
+                    ($n:expr) => {{
+                        if peek!($n + 2).is_null() {
+                            if let Some(m) = peek!($n + 1).downcast::<PyBoundMethod>() {
+                                if m.func.has_kind(crate::object::LayoutKind::Function) {
+                                    *stack.add(sp - $n - 2) = m.func;
+                                    *stack.add(sp - $n - 1) = m.this;
+                                }
+                            }
                         }
                     }};
                 }
@@ -758,6 +786,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::CALL => {
                         let n = arg as usize;
                         let names = kwnames.take();
+                        unpack_bound_method!(n);
                         let method = peek!(n + 2);
                         let (callable, args_start, argc) =
                             if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
@@ -791,6 +820,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::CALL_PY_EXACT_ARGS => {
                         let n = arg as usize;
+                        unpack_bound_method!(n);
                         let method = peek!(n + 2);
                         let (callable, args_start, argc) =
                             if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
@@ -810,6 +840,17 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let callargs = pop!();
                         let callable = pop!();
                         sp -= 1; // the NULL below the callable
+                        if let Some(func) = callable.downcast::<PyFunction>() {
+                            if !func.code().is_generator_like() {
+                                // Push the callee and continue here; its
+                                // return pops nothing more (see RETURN_VALUE).
+                                (*frame).ip = ip;
+                                (*frame).sp = sp;
+                                tri!(ops::push_function_ex_frame(vm, func, callargs, kwargs));
+                                load_frame!();
+                                continue 'dispatch;
+                            }
+                        }
                         let r = tri!(vm.with_recursion(" while calling a Python object", |vm| {
                             ops::call_function_ex(vm, callable, callargs, kwargs)
                         }));
@@ -840,11 +881,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             return Ok(Exit::Return(v));
                         }
                         load_frame!();
-                        // The caller is at the instruction after its CALL:
-                        // pop the call's operands and push the result.
-                        let call_unit = (*instrs.add((*frame).lasti)).get();
-                        let call_arg = (call_unit >> 8) as usize;
-                        sp -= call_arg + 2;
+                        sp -= call_operands((*instrs.add((*frame).lasti)).get());
                         push!(v);
                         continue 'dispatch;
                     }
@@ -858,9 +895,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             return Ok(Exit::Return(gen));
                         }
                         load_frame!();
-                        let call_unit = (*instrs.add((*frame).lasti)).get();
-                        let call_arg = (call_unit >> 8) as usize;
-                        sp -= call_arg + 2;
+                        sp -= call_operands((*instrs.add((*frame).lasti)).get());
                         push!(gen);
                         continue 'dispatch;
                     }

@@ -354,6 +354,30 @@ pub fn format_value(vm: &mut Vm, value: Value, conversion: u32, spec: Value) -> 
 
 /// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
 pub fn call_function_ex(vm: &mut Vm, callable: Value, callargs: Value, kwargs: Value) -> PyResult {
+    let (args, kwnames) = ex_arguments(vm, callable, callargs, kwargs)?;
+    let result = call::call_kw(vm, callable, &args.to_vec(), kwnames);
+    std::hint::black_box(args);
+    result
+}
+
+/// `CALL_FUNCTION_EX` of a Python function: push its frame with the
+/// arguments bound, to run in the current loop.
+pub fn push_function_ex_frame(vm: &mut Vm, func: Gc<PyFunction>, callargs: Value, kwargs: Value) -> PyResult<()> {
+    let (args, kwnames) = ex_arguments(vm, func.value(), callargs, kwargs)?;
+    let result = crate::interp::call::push_function_frame(vm, func, &args.to_vec(), kwnames, false);
+    std::hint::black_box(args);
+    result
+}
+
+/// `CALL_FUNCTION_EX`'s arguments as a vector call: positional values,
+/// then keyword values named by the tuple (keep the `RootedVec` alive
+/// while its copied-out values are in use).
+fn ex_arguments(
+    vm: &mut Vm,
+    callable: Value,
+    callargs: Value,
+    kwargs: Value,
+) -> PyResult<(RootedVec, Option<Gc<PyTuple>>)> {
     let args = if vm.is_exact(callargs, vm.types.tuple) {
         callargs
     } else {
@@ -366,7 +390,10 @@ pub fn call_function_ex(vm: &mut Vm, callable: Value, callargs: Value, kwargs: V
         let list = iter::collect(vm, callargs)?;
         crate::types::tuple::tuple_from_vec(vm, list.to_vec())
     };
-    let positional = args.downcast::<PyTuple>().expect("tuple").as_slice().to_vec();
+    let all = RootedVec::new(vm);
+    for &v in args.downcast::<PyTuple>().expect("tuple").as_slice() {
+        all.push(vm, v);
+    }
     let kwargs_dict = if kwargs.is_null() {
         None
     } else if let Some(d) = kwargs.downcast::<PyDict>() {
@@ -376,26 +403,19 @@ pub fn call_function_ex(vm: &mut Vm, callable: Value, callargs: Value, kwargs: V
         dict_merge(vm, callable, d.value(), kwargs)?;
         Some(d)
     };
-    match kwargs_dict.filter(|d| !d.is_empty()) {
-        None => call::call(vm, callable, &positional),
-        Some(d) => {
-            let names = RootedVec::new(vm);
-            let all = RootedVec::new(vm);
-            for &v in &positional {
-                all.push(vm, v);
-            }
-            for (k, v) in d.items() {
-                if k.downcast::<PyStr>().is_none() {
-                    return Err(vm.type_error("keywords must be strings"));
-                }
-                names.push(vm, k);
-                all.push(vm, v);
-            }
-            let kwnames = crate::types::tuple::tuple_from_vec(vm, names.to_vec()).downcast::<PyTuple>();
-            let values = all.to_vec();
-            call::call_kw(vm, callable, &values, kwnames)
+    let Some(d) = kwargs_dict.filter(|d| !d.is_empty()) else {
+        return Ok((all, None));
+    };
+    let names = RootedVec::new(vm);
+    for (k, v) in d.items() {
+        if k.downcast::<PyStr>().is_none() {
+            return Err(vm.type_error("keywords must be strings"));
         }
+        names.push(vm, k);
+        all.push(vm, v);
     }
+    let kwnames = crate::types::tuple::tuple_from_vec(vm, names.to_vec()).downcast::<PyTuple>();
+    Ok((all, kwnames))
 }
 
 /// `MAKE_FUNCTION`.

@@ -375,11 +375,14 @@ pub fn unpack_sequence(vm: &mut Vm, site: Site, seq: Value) {
 }
 
 pub fn call(site: Site, callable: Value, argc: usize, has_kwnames: bool) {
-    let form = callable.downcast::<PyFunction>().filter(|f| !has_kwnames && f.version.get() != u32::MAX && takes_exact_args(f.code(), argc)).map(|f| {
-        site.set(1, f.version.get());
-        site.set(2, argc as u32);
-        Opcode::CALL_PY_EXACT_ARGS
-    });
+    let form = callable
+        .downcast::<PyFunction>()
+        .filter(|f| !has_kwnames && f.version.get() != u32::MAX && takes_exact_args(f.code(), argc))
+        .map(|f| {
+            site.set(1, f.version.get());
+            site.set(2, argc as u32);
+            Opcode::CALL_PY_EXACT_ARGS
+        });
     site.install(form);
 }
 

@@ -47,7 +47,9 @@ impl PyTuple {
         let offset = self.header.layout().alloc_size();
         // SAFETY: `alloc_tuple` placed `len` initialised values right after
         // the object's layout (see `Vm::alloc_trailing`), and they never change.
-        unsafe { std::slice::from_raw_parts((self as *const PyTuple as *const u8).add(offset) as *const Value, self.len) }
+        unsafe {
+            std::slice::from_raw_parts((self as *const PyTuple as *const u8).add(offset) as *const Value, self.len)
+        }
     }
 
     #[inline(always)]
