@@ -57,6 +57,9 @@ pub struct Vm {
     pub types: BuiltinTypes,
     pub exceptions: ExceptionTypes,
     pub singletons: Singletons,
+    /// The one-character strings of U+0000..U+00FF, made on first use and
+    /// immortal, shared as in CPython (`s[i]` and iteration make many).
+    latin1_chars: Box<[Value; 256]>,
     /// Interned special names (set right after the types exist).
     pub names: crate::names::Names,
     pub well_known: crate::names::WellKnown,
@@ -116,6 +119,7 @@ impl Vm {
             types,
             exceptions,
             singletons,
+            latin1_chars: Box::new([Value::NULL; 256]),
             names,
             well_known: crate::names::WellKnown::empty(),
             interned: HashMap::new(),
@@ -340,7 +344,24 @@ impl Vm {
         if s.is_empty() {
             return self.singletons.empty_str;
         }
+        if let Some(v) = self.latin1_char(s) {
+            return v;
+        }
         PyStr::new_value(self, s.into())
+    }
+
+    /// The shared string for `s` if it is one character below U+0100.
+    #[inline]
+    pub fn latin1_char(&mut self, s: &str) -> Option<Value> {
+        let mut chars = s.chars();
+        let c = chars.next().filter(|&c| (c as u32) < 256 && chars.next().is_none())? as usize;
+        if self.latin1_chars[c].is_null() {
+            let ty = self.types.str;
+            let v = self.alloc(PyStr::new(s.into()), ty).value();
+            Vm::make_immortal(v);
+            self.latin1_chars[c] = v;
+        }
+        Some(self.latin1_chars[c])
     }
 
     /// The interned `str` with this content.

@@ -51,6 +51,9 @@ impl PyStr {
 
     /// A new exact `str` value.
     pub fn new_value(vm: &mut Vm, text: Box<str>) -> Value {
+        if let Some(v) = vm.latin1_char(&text) {
+            return v;
+        }
         let len = text.len();
         if len > 256 {
             vm.account_external(len);
