@@ -55,7 +55,7 @@ pub fn create_vm(config: VmConfig) -> Box<Vm> {
     let true_ = alloc_in(&mut heap, PyInt::new(1.into()), types.bool_.value(), PyInt::LAYOUT).value();
     let false_ = alloc_in(&mut heap, PyInt::new(0.into()), types.bool_.value(), PyInt::LAYOUT).value();
     let empty_tuple = alloc_in(&mut heap, PyTuple::header_for(0), types.tuple.value(), PyTuple::LAYOUT).value();
-    let empty_str_obj = alloc_in(&mut heap, PyStr::new("".into()), types.str.value(), PyStr::LAYOUT);
+    let empty_str_obj = alloc_in(&mut heap, PyStr::header_for(""), types.str.value(), PyStr::LAYOUT);
     let empty_str = empty_str_obj.value();
     let modules = alloc_in(&mut heap, PyDict::empty_payload(), types.dict.value(), PyDict::LAYOUT);
     let builtins = alloc_in(&mut heap, PyDict::empty_payload(), types.dict.value(), PyDict::LAYOUT);

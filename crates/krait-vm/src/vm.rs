@@ -347,7 +347,7 @@ impl Vm {
         if let Some(v) = self.latin1_char(s) {
             return v;
         }
-        PyStr::new_value(self, s.into())
+        PyStr::new_value(self, s)
     }
 
     /// The shared string for `s` if it is one character below U+0100.
@@ -357,7 +357,7 @@ impl Vm {
         let c = chars.next().filter(|&c| (c as u32) < 256 && chars.next().is_none())? as usize;
         if self.latin1_chars[c].is_null() {
             let ty = self.types.str;
-            let v = self.alloc(PyStr::new(s.into()), ty).value();
+            let v = crate::types::str::alloc_str(self, ty, s).value();
             Vm::make_immortal(v);
             self.latin1_chars[c] = v;
         }
@@ -369,7 +369,7 @@ impl Vm {
         if let Some(&v) = self.interned.get(s) {
             return v;
         }
-        let v = PyStr::new_value(self, s.into());
+        let v = PyStr::new_value(self, s);
         self.interned.insert(s.into(), v);
         v
     }
