@@ -192,7 +192,7 @@ pub fn to_dict(vm: &mut Vm, attrs: &InstanceAttrs) -> Gc<PyDict> {
         Storage::Dict(dict) => dict,
         Storage::Map(map) => {
             let dict = PyDict::new(vm);
-            let values = attrs.values.borrow().clone();
+            let values = attrs.values.borrow().to_vec();
             // Slot members keep their places at the front of `values`.
             for (i, &name) in map.names().iter().enumerate().skip(map.reserved) {
                 if let Some(name) = name.downcast::<PyStr>() {

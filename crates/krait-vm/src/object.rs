@@ -23,6 +23,8 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
 
+use smallvec::SmallVec;
+
 use crate::gc::Tracer;
 use crate::value::Value;
 
@@ -169,17 +171,23 @@ impl ObjHeader {
     }
 }
 
+/// How many attribute values an instance holds without a separate buffer
+/// (5 makes an instance of a Python class exactly an 80-byte cell).
+pub const INLINE_ATTRIBUTES: usize = 5;
+
 /// The attribute area of an instance: its map and the values at the map's
 /// slots (see `map`). When `map` is NULL the instance has no attributes yet
 /// and will get its class's root map on the first store.
 pub struct InstanceAttrs {
     pub map: ValueCell,
-    pub values: RefCell<Vec<Value>>,
+    /// Inline room for a few attributes: most instances need no other
+    /// allocation than their cell.
+    pub values: RefCell<SmallVec<[Value; INLINE_ATTRIBUTES]>>,
 }
 
 impl InstanceAttrs {
     pub fn new() -> InstanceAttrs {
-        InstanceAttrs { map: ValueCell::new(Value::NULL), values: RefCell::new(Vec::new()) }
+        InstanceAttrs { map: ValueCell::new(Value::NULL), values: RefCell::new(SmallVec::new()) }
     }
 
     pub fn trace(&self, tracer: &mut Tracer) {
