@@ -360,6 +360,13 @@ impl Value {
         }
     }
 
+    /// Whether this is a heap object of exactly this layout (one load and
+    /// a compare: no attribute-area variants).
+    #[inline(always)]
+    pub fn has_layout(self, layout: &'static Layout) -> bool {
+        self.header().is_some_and(|h| std::ptr::eq(h.layout(), layout))
+    }
+
     /// Whether this is a heap object of layout kind `kind`.
     #[inline(always)]
     pub fn has_kind(self, kind: LayoutKind) -> bool {

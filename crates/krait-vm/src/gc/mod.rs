@@ -28,14 +28,39 @@
 //! it (so the heap stays within about twice the live data). With
 //! `KRAIT_GC_STRESS=1` it collects every `STRESS_INTERVAL` allocations and
 //! poisons freed memory, so a missing root shows up as a crash in tests.
+//! `gc.disable()` turns the automatic collections off.
+//!
+//! ## Weak references and finalizers
+//!
+//! Marking has two phases: from the roots, then from the objects that are
+//! unreachable but need a finalizer (`finalize.rs`), which stay alive for
+//! one more cycle. Weak references to objects still unmarked after both are
+//! cleared (`weak.rs`). Finalizers and weakref callbacks never run inside
+//! the collector: they are queued, and run by the VM at a safepoint.
+//!
+//! ## Prompt collection of an abandoned generator
+//!
+//! CPython closes a generator the moment its last reference goes, which
+//! programs notice when a `for` loop is left by `break` while the generator
+//! is suspended inside `try`/`with`: its `finally` runs right away. The
+//! interpreter imitates that: when `POP_TOP` discards a generator suspended
+//! where a handler covers it, the VM collects at once (rate-limited, see
+//! `Vm::collect_abandoned_generator`), counting only precise references and
+//! live operand-stack slots to that one generator — stale copies of the
+//! pointer in the interpreter's native frame or above a stack top must not
+//! keep it. Ignoring conservative references to it is memory-safe: an
+//! unreachable generator is kept alive for its finalizer anyway.
 
+pub mod finalize;
 mod heap;
 mod stack;
+pub mod weak;
 
 use std::ptr::NonNull;
 
+pub use finalize::finalize_object;
 pub use heap::Heap;
-pub use stack::StackBounds;
+pub use stack::{scrub_stack, StackBounds};
 
 use crate::object::{header_bits, ObjHeader};
 use crate::value::Value;
@@ -99,7 +124,8 @@ impl Tracer {
 /// The callee-saved registers are spilled into a local array first, so a
 /// value held only in a register is seen too.
 #[inline(never)]
-pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer) {
+/// A word equal to `ignore` (an object's address, or 0) does not count.
+pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer, ignore: usize) {
     let registers = stack::spill_registers();
     let low = registers.as_ptr() as usize;
     let high = bounds.base;
@@ -109,7 +135,9 @@ pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer)
         let word = unsafe { std::ptr::read_volatile(addr as *const usize) };
         if word >= 4096 {
             if let Some(object) = heap.object_containing(word) {
-                tracer.mark_object(object);
+                if object.as_ptr() as usize != ignore {
+                    tracer.mark_object(object);
+                }
             }
         }
         addr += 8;
@@ -118,12 +146,16 @@ pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer)
 }
 
 /// Mark the objects that the words of `region` point into, treating each
-/// word as a possible pointer (used for the interpreter's operand stacks).
-pub fn scan_conservatively(heap: &Heap, region: &[Value], tracer: &mut Tracer) {
+/// word as a possible pointer (used for the interpreter's operand stacks);
+/// a word pointing into the object at `ignore` (or 0) does not count.
+pub fn scan_conservatively(heap: &Heap, region: &[Value], tracer: &mut Tracer, ignore: usize) {
     for value in region {
         let word = value.to_bits() as usize;
         if word >= 4096 && word & 7 == 0 {
             if let Some(object) = heap.object_containing(word) {
+                if object.as_ptr() as usize == ignore {
+                    continue;
+                }
                 tracer.mark_object(object);
             }
         }
@@ -201,7 +233,7 @@ mod tests {
         let node = alloc_node(&mut heap, Value::NULL);
         let interior = Value::from_bits(node.value().to_bits() + 8);
         let mut tracer = Tracer::new();
-        scan_conservatively(&heap, &[interior, Value::from_small(7)], &mut tracer);
+        scan_conservatively(&heap, &[interior, Value::from_small(7)], &mut tracer, 0);
         tracer.drain();
         let mut freed = 0;
         heap.sweep(|_| freed += 1);

@@ -24,9 +24,11 @@ use crate::error::{PyErr, PyResult};
 use crate::interp::frame::Frame;
 use crate::interp::{call, ops, unwind};
 use crate::object::Gc;
+use crate::object::PyPayload;
 use crate::protocol;
 use crate::types::dict::PyDict;
 use crate::types::function::{PyCell, PyCode, PyFunction};
+use crate::types::generator::PyGenerator;
 use crate::types::list::PyList;
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
@@ -138,9 +140,24 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     };
                 }
                 match instr.op.base() {
-                    Opcode::NOP | Opcode::RESUME => {}
+                    Opcode::NOP => {}
+                    Opcode::RESUME => {
+                        if vm.finalizers_due {
+                            vm.run_finalizers();
+                        }
+                    }
                     Opcode::POP_TOP => {
                         sp -= 1;
+                        let v = *stack.add(sp);
+                        if v.has_layout(PyGenerator::LAYOUT) {
+                            // A generator dropped (a `for` loop left by
+                            // `break`/`return`): close it now if that was
+                            // its last reference (see `gc` on prompt
+                            // collection). The stale slot must not keep it.
+                            *stack.add(sp) = Value::NULL;
+                            (*frame).sp = sp;
+                            vm.collect_abandoned_generator(v);
+                        }
                     }
                     Opcode::PUSH_NULL => push!(Value::NULL),
                     Opcode::COPY => {
@@ -477,6 +494,9 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = arg as usize,
                     Opcode::JUMP_BACKWARD => {
                         ip = arg as usize;
+                        if vm.finalizers_due {
+                            vm.run_finalizers();
+                        }
                     }
                     Opcode::POP_JUMP_IF_FALSE => {
                         let v = pop!();
