@@ -69,6 +69,9 @@ pub struct Vm {
     /// its next safepoint (`RESUME`, `JUMP_BACKWARD`).
     pub(crate) finalizers_due: bool,
     running_finalizers: bool,
+    /// Prompt collections for abandoned generators allowed before the next
+    /// ordinary collection (see `collect_abandoned_generator`).
+    prompt_budget: u32,
     pub types: BuiltinTypes,
     pub exceptions: ExceptionTypes,
     pub singletons: Singletons,
@@ -135,6 +138,7 @@ impl Vm {
             weak_callbacks: Default::default(),
             finalizers_due: false,
             running_finalizers: false,
+            prompt_budget: PROMPT_BUDGET,
             types,
             exceptions,
             singletons,
@@ -245,7 +249,7 @@ impl Vm {
             self.heap.allocated_since_gc > gc::MIN_THRESHOLD.max(self.heap.live_after_gc)
         };
         if due {
-            self.collect_with(pending, 0);
+            self.collect_with(pending, 0, 0);
         }
     }
 
@@ -253,7 +257,7 @@ impl Vm {
     /// (freed, or kept for their finalizer). Finalizers and weakref
     /// callbacks it queues run later (`run_finalizers`).
     pub fn collect_garbage(&mut self) -> usize {
-        self.collect_with(|_| {}, 0)
+        self.collect_with(|_| {}, 0, 0)
     }
 
     /// `gc.collect()`: collect, run the finalizers and callbacks that became
@@ -261,12 +265,23 @@ impl Vm {
     /// `__del__` is freed, and its weakrefs cleared, by the next round), so
     /// that `del x; gc.collect()` leaves nothing of `x` behind, as CPython's
     /// reference counting would.
-    pub fn collect_fully(&mut self) -> usize {
-        self.thread.clear_stale_slots();
-        crate::gc::scrub_stack();
+    ///
+    /// `direct_call` says the caller checked that this runs for a `CALL`
+    /// of `gc.collect` by the innermost interpreter loop: then no Rust
+    /// frame between that loop and here holds a value the value stack does
+    /// not (the loop's `CALL` keeps the callable and arguments in their
+    /// slots), and the native stack below the loop's entry is left out of
+    /// the scan — it holds only stale copies of values the loop handled
+    /// before, which would keep dropped objects alive.
+    pub fn collect_fully(&mut self, direct_call: bool) -> usize {
+        let skip_below = if direct_call { self.thread.native_entries.last().copied().unwrap_or(0) } else { 0 };
         let mut found = 0;
         for _ in 0..8 {
-            found += self.collect_garbage();
+            // (Again each round: the finalizers of the last one left stale
+            // copies of their objects above the stack top.)
+            self.thread.clear_stale_slots();
+            crate::gc::scrub_stack();
+            found += self.collect_with(|_| {}, 0, skip_below);
             if !self.finalizers_due {
                 break;
             }
@@ -276,11 +291,11 @@ impl Vm {
     }
 
     #[inline(never)]
-    fn collect_with(&mut self, pending: impl FnOnce(&mut Tracer), ignore: usize) -> usize {
+    fn collect_with(&mut self, pending: impl FnOnce(&mut Tracer), ignore: usize, skip_below: usize) -> usize {
         let mut tracer = Tracer::new();
         pending(&mut tracer);
         self.trace_roots(&mut tracer);
-        gc::scan_native_stack(&self.heap, &self.stack_bounds, &mut tracer, ignore);
+        gc::scan_native_stack(&self.heap, &self.stack_bounds, &mut tracer, ignore, skip_below);
         for (live, stale) in self.thread.operand_regions() {
             // A live slot is a real reference even to `ignore`.
             gc::scan_conservatively(&self.heap, live, &mut tracer, 0);
@@ -304,26 +319,32 @@ impl Vm {
         });
         self.heap.live_after_gc = live;
         self.heap.allocated_since_gc = 0;
+        if ignore == 0 {
+            self.prompt_budget = PROMPT_BUDGET;
+        }
         freed + queued
     }
 
     /// `POP_TOP` discarded a generator: if it is suspended where closing it
     /// would run code (`try`/`with`), collect now so that an unreachable one
     /// is closed at once, as CPython's reference counting does (see the
-    /// `gc` module essay). Rate-limited to one such collection per quarter
-    /// of the live heap allocated, so a loop that abandons generators
-    /// cannot make collections quadratic; under GC stress always.
+    /// `gc` module essay). Rate-limited so that a loop abandoning
+    /// generators cannot make collections quadratic: `PROMPT_BUDGET` of
+    /// them between two ordinary collections, then one per quarter of the
+    /// live heap allocated; under GC stress always.
     #[inline(never)]
     pub(crate) fn collect_abandoned_generator(&mut self, generator: Value) {
         let Some(gen) = generator.downcast::<crate::types::generator::PyGenerator>() else { return };
         if !crate::types::generator::needs_close(gen) || !self.gc_enabled {
             return;
         }
-        if !self.gc_stress && self.heap.allocated_since_gc < self.heap.live_after_gc / 4 {
+        if self.prompt_budget > 0 {
+            self.prompt_budget -= 1;
+        } else if !self.gc_stress && self.heap.allocated_since_gc < self.heap.live_after_gc / 4 {
             return;
         }
         let ignore = generator.to_bits() as usize;
-        self.collect_with(|_| {}, ignore);
+        self.collect_with(|_| {}, ignore, 0);
         self.run_finalizers();
     }
 
@@ -606,6 +627,9 @@ impl Vm {
         Ok(())
     }
 }
+
+/// Prompt collections of abandoned generators between two ordinary ones.
+const PROMPT_BUDGET: u32 = 4;
 
 /// Whether an unreachable finalizer candidate needs its finalizer run.
 fn needs_finalizer(object: NonNull<ObjHeader>) -> bool {

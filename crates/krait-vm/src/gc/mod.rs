@@ -125,9 +125,20 @@ impl Tracer {
 /// value held only in a register is seen too.
 #[inline(never)]
 /// A word equal to `ignore` (an object's address, or 0) does not count.
-pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer, ignore: usize) {
+/// With `skip_below` non-zero, the stack between the collector's frame and
+/// that address is not scanned (the registers still are).
+pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer, ignore: usize, skip_below: usize) {
     let registers = stack::spill_registers();
-    let low = registers.as_ptr() as usize;
+    for &word in &registers {
+        if word >= 4096 {
+            if let Some(object) = heap.object_containing(word) {
+                if object.as_ptr() as usize != ignore {
+                    tracer.mark_object(object);
+                }
+            }
+        }
+    }
+    let low = (registers.as_ptr() as usize).max(skip_below);
     let high = bounds.base;
     let mut addr = low & !7;
     while addr + 8 <= high {

@@ -45,7 +45,21 @@ pub enum Exit {
 
 /// Run the top frame until it returns or yields. If `pending` is given, the
 /// frame starts by raising it at its current instruction (generator `throw`).
+///
+/// Records where on the native stack this run of the loop begins, so that
+/// an explicit `gc.collect()` called straight from the loop's `CALL` can
+/// leave the loop's own native frame (stale spilled values) out of the
+/// conservative scan (`Vm::collect_fully`).
 pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
+    let marker = 0u8;
+    vm.thread.native_entries.push(std::hint::black_box(&marker) as *const u8 as usize);
+    let result = run_frames_inner(vm, pending);
+    vm.thread.native_entries.pop();
+    result
+}
+
+#[inline(never)]
+fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
     let stack: *mut Value = vm.thread.stack.as_mut_ptr();
     let mut frame: *mut Frame;
     let mut code: Gc<PyCode>;

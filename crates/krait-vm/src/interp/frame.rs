@@ -83,11 +83,14 @@ pub struct Frame {
 pub struct ThreadState {
     pub stack: Box<[Value]>,
     pub frames: Vec<Frame>,
+    /// The native stack address where each active run of the interpreter
+    /// loop begins, innermost last.
+    pub(crate) native_entries: Vec<usize>,
 }
 
 impl ThreadState {
     pub fn new() -> ThreadState {
-        ThreadState { stack: zeroed_stack(), frames: Vec::with_capacity(MAX_FRAMES) }
+        ThreadState { stack: zeroed_stack(), frames: Vec::with_capacity(MAX_FRAMES), native_entries: Vec::new() }
     }
 
     /// Where the next frame's localsplus would start.

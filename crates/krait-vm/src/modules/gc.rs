@@ -101,9 +101,28 @@ fn collect(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.value_error("invalid generation"));
     }
     run_callbacks(vm, "start", generation, 0)?;
-    let found = vm.collect_fully();
+    let direct = called_directly(vm);
+    let found = vm.collect_fully(direct);
     run_callbacks(vm, "stop", generation, found)?;
     Ok(vm.new_int(found as i64))
+}
+
+/// Whether the innermost interpreter loop is running a `CALL` whose
+/// callable is this very function (see `Vm::collect_fully`).
+fn called_directly(vm: &Vm) -> bool {
+    let Some(frame) = vm.thread.frames.last() else { return false };
+    let Some(unit) = frame.code.instructions.get(frame.lasti) else { return false };
+    let Some(instr) = krait_bytecode::Instruction::decode(unit.get()) else { return false };
+    if instr.op.base() != krait_bytecode::Opcode::CALL {
+        return false;
+    }
+    let n = instr.arg as usize;
+    let Some(method_at) = frame.sp.checked_sub(n + 2).filter(|&i| i >= frame.stack_base) else { return false };
+    let method = vm.thread.stack[method_at];
+    let callable = if method.is_null() { vm.thread.stack[method_at + 1] } else { method };
+    callable
+        .downcast::<crate::types::descriptor::PyBuiltinFunction>()
+        .is_some_and(|f| std::ptr::eq(f.def, &GC.methods[0]))
 }
 
 /// Call each of `gc.callbacks` with `(phase, info)`, as CPython does around

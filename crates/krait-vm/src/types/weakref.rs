@@ -93,7 +93,15 @@ pub fn is_weakrefable(vm: &mut Vm, v: Value) -> bool {
 /// type) to `referent`, with `callback` (None or NULL for none).
 pub fn new_weakref(vm: &mut Vm, cls: Gc<PyType>, referent: Value, callback: Value) -> PyResult {
     if !is_weakrefable(vm, referent) {
-        let tn = vm.type_name(referent);
+        // The weakref types' C name (`tp_name`) includes their module.
+        let prefix = if referent.has_kind(LayoutKind::WeakRef)
+            && !vm.class_of(referent).has_flag(crate::types::typeobject::flags::HEAPTYPE)
+        {
+            "weakref."
+        } else {
+            ""
+        };
+        let tn = format!("{prefix}{}", vm.type_name(referent));
         return Err(vm.type_error(format!("cannot create weak reference to '{tn}' object")));
     }
     let callback = if callback.is_null() || vm.is_none(callback) { Value::NULL } else { callback };
@@ -144,9 +152,12 @@ fn ref_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn ref_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let w = this_ref(vm, args.this())?;
-    if args.positional().len() > 1 || args.has_kwargs() {
+    if args.has_kwargs() {
+        return Err(vm.type_error("weakref() takes no keyword arguments"));
+    }
+    if args.positional().len() > 1 {
         let n = args.positional().len() - 1;
-        return Err(vm.type_error(format!("weakref() takes exactly 0 arguments ({n} given)")));
+        return Err(vm.type_error(format!("weakref expected 0 arguments, got {n}")));
     }
     Ok(w.referent().unwrap_or(vm.none()))
 }
