@@ -178,7 +178,10 @@ mod tests {
     use std::ptr::NonNull;
 
     use super::*;
+    use crate::gc::finalize::FinalizerTable;
+    use crate::gc::weak::WeakTable;
     use crate::object::{Gc, ObjHeader, PyPayload, ValueCell};
+    use crate::types::weakref::PyWeakRef;
 
     /// A heap object with one reference, for collector tests.
     #[repr(C)]
@@ -195,16 +198,98 @@ mod tests {
         }
     }
 
-    fn alloc_node(heap: &mut Heap, next: Value) -> Gc<Node> {
-        let memory = heap.allocate(Node::LAYOUT.alloc_size()).unwrap().as_ptr();
+    fn alloc_raw<T: PyPayload>(heap: &mut Heap, payload: T) -> Gc<T> {
+        let memory = heap.allocate(T::LAYOUT.alloc_size()).unwrap().as_ptr();
         // SAFETY: fresh memory of the payload's size, written whole.
         unsafe {
-            std::ptr::write(
-                memory as *mut Node,
-                Node { header: ObjHeader::new(Node::LAYOUT, Value::NULL), next: ValueCell::new(next) },
-            );
+            std::ptr::write(memory as *mut T, payload);
             Gc::from_raw(NonNull::new_unchecked(memory as *mut ObjHeader))
         }
+    }
+
+    fn alloc_node(heap: &mut Heap, next: Value) -> Gc<Node> {
+        alloc_raw(heap, Node { header: ObjHeader::new(Node::LAYOUT, Value::NULL), next: ValueCell::new(next) })
+    }
+
+    fn alloc_weakref(heap: &mut Heap, table: &mut WeakTable, referent: Value, callback: Value) -> Gc<PyWeakRef> {
+        let weakref = alloc_raw(heap, PyWeakRef::new(referent, callback));
+        table.register(referent, weakref);
+        weakref
+    }
+
+    /// A collection with weak processing and finalizer selection, as
+    /// `Vm::collect_with` orders them; returns (freed, queued, callbacks).
+    fn collect_weak(
+        heap: &mut Heap,
+        roots: &[Value],
+        weak: &mut WeakTable,
+        finalizers: &mut FinalizerTable,
+    ) -> (usize, usize, Vec<Gc<PyWeakRef>>) {
+        let mut tracer = Tracer::new();
+        tracer.mark_all(roots);
+        finalizers.trace(&mut tracer);
+        tracer.drain();
+        let queued = finalizers.select(&mut tracer, |_| true);
+        let callbacks = weak.process();
+        let mut freed = 0;
+        heap.sweep(|_| freed += 1);
+        (freed, queued, callbacks)
+    }
+
+    #[test]
+    fn weakrefs_to_dead_referents_are_cleared_and_live_ones_kept() {
+        let mut heap = Heap::new();
+        let mut weak = WeakTable::default();
+        let mut finalizers = FinalizerTable::default();
+        let target = alloc_node(&mut heap, Value::NULL);
+        let callback = alloc_node(&mut heap, Value::NULL);
+        let with_callback = alloc_weakref(&mut heap, &mut weak, target.value(), callback.value());
+        let without = alloc_weakref(&mut heap, &mut weak, target.value(), Value::NULL);
+        let roots = [target.value(), with_callback.value(), without.value()];
+        let (freed, _, callbacks) = collect_weak(&mut heap, &roots, &mut weak, &mut finalizers);
+        assert_eq!((freed, callbacks.len()), (0, 0));
+        assert_eq!(weak.refs_to(target.value()).len(), 2);
+        // The referent dies: both are cleared, only the one with a
+        // callback is reported, and the callback object stays alive.
+        let roots = [with_callback.value(), without.value()];
+        let (freed, _, callbacks) = collect_weak(&mut heap, &roots, &mut weak, &mut finalizers);
+        assert_eq!(freed, 1);
+        assert_eq!(callbacks, vec![with_callback]);
+        assert!(with_callback.referent().is_none() && without.referent().is_none());
+        assert!(weak.is_empty());
+    }
+
+    #[test]
+    fn a_weakref_dying_with_its_referent_gets_no_callback() {
+        let mut heap = Heap::new();
+        let mut weak = WeakTable::default();
+        let mut finalizers = FinalizerTable::default();
+        let target = alloc_node(&mut heap, Value::NULL);
+        let callback = alloc_node(&mut heap, Value::NULL);
+        let _weakref = alloc_weakref(&mut heap, &mut weak, target.value(), callback.value()).value().to_bits();
+        let (freed, _, callbacks) = collect_weak(&mut heap, &[], &mut weak, &mut finalizers);
+        assert_eq!((freed, callbacks.len()), (3, 0));
+        assert!(weak.is_empty());
+    }
+
+    #[test]
+    fn unreachable_finalizer_candidates_survive_one_cycle_with_what_they_reach() {
+        let mut heap = Heap::new();
+        let mut weak = WeakTable::default();
+        let mut finalizers = FinalizerTable::default();
+        let child = alloc_node(&mut heap, Value::NULL);
+        let parent = alloc_node(&mut heap, child.value());
+        finalizers.register(NonNull::from(parent.header()));
+        let weakref = alloc_weakref(&mut heap, &mut weak, child.value(), Value::NULL);
+        let (freed, queued, _) = collect_weak(&mut heap, &[weakref.value()], &mut weak, &mut finalizers);
+        // Kept for the finalizer: nothing freed, the weakref still valid.
+        assert_eq!((freed, queued), (0, 1));
+        assert!(weakref.referent().is_some());
+        assert!(finalizers.next_due().is_some_and(|v| v.is(parent.value())));
+        // Finalized once: the next collection frees both and clears the weakref.
+        let (freed, queued, _) = collect_weak(&mut heap, &[weakref.value()], &mut weak, &mut finalizers);
+        assert_eq!((freed, queued), (2, 0));
+        assert!(weakref.referent().is_none());
     }
 
     fn collect(heap: &mut Heap, roots: &[Value]) -> usize {

@@ -40,6 +40,18 @@ pub struct PyWeakRef {
 impl_payload!(PyWeakRef, WeakRef, subclassable);
 
 impl PyWeakRef {
+    /// The payload of a weakref to `referent` (register it in the VM's
+    /// `WeakTable` once allocated: `new_weakref` does).
+    pub(crate) fn new(referent: Value, callback: Value) -> PyWeakRef {
+        PyWeakRef {
+            header: ObjHeader::new(PyWeakRef::LAYOUT, Value::NULL),
+            referent: Cell::new(referent),
+            callback: ValueCell::new(callback),
+            hash: Cell::new(None),
+            serial: Cell::new(0),
+        }
+    }
+
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
         tracer.mark(self.callback.get());
     }
@@ -114,14 +126,7 @@ pub fn new_weakref(vm: &mut Vm, cls: Gc<PyType>, referent: Value, callback: Valu
             return Ok(existing.value());
         }
     }
-    let payload = PyWeakRef {
-        header: ObjHeader::new(PyWeakRef::LAYOUT, Value::NULL),
-        referent: Cell::new(referent),
-        callback: ValueCell::new(callback),
-        hash: Cell::new(None),
-        serial: Cell::new(0),
-    };
-    let weakref = vm.alloc_instance(payload, cls);
+    let weakref = vm.alloc_instance(PyWeakRef::new(referent, callback), cls);
     let serial = vm.weakrefs.register(referent, weakref);
     weakref.serial.set(serial);
     Ok(weakref.value())
