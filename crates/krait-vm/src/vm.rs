@@ -69,6 +69,8 @@ pub struct Vm {
     /// its next safepoint (`RESUME`, `JUMP_BACKWARD`).
     pub(crate) finalizers_due: bool,
     running_finalizers: bool,
+    /// The `atexit` callbacks: a list of `(func, args, kwargs)`, or NULL.
+    pub(crate) atexit_callbacks: Value,
     /// Prompt collections for abandoned generators allowed before the next
     /// ordinary collection (see `collect_abandoned_generator`).
     prompt_budget: u32,
@@ -139,6 +141,7 @@ impl Vm {
             finalizers_due: false,
             running_finalizers: false,
             prompt_budget: PROMPT_BUDGET,
+            atexit_callbacks: Value::NULL,
             types,
             exceptions,
             singletons,
@@ -380,19 +383,26 @@ impl Vm {
     /// Print an exception that cannot be raised (from a finalizer or a
     /// callback) the way CPython's `PyErr_WriteUnraisable` does.
     pub fn report_unraisable(&mut self, err: PyErr, origin: Value) {
+        self.report_unraisable_with(err, "Exception ignored in", origin);
+    }
+
+    /// `report_unraisable` with CPython's other wordings of the first line
+    /// ("Exception ignored in atexit callback").
+    pub fn report_unraisable_with(&mut self, err: PyErr, what: &str, origin: Value) {
         let _ = crate::stdio::flush_std_streams(self);
         let origin = match crate::protocol::object::repr(self, origin) {
             Ok(s) => s.as_str().to_string(),
             Err(_) => "<object repr() failed>".to_string(),
         };
         let text = crate::toplevel::format_exception(self, err.exception());
-        eprint!("Exception ignored in: {origin}\n{text}");
+        eprint!("{what}: {origin}\n{text}");
     }
 
     /// At exit: run what is due, then the finalizers of every object that
     /// still has one pending (CPython finalizes what module globals still
     /// hold when it clears the modules).
     pub fn finalize_at_exit(&mut self) {
+        crate::modules::atexit::run_exitfuncs(self);
         self.run_finalizers();
         self.finalizers.queue_all();
         self.run_finalizers();
@@ -418,6 +428,7 @@ impl Vm {
         tracer.mark_all(&self.extra_roots);
         tracer.mark_all(&self.repr_guard);
         self.finalizers.trace(tracer);
+        tracer.mark(self.atexit_callbacks);
         for weakref in &self.weak_callbacks {
             tracer.mark(weakref.value());
         }
