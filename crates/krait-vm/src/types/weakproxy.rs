@@ -57,14 +57,10 @@ fn proxy_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn proxy_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let this = args.this();
     let w = this.downcast::<PyWeakRef>().expect("a proxy");
-    let at = this.to_bits();
-    let text = match w.referent() {
-        Some(referent) => {
-            let tn = vm.type_name(referent);
-            format!("<weakproxy at {at:#x}; to '{tn}' at {:#x}>", referent.to_bits())
-        }
-        None => format!("<weakproxy at {at:#x}; dead>"),
-    };
+    // CPython 3.11 names the referent's type and address, None's once dead.
+    let referent = w.referent().unwrap_or(vm.none());
+    let tn = vm.type_name(referent);
+    let text = format!("<weakproxy at {:#x} to {tn} at {:#x}>", this.to_bits(), referent.to_bits());
     Ok(vm.new_str(&text))
 }
 

@@ -208,13 +208,9 @@ fn ref_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(referent) => {
             let tn = vm.type_name(referent);
             let name = crate::protocol::attr::getattr_opt(vm, referent, "__name__").ok().flatten();
-            let name = match name {
-                Some(n) => Some(crate::protocol::object::repr(vm, n)?.as_str().to_string()),
-                None => None,
-            };
             let to = referent.to_bits();
-            match name {
-                Some(n) => format!("<weakref at {at:#x}; to '{tn}' at {to:#x} ({})>", n.trim_matches('\'')),
+            match name.and_then(|n| n.downcast::<crate::types::str::PyStr>()) {
+                Some(n) => format!("<weakref at {at:#x}; to '{tn}' at {to:#x} ({})>", n.as_str()),
                 None => format!("<weakref at {at:#x}; to '{tn}' at {to:#x}>"),
             }
         }
