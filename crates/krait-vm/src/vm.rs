@@ -277,7 +277,7 @@ impl Vm {
     /// the scan — it holds only stale copies of values the loop handled
     /// before, which would keep dropped objects alive.
     pub fn collect_fully(&mut self, direct_call: bool) -> usize {
-        let skip_below = if direct_call { self.thread.native_entries.last().copied().unwrap_or(0) } else { 0 };
+        let skip_below = if direct_call { self.thread.native_entry } else { 0 };
         let mut found = 0;
         for _ in 0..8 {
             // (Again each round: the finalizers of the last one left stale

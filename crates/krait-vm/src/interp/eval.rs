@@ -52,9 +52,10 @@ pub enum Exit {
 /// conservative scan (`Vm::collect_fully`).
 pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
     let marker = 0u8;
-    vm.thread.native_entries.push(std::hint::black_box(&marker) as *const u8 as usize);
+    let here = std::hint::black_box(&marker) as *const u8 as usize;
+    let outer = std::mem::replace(&mut vm.thread.native_entry, here);
     let result = run_frames_inner(vm, pending);
-    vm.thread.native_entries.pop();
+    vm.thread.native_entry = outer;
     result
 }
 

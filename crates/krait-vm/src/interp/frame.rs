@@ -83,14 +83,14 @@ pub struct Frame {
 pub struct ThreadState {
     pub stack: Box<[Value]>,
     pub frames: Vec<Frame>,
-    /// The native stack address where each active run of the interpreter
-    /// loop begins, innermost last.
-    pub(crate) native_entries: Vec<usize>,
+    /// The native stack address where the innermost active run of the
+    /// interpreter loop begins (0 outside the loop).
+    pub(crate) native_entry: usize,
 }
 
 impl ThreadState {
     pub fn new() -> ThreadState {
-        ThreadState { stack: zeroed_stack(), frames: Vec::with_capacity(MAX_FRAMES), native_entries: Vec::new() }
+        ThreadState { stack: zeroed_stack(), frames: Vec::with_capacity(MAX_FRAMES), native_entry: 0 }
     }
 
     /// Where the next frame's localsplus would start.
