@@ -123,6 +123,7 @@ pub fn create_vm(config: VmConfig) -> Box<Vm> {
     if let Err(err) = crate::types::exception_group::install(&mut vm) {
         panic!("creating ExceptionGroup failed: {}", crate::toplevel::format_exception(&mut vm, err.exception()));
     }
+    crate::modules::register_all(&mut vm);
     vm.enable_gc();
     vm
 }

@@ -3,7 +3,8 @@
 //!
 //! `vm` holds the interpreter state; `bootstrap` creates it; `interp` runs
 //! bytecode; `protocol` is the abstract object protocol; `types` has one
-//! file per builtin type; `gc` is the collector.
+//! file per builtin type; `gc` is the collector; `modules` has the builtin
+//! modules that need the VM's internals (`gc`, `_weakref`).
 
 pub mod bootstrap;
 pub mod bufferedio;
@@ -15,6 +16,7 @@ pub mod hashing;
 pub mod import;
 pub mod interp;
 pub mod map;
+pub mod modules;
 pub mod names;
 pub mod native;
 pub mod numeric;

@@ -37,8 +37,10 @@ pub fn run_main(vm: &mut Vm, source: &str, filename: &str, file_attr: Option<&st
     finish(vm, status)
 }
 
-/// Flush the standard streams at exit; a failure there is status 120 as in CPython.
+/// Finalize what is left and flush the standard streams at exit; a failure
+/// there is status 120 as in CPython.
 pub fn finish(vm: &mut Vm, status: u8) -> u8 {
+    vm.finalize_at_exit();
     match crate::stdio::flush_std_streams(vm) {
         Ok(()) => status,
         Err(_) => {

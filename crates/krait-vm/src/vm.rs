@@ -53,7 +53,27 @@ pub struct Vm {
     pub(crate) stack_bounds: StackBounds,
     gc_stress: bool,
     allocations: usize,
+    /// Automatic collections run (bootstrap done and not `gc.disable()`d).
     pub(crate) gc_enabled: bool,
+    /// `gc.isenabled()`.
+    pub(crate) gc_user_enabled: bool,
+    /// `gc.get_threshold()` (kept for the program; the heap has its own policy).
+    pub(crate) gc_threshold: [i64; 3],
+    /// Weak references by referent (`gc/weak.rs`).
+    pub(crate) weakrefs: crate::gc::weak::WeakTable,
+    /// Objects that may need a finalizer, and those due (`gc/finalize.rs`).
+    pub(crate) finalizers: crate::gc::finalize::FinalizerTable,
+    /// Cleared weakrefs whose callbacks are due (roots).
+    pub(crate) weak_callbacks: std::collections::VecDeque<Gc<crate::types::weakref::PyWeakRef>>,
+    /// Finalizers or weakref callbacks are due: the interpreter runs them at
+    /// its next safepoint (`RESUME`, `JUMP_BACKWARD`).
+    pub(crate) finalizers_due: bool,
+    running_finalizers: bool,
+    /// The `atexit` callbacks: a list of `(func, args, kwargs)`, or NULL.
+    pub(crate) atexit_callbacks: Value,
+    /// Prompt collections for abandoned generators allowed before the next
+    /// ordinary collection (see `collect_abandoned_generator`).
+    prompt_budget: u32,
     pub types: BuiltinTypes,
     pub exceptions: ExceptionTypes,
     pub singletons: Singletons,
@@ -116,6 +136,15 @@ impl Vm {
             gc_stress: config.gc_stress,
             allocations: 0,
             gc_enabled: false,
+            gc_user_enabled: true,
+            gc_threshold: [700, 10, 10],
+            weakrefs: Default::default(),
+            finalizers: Default::default(),
+            weak_callbacks: Default::default(),
+            finalizers_due: false,
+            running_finalizers: false,
+            prompt_budget: PROMPT_BUDGET,
+            atexit_callbacks: Value::NULL,
             types,
             exceptions,
             singletons,
@@ -181,11 +210,15 @@ impl Vm {
     /// class's instances carry attributes (a Python subclass of a builtin).
     pub fn alloc_instance<T: PyPayload>(&mut self, payload: T, class: Gc<PyType>) -> Gc<T> {
         let layout = class.instance_layout();
-        if layout.attrs_offset != 0 && layout.kind == T::LAYOUT.kind {
+        let object = if layout.attrs_offset != 0 && layout.kind == T::LAYOUT.kind {
             self.alloc_with_layout(payload, class, layout)
         } else {
             self.alloc_with_layout(payload, class, T::LAYOUT)
+        };
+        if class.has_flag(crate::types::typeobject::flags::HAS_FINALIZER) {
+            self.finalizers.register(NonNull::from(object.header()));
         }
+        object
     }
 
     fn alloc_with_layout<T: PyPayload>(&mut self, payload: T, class: Gc<PyType>, layout: &'static Layout) -> Gc<T> {
@@ -194,6 +227,7 @@ impl Vm {
             tracer.mark(class.value());
             payload.trace(tracer);
         });
+        // (A finalizer queued by that collection runs at the next safepoint.)
         alloc_in(&mut self.heap, payload, class.value(), layout)
     }
 
@@ -217,6 +251,9 @@ impl Vm {
         let object = alloc_trailing_in(&mut self.heap, payload, class.value(), layout, trailing);
         // SAFETY: the allocation has `trailing` bytes at this offset.
         fill(unsafe { (object.as_ptr() as *mut u8).add(layout.alloc_size()) });
+        if class.has_flag(crate::types::typeobject::flags::HAS_FINALIZER) {
+            self.finalizers.register(NonNull::from(object.header()));
+        }
         object
     }
 
@@ -245,28 +282,71 @@ impl Vm {
             self.heap.allocated_since_gc > gc::MIN_THRESHOLD.max(self.heap.live_after_gc)
         };
         if due {
-            self.collect_with(pending);
+            self.collect_with(pending, 0, 0);
         }
     }
 
-    /// Run a full collection (`gc.collect()`).
-    pub fn collect_garbage(&mut self) {
-        self.collect_with(|_| {});
+    /// One full collection; returns how many unreachable objects it found
+    /// (freed, or kept for their finalizer). Finalizers and weakref
+    /// callbacks it queues run later (`run_finalizers`).
+    pub fn collect_garbage(&mut self) -> usize {
+        self.collect_with(|_| {}, 0, 0)
+    }
+
+    /// `gc.collect()`: collect, run the finalizers and callbacks that became
+    /// due, and repeat while that freed more (an object kept alive for its
+    /// `__del__` is freed, and its weakrefs cleared, by the next round), so
+    /// that `del x; gc.collect()` leaves nothing of `x` behind, as CPython's
+    /// reference counting would.
+    ///
+    /// `direct_call` says the caller checked that this runs for a `CALL`
+    /// of `gc.collect` by the innermost interpreter loop: then no Rust
+    /// frame between that loop and here holds a value the value stack does
+    /// not (the loop's `CALL` keeps the callable and arguments in their
+    /// slots), and the native stack below the loop's entry is left out of
+    /// the scan — it holds only stale copies of values the loop handled
+    /// before, which would keep dropped objects alive.
+    pub fn collect_fully(&mut self, direct_call: bool) -> usize {
+        let skip_below = if direct_call { self.thread.native_entry } else { 0 };
+        let mut found = 0;
+        for _ in 0..8 {
+            // (Again each round: the finalizers of the last one left stale
+            // copies of their objects above the stack top.)
+            self.thread.clear_stale_slots();
+            crate::gc::scrub_stack();
+            found += self.collect_with(|_| {}, 0, skip_below);
+            if !self.finalizers_due {
+                break;
+            }
+            self.run_finalizers();
+        }
+        found
     }
 
     #[inline(never)]
-    fn collect_with(&mut self, pending: impl FnOnce(&mut Tracer)) {
+    fn collect_with(&mut self, pending: impl FnOnce(&mut Tracer), ignore: usize, skip_below: usize) -> usize {
         let mut tracer = Tracer::new();
         pending(&mut tracer);
         self.trace_roots(&mut tracer);
-        gc::scan_native_stack(&self.heap, &self.stack_bounds, &mut tracer);
-        for region in self.thread.operand_regions() {
-            gc::scan_conservatively(&self.heap, region, &mut tracer);
+        gc::scan_native_stack(&self.heap, &self.stack_bounds, &mut tracer, ignore, skip_below);
+        for (live, stale) in self.thread.operand_regions() {
+            // A live slot is a real reference even to `ignore`.
+            gc::scan_conservatively(&self.heap, live, &mut tracer, 0);
+            gc::scan_conservatively(&self.heap, stale, &mut tracer, ignore);
         }
         tracer.drain();
+        // Phase 2: the unreachable objects that need a finalizer stay alive.
+        let queued = self.finalizers.select(&mut tracer, needs_finalizer);
+        let callbacks = self.weakrefs.process();
+        self.weak_callbacks.extend(callbacks);
+        if queued > 0 || !self.weak_callbacks.is_empty() {
+            self.finalizers_due = true;
+        }
         self.process_weak();
         self.heap.poison = self.gc_stress;
+        let mut freed = 0;
         let live = self.heap.sweep(|object| {
+            freed += 1;
             // SAFETY: the sweeper hands us each dead object exactly once,
             // its header still intact.
             unsafe {
@@ -277,6 +357,90 @@ impl Vm {
         });
         self.heap.live_after_gc = live;
         self.heap.allocated_since_gc = 0;
+        if ignore == 0 {
+            self.prompt_budget = PROMPT_BUDGET;
+        }
+        freed + queued
+    }
+
+    /// `POP_TOP` discarded a generator: if it is suspended where closing it
+    /// would run code (`try`/`with`), collect now so that an unreachable one
+    /// is closed at once, as CPython's reference counting does (see the
+    /// `gc` module essay). Rate-limited so that a loop abandoning
+    /// generators cannot make collections quadratic: `PROMPT_BUDGET` of
+    /// them between two ordinary collections, then one per quarter of the
+    /// live heap allocated; under GC stress always.
+    #[inline(never)]
+    pub(crate) fn collect_abandoned_generator(&mut self, generator: Value) {
+        let Some(gen) = generator.downcast::<crate::types::generator::PyGenerator>() else { return };
+        if !crate::types::generator::needs_close(gen) || !self.gc_enabled {
+            return;
+        }
+        if self.prompt_budget > 0 {
+            self.prompt_budget -= 1;
+        } else if !self.gc_stress && self.heap.allocated_since_gc < self.heap.live_after_gc / 4 {
+            return;
+        }
+        let ignore = generator.to_bits() as usize;
+        self.collect_with(|_| {}, ignore, 0);
+        self.run_finalizers();
+    }
+
+    /// Run the finalizers and weakref callbacks that are due (a safepoint:
+    /// the interpreter's state is consistent and no Rust borrow is held).
+    /// Errors are reported as CPython's "Exception ignored in: ..." and
+    /// otherwise ignored.
+    #[inline(never)]
+    pub fn run_finalizers(&mut self) {
+        if self.running_finalizers {
+            return;
+        }
+        self.running_finalizers = true;
+        self.finalizers_due = false;
+        loop {
+            // Callbacks first: those of objects freed by this collection
+            // come before the finalizers of objects it found unreachable.
+            if let Some(weakref) = self.weak_callbacks.pop_front() {
+                let callback = weakref.take_callback();
+                if !callback.is_null() {
+                    if let Err(err) = crate::protocol::call::call(self, callback, &[weakref.value()]) {
+                        self.report_unraisable(err, callback);
+                    }
+                }
+                continue;
+            }
+            let Some(object) = self.finalizers.next_due() else { break };
+            crate::gc::finalize_object(self, object);
+        }
+        self.running_finalizers = false;
+    }
+
+    /// Print an exception that cannot be raised (from a finalizer or a
+    /// callback) the way CPython's `PyErr_WriteUnraisable` does.
+    pub fn report_unraisable(&mut self, err: PyErr, origin: Value) {
+        self.report_unraisable_with(err, "Exception ignored in", origin);
+    }
+
+    /// `report_unraisable` with CPython's other wordings of the first line
+    /// ("Exception ignored in atexit callback").
+    pub fn report_unraisable_with(&mut self, err: PyErr, what: &str, origin: Value) {
+        let _ = crate::stdio::flush_std_streams(self);
+        let origin = match crate::protocol::object::repr(self, origin) {
+            Ok(s) => s.as_str().to_string(),
+            Err(_) => "<object repr() failed>".to_string(),
+        };
+        let text = crate::toplevel::format_exception(self, err.exception());
+        eprint!("{what}: {origin}\n{text}");
+    }
+
+    /// At exit: run what is due, then the finalizers of every object that
+    /// still has one pending (CPython finalizes what module globals still
+    /// hold when it clears the modules).
+    pub fn finalize_at_exit(&mut self) {
+        crate::modules::atexit::run_exitfuncs(self);
+        self.run_finalizers();
+        self.finalizers.queue_all();
+        self.run_finalizers();
     }
 
     fn trace_roots(&self, tracer: &mut Tracer) {
@@ -298,6 +462,11 @@ impl Vm {
         tracer.mark(self.handled_exception);
         tracer.mark_all(&self.extra_roots);
         tracer.mark_all(&self.repr_guard);
+        self.finalizers.trace(tracer);
+        tracer.mark(self.atexit_callbacks);
+        for weakref in &self.weak_callbacks {
+            tracer.mark(weakref.value());
+        }
         self.thread.trace(tracer);
     }
 
@@ -314,7 +483,13 @@ impl Vm {
     }
 
     pub(crate) fn enable_gc(&mut self) {
-        self.gc_enabled = true;
+        self.gc_enabled = self.gc_user_enabled;
+    }
+
+    /// `gc.enable()` / `gc.disable()`.
+    pub(crate) fn set_gc_user_enabled(&mut self, enabled: bool) {
+        self.gc_user_enabled = enabled;
+        self.gc_enabled = enabled;
     }
 
     // ---- common constructors ----------------------------------------------------------
@@ -515,6 +690,21 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// Prompt collections of abandoned generators between two ordinary ones.
+const PROMPT_BUDGET: u32 = 4;
+
+/// Whether an unreachable finalizer candidate needs its finalizer run.
+fn needs_finalizer(object: NonNull<ObjHeader>) -> bool {
+    // SAFETY: candidates are allocated objects (`FinalizerTable` invariant).
+    let header = unsafe { object.as_ref() };
+    if header.kind() == crate::object::LayoutKind::Generator {
+        // SAFETY: the layout kind identifies the payload.
+        let gen = unsafe { Gc::<crate::types::generator::PyGenerator>::from_raw(object) };
+        return crate::types::generator::needs_close(gen);
+    }
+    true
 }
 
 /// Allocate an object in `heap` without collecting (the allocation path of

@@ -28,14 +28,39 @@
 //! it (so the heap stays within about twice the live data). With
 //! `KRAIT_GC_STRESS=1` it collects every `STRESS_INTERVAL` allocations and
 //! poisons freed memory, so a missing root shows up as a crash in tests.
+//! `gc.disable()` turns the automatic collections off.
+//!
+//! ## Weak references and finalizers
+//!
+//! Marking has two phases: from the roots, then from the objects that are
+//! unreachable but need a finalizer (`finalize.rs`), which stay alive for
+//! one more cycle. Weak references to objects still unmarked after both are
+//! cleared (`weak.rs`). Finalizers and weakref callbacks never run inside
+//! the collector: they are queued, and run by the VM at a safepoint.
+//!
+//! ## Prompt collection of an abandoned generator
+//!
+//! CPython closes a generator the moment its last reference goes, which
+//! programs notice when a `for` loop is left by `break` while the generator
+//! is suspended inside `try`/`with`: its `finally` runs right away. The
+//! interpreter imitates that: when `POP_TOP` discards a generator suspended
+//! where a handler covers it, the VM collects at once (rate-limited, see
+//! `Vm::collect_abandoned_generator`), counting only precise references and
+//! live operand-stack slots to that one generator — stale copies of the
+//! pointer in the interpreter's native frame or above a stack top must not
+//! keep it. Ignoring conservative references to it is memory-safe: an
+//! unreachable generator is kept alive for its finalizer anyway.
 
+pub mod finalize;
 mod heap;
 mod stack;
+pub mod weak;
 
 use std::ptr::NonNull;
 
+pub use finalize::finalize_object;
 pub use heap::Heap;
-pub use stack::StackBounds;
+pub use stack::{scrub_stack, StackBounds};
 
 use crate::object::{header_bits, ObjHeader};
 use crate::value::Value;
@@ -102,9 +127,21 @@ impl Tracer {
 /// The callee-saved registers are spilled into a local array first, so a
 /// value held only in a register is seen too.
 #[inline(never)]
-pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer) {
+/// A word equal to `ignore` (an object's address, or 0) does not count.
+/// With `skip_below` non-zero, the stack between the collector's frame and
+/// that address is not scanned (the registers still are).
+pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer, ignore: usize, skip_below: usize) {
     let registers = stack::spill_registers();
-    let low = registers.as_ptr() as usize;
+    for &word in &registers {
+        if word >= 4096 {
+            if let Some(object) = heap.object_containing(word) {
+                if object.as_ptr() as usize != ignore {
+                    tracer.mark_object(object);
+                }
+            }
+        }
+    }
+    let low = (registers.as_ptr() as usize).max(skip_below);
     let high = bounds.base;
     let mut addr = low & !7;
     while addr + 8 <= high {
@@ -112,7 +149,9 @@ pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer)
         let word = unsafe { std::ptr::read_volatile(addr as *const usize) };
         if word >= 4096 {
             if let Some(object) = heap.object_containing(word) {
-                tracer.mark_object(object);
+                if object.as_ptr() as usize != ignore {
+                    tracer.mark_object(object);
+                }
             }
         }
         addr += 8;
@@ -121,12 +160,16 @@ pub fn scan_native_stack(heap: &Heap, bounds: &StackBounds, tracer: &mut Tracer)
 }
 
 /// Mark the objects that the words of `region` point into, treating each
-/// word as a possible pointer (used for the interpreter's operand stacks).
-pub fn scan_conservatively(heap: &Heap, region: &[Value], tracer: &mut Tracer) {
+/// word as a possible pointer (used for the interpreter's operand stacks);
+/// a word pointing into the object at `ignore` (or 0) does not count.
+pub fn scan_conservatively(heap: &Heap, region: &[Value], tracer: &mut Tracer, ignore: usize) {
     for value in region {
         let word = value.to_bits() as usize;
         if word >= 4096 && word & 7 == 0 {
             if let Some(object) = heap.object_containing(word) {
+                if object.as_ptr() as usize == ignore {
+                    continue;
+                }
                 tracer.mark_object(object);
             }
         }
@@ -138,7 +181,10 @@ mod tests {
     use std::ptr::NonNull;
 
     use super::*;
+    use crate::gc::finalize::FinalizerTable;
+    use crate::gc::weak::WeakTable;
     use crate::object::{Gc, ObjHeader, PyPayload, ValueCell};
+    use crate::types::weakref::PyWeakRef;
 
     /// A heap object with one reference, for collector tests.
     #[repr(C)]
@@ -155,16 +201,98 @@ mod tests {
         }
     }
 
-    fn alloc_node(heap: &mut Heap, next: Value) -> Gc<Node> {
-        let memory = heap.allocate(Node::LAYOUT.alloc_size()).unwrap().as_ptr();
+    fn alloc_raw<T: PyPayload>(heap: &mut Heap, payload: T) -> Gc<T> {
+        let memory = heap.allocate(T::LAYOUT.alloc_size()).unwrap().as_ptr();
         // SAFETY: fresh memory of the payload's size, written whole.
         unsafe {
-            std::ptr::write(
-                memory as *mut Node,
-                Node { header: ObjHeader::new(Node::LAYOUT, Value::NULL), next: ValueCell::new(next) },
-            );
+            std::ptr::write(memory as *mut T, payload);
             Gc::from_raw(NonNull::new_unchecked(memory as *mut ObjHeader))
         }
+    }
+
+    fn alloc_node(heap: &mut Heap, next: Value) -> Gc<Node> {
+        alloc_raw(heap, Node { header: ObjHeader::new(Node::LAYOUT, Value::NULL), next: ValueCell::new(next) })
+    }
+
+    fn alloc_weakref(heap: &mut Heap, table: &mut WeakTable, referent: Value, callback: Value) -> Gc<PyWeakRef> {
+        let weakref = alloc_raw(heap, PyWeakRef::new(referent, callback));
+        table.register(referent, weakref);
+        weakref
+    }
+
+    /// A collection with weak processing and finalizer selection, as
+    /// `Vm::collect_with` orders them; returns (freed, queued, callbacks).
+    fn collect_weak(
+        heap: &mut Heap,
+        roots: &[Value],
+        weak: &mut WeakTable,
+        finalizers: &mut FinalizerTable,
+    ) -> (usize, usize, Vec<Gc<PyWeakRef>>) {
+        let mut tracer = Tracer::new();
+        tracer.mark_all(roots);
+        finalizers.trace(&mut tracer);
+        tracer.drain();
+        let queued = finalizers.select(&mut tracer, |_| true);
+        let callbacks = weak.process();
+        let mut freed = 0;
+        heap.sweep(|_| freed += 1);
+        (freed, queued, callbacks)
+    }
+
+    #[test]
+    fn weakrefs_to_dead_referents_are_cleared_and_live_ones_kept() {
+        let mut heap = Heap::new();
+        let mut weak = WeakTable::default();
+        let mut finalizers = FinalizerTable::default();
+        let target = alloc_node(&mut heap, Value::NULL);
+        let callback = alloc_node(&mut heap, Value::NULL);
+        let with_callback = alloc_weakref(&mut heap, &mut weak, target.value(), callback.value());
+        let without = alloc_weakref(&mut heap, &mut weak, target.value(), Value::NULL);
+        let roots = [target.value(), with_callback.value(), without.value()];
+        let (freed, _, callbacks) = collect_weak(&mut heap, &roots, &mut weak, &mut finalizers);
+        assert_eq!((freed, callbacks.len()), (0, 0));
+        assert_eq!(weak.refs_to(target.value()).len(), 2);
+        // The referent dies: both are cleared, only the one with a
+        // callback is reported, and the callback object stays alive.
+        let roots = [with_callback.value(), without.value()];
+        let (freed, _, callbacks) = collect_weak(&mut heap, &roots, &mut weak, &mut finalizers);
+        assert_eq!(freed, 1);
+        assert_eq!(callbacks, vec![with_callback]);
+        assert!(with_callback.referent().is_none() && without.referent().is_none());
+        assert!(weak.is_empty());
+    }
+
+    #[test]
+    fn a_weakref_dying_with_its_referent_gets_no_callback() {
+        let mut heap = Heap::new();
+        let mut weak = WeakTable::default();
+        let mut finalizers = FinalizerTable::default();
+        let target = alloc_node(&mut heap, Value::NULL);
+        let callback = alloc_node(&mut heap, Value::NULL);
+        let _weakref = alloc_weakref(&mut heap, &mut weak, target.value(), callback.value()).value().to_bits();
+        let (freed, _, callbacks) = collect_weak(&mut heap, &[], &mut weak, &mut finalizers);
+        assert_eq!((freed, callbacks.len()), (3, 0));
+        assert!(weak.is_empty());
+    }
+
+    #[test]
+    fn unreachable_finalizer_candidates_survive_one_cycle_with_what_they_reach() {
+        let mut heap = Heap::new();
+        let mut weak = WeakTable::default();
+        let mut finalizers = FinalizerTable::default();
+        let child = alloc_node(&mut heap, Value::NULL);
+        let parent = alloc_node(&mut heap, child.value());
+        finalizers.register(NonNull::from(parent.header()));
+        let weakref = alloc_weakref(&mut heap, &mut weak, child.value(), Value::NULL);
+        let (freed, queued, _) = collect_weak(&mut heap, &[weakref.value()], &mut weak, &mut finalizers);
+        // Kept for the finalizer: nothing freed, the weakref still valid.
+        assert_eq!((freed, queued), (0, 1));
+        assert!(weakref.referent().is_some());
+        assert!(finalizers.next_due().is_some_and(|v| v.is(parent.value())));
+        // Finalized once: the next collection frees both and clears the weakref.
+        let (freed, queued, _) = collect_weak(&mut heap, &[weakref.value()], &mut weak, &mut finalizers);
+        assert_eq!((freed, queued), (2, 0));
+        assert!(weakref.referent().is_none());
     }
 
     fn collect(heap: &mut Heap, roots: &[Value]) -> usize {
@@ -204,7 +332,7 @@ mod tests {
         let node = alloc_node(&mut heap, Value::NULL);
         let interior = Value::from_bits(node.value().to_bits() + 8);
         let mut tracer = Tracer::new();
-        scan_conservatively(&heap, &[interior, Value::from_small(7)], &mut tracer);
+        scan_conservatively(&heap, &[interior, Value::from_small(7)], &mut tracer, 0);
         tracer.drain();
         let mut freed = 0;
         heap.sweep(|_| freed += 1);

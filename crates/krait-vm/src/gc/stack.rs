@@ -80,3 +80,18 @@ pub(super) fn spill_registers() -> [usize; 8] {
     }
     std::hint::black_box(regs)
 }
+
+/// Zero the 32 KiB of stack below the caller's frame, so that the frames
+/// of a collection started next do not contain stale copies of pointers
+/// left there by calls that have returned (uninitialised slots would be
+/// read by the conservative scan and keep dead objects alive: Boehm's
+/// `GC_clear_stack`). Used before an explicit `gc.collect()`, whose
+/// callers expect what they dropped to be gone.
+#[inline(never)]
+pub fn scrub_stack() {
+    let mut area = [0usize; 4096];
+    // SAFETY: `area` is a local array; the volatile writes only keep the
+    // compiler from removing the stores.
+    unsafe { std::ptr::write_volatile(&mut area, [0usize; 4096]) };
+    std::hint::black_box(&area);
+}

@@ -24,7 +24,7 @@ use crate::error::{PyErr, PyResult};
 use crate::interp::frame::Frame;
 use crate::interp::specialize::{self, Site};
 use crate::interp::{call, ops, unwind};
-use crate::object::Gc;
+use crate::object::{Gc, LayoutKind};
 use crate::protocol;
 use crate::types::descriptor::PyBoundMethod;
 use crate::types::dict::PyDict;
@@ -57,7 +57,22 @@ fn call_operands(call_unit: u32) -> usize {
 
 /// Run the top frame until it returns or yields. If `pending` is given, the
 /// frame starts by raising it at its current instruction (generator `throw`).
+///
+/// Records where on the native stack this run of the loop begins, so that
+/// an explicit `gc.collect()` called straight from the loop's `CALL` can
+/// leave the loop's own native frame (stale spilled values) out of the
+/// conservative scan (`Vm::collect_fully`).
 pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
+    let marker = 0u8;
+    let here = std::hint::black_box(&marker) as *const u8 as usize;
+    let outer = std::mem::replace(&mut vm.thread.native_entry, here);
+    let result = run_frames_inner(vm, pending);
+    vm.thread.native_entry = outer;
+    result
+}
+
+#[inline(never)]
+fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
     let stack: *mut Value = vm.thread.stack.as_mut_ptr();
     let mut frame: *mut Frame;
     let mut code: Gc<PyCode>;
@@ -172,7 +187,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     ($n:expr) => {{
                         if peek!($n + 2).is_null() {
                             if let Some(m) = peek!($n + 1).downcast::<PyBoundMethod>() {
-                                if m.func.has_kind(crate::object::LayoutKind::Function) {
+                                if m.func.has_kind(LayoutKind::Function) {
                                     *stack.add(sp - $n - 2) = m.func;
                                     *stack.add(sp - $n - 1) = m.this;
                                 }
@@ -189,9 +204,24 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     };
                 }
                 match instr.op {
-                    Opcode::NOP | Opcode::RESUME => {}
+                    Opcode::NOP => {}
+                    Opcode::RESUME => {
+                        if vm.finalizers_due {
+                            vm.run_finalizers();
+                        }
+                    }
                     Opcode::POP_TOP => {
                         sp -= 1;
+                        let v = *stack.add(sp);
+                        if v.has_kind(LayoutKind::Generator) {
+                            // A generator dropped (a `for` loop left by
+                            // `break`/`return`): close it now if that was
+                            // its last reference (see `gc` on prompt
+                            // collection). The stale slot must not keep it.
+                            *stack.add(sp) = Value::NULL;
+                            (*frame).sp = sp;
+                            vm.collect_abandoned_generator(v);
+                        }
                     }
                     Opcode::PUSH_NULL => push!(Value::NULL),
                     Opcode::COPY => {
@@ -703,6 +733,9 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = arg as usize,
                     Opcode::JUMP_BACKWARD => {
                         ip = arg as usize;
+                        if vm.finalizers_due {
+                            vm.run_finalizers();
+                        }
                     }
                     Opcode::POP_JUMP_IF_FALSE => {
                         let v = pop!();
@@ -806,10 +839,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         }
                         // CPython 3.11 checks the depth with this message only
                         // when calling a one-argument (METH_O) builtin.
-                        let what = if argc == 1
-                            && names.is_none()
-                            && callable.has_kind(crate::object::LayoutKind::BuiltinFunction)
-                        {
+                        let what = if argc == 1 && names.is_none() && callable.has_kind(LayoutKind::BuiltinFunction) {
                             " while calling a Python object"
                         } else {
                             ""

@@ -83,11 +83,14 @@ pub struct Frame {
 pub struct ThreadState {
     pub stack: Box<[Value]>,
     pub frames: Vec<Frame>,
+    /// The native stack address where the innermost active run of the
+    /// interpreter loop begins (0 outside the loop).
+    pub(crate) native_entry: usize,
 }
 
 impl ThreadState {
     pub fn new() -> ThreadState {
-        ThreadState { stack: zeroed_stack(), frames: Vec::with_capacity(MAX_FRAMES) }
+        ThreadState { stack: zeroed_stack(), frames: Vec::with_capacity(MAX_FRAMES), native_entry: 0 }
     }
 
     /// Where the next frame's localsplus would start.
@@ -113,11 +116,33 @@ impl ThreadState {
         }
     }
 
-    /// The operand stack regions, for the conservative scan.
-    pub(crate) fn operand_regions(&self) -> impl Iterator<Item = &[Value]> {
+    /// Clear the slots above the top frame's stack top, up to the end of
+    /// every frame's operand stack: they are stale (every live slot of
+    /// every frame is below the top frame's saved `sp`), and a stale copy
+    /// of a pointer would keep its object alive through the conservative
+    /// scan. Only valid at a call boundary — `gc.collect()` — where the
+    /// running instruction has nothing above its saved `sp`.
+    pub(crate) fn clear_stale_slots(&mut self) {
+        let Some(top) = self.frames.last().map(|f| f.sp) else { return };
+        let end = self
+            .frames
+            .iter()
+            .map(|f| f.stack_base + f.code.code.max_stack as usize)
+            .max()
+            .unwrap_or(top)
+            .min(self.stack.len());
+        if top < end {
+            self.stack[top..end].fill(Value::NULL);
+        }
+    }
+
+    /// The operand stack regions, for the conservative scan: each frame's
+    /// live slots (below its saved top) and the stale ones above.
+    pub(crate) fn operand_regions(&self) -> impl Iterator<Item = (&[Value], &[Value])> {
         self.frames.iter().map(|frame| {
             let end = (frame.stack_base + frame.code.code.max_stack as usize).min(self.stack.len());
-            &self.stack[frame.stack_base..end]
+            let top = frame.sp.clamp(frame.stack_base, end);
+            (&self.stack[frame.stack_base..top], &self.stack[top..end])
         })
     }
 }

@@ -408,9 +408,9 @@ fn read_slots(
 /// `obj.__dict__` of instances of Python classes.
 static DICT_GETSET: GetSetDef = GetSetDef::new("__dict__", attr::instance_dict, set_instance_dict);
 
-/// `obj.__weakref__`: Krait has no weak references to instances yet, so it
-/// is always None.
-static WEAKREF_GETSET: GetSetDef = GetSetDef::readonly("__weakref__", |vm, _| Ok(vm.none()));
+/// `obj.__weakref__`: the object's oldest weak reference, or None.
+static WEAKREF_GETSET: GetSetDef =
+    GetSetDef::readonly("__weakref__", |vm, obj| Ok(vm.weakrefs.refs_to(obj).first().map_or(vm.none(), |w| w.value())));
 
 fn set_instance_dict(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
     if value.is_null() {
@@ -572,6 +572,9 @@ fn new_class(
     let mro = ty.mro_tuple();
     if mro.as_slice().iter().filter_map(|t| t.downcast::<PyType>()).any(|t| t.has_flag(flags::EXCEPTION)) {
         ty.flags.set(ty.flags.get() | flags::EXCEPTION);
+    }
+    if ty.lookup_str(vm, "__del__").is_some() {
+        ty.flags.set(ty.flags.get() | flags::HAS_FINALIZER);
     }
 
     for b in base_types {
@@ -862,7 +865,21 @@ fn update_bases(vm: &mut Vm, orig_bases: Value) -> PyResult {
 /// through its own setter, so there is nothing to update yet; a future
 /// per-type cache of special methods would be refreshed here, for `ty` and
 /// its subclasses.
-pub fn update_special_flags(_vm: &mut Vm, _ty: Gc<PyType>, _name: Gc<PyStr>) {}
+pub fn update_special_flags(vm: &mut Vm, ty: Gc<PyType>, name: Gc<PyStr>) {
+    if name.as_str() == "__del__" {
+        // Assigning `__del__` to a class (or a base) makes the instances
+        // created from now on finalizer candidates (PyPy's rule: instances
+        // that exist already are not finalized).
+        let mut pending = vec![ty.value()];
+        while let Some(t) = pending.pop() {
+            let Some(t) = t.downcast::<PyType>() else { continue };
+            let has = t.lookup_str(vm, "__del__").is_some();
+            let bits = t.flags.get() & !flags::HAS_FINALIZER;
+            t.flags.set(if has { bits | flags::HAS_FINALIZER } else { bits });
+            pending.extend(t.subclasses.borrow().iter().copied());
+        }
+    }
+}
 
 // ---- super ----------------------------------------------------------------------------------
 

@@ -7,6 +7,11 @@
 //! leaves the loop. The copy costs a few words per resume and keeps every
 //! running frame on the one contiguous stack.
 //!
+//! A generator becomes a finalizer candidate (`gc/finalize.rs`) when it is
+//! first suspended; if the collector finds it unreachable while it is
+//! suspended where a handler covers it (inside `try`, `with`), it is closed
+//! as CPython's `_PyGen_Finalize` does, so its `finally` blocks run.
+//!
 //! `yield from` / `await` run as a `SEND` loop in the delegating frame; when
 //! such a generator is suspended inside the loop (the instruction after its
 //! yield is `RESUME 2` or `RESUME 3`), `throw()` and `close()` go to the
@@ -67,6 +72,8 @@ pub struct PyGenerator {
     handled_exception: ValueCell,
     /// Async generators: an `asend`/`athrow` is running.
     running_async: Cell<bool>,
+    /// Listed as a finalizer candidate already.
+    registered: Cell<bool>,
 }
 
 impl_payload!(PyGenerator, Generator);
@@ -128,6 +135,7 @@ pub fn from_frame(vm: &mut Vm) -> Value {
         qualname: ValueCell::new(qualname),
         handled_exception: ValueCell::new(Value::NULL),
         running_async: Cell::new(false),
+        registered: Cell::new(false),
     };
     let ty = match kind {
         GenKind::Generator => vm.types.generator,
@@ -209,6 +217,9 @@ pub fn resume(vm: &mut Vm, gen: Gc<PyGenerator>, value: Value, throw: Option<PyE
     vm.handled_exception = outer_handled;
     match result {
         Ok(Exit::Yield(v)) => {
+            if !gen.registered.replace(true) {
+                vm.finalizers.register(std::ptr::NonNull::from(gen.header()));
+            }
             gen.state.set(GenState::Suspended);
             Ok(GenExit::Yield(v))
         }
@@ -255,6 +266,12 @@ fn convert_stop_iteration(vm: &mut Vm, gen: Gc<PyGenerator>, err: PyErr) -> PyEr
         e.suppress_context.set(true);
     }
     new
+}
+
+/// Whether closing the generator would run any of its code: it is
+/// suspended where an exception handler (`try`, `with`) covers it.
+pub fn needs_close(gen: Gc<PyGenerator>) -> bool {
+    gen.state.get() == GenState::Suspended && gen.code.code.handler_for(gen.lasti.get() as u32).is_some()
 }
 
 /// `next(gen)` for iteration: `None` when it returns.

@@ -35,6 +35,8 @@ pub mod total_order;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobject;
+pub mod weakproxy;
+pub mod weakref;
 
 use crate::native::{GetSetDef, MethodDef};
 use crate::object::{Gc, Layout};
@@ -149,4 +151,7 @@ builtin_types! {
     filter: iterator::FILTER_SPEC,
     reversed: iterator::REVERSED_SPEC,
     generic_alias: generic_alias::SPEC,
+    weakref: weakref::REF_SPEC,
+    weakproxy: weakproxy::PROXY_SPEC,
+    weakcallableproxy: weakproxy::CALLABLE_PROXY_SPEC,
 }

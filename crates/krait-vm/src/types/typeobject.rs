@@ -41,6 +41,9 @@ pub mod flags {
     pub const NO_DICT: u32 = 1 << 3;
     /// A subclass of `BaseException`.
     pub const EXCEPTION: u32 = 1 << 4;
+    /// Instances need their `__del__` run (a finalizer candidate from
+    /// allocation, `gc/finalize.rs`).
+    pub const HAS_FINALIZER: u32 = 1 << 5;
 }
 
 #[repr(C)]
