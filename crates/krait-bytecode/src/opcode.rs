@@ -376,6 +376,8 @@ opcodes! {
     LOAD_ATTR_MODULE { cache: 4, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
     /// LOAD_METHOD of a function found on the type, with no instance attribute shadowing it.
     LOAD_METHOD_CACHED { cache: 5, arg: Name, effect: |_, _| 1, base: LOAD_METHOD }
+    /// LOAD_METHOD of a module attribute (a plain call: NULL, attribute).
+    LOAD_METHOD_MODULE { cache: 5, arg: Name, effect: |_, _| 1, base: LOAD_METHOD }
     /// STORE_ATTR into an instance slot at a known map, or adding the
     /// attribute by a known map transition.
     STORE_ATTR_INSTANCE { cache: 4, arg: Name, effect: |_, _| -2, base: STORE_ATTR }

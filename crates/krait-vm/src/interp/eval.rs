@@ -363,6 +363,13 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         Some(v) => *stack.add(sp - 1) = v,
                         None => deopt!(),
                     },
+                    Opcode::LOAD_METHOD_MODULE => match specialize::cached_module_attr(vm, site, top!()) {
+                        Some(v) => {
+                            *stack.add(sp - 1) = Value::NULL;
+                            push!(v);
+                        }
+                        None => deopt!(),
+                    },
                     Opcode::LOAD_METHOD_CACHED => {
                         let owner = top!();
                         match specialize::cached_method(vm, site, owner) {

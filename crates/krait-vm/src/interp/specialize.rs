@@ -26,7 +26,7 @@
 //! | form | 1 | 2 | 3 | 4 |
 //! | --- | --- | --- | --- | --- |
 //! | `LOAD_ATTR_INSTANCE`, `STORE_ATTR_INSTANCE` | type version | map id | slot | |
-//! | `LOAD_ATTR_MODULE` | dict keys version | entry index | | |
+//! | `LOAD_ATTR_MODULE`, `LOAD_METHOD_MODULE` | dict keys version | entry index | | |
 //! | `LOAD_METHOD_CACHED` | type version | map id (0: no attributes) | method, low word | high word |
 //! | `CALL_PY_EXACT_ARGS` | function version | argument count | | |
 //!
@@ -227,7 +227,8 @@ pub fn load_method(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
 
 fn load_method_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> Option<Opcode> {
     if owner.has_kind(LayoutKind::Module) {
-        return None;
+        return (load_attr_form(vm, site, owner, name)? == Opcode::LOAD_ATTR_MODULE)
+            .then_some(Opcode::LOAD_METHOD_MODULE);
     }
     let version = generic_getattr_version(vm, owner)?;
     let cls = vm.class_of(owner);
