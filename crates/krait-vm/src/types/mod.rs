@@ -23,6 +23,7 @@ pub mod int;
 pub mod iterator;
 pub mod list;
 pub mod module;
+pub mod native_object;
 pub mod object;
 pub mod range;
 pub mod set;
