@@ -26,7 +26,7 @@ pub struct PyGenericAlias {
     pub args: Value,
 }
 
-impl_payload!(PyGenericAlias, GenericAlias);
+impl_payload!(PyGenericAlias, GenericAlias, subclassable);
 
 impl PyGenericAlias {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
@@ -47,6 +47,25 @@ pub fn new_alias(vm: &mut Vm, cls: Value, item: Value) -> PyResult {
     let alias =
         PyGenericAlias { header: ObjHeader::new(PyGenericAlias::LAYOUT, Value::NULL), origin: cls, args: items };
     Ok(vm.alloc(alias, ty).value())
+}
+
+/// `GenericAlias(origin, args)`, also for subclasses (`_collections_abc`'s
+/// `_CallableGenericAlias`).
+fn alias_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let Some(cls) = args.positional().first().and_then(|c| c.downcast::<PyType>()) else {
+        return Err(vm.type_error("GenericAlias.__new__(X): X is not a type object"));
+    };
+    if args.has_kwargs() && vm.is_exact(cls.value(), vm.types.generic_alias) {
+        return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
+    }
+    let given = &args.positional()[1..];
+    if given.len() != 2 {
+        return Err(vm.type_error(format!("GenericAlias expected 2 arguments, got {}", given.len())));
+    }
+    let (origin, item) = (given[0], given[1]);
+    let items = if item.downcast::<PyTuple>().is_some() { item } else { new_tuple(vm, &[item]) };
+    let alias = PyGenericAlias { header: ObjHeader::new(PyGenericAlias::LAYOUT, Value::NULL), origin, args: items };
+    Ok(vm.alloc_instance(alias, cls).value())
 }
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<Gc<PyGenericAlias>> {
@@ -136,8 +155,9 @@ pub static SPEC: TypeSpec = TypeSpec {
     name: "GenericAlias",
     base: None,
     layout: PyGenericAlias::LAYOUT,
-    layout_with_attrs: None,
+    layout_with_attrs: PyGenericAlias::LAYOUT_WITH_ATTRS,
     methods: &[
+        MethodDef::staticmethod("__new__", alias_new),
         MethodDef::method("__repr__", alias_repr),
         MethodDef::method("__eq__", alias_eq),
         MethodDef::method("__hash__", alias_hash),
