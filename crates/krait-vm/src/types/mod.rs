@@ -22,6 +22,7 @@ pub mod generic_alias;
 pub mod int;
 pub mod iterator;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod native_object;
 pub mod object;
@@ -149,4 +150,5 @@ builtin_types! {
     filter: iterator::FILTER_SPEC,
     reversed: iterator::REVERSED_SPEC,
     generic_alias: generic_alias::SPEC,
+    memoryview: memoryview::SPEC,
 }
