@@ -5,6 +5,7 @@
 
 pub mod itertools;
 pub mod math;
+pub mod thread;
 pub mod time;
 mod util;
 
@@ -14,5 +15,6 @@ use krait_vm::vm::Vm;
 pub fn register_all(vm: &mut Vm) {
     vm.register_native_module(&itertools::ITERTOOLS);
     vm.register_native_module(&math::MATH);
+    vm.register_native_module(&thread::THREAD);
     vm.register_native_module(&time::TIME);
 }
