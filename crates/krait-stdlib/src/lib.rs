@@ -3,6 +3,7 @@
 //! Each module is a `NativeModuleDef` in its own file (or directory);
 //! `register_all` makes them importable.
 
+pub mod collections;
 pub mod functools;
 pub mod itertools;
 pub mod math;
@@ -14,6 +15,7 @@ use krait_vm::vm::Vm;
 
 /// Register every module of this crate with the VM.
 pub fn register_all(vm: &mut Vm) {
+    vm.register_native_module(&collections::COLLECTIONS);
     vm.register_native_module(&functools::FUNCTOOLS);
     vm.register_native_module(&itertools::ITERTOOLS);
     vm.register_native_module(&math::MATH);
