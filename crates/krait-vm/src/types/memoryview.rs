@@ -318,10 +318,6 @@ pub static SPEC: TypeSpec = TypeSpec {
         GetSetDef::readonly("contiguous", getter_contiguous),
         GetSetDef::readonly("c_contiguous", getter_contiguous),
         GetSetDef::readonly("f_contiguous", getter_contiguous),
-        GetSetDef::readonly("released", |vm, v| {
-            let released = as_memoryview(v).is_some_and(|mv| mv.released.get());
-            Ok(vm.bool_value(released))
-        }),
     ],
     doc: "Create a new memoryview object which references the given object.",
 };
