@@ -393,7 +393,7 @@ fn deque_remove(vm: &mut Vm, args: Args<'_>) -> PyResult {
     while let Some(item) = deque.get(i) {
         let equal = item.is(v) || compare::eq(vm, item, v)?;
         if deque.state.get() != state {
-            return Err(vm.index_error("deque mutated during remove()."));
+            return Err(vm.index_error("deque mutated during iteration"));
         }
         if equal {
             deque.items.borrow_mut().remove(i);

@@ -265,6 +265,11 @@ fn partial_setstate(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.none())
 }
 
+/// The setter of a read-only member (CPython's `READONLY` `PyMemberDef`).
+fn readonly_member(vm: &mut Vm, _v: Value, _value: Value) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
 static PARTIAL_SPEC: TypeSpec = TypeSpec {
     name: "partial",
     base: None,
@@ -279,9 +284,9 @@ static PARTIAL_SPEC: TypeSpec = TypeSpec {
         MethodDef::classmethod("__class_getitem__", krait_vm::types::generic_alias::class_getitem),
     ],
     getsets: &[
-        GetSetDef::readonly("func", |vm, v| Ok(partial_of(vm, v)?.func.get())),
-        GetSetDef::readonly("args", |vm, v| Ok(partial_of(vm, v)?.args.get())),
-        GetSetDef::readonly("keywords", |vm, v| Ok(partial_of(vm, v)?.keywords.get())),
+        GetSetDef::new("func", |vm, v| Ok(partial_of(vm, v)?.func.get()), readonly_member),
+        GetSetDef::new("args", |vm, v| Ok(partial_of(vm, v)?.args.get()), readonly_member),
+        GetSetDef::new("keywords", |vm, v| Ok(partial_of(vm, v)?.keywords.get()), readonly_member),
         GetSetDef::readonly("__dict__", attr::instance_dict),
     ],
     doc: "partial(func, *args, **keywords) - new function with partial application\n    \
@@ -320,14 +325,10 @@ fn cmp_to_key(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn key_wrapper_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    static SIG: krait_vm::native::Signature = krait_vm::native::Signature {
-        name: "K",
-        params: &["self", "obj"],
-        positional_only: 1,
-        keyword_only: 2,
-        required: 2,
-    };
-    let [this, obj] = args.bind::<2>(vm, &SIG)?;
+    static SIG: krait_vm::native::Signature =
+        krait_vm::native::Signature { name: "K", params: &["obj"], positional_only: 0, keyword_only: 1, required: 1 };
+    let this = args.this();
+    let [obj] = args.skip_self().bind::<1>(vm, &SIG)?;
     let Some(wrapper) = native_data::<KeyWrapper>(this) else {
         return Err(vm.type_error("expected a functools.KeyWrapper"));
     };
@@ -375,7 +376,7 @@ static KEY_WRAPPER_SPEC: TypeSpec = TypeSpec {
         MethodDef::method("__ne__", |vm, args| key_wrapper_compare(vm, args, ComparisonOp::Ne)),
         MethodDef::method("__gt__", |vm, args| key_wrapper_compare(vm, args, ComparisonOp::Gt)),
         MethodDef::method("__ge__", |vm, args| key_wrapper_compare(vm, args, ComparisonOp::Ge)),
-        MethodDef::method("__hash__", krait_vm::protocol::hash::unhashable),
+        MethodDef::method("__hash__", |vm, _args| Err(vm.type_error("unhashable type: 'functools.KeyWrapper'"))),
     ],
     getsets: &[GetSetDef::new("obj", key_wrapper_obj, key_wrapper_set_obj)],
     doc: "",
@@ -459,7 +460,8 @@ fn make_key(vm: &mut Vm, lru: &LruCache, args: &Args<'_>) -> PyResult {
     let all = args.all();
     if !args.has_kwargs() && positional.len() == 1 && !lru.typed {
         let arg = positional[0];
-        if vm.is_exact(arg, vm.types.int) || vm.is_exact(arg, vm.types.str) {
+        let cls = vm.class_of(arg);
+        if cls == vm.types.int || cls == vm.types.str {
             return Ok(arg);
         }
     }
