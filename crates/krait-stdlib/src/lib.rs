@@ -7,6 +7,7 @@ pub mod collections;
 pub mod functools;
 pub mod itertools;
 pub mod math;
+pub mod posix;
 pub mod random;
 pub mod sha512;
 pub mod thread;
@@ -21,6 +22,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module(&functools::FUNCTOOLS);
     vm.register_native_module(&itertools::ITERTOOLS);
     vm.register_native_module(&math::MATH);
+    vm.register_native_module(&posix::POSIX);
     vm.register_native_module(&random::RANDOM);
     vm.register_native_module(&sha512::SHA512);
     vm.register_native_module(&thread::THREAD);
