@@ -7,6 +7,7 @@ pub mod collections;
 pub mod functools;
 pub mod itertools;
 pub mod math;
+pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod sha512;
@@ -22,6 +23,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module(&functools::FUNCTOOLS);
     vm.register_native_module(&itertools::ITERTOOLS);
     vm.register_native_module(&math::MATH);
+    vm.register_native_module(&operator::OPERATOR);
     vm.register_native_module(&posix::POSIX);
     vm.register_native_module(&random::RANDOM);
     vm.register_native_module(&sha512::SHA512);

@@ -22,7 +22,7 @@ print(type(st).__name__, st.st_size > 100, st.st_mode & 0o170000 == 0o100000, st
 print(posix.lstat('.').st_mode & 0o170000 == 0o040000, type(st.st_mtime_ns).__name__)
 print('posix_basic.py' in posix.listdir('.'), 'posix_basic.py'.encode() in posix.listdir(b'.'))
 with posix.scandir('.') as it:
-    entries = sorted((e.name, e.is_file(), e.is_dir()) for e in it if e.name.startswith('posix_basic'))
+    entries = sorted((e.name, e.is_file(), e.is_dir()) for e in it if e.name == 'posix_basic.py')
 print(entries)
 fd = posix.open('posix_basic.py', posix.O_RDONLY)
 print(posix.read(fd, 10), posix.fstat(fd).st_size == st.st_size)
