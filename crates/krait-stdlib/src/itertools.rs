@@ -806,12 +806,6 @@ impl NativeData for Grouper {
                 return Ok(None);
             }
             let current = parent.current_key.get();
-            if current.is_null() {
-                if !parent.step(vm)? {
-                    return Ok(None);
-                }
-            }
-            let current = parent.current_key.get();
             if !krait_vm::protocol::compare::eq(vm, self.target_key.get(), current)? {
                 return Ok(None);
             }
@@ -1259,7 +1253,7 @@ impl Combinatoric {
         let n = pools.len();
         match self.kind {
             CombinatoricKind::Product => {
-                pools.as_slice().iter().all(|p| p.downcast::<PyTuple>().expect("pool").len() > 0)
+                pools.as_slice().iter().all(|p| !p.downcast::<PyTuple>().expect("pool").is_empty())
             }
             CombinatoricKind::Permutations | CombinatoricKind::Combinations => self.r <= n,
             CombinatoricKind::CombinationsWithReplacement => n > 0 || self.r == 0,

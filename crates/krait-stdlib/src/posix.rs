@@ -333,7 +333,7 @@ fn stat_value(vm: &mut Vm, st: &libc::stat) -> PyResult {
         let v = ns(vm, secs, nanos);
         fields.push(vm, v);
     }
-    for v in [st.st_blksize as i64, st.st_blocks, st.st_rdev as i64] {
+    for v in [st.st_blksize, st.st_blocks, st.st_rdev as i64] {
         let v = vm.new_int(v);
         fields.push(vm, v);
     }
@@ -461,7 +461,10 @@ fn posix_write(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 /// The entry names of a directory, and whether the path was given as bytes.
-fn read_dir(vm: &mut Vm, args: &Args<'_>, function: &str) -> PyResult<(Value, Vec<(Vec<u8>, Option<u8>)>, bool)> {
+/// A directory's entries: name and kind (b'd', b'f', b'l' or unknown).
+type DirNames = Vec<(Vec<u8>, Option<u8>)>;
+
+fn read_dir(vm: &mut Vm, args: &Args<'_>, function: &str) -> PyResult<(Value, DirNames, bool)> {
     let given = args.positional_range(vm, function, 0, 1)?;
     let path = match given.first() {
         Some(&p) if !vm.is_none(p) => p,
