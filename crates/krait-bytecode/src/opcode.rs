@@ -75,8 +75,10 @@ macro_rules! opcodes {
             }
 
             /// How many 32-bit inline cache units follow the instruction.
+            #[inline(always)]
             pub const fn cache_units(self) -> usize {
-                match self { $( Opcode::$name => $cache, )* }
+                const CACHE_UNITS: &[u8] = &[ $( $cache, )* ];
+                CACHE_UNITS[self as usize] as usize
             }
 
             /// How the argument is read.
@@ -97,8 +99,10 @@ macro_rules! opcodes {
             /// The generic instruction a specialised form was quickened from
             /// (itself for a generic instruction). Specialised forms share the
             /// generic form's argument and cache layout.
+            #[inline(always)]
             pub const fn base(self) -> Opcode {
-                match self { $( Opcode::$name => opcodes!(@base $name $(, $base)?), )* }
+                const BASES: &[Opcode] = &[ $( opcodes!(@base $name $(, $base)?), )* ];
+                BASES[self as usize]
             }
         }
     };
@@ -372,7 +376,8 @@ opcodes! {
     LOAD_ATTR_MODULE { cache: 4, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
     /// LOAD_METHOD of a function found on the type, with no instance attribute shadowing it.
     LOAD_METHOD_CACHED { cache: 5, arg: Name, effect: |_, _| 1, base: LOAD_METHOD }
-    /// STORE_ATTR into an existing instance slot at a known map.
+    /// STORE_ATTR into an instance slot at a known map, or adding the
+    /// attribute by a known map transition.
     STORE_ATTR_INSTANCE { cache: 4, arg: Name, effect: |_, _| -2, base: STORE_ATTR }
     /// LOAD_GLOBAL found in the module's globals.
     LOAD_GLOBAL_MODULE { cache: 4, arg: GlobalName, effect: |a, _| 1 + (a & 1), base: LOAD_GLOBAL }
@@ -388,16 +393,26 @@ opcodes! {
     COMPARE_OP_FLOAT { cache: 1, arg: Compare, effect: |_, _| -1, base: COMPARE_OP }
     /// BINARY_SUBSCR of a list by a small int.
     BINARY_SUBSCR_LIST_INT { cache: 1, arg: None, effect: |_, _| -1, base: BINARY_SUBSCR }
+    /// BINARY_SUBSCR of a tuple by a small int.
+    BINARY_SUBSCR_TUPLE_INT { cache: 1, arg: None, effect: |_, _| -1, base: BINARY_SUBSCR }
+    /// BINARY_SUBSCR of an exact dict.
+    BINARY_SUBSCR_DICT { cache: 1, arg: None, effect: |_, _| -1, base: BINARY_SUBSCR }
     /// STORE_SUBSCR into a list by a small int.
     STORE_SUBSCR_LIST_INT { cache: 1, arg: None, effect: |_, _| -3, base: STORE_SUBSCR }
+    /// STORE_SUBSCR into an exact dict.
+    STORE_SUBSCR_DICT { cache: 1, arg: None, effect: |_, _| -3, base: STORE_SUBSCR }
     /// FOR_ITER over a range iterator.
     FOR_ITER_RANGE { cache: 1, arg: Jump, effect: |_, j| if j { -1 } else { 1 }, base: FOR_ITER }
     /// FOR_ITER over a list iterator.
     FOR_ITER_LIST { cache: 1, arg: Jump, effect: |_, j| if j { -1 } else { 1 }, base: FOR_ITER }
+    /// FOR_ITER over a tuple iterator.
+    FOR_ITER_TUPLE { cache: 1, arg: Jump, effect: |_, j| if j { -1 } else { 1 }, base: FOR_ITER }
     /// CALL of a Python function with exactly its positional parameters.
     CALL_PY_EXACT_ARGS { cache: 4, arg: Count, effect: |a, _| -1 - a, base: CALL }
     /// UNPACK_SEQUENCE of a tuple of the right length.
     UNPACK_SEQUENCE_TUPLE { cache: 1, arg: Count, effect: |a, _| a - 1, base: UNPACK_SEQUENCE }
+    /// UNPACK_SEQUENCE of a list of the right length.
+    UNPACK_SEQUENCE_LIST { cache: 1, arg: Count, effect: |a, _| a - 1, base: UNPACK_SEQUENCE }
 }
 
 impl Opcode {
@@ -405,6 +420,18 @@ impl Opcode {
     #[inline]
     pub fn from_u8(byte: u8) -> Option<Opcode> {
         Opcode::ALL.get(byte as usize).copied()
+    }
+
+    /// Decode an opcode number known to be valid.
+    ///
+    /// # Safety
+    /// `byte` must be less than `Opcode::ALL.len()`.
+    #[inline(always)]
+    pub unsafe fn from_u8_unchecked(byte: u8) -> Opcode {
+        debug_assert!((byte as usize) < Opcode::ALL.len());
+        // SAFETY: `Opcode` is `repr(u8)` with variants numbered densely from
+        // 0 (see `opcode_numbers_round_trip`), and the caller guarantees the range.
+        unsafe { std::mem::transmute::<u8, Opcode>(byte) }
     }
 
     /// Whether the argument is a jump target.

@@ -54,8 +54,8 @@ pub fn create_vm(config: VmConfig) -> Box<Vm> {
     let ellipsis = alloc_in(&mut heap, PySingleton::new(), types.ellipsis_type.value(), PySingleton::LAYOUT).value();
     let true_ = alloc_in(&mut heap, PyInt::new(1.into()), types.bool_.value(), PyInt::LAYOUT).value();
     let false_ = alloc_in(&mut heap, PyInt::new(0.into()), types.bool_.value(), PyInt::LAYOUT).value();
-    let empty_tuple = alloc_in(&mut heap, PyTuple::new(Box::new([])), types.tuple.value(), PyTuple::LAYOUT).value();
-    let empty_str_obj = alloc_in(&mut heap, PyStr::new("".into()), types.str.value(), PyStr::LAYOUT);
+    let empty_tuple = alloc_in(&mut heap, PyTuple::header_for(0), types.tuple.value(), PyTuple::LAYOUT).value();
+    let empty_str_obj = alloc_in(&mut heap, PyStr::header_for(""), types.str.value(), PyStr::LAYOUT);
     let empty_str = empty_str_obj.value();
     let modules = alloc_in(&mut heap, PyDict::empty_payload(), types.dict.value(), PyDict::LAYOUT);
     let builtins = alloc_in(&mut heap, PyDict::empty_payload(), types.dict.value(), PyDict::LAYOUT);

@@ -226,10 +226,18 @@ pub fn delete(vm: &mut Vm, attrs: &InstanceAttrs, name: Gc<PyStr>) -> bool {
 }
 
 impl Gc<PyMap> {
+    /// The map with interned `name` appended, if some instance made it.
+    #[inline]
+    pub fn existing_child(self, name: Value) -> Option<Gc<PyMap>> {
+        let transitions = self.transitions.borrow();
+        let &(_, child) = transitions.iter().find(|(n, _)| n.is(name))?;
+        child.downcast::<PyMap>()
+    }
+
     /// The map with `name` appended (shared by every instance that adds it).
     pub fn child(self, vm: &mut Vm, name: Value) -> Gc<PyMap> {
-        if let Some(&(_, child)) = self.transitions.borrow().iter().find(|(n, _)| n.is(name)) {
-            return child.downcast::<PyMap>().expect("a map");
+        if let Some(child) = self.existing_child(name) {
+            return child;
         }
         let mut names = self.names.to_vec();
         names.push(name);

@@ -87,8 +87,9 @@ pub struct Layout {
     pub attrs_offset: usize,
     /// Marks everything the object refers to.
     pub trace: unsafe fn(NonNull<ObjHeader>, &mut Tracer),
-    /// Runs the payload's Rust destructor (frees its Rust heap memory).
-    pub drop: unsafe fn(NonNull<ObjHeader>),
+    /// Runs the payload's Rust destructor (frees its Rust heap memory);
+    /// `None` when there is nothing to drop, so the sweeper skips the call.
+    pub drop: Option<unsafe fn(NonNull<ObjHeader>)>,
 }
 
 impl Layout {
@@ -254,7 +255,7 @@ macro_rules! impl_payload {
             size: std::mem::size_of::<$ty>(),
             attrs_offset: (std::mem::size_of::<$ty>() + 7) & !7,
             trace: $crate::object::trace_payload::<$ty>,
-            drop: $crate::object::drop_payload::<$ty>,
+            drop: Some($crate::object::drop_payload::<$ty>),
         }));
     };
     (@impl $ty:ty, $kind:ident, $with_attrs:expr) => {
@@ -266,7 +267,11 @@ macro_rules! impl_payload {
                 size: std::mem::size_of::<$ty>(),
                 attrs_offset: 0,
                 trace: $crate::object::trace_payload::<$ty>,
-                drop: $crate::object::drop_payload::<$ty>,
+                drop: if std::mem::needs_drop::<$ty>() {
+                    Some($crate::object::drop_payload::<$ty>)
+                } else {
+                    None
+                },
             };
             const LAYOUT_WITH_ATTRS: Option<&'static $crate::object::Layout> = $with_attrs;
             fn trace(&self, tracer: &mut $crate::gc::Tracer) {

@@ -139,8 +139,7 @@ pub fn add_heap_type_getsets(vm: &mut Vm, ty: Gc<PyType>, getsets: &'static [Get
 /// (`values.len()` must be the type's `n_fields`).
 pub fn new_structseq(vm: &mut Vm, ty: Gc<PyType>, values: &[Value]) -> PyResult<Value> {
     let (names, n_sequence) = fields_of(vm, ty)?;
-    let items: Box<[Value]> = values[..n_sequence.min(values.len())].into();
-    let instance = vm.alloc_instance(PyTuple::new(items), ty).value();
+    let instance = crate::types::tuple::alloc_tuple(vm, ty, &values[..n_sequence.min(values.len())]).value();
     for (i, &value) in values.iter().enumerate().skip(n_sequence) {
         if let Some(name) = names.as_slice().get(i).and_then(|n| n.downcast::<PyStr>()) {
             attr::setattr(vm, instance, name, value)?;

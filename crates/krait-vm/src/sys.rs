@@ -38,6 +38,7 @@ pub static SYS: NativeModuleDef = NativeModuleDef {
         MethodDef::function("getrecursionlimit", sys_getrecursionlimit),
         MethodDef::function("setrecursionlimit", sys_setrecursionlimit),
         MethodDef::function("intern", sys_intern),
+        MethodDef::function("_getframe", sys_getframe),
         MethodDef::function("getsizeof", sys_getsizeof),
         MethodDef::function("exc_info", sys_exc_info),
         MethodDef::function("exception", sys_exception),
@@ -442,6 +443,21 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     vm.recursion_limit = limit as usize;
     Ok(vm.none())
+}
+
+/// `sys._getframe([depth])`: the frame object `depth` calls below the top.
+fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let values = args.positional_range(vm, "_getframe", 0, 1)?;
+    args.no_kwargs(vm, "_getframe")?;
+    let depth = match values.first() {
+        Some(&d) => crate::protocol::number::to_i64(vm, d)?,
+        None => 0,
+    };
+    let frames = vm.thread.frames.len() as i64;
+    if depth < 0 || depth >= frames {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    Ok(crate::types::traceback::frame_object(vm, (frames - 1 - depth) as usize).value())
 }
 
 fn sys_intern(vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -57,6 +57,9 @@ pub struct Vm {
     pub types: BuiltinTypes,
     pub exceptions: ExceptionTypes,
     pub singletons: Singletons,
+    /// The one-character strings of U+0000..U+00FF, made on first use and
+    /// immortal, shared as in CPython (`s[i]` and iteration make many).
+    latin1_chars: Box<[Value; 256]>,
     /// Interned special names (set right after the types exist).
     pub names: crate::names::Names,
     pub well_known: crate::names::WellKnown,
@@ -116,6 +119,7 @@ impl Vm {
             types,
             exceptions,
             singletons,
+            latin1_chars: Box::new([Value::NULL; 256]),
             names,
             well_known: crate::names::WellKnown::empty(),
             interned: HashMap::new(),
@@ -193,6 +197,29 @@ impl Vm {
         alloc_in(&mut self.heap, payload, class.value(), layout)
     }
 
+    /// Allocate an object of class `class` (with an attribute area if the
+    /// class needs one, as `alloc_instance`) followed by `trailing` bytes of
+    /// inline data: a tuple's items, a str's text. The data starts at
+    /// `layout().alloc_size()` bytes from the object, where the payload's
+    /// accessors find it. `fill` must initialise all of it; it runs before
+    /// anything else can allocate or look at the object. The payload itself
+    /// must hold no values (it is not traced before it is placed).
+    pub fn alloc_trailing<T: PyPayload>(
+        &mut self,
+        payload: T,
+        class: Gc<PyType>,
+        trailing: usize,
+        fill: impl FnOnce(*mut u8),
+    ) -> Gc<T> {
+        let layout = class.instance_layout();
+        let layout = if layout.attrs_offset != 0 && layout.kind == T::LAYOUT.kind { layout } else { T::LAYOUT };
+        self.maybe_collect(|tracer| tracer.mark(class.value()));
+        let object = alloc_trailing_in(&mut self.heap, payload, class.value(), layout, trailing);
+        // SAFETY: the allocation has `trailing` bytes at this offset.
+        fill(unsafe { (object.as_ptr() as *mut u8).add(layout.alloc_size()) });
+        object
+    }
+
     /// Note Rust memory owned by a heap object, towards the next collection.
     #[inline]
     pub fn account_external(&mut self, bytes: usize) {
@@ -240,8 +267,13 @@ impl Vm {
         self.process_weak();
         self.heap.poison = self.gc_stress;
         let live = self.heap.sweep(|object| {
-            // SAFETY: the sweeper hands us each dead object exactly once.
-            unsafe { (object.as_ref().layout().drop)(object) }
+            // SAFETY: the sweeper hands us each dead object exactly once,
+            // its header still intact.
+            unsafe {
+                if let Some(drop) = object.as_ref().layout().drop {
+                    drop(object)
+                }
+            }
         });
         self.heap.live_after_gc = live;
         self.heap.allocated_since_gc = 0;
@@ -303,6 +335,7 @@ impl Vm {
             return v;
         }
         let int_type = self.types.int;
+        self.account_external(i.bits() as usize / 8);
         self.alloc(PyInt::new(i), int_type).value()
     }
 
@@ -311,7 +344,24 @@ impl Vm {
         if s.is_empty() {
             return self.singletons.empty_str;
         }
-        PyStr::new_value(self, s.into())
+        if let Some(v) = self.latin1_char(s) {
+            return v;
+        }
+        PyStr::new_value(self, s)
+    }
+
+    /// The shared string for `s` if it is one character below U+0100.
+    #[inline]
+    pub fn latin1_char(&mut self, s: &str) -> Option<Value> {
+        let mut chars = s.chars();
+        let c = chars.next().filter(|&c| (c as u32) < 256 && chars.next().is_none())? as usize;
+        if self.latin1_chars[c].is_null() {
+            let ty = self.types.str;
+            let v = crate::types::str::alloc_str(self, ty, s).value();
+            Vm::make_immortal(v);
+            self.latin1_chars[c] = v;
+        }
+        Some(self.latin1_chars[c])
     }
 
     /// The interned `str` with this content.
@@ -319,7 +369,7 @@ impl Vm {
         if let Some(&v) = self.interned.get(s) {
             return v;
         }
-        let v = PyStr::new_value(self, s.into());
+        let v = PyStr::new_value(self, s);
         self.interned.insert(s.into(), v);
         v
     }
@@ -470,7 +520,19 @@ impl Vm {
 /// Allocate an object in `heap` without collecting (the allocation path of
 /// `Vm::alloc`, also used while bootstrapping, before a `Vm` exists).
 pub(crate) fn alloc_in<T: PyPayload>(heap: &mut Heap, payload: T, class: Value, layout: &'static Layout) -> Gc<T> {
-    let size = layout.alloc_size();
+    alloc_trailing_in(heap, payload, class, layout, 0)
+}
+
+/// `alloc_in` with `trailing` uninitialised bytes after the object (after
+/// its attribute area, if any): see `Vm::alloc_trailing`.
+pub(crate) fn alloc_trailing_in<T: PyPayload>(
+    heap: &mut Heap,
+    payload: T,
+    class: Value,
+    layout: &'static Layout,
+    trailing: usize,
+) -> Gc<T> {
+    let size = layout.alloc_size() + trailing;
     let Some(memory) = heap.allocate(size) else {
         // The system allocator failed: there is no memory to raise
         // MemoryError with, so fail the way CPython's fatal path does.
@@ -478,7 +540,7 @@ pub(crate) fn alloc_in<T: PyPayload>(heap: &mut Heap, payload: T, class: Value, 
         std::process::abort();
     };
     let ptr = memory.as_ptr();
-    // SAFETY: `memory` is fresh, zeroed, large enough for `layout` and
+    // SAFETY: `memory` is fresh, large enough for `layout` and
     // 16-byte aligned; the payload is written whole, then its header.
     unsafe {
         std::ptr::write(ptr as *mut T, payload);

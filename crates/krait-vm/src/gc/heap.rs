@@ -7,13 +7,16 @@
 //! word is its layout pointer, never zero) and the address of the next free
 //! cell in its second, so "is this address an allocated object?" is answered
 //! from the block table and the cell itself, which is what conservative stack
-//! scanning needs. Large objects are allocated one by one and kept in an
+//! scanning needs. The newest block of each size class is handed out by
+//! bumping a pointer once the free list is empty; its cells past that
+//! pointer are known to be unused without being read, so blocks are neither
+//! zeroed nor threaded in advance and cost memory only as they fill. Large objects are allocated one by one and kept in an
 //! ordered map for the same question.
 //!
 //! The heap never moves an object: the native stack is scanned
 //! conservatively, and a word that looks like a pointer cannot be updated.
 
-use std::alloc::{alloc_zeroed, dealloc, Layout as AllocLayout};
+use std::alloc::{alloc, alloc_zeroed, dealloc, Layout as AllocLayout};
 use std::collections::{BTreeMap, HashMap};
 use std::ptr::NonNull;
 
@@ -39,8 +42,21 @@ struct Block {
 struct SizeClass {
     /// The first free cell (0 when none).
     free: usize,
+    /// The never-used rest of the newest block: cells from `fresh` up to
+    /// `fresh_end` are handed out in address order once the free list is
+    /// empty. Their memory is untouched (not even zeroed), so a block costs
+    /// resident memory only as it fills.
+    fresh: usize,
+    fresh_end: usize,
     /// Indices into `Heap::blocks` of the blocks of this class.
     blocks: Vec<usize>,
+}
+
+impl SizeClass {
+    /// Whether `cell` lies in the never-used part of the newest block.
+    fn is_fresh(&self, cell: usize) -> bool {
+        cell >= self.fresh && cell < self.fresh_end
+    }
 }
 
 /// The heap's memory, without any knowledge of roots (see `gc::mod`).
@@ -70,8 +86,10 @@ impl Heap {
         }
     }
 
-    /// Raw memory for an object of `size` bytes, zeroed in its first two
-    /// words at least; `None` only when the system is out of memory.
+    /// Raw memory for an object of `size` bytes, not zeroed: the caller
+    /// writes the whole payload before anything can look at the cell.
+    /// `None` only when the system is out of memory.
+    #[inline]
     pub fn allocate(&mut self, size: usize) -> Option<NonNull<u8>> {
         let size = size.max(GRANULE);
         if size > MAX_SMALL {
@@ -79,42 +97,42 @@ impl Heap {
         }
         let class = size.div_ceil(GRANULE) - 1;
         let cell_size = (class + 1) * GRANULE;
-        if self.classes[class].free == 0 {
-            self.add_block(class, cell_size)?;
-        }
-        let cell = self.classes[class].free;
-        // SAFETY: `cell` is a free cell of one of our blocks; its second word
-        // holds the next free cell.
-        unsafe {
-            let words = cell as *mut usize;
-            self.classes[class].free = *words.add(1);
-            std::ptr::write_bytes(words as *mut u8, 0, cell_size);
-        }
+        let sc = &mut self.classes[class];
+        let cell = if sc.free != 0 {
+            let cell = sc.free;
+            // SAFETY: `cell` is a free cell of one of our blocks; its second
+            // word holds the next free cell.
+            sc.free = unsafe { *(cell as *const usize).add(1) };
+            cell
+        } else {
+            if sc.fresh == sc.fresh_end {
+                self.add_block(class, cell_size)?;
+            }
+            let sc = &mut self.classes[class];
+            let cell = sc.fresh;
+            sc.fresh += cell_size;
+            cell
+        };
         self.allocated_since_gc += cell_size;
         NonNull::new(cell as *mut u8)
     }
 
+    /// A new block for `class`, all of it fresh.
     fn add_block(&mut self, class: usize, cell_size: usize) -> Option<()> {
         let layout = AllocLayout::from_size_align(BLOCK_SIZE, BLOCK_SIZE).ok()?;
-        // SAFETY: the layout has a non-zero size.
-        let base = unsafe { alloc_zeroed(layout) } as usize;
+        // SAFETY: the layout has a non-zero size. The memory is not zeroed:
+        // fresh cells are never read before they are allocated.
+        let base = unsafe { alloc(layout) } as usize;
         if base == 0 {
             return None;
         }
         let index = self.blocks.len();
         self.blocks.push(Block { base, cell_size });
         self.block_index.insert(base, index);
-        self.classes[class].blocks.push(index);
-        // Thread the new cells onto the free list, lowest address first.
-        let cells = BLOCK_SIZE / cell_size;
-        let mut next = self.classes[class].free;
-        for i in (0..cells).rev() {
-            let cell = base + i * cell_size;
-            // SAFETY: the cell lies inside the block we just allocated.
-            unsafe { *(cell as *mut usize).add(1) = next };
-            next = cell;
-        }
-        self.classes[class].free = next;
+        let sc = &mut self.classes[class];
+        sc.blocks.push(index);
+        sc.fresh = base;
+        sc.fresh_end = base + BLOCK_SIZE / cell_size * cell_size;
         Some(())
     }
 
@@ -141,7 +159,8 @@ impl Heap {
         if let Some(&index) = self.block_index.get(&base) {
             let block = &self.blocks[index];
             let cell = base + (addr - base) / block.cell_size * block.cell_size;
-            if cell + block.cell_size > base + BLOCK_SIZE {
+            if cell + block.cell_size > base + BLOCK_SIZE || self.classes[block.cell_size / GRANULE - 1].is_fresh(cell)
+            {
                 return None;
             }
             // SAFETY: `cell` is inside one of our blocks.
@@ -166,9 +185,16 @@ impl Heap {
             let cells = BLOCK_SIZE / cell_size;
             let mut free = 0usize;
             let block_indices = std::mem::take(&mut self.classes[class].blocks);
+            let (fresh, fresh_end) = (self.classes[class].fresh, self.classes[class].fresh_end);
             for &index in block_indices.iter().rev() {
                 let base = self.blocks[index].base;
-                for i in (0..cells).rev() {
+                // The newest block has been used only up to `fresh`.
+                let used = if (base..base + BLOCK_SIZE).contains(&fresh) && fresh < fresh_end {
+                    (fresh - base) / cell_size
+                } else {
+                    cells
+                };
+                for i in (0..used).rev() {
                     let cell = base + i * cell_size;
                     // SAFETY: the cell is inside one of our blocks; an
                     // allocated cell starts with an initialised header.

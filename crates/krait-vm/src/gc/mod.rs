@@ -40,8 +40,11 @@ pub use stack::StackBounds;
 use crate::object::{header_bits, ObjHeader};
 use crate::value::Value;
 
-/// The smallest allocation volume between two collections.
-pub const MIN_THRESHOLD: usize = 8 << 20;
+/// The smallest allocation volume between two collections. Small on
+/// purpose: short-lived objects are then reused while their memory is
+/// still in the CPU caches, and peak memory stays close to the live data
+/// (measured on bench/: 2 MB was as fast as 8 MB and used half the memory).
+pub const MIN_THRESHOLD: usize = 2 << 20;
 /// Under GC stress, collect after this many allocations.
 pub const STRESS_INTERVAL: usize = 97;
 

@@ -78,6 +78,16 @@ pub fn push_function_frame(
     Ok(())
 }
 
+/// Push a frame for a call that binds `args` straight to the first
+/// parameters (the caller checked `specialize::takes_exact_args`).
+#[inline]
+pub fn push_exact_args_frame(vm: &mut Vm, func: Gc<PyFunction>, args: &[Value]) -> PyResult<()> {
+    let code = func.code();
+    let base = push_frame(vm, code, func.value(), func.globals, func.builtins, Value::NULL, false)?;
+    vm.thread.stack[base..base + args.len()].copy_from_slice(args);
+    Ok(())
+}
+
 /// Call a Python function from Rust: push its frame and run it to the end.
 pub fn call_function(vm: &mut Vm, func: Gc<PyFunction>, args: &[Value], kwnames: Option<Gc<PyTuple>>) -> PyResult {
     vm.check_native_stack()?;

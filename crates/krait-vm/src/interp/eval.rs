@@ -22,9 +22,11 @@ use krait_bytecode::{BinaryOp, ComparisonOp, Instruction, Opcode};
 
 use crate::error::{PyErr, PyResult};
 use crate::interp::frame::Frame;
+use crate::interp::specialize::{self, Site};
 use crate::interp::{call, ops, unwind};
 use crate::object::Gc;
 use crate::protocol;
+use crate::types::descriptor::PyBoundMethod;
 use crate::types::dict::PyDict;
 use crate::types::function::{PyCell, PyCode, PyFunction};
 use crate::types::list::PyList;
@@ -39,6 +41,18 @@ pub enum Exit {
     /// The entry frame (a generator's) yielded; its state was saved into
     /// the generator.
     Yield(Value),
+}
+
+/// How many operands a caller's call instruction still has on its stack
+/// when the callee returns: `CALL`'s callable, NULL-or-self and arguments;
+/// nothing for `CALL_FUNCTION_EX`, which pops them before pushing the frame.
+#[inline(always)]
+fn call_operands(call_unit: u32) -> usize {
+    if call_unit as u8 == Opcode::CALL_FUNCTION_EX as u8 {
+        0
+    } else {
+        (call_unit >> 8) as usize + 2
+    }
 }
 
 /// Run the top frame until it returns or yields. If `pending` is given, the
@@ -116,19 +130,56 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
             }
 
             let unit = (*instrs.add(ip)).get();
-            let instr = match Instruction::decode(unit) {
-                Some(instr) => instr,
-                None => {
-                    pending = Some(vm.runtime_error("invalid bytecode"));
-                    continue 'dispatch;
-                }
-            };
-            (*frame).lasti = ip;
+            // Instructions are written only by the compiler and by
+            // quickening, both of which write valid opcodes.
+            let instr = Instruction { op: Opcode::from_u8_unchecked(unit as u8), arg: unit >> 8 };
+            let at = ip;
+            (*frame).lasti = at;
             (*frame).sp = sp;
             let arg = instr.arg;
             ip += 1 + instr.op.cache_units();
+            // This instruction's inline cache (for the quickened families).
+            let site = Site::new(instrs.add(at));
 
             let outcome: PyResult<()> = 'op: {
+                // A specialised form's guard failed: run the generic form.
+                macro_rules! deopt {
+                    () => {{
+                        site.deoptimize(instr.op);
+                        ip = at;
+                        continue 'dispatch;
+                    }};
+                }
+                // Push a comparison's result, or take the conditional jump
+                // that follows it without materialising the bool.
+                macro_rules! push_bool_or_branch {
+                    ($b:expr) => {{
+                        let b: bool = $b;
+                        let next = (*instrs.add(ip)).get();
+                        if next as u8 == Opcode::POP_JUMP_IF_FALSE as u8 {
+                            ip = if b { ip + 1 } else { (next >> 8) as usize };
+                        } else if next as u8 == Opcode::POP_JUMP_IF_TRUE as u8 {
+                            ip = if b { (next >> 8) as usize } else { ip + 1 };
+                        } else {
+                            push!(vm.bool_value(b));
+                        }
+                    }};
+                }
+                // `CALL` of a bound Python method with a NULL below it: call
+                // its function with `self` in the NULL's place instead, so
+                // the call stays in this loop.
+                macro_rules! unpack_bound_method {
+                    ($n:expr) => {{
+                        if peek!($n + 2).is_null() {
+                            if let Some(m) = peek!($n + 1).downcast::<PyBoundMethod>() {
+                                if m.func.has_kind(crate::object::LayoutKind::Function) {
+                                    *stack.add(sp - $n - 2) = m.func;
+                                    *stack.add(sp - $n - 1) = m.this;
+                                }
+                            }
+                        }
+                    }};
+                }
                 macro_rules! tri {
                     ($e:expr) => {
                         match $e {
@@ -137,7 +188,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         }
                     };
                 }
-                match instr.op.base() {
+                match instr.op {
                     Opcode::NOP | Opcode::RESUME => {}
                     Opcode::POP_TOP => {
                         sp -= 1;
@@ -244,9 +295,11 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         tri!(ops::delete_name(vm, &*frame, name));
                     }
                     Opcode::LOAD_GLOBAL => {
-                        let name = code.names[(arg >> 1) as usize];
                         let cache = instrs.add(ip - instr.op.cache_units());
-                        let v = tri!(ops::load_global(vm, &*frame, name, cache));
+                        let v = match ops::cached_global(&*frame, cache) {
+                            Some(v) => v,
+                            None => tri!(ops::load_global(vm, &*frame, code.names[(arg >> 1) as usize], cache)),
+                        };
                         if arg & 1 != 0 {
                             push!(Value::NULL);
                         }
@@ -266,12 +319,36 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::LOAD_ATTR => {
                         let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
                         let owner = top!();
+                        if site.due() {
+                            specialize::load_attr(vm, site, owner, name);
+                        }
                         let v = tri!(protocol::attr::getattr(vm, owner, name));
                         *stack.add(sp - 1) = v;
+                    }
+                    Opcode::LOAD_ATTR_INSTANCE => match specialize::cached_instance_attr(vm, site, top!()) {
+                        Some(v) => *stack.add(sp - 1) = v,
+                        None => deopt!(),
+                    },
+                    Opcode::LOAD_ATTR_MODULE => match specialize::cached_module_attr(vm, site, top!()) {
+                        Some(v) => *stack.add(sp - 1) = v,
+                        None => deopt!(),
+                    },
+                    Opcode::LOAD_METHOD_CACHED => {
+                        let owner = top!();
+                        match specialize::cached_method(vm, site, owner) {
+                            Some(method) => {
+                                *stack.add(sp - 1) = method;
+                                push!(owner);
+                            }
+                            None => deopt!(),
+                        }
                     }
                     Opcode::LOAD_METHOD => {
                         let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
                         let owner = top!();
+                        if site.due() {
+                            specialize::load_method(vm, site, owner, name);
+                        }
                         match tri!(protocol::attr::load_method(vm, owner, name)) {
                             protocol::attr::Method::Unbound(method) => {
                                 *stack.add(sp - 1) = method;
@@ -287,7 +364,17 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
                         let owner = pop!();
                         let v = pop!();
+                        if site.due() {
+                            specialize::store_attr(vm, site, owner, name);
+                        }
                         tri!(protocol::attr::setattr(vm, owner, name, v));
+                    }
+                    Opcode::STORE_ATTR_INSTANCE => {
+                        let name = code.names[arg as usize];
+                        if !specialize::cached_store_attr(vm, site, peek!(1), name, peek!(2)) {
+                            deopt!();
+                        }
+                        sp -= 2;
                     }
                     Opcode::DELETE_ATTR => {
                         let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
@@ -297,14 +384,74 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::BINARY_SUBSCR => {
                         let key = pop!();
                         let container = top!();
+                        if site.due() {
+                            specialize::binary_subscr(vm, site, container, key);
+                        }
                         let v = tri!(protocol::sequence::getitem(vm, container, key));
                         *stack.add(sp - 1) = v;
+                    }
+                    Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT => {
+                        let (container, key) = (peek!(2), peek!(1));
+                        let exact =
+                            if instr.op == Opcode::BINARY_SUBSCR_LIST_INT { vm.types.list } else { vm.types.tuple };
+                        if !key.is_small_int() || !vm.is_exact(container, exact) {
+                            deopt!();
+                        }
+                        let item = match container.downcast::<PyList>() {
+                            Some(list) => ops::list_item(list, key.small_int_unchecked()),
+                            None => container
+                                .downcast::<PyTuple>()
+                                .and_then(|t| ops::tuple_item(t, key.small_int_unchecked())),
+                        };
+                        let Some(item) = item else {
+                            let what = if instr.op == Opcode::BINARY_SUBSCR_LIST_INT { "list" } else { "tuple" };
+                            break 'op Err(vm.index_error(format!("{what} index out of range")));
+                        };
+                        sp -= 1;
+                        *stack.add(sp - 1) = item;
+                    }
+                    Opcode::BINARY_SUBSCR_DICT => {
+                        let (container, key) = (peek!(2), peek!(1));
+                        if !vm.is_exact(container, vm.types.dict) {
+                            deopt!();
+                        }
+                        let dict = container.downcast::<PyDict>().expect("dict");
+                        match tri!(dict.get_item(vm, key)) {
+                            Some(v) => {
+                                sp -= 1;
+                                *stack.add(sp - 1) = v;
+                            }
+                            None => break 'op Err(vm.key_error(key)),
+                        }
                     }
                     Opcode::STORE_SUBSCR => {
                         let key = pop!();
                         let container = pop!();
                         let v = pop!();
+                        if site.due() {
+                            specialize::store_subscr(vm, site, container, key);
+                        }
                         tri!(protocol::sequence::setitem(vm, container, key, v));
+                    }
+                    Opcode::STORE_SUBSCR_LIST_INT => {
+                        let (value, container, key) = (peek!(3), peek!(2), peek!(1));
+                        if !key.is_small_int() || !vm.is_exact(container, vm.types.list) {
+                            deopt!();
+                        }
+                        let list = container.downcast::<PyList>().expect("list");
+                        if !ops::set_list_item(list, key.small_int_unchecked(), value) {
+                            break 'op Err(vm.index_error("list assignment index out of range"));
+                        }
+                        sp -= 3;
+                    }
+                    Opcode::STORE_SUBSCR_DICT => {
+                        let (value, container, key) = (peek!(3), peek!(2), peek!(1));
+                        if !vm.is_exact(container, vm.types.dict) {
+                            deopt!();
+                        }
+                        sp -= 3;
+                        let dict = container.downcast::<PyDict>().expect("dict");
+                        tri!(dict.set_item(vm, key, value));
                     }
                     Opcode::DELETE_SUBSCR => {
                         let key = pop!();
@@ -325,15 +472,72 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let rhs = pop!();
                         let lhs = top!();
                         let (op, inplace) = BinaryOp::decode(arg).unwrap_or((BinaryOp::Add, false));
+                        if site.due() {
+                            specialize::binary_op(vm, site, lhs, rhs, op);
+                        }
                         let r = tri!(protocol::number::binary_op(vm, lhs, rhs, op, inplace));
+                        *stack.add(sp - 1) = r;
+                    }
+                    Opcode::BINARY_OP_INT => {
+                        let (lhs, rhs) = (peek!(2), peek!(1));
+                        if !(lhs.is_small_int() && rhs.is_small_int()) {
+                            deopt!();
+                        }
+                        let (op, _) = BinaryOp::decode(arg).unwrap_or((BinaryOp::Add, false));
+                        let r = match specialize::small_int_op(op, lhs.small_int_unchecked(), rhs.small_int_unchecked())
+                        {
+                            Some(r) => r,
+                            None => tri!(crate::types::int::int_binary_op(vm, op, lhs, rhs)),
+                        };
+                        sp -= 1;
+                        *stack.add(sp - 1) = r;
+                    }
+                    Opcode::BINARY_OP_FLOAT => {
+                        let (lhs, rhs) = (peek!(2), peek!(1));
+                        let operands = (specialize::float_operand(vm, lhs), specialize::float_operand(vm, rhs));
+                        let (Some(x), Some(y)) = operands else { deopt!() };
+                        if lhs.is_small_int() && rhs.is_small_int() {
+                            deopt!();
+                        }
+                        let (op, _) = BinaryOp::decode(arg).unwrap_or((BinaryOp::Add, false));
+                        let r = tri!(crate::types::float::float_binary_op_f64(vm, op, x, y));
+                        sp -= 1;
                         *stack.add(sp - 1) = r;
                     }
                     Opcode::COMPARE_OP => {
                         let rhs = pop!();
                         let lhs = top!();
                         let op = ComparisonOp::decode(arg).unwrap_or(ComparisonOp::Eq);
+                        if site.due() {
+                            specialize::compare_op(vm, site, lhs, rhs);
+                        }
                         let r = tri!(protocol::compare::rich_compare(vm, lhs, rhs, op));
                         *stack.add(sp - 1) = r;
+                    }
+                    Opcode::COMPARE_OP_INT => {
+                        let (lhs, rhs) = (peek!(2), peek!(1));
+                        if !(lhs.is_small_int() && rhs.is_small_int()) {
+                            deopt!();
+                        }
+                        let op = ComparisonOp::decode(arg).unwrap_or(ComparisonOp::Eq);
+                        sp -= 2;
+                        push_bool_or_branch!(specialize::compare(
+                            op,
+                            lhs.small_int_unchecked(),
+                            rhs.small_int_unchecked()
+                        ));
+                    }
+                    Opcode::COMPARE_OP_FLOAT => {
+                        let (lhs, rhs) = (peek!(2), peek!(1));
+                        let float = vm.types.float;
+                        if !(vm.is_exact(lhs, float) && vm.is_exact(rhs, float)) {
+                            deopt!();
+                        }
+                        let x = lhs.downcast::<crate::types::float::PyFloat>().expect("float").value;
+                        let y = rhs.downcast::<crate::types::float::PyFloat>().expect("float").value;
+                        let op = ComparisonOp::decode(arg).unwrap_or(ComparisonOp::Eq);
+                        sp -= 2;
+                        push_bool_or_branch!(specialize::compare(op, x, y));
                     }
                     Opcode::IS_OP => {
                         let rhs = pop!();
@@ -458,8 +662,30 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::UNPACK_SEQUENCE => {
                         let seq = pop!();
                         let n = arg as usize;
+                        if site.due() {
+                            specialize::unpack_sequence(vm, site, seq);
+                        }
                         tri!(ops::unpack_sequence(vm, seq, n, stack.add(sp)));
                         sp += n;
+                    }
+                    Opcode::UNPACK_SEQUENCE_TUPLE | Opcode::UNPACK_SEQUENCE_LIST => {
+                        let seq = top!();
+                        let n = arg as usize;
+                        let unpacked = if instr.op == Opcode::UNPACK_SEQUENCE_TUPLE {
+                            vm.is_exact(seq, vm.types.tuple)
+                                && seq
+                                    .downcast::<PyTuple>()
+                                    .is_some_and(|t| ops::unpack_exact(t.as_slice(), n, stack.add(sp - 1)))
+                        } else {
+                            vm.is_exact(seq, vm.types.list)
+                                && seq
+                                    .downcast::<PyList>()
+                                    .is_some_and(|l| ops::unpack_exact(&l.items.borrow(), n, stack.add(sp - 1)))
+                        };
+                        if !unpacked {
+                            deopt!();
+                        }
+                        sp += n - 1;
                     }
                     Opcode::UNPACK_EX => {
                         let seq = pop!();
@@ -525,6 +751,9 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::FOR_ITER => {
                         let it = top!();
+                        if site.due() {
+                            specialize::for_iter(site, it);
+                        }
                         match tri!(protocol::iter::next(vm, it)) {
                             Some(v) => push!(v),
                             None => {
@@ -533,16 +762,38 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             }
                         }
                     }
+                    Opcode::FOR_ITER_RANGE => match specialize::range_next(top!()) {
+                        Some(Some(i)) => push!(vm.new_int(i)),
+                        Some(None) => {
+                            sp -= 1;
+                            ip = arg as usize;
+                        }
+                        None => deopt!(),
+                    },
+                    Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+                        match specialize::sequence_next(top!(), instr.op == Opcode::FOR_ITER_LIST) {
+                            Some(Some(v)) => push!(v),
+                            Some(None) => {
+                                sp -= 1;
+                                ip = arg as usize;
+                            }
+                            None => deopt!(),
+                        }
+                    }
                     Opcode::KW_NAMES => {
                         kwnames = code.consts[arg as usize].downcast::<PyTuple>();
                     }
                     Opcode::CALL => {
                         let n = arg as usize;
                         let names = kwnames.take();
+                        unpack_bound_method!(n);
                         let method = peek!(n + 2);
                         let (callable, args_start, argc) =
                             if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
                         let args = std::slice::from_raw_parts(stack.add(args_start), argc);
+                        if site.due() {
+                            specialize::call(site, callable, argc, names.is_some());
+                        }
                         if let Some(func) = callable.downcast::<PyFunction>() {
                             if !func.code().is_generator_like() {
                                 // Python to Python: push the callee and continue here.
@@ -567,11 +818,39 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         sp -= n + 2;
                         push!(r);
                     }
+                    Opcode::CALL_PY_EXACT_ARGS => {
+                        let n = arg as usize;
+                        unpack_bound_method!(n);
+                        let method = peek!(n + 2);
+                        let (callable, args_start, argc) =
+                            if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
+                        let func = match callable.downcast::<PyFunction>() {
+                            Some(func) if specialize::cached_function(site, func, argc) && kwnames.is_none() => func,
+                            _ => deopt!(),
+                        };
+                        let args = std::slice::from_raw_parts(stack.add(args_start), argc);
+                        (*frame).ip = ip;
+                        (*frame).sp = sp;
+                        tri!(call::push_exact_args_frame(vm, func, args));
+                        load_frame!();
+                        continue 'dispatch;
+                    }
                     Opcode::CALL_FUNCTION_EX => {
                         let kwargs = if arg & 1 != 0 { pop!() } else { Value::NULL };
                         let callargs = pop!();
                         let callable = pop!();
                         sp -= 1; // the NULL below the callable
+                        if let Some(func) = callable.downcast::<PyFunction>() {
+                            if !func.code().is_generator_like() {
+                                // Push the callee and continue here; its
+                                // return pops nothing more (see RETURN_VALUE).
+                                (*frame).ip = ip;
+                                (*frame).sp = sp;
+                                tri!(ops::push_function_ex_frame(vm, func, callargs, kwargs));
+                                load_frame!();
+                                continue 'dispatch;
+                            }
+                        }
                         let r = tri!(vm.with_recursion(" while calling a Python object", |vm| {
                             ops::call_function_ex(vm, callable, callargs, kwargs)
                         }));
@@ -602,11 +881,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             return Ok(Exit::Return(v));
                         }
                         load_frame!();
-                        // The caller is at the instruction after its CALL:
-                        // pop the call's operands and push the result.
-                        let call_unit = (*instrs.add((*frame).lasti)).get();
-                        let call_arg = (call_unit >> 8) as usize;
-                        sp -= call_arg + 2;
+                        sp -= call_operands((*instrs.add((*frame).lasti)).get());
                         push!(v);
                         continue 'dispatch;
                     }
@@ -620,9 +895,7 @@ pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             return Ok(Exit::Return(gen));
                         }
                         load_frame!();
-                        let call_unit = (*instrs.add((*frame).lasti)).get();
-                        let call_arg = (call_unit >> 8) as usize;
-                        sp -= call_arg + 2;
+                        sp -= call_operands((*instrs.add((*frame).lasti)).get());
                         push!(gen);
                         continue 'dispatch;
                     }

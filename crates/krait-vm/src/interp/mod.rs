@@ -8,6 +8,7 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod ops;
+pub mod specialize;
 pub mod unwind;
 
 pub use call::{call_function, exec_code};

@@ -139,6 +139,27 @@ pub unsafe fn load_global(vm: &mut Vm, frame: &Frame, name: Value, cache: *const
     Err(name_not_defined(vm, name))
 }
 
+/// `LOAD_GLOBAL`'s inline cache hit (see `load_global`), if it is one.
+///
+/// # Safety
+/// As `load_global`.
+#[inline(always)]
+pub unsafe fn cached_global(frame: &Frame, cache: *const Cell<u32>) -> Option<Value> {
+    // SAFETY: guaranteed by the caller.
+    let (index, globals_version, builtins_version) =
+        unsafe { ((*cache.add(1)).get(), (*cache.add(2)).get(), (*cache.add(3)).get()) };
+    if globals_version == 0 || globals_version != frame.globals.keys_version() {
+        return None;
+    }
+    if builtins_version == 0 {
+        frame.globals.entry_value(index as usize)
+    } else if builtins_version == frame.builtins.keys_version() {
+        frame.builtins.entry_value(index as usize)
+    } else {
+        None
+    }
+}
+
 /// `POP_JUMP_IF_*`'s truth test, with the common cases inline.
 #[inline]
 pub fn truth(vm: &mut Vm, v: Value) -> PyResult<bool> {
@@ -333,6 +354,30 @@ pub fn format_value(vm: &mut Vm, value: Value, conversion: u32, spec: Value) -> 
 
 /// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
 pub fn call_function_ex(vm: &mut Vm, callable: Value, callargs: Value, kwargs: Value) -> PyResult {
+    let (args, kwnames) = ex_arguments(vm, callable, callargs, kwargs)?;
+    let result = call::call_kw(vm, callable, &args.to_vec(), kwnames);
+    std::hint::black_box(args);
+    result
+}
+
+/// `CALL_FUNCTION_EX` of a Python function: push its frame with the
+/// arguments bound, to run in the current loop.
+pub fn push_function_ex_frame(vm: &mut Vm, func: Gc<PyFunction>, callargs: Value, kwargs: Value) -> PyResult<()> {
+    let (args, kwnames) = ex_arguments(vm, func.value(), callargs, kwargs)?;
+    let result = crate::interp::call::push_function_frame(vm, func, &args.to_vec(), kwnames, false);
+    std::hint::black_box(args);
+    result
+}
+
+/// `CALL_FUNCTION_EX`'s arguments as a vector call: positional values,
+/// then keyword values named by the tuple (keep the `RootedVec` alive
+/// while its copied-out values are in use).
+fn ex_arguments(
+    vm: &mut Vm,
+    callable: Value,
+    callargs: Value,
+    kwargs: Value,
+) -> PyResult<(RootedVec, Option<Gc<PyTuple>>)> {
     let args = if vm.is_exact(callargs, vm.types.tuple) {
         callargs
     } else {
@@ -345,7 +390,10 @@ pub fn call_function_ex(vm: &mut Vm, callable: Value, callargs: Value, kwargs: V
         let list = iter::collect(vm, callargs)?;
         crate::types::tuple::tuple_from_vec(vm, list.to_vec())
     };
-    let positional = args.downcast::<PyTuple>().expect("tuple").as_slice().to_vec();
+    let all = RootedVec::new(vm);
+    for &v in args.downcast::<PyTuple>().expect("tuple").as_slice() {
+        all.push(vm, v);
+    }
     let kwargs_dict = if kwargs.is_null() {
         None
     } else if let Some(d) = kwargs.downcast::<PyDict>() {
@@ -355,26 +403,19 @@ pub fn call_function_ex(vm: &mut Vm, callable: Value, callargs: Value, kwargs: V
         dict_merge(vm, callable, d.value(), kwargs)?;
         Some(d)
     };
-    match kwargs_dict.filter(|d| !d.is_empty()) {
-        None => call::call(vm, callable, &positional),
-        Some(d) => {
-            let names = RootedVec::new(vm);
-            let all = RootedVec::new(vm);
-            for &v in &positional {
-                all.push(vm, v);
-            }
-            for (k, v) in d.items() {
-                if k.downcast::<PyStr>().is_none() {
-                    return Err(vm.type_error("keywords must be strings"));
-                }
-                names.push(vm, k);
-                all.push(vm, v);
-            }
-            let kwnames = crate::types::tuple::tuple_from_vec(vm, names.to_vec()).downcast::<PyTuple>();
-            let values = all.to_vec();
-            call::call_kw(vm, callable, &values, kwnames)
+    let Some(d) = kwargs_dict.filter(|d| !d.is_empty()) else {
+        return Ok((all, None));
+    };
+    let names = RootedVec::new(vm);
+    for (k, v) in d.items() {
+        if k.downcast::<PyStr>().is_none() {
+            return Err(vm.type_error("keywords must be strings"));
         }
+        names.push(vm, k);
+        all.push(vm, v);
     }
+    let kwnames = crate::types::tuple::tuple_from_vec(vm, names.to_vec()).downcast::<PyTuple>();
+    Ok((all, kwnames))
 }
 
 /// `MAKE_FUNCTION`.
@@ -861,4 +902,51 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, positional: usize, n
         }
     }
     Ok(new_tuple(vm, &attrs.to_vec()))
+}
+
+/// `list[i]` for a small int index (negative counts from the end).
+#[inline(always)]
+pub fn list_item(list: Gc<PyList>, i: i64) -> Option<Value> {
+    let items = list.items.borrow();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
+}
+
+/// `tuple[i]` for a small int index.
+#[inline(always)]
+pub fn tuple_item(tuple: Gc<PyTuple>, i: i64) -> Option<Value> {
+    let items = tuple.as_slice();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
+}
+
+/// `list[i] = value`; false when `i` is out of range.
+#[inline(always)]
+pub fn set_list_item(list: Gc<PyList>, i: i64, value: Value) -> bool {
+    let mut items = list.items.borrow_mut();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    match usize::try_from(index).ok().and_then(|i| items.get_mut(i)) {
+        Some(place) => {
+            *place = value;
+            true
+        }
+        None => false,
+    }
+}
+
+/// `UNPACK_SEQUENCE` of exactly `n` items (last item deepest, as CPython
+/// pushes them); false, writing nothing, when the length differs.
+///
+/// # Safety
+/// `out` must have room for `n` values.
+#[inline(always)]
+pub unsafe fn unpack_exact(items: &[Value], n: usize, out: *mut Value) -> bool {
+    if items.len() != n {
+        return false;
+    }
+    for (i, &v) in items.iter().rev().enumerate() {
+        // SAFETY: guaranteed by the caller.
+        unsafe { *out.add(i) = v };
+    }
+    true
 }

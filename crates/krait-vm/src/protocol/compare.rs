@@ -10,7 +10,9 @@ use krait_bytecode::ComparisonOp;
 use crate::error::PyResult;
 use crate::object::Gc;
 use crate::protocol::{call, object};
+use crate::types::list::items_equal;
 use crate::types::str::PyStr;
+use crate::types::tuple::PyTuple;
 use crate::types::typeobject::{is_subtype, PyType};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -59,7 +61,31 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: ComparisonOp) -> PyResu
     if let Some(r) = crate::types::float::float_compare(vm, a, b, op) {
         return Ok(vm.bool_value(r));
     }
+    if let (Some(x), Some(y)) = (a.downcast::<PyTuple>(), b.downcast::<PyTuple>()) {
+        if vm.is_exact(a, vm.types.tuple) && vm.is_exact(b, vm.types.tuple) {
+            return vm.with_recursion(" in comparison", |vm| compare_tuples(vm, x, y, op));
+        }
+    }
     vm.with_recursion(" in comparison", |vm| rich_compare_slow(vm, a, b, op))
+}
+
+/// Lexicographic comparison of two exact tuples (their items cannot change
+/// under us, so unlike lists they are read as slices).
+fn compare_tuples(vm: &mut Vm, x: Gc<PyTuple>, y: Gc<PyTuple>, op: ComparisonOp) -> PyResult {
+    let (xs, ys) = (x.as_slice(), y.as_slice());
+    if matches!(op, ComparisonOp::Eq | ComparisonOp::Ne) && xs.len() != ys.len() {
+        return Ok(vm.bool_value(op == ComparisonOp::Ne));
+    }
+    for (&a, &b) in xs.iter().zip(ys) {
+        if !items_equal(vm, a, b)? {
+            return match op {
+                ComparisonOp::Eq => Ok(vm.bool_value(false)),
+                ComparisonOp::Ne => Ok(vm.bool_value(true)),
+                _ => rich_compare(vm, a, b, op),
+            };
+        }
+    }
+    Ok(vm.bool_value(crate::types::int::ordering_matches(xs.len().cmp(&ys.len()), op)))
 }
 
 /// The dunder-dispatching part of `rich_compare`.

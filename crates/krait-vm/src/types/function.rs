@@ -225,10 +225,12 @@ impl PyFunction {
     }
 }
 
+/// A new function version; once they run out every function gets
+/// `u32::MAX`, which call caches never trust.
 fn next_function_version() -> u32 {
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
+    NEXT.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |v| v.checked_add(1)).unwrap_or(u32::MAX)
 }
 
 /// The builtins namespace for code running in `globals`: `globals['__builtins__']`

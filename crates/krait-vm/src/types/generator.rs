@@ -141,7 +141,11 @@ pub fn from_frame(vm: &mut Vm) -> Value {
 pub fn suspend_frame(vm: &mut Vm) {
     let frame = vm.thread.frames.last().expect("a frame");
     if let Some(gen) = frame.generator.downcast::<PyGenerator>() {
-        *gen.slots.borrow_mut() = vm.thread.stack[frame.base..frame.sp].to_vec();
+        // Reuse the buffer: `resume` emptied it but kept its capacity.
+        let mut slots = gen.slots.borrow_mut();
+        slots.clear();
+        slots.extend_from_slice(&vm.thread.stack[frame.base..frame.sp]);
+        drop(slots);
         gen.ip.set(frame.ip);
         gen.lasti.set(frame.lasti);
     }

@@ -688,6 +688,7 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(value);
     }
     let big = int_ref(value).expect("int() produced an int").to_bigint();
+    vm.account_external(big.bits() as usize / 8);
     Ok(vm.alloc_instance(PyInt::new(big), cls).value())
 }
 

@@ -131,6 +131,11 @@ pub(crate) fn items_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     if a.is_small_int() && b.is_small_int() {
         return Ok(false);
     }
+    if let (Some(x), Some(y)) = (a.downcast::<PyStr>(), b.downcast::<PyStr>()) {
+        if vm.is_exact(a, vm.types.str) && vm.is_exact(b, vm.types.str) {
+            return Ok(x.as_str() == y.as_str());
+        }
+    }
     protocol::compare::eq(vm, a, b)
 }
 
@@ -708,17 +713,7 @@ fn sort_pairs(vm: &mut Vm, pairs: &mut [(Value, Value)]) -> PyResult<()> {
     if pairs.len() < 2 {
         return Ok(());
     }
-    // Fast paths for keys with a total order that needs no Python code.
-    if pairs.iter().all(|(k, _)| k.is_small_int()) {
-        pairs.sort_by_key(|(k, _)| k.small_int_unchecked());
-        return Ok(());
-    }
-    let str_type = vm.types.str;
-    if pairs.iter().all(|(k, _)| vm.is_exact(*k, str_type)) {
-        pairs.sort_by(|(a, _), (b, _)| {
-            let (a, b) = (a.downcast::<PyStr>().expect("str"), b.downcast::<PyStr>().expect("str"));
-            a.as_str().cmp(b.as_str())
-        });
+    if crate::types::total_order::sort_pairs(vm, pairs) {
         return Ok(());
     }
     merge_sort(pairs, &mut |a: &(Value, Value), b: &(Value, Value)| less_than(vm, a.0, b.0))

@@ -33,6 +33,7 @@ pub mod slice;
 pub mod str;
 pub mod str_format;
 pub mod str_methods;
+pub mod total_order;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobject;

@@ -20,10 +20,13 @@ use crate::types::TypeSpec;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// A str: its lengths, cached hash and index, followed in the same
+/// allocation by its UTF-8 text (after the attribute area, for instances
+/// of subclasses), so that a string is one allocation.
 #[repr(C)]
 pub struct PyStr {
     header: ObjHeader,
-    text: Box<str>,
+    byte_len: usize,
     char_len: usize,
     /// CPython's hash of the string, or -1 until computed.
     hash: Cell<i64>,
@@ -35,14 +38,23 @@ impl_payload!(PyStr, Str, subclassable);
 
 const INDEX_STRIDE: usize = 64;
 
+/// A new str of class `cls` (str or a subclass) holding a copy of `text`.
+pub fn alloc_str(vm: &mut Vm, cls: Gc<crate::types::typeobject::PyType>, text: &str) -> Gc<PyStr> {
+    vm.alloc_trailing(PyStr::header_for(text), cls, text.len(), |data| {
+        // SAFETY: `data` has room for `text.len()` bytes.
+        unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), data, text.len()) }
+    })
+}
+
 impl PyStr {
     pub(crate) fn trace_fields(&self, _tracer: &mut Tracer) {}
 
-    pub fn new(text: Box<str>) -> PyStr {
+    /// The fixed part of a str holding `text`; only `alloc_str` places one.
+    pub(crate) fn header_for(text: &str) -> PyStr {
         let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
         PyStr {
             header: ObjHeader::new(PyStr::LAYOUT, Value::NULL),
-            text,
+            byte_len: text.len(),
             char_len,
             hash: Cell::new(-1),
             index: OnceCell::new(),
@@ -50,18 +62,23 @@ impl PyStr {
     }
 
     /// A new exact `str` value.
-    pub fn new_value(vm: &mut Vm, text: Box<str>) -> Value {
-        let len = text.len();
-        if len > 256 {
-            vm.account_external(len);
+    pub fn new_value(vm: &mut Vm, text: &str) -> Value {
+        if let Some(v) = vm.latin1_char(text) {
+            return v;
         }
         let ty = vm.types.str;
-        vm.alloc(PyStr::new(text), ty).value()
+        alloc_str(vm, ty, text).value()
     }
 
     #[inline(always)]
     pub fn as_str(&self) -> &str {
-        &self.text
+        let offset = self.header.layout().alloc_size();
+        // SAFETY: `alloc_str` placed `byte_len` bytes of valid UTF-8 right
+        // after the object's layout, and they never change.
+        unsafe {
+            let bytes = std::slice::from_raw_parts((self as *const PyStr as *const u8).add(offset), self.byte_len);
+            std::str::from_utf8_unchecked(bytes)
+        }
     }
 
     /// The length in code points.
@@ -72,7 +89,7 @@ impl PyStr {
 
     #[inline(always)]
     pub fn is_ascii(&self) -> bool {
-        self.char_len == self.text.len()
+        self.char_len == self.byte_len
     }
 
     /// CPython's `hash()` of this string.
@@ -82,7 +99,7 @@ impl PyStr {
         if h != -1 {
             return h;
         }
-        let h = crate::hashing::hash_str(&self.text);
+        let h = crate::hashing::hash_str(self.as_str());
         self.hash.set(h);
         h
     }
@@ -93,11 +110,11 @@ impl PyStr {
             return char_index;
         }
         if char_index >= self.char_len {
-            return self.text.len();
+            return self.byte_len;
         }
         let index = self.index.get_or_init(|| {
             let mut offsets = Vec::with_capacity(self.char_len / INDEX_STRIDE + 1);
-            for (i, (byte, _)) in self.text.char_indices().enumerate() {
+            for (i, (byte, _)) in self.as_str().char_indices().enumerate() {
                 if i % INDEX_STRIDE == 0 {
                     offsets.push(byte as u32);
                 }
@@ -106,24 +123,24 @@ impl PyStr {
         });
         let start = index[char_index / INDEX_STRIDE] as usize;
         let skip = char_index % INDEX_STRIDE;
-        match self.text[start..].char_indices().nth(skip) {
+        match self.as_str()[start..].char_indices().nth(skip) {
             Some((offset, _)) => start + offset,
-            None => self.text.len(),
+            None => self.byte_len,
         }
     }
 
     /// The code point at `char_index` (which must be in range).
     pub fn char_at(&self, char_index: usize) -> char {
         if self.is_ascii() {
-            return self.text.as_bytes()[char_index] as char;
+            return self.as_str().as_bytes()[char_index] as char;
         }
         let offset = self.byte_offset(char_index);
-        self.text[offset..].chars().next().expect("index in range")
+        self.as_str()[offset..].chars().next().expect("index in range")
     }
 
     /// The text of code points `start..end`.
     pub fn substring(&self, start: usize, end: usize) -> &str {
-        &self.text[self.byte_offset(start)..self.byte_offset(end)]
+        &self.as_str()[self.byte_offset(start)..self.byte_offset(end)]
     }
 }
 
@@ -235,8 +252,7 @@ fn str_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if vm.is_exact(s.value(), vm.types.str) {
         return Ok(s.value());
     }
-    let text: Box<str> = s.as_str().into();
-    Ok(PyStr::new_value(vm, text))
+    Ok(PyStr::new_value(vm, s.as_str()))
 }
 
 fn str_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {

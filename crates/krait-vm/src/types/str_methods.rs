@@ -42,7 +42,7 @@ pub fn new_string(vm: &mut Vm, s: String) -> Value {
     if s.is_empty() {
         return vm.singletons.empty_str;
     }
-    PyStr::new_value(vm, s.into_boxed_str())
+    PyStr::new_value(vm, &s)
 }
 
 /// The `str` argument of a method, with CPython's generic message
@@ -269,11 +269,8 @@ pub fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(result);
     }
     // A subclass: copy the text into an instance of `cls`.
-    let text: Box<str> = match result.downcast::<PyStr>() {
-        Some(s) => s.as_str().into(),
-        None => "".into(),
-    };
-    Ok(vm.alloc_instance(PyStr::new(text), cls).value())
+    let text = result.downcast::<PyStr>();
+    Ok(crate::types::str::alloc_str(vm, cls, text.as_ref().map_or("", |s| s.as_str())).value())
 }
 
 /// An optional `encoding`/`errors` argument, which must be a `str`.

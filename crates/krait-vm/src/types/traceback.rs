@@ -120,8 +120,14 @@ pub fn add_traceback_entry(vm: &mut Vm, exc: Value) {
     crate::types::exception::set_traceback(exc, tb.value());
 }
 
+/// The frame object, brought up to date with its frame's current
+/// instruction if that frame is still running.
 fn this_frame(vm: &mut Vm, v: Value) -> PyResult<Gc<PyFrame>> {
-    v.downcast::<PyFrame>().ok_or_else(|| vm.type_error("descriptor requires a 'frame' object"))
+    let frame = v.downcast::<PyFrame>().ok_or_else(|| vm.type_error("descriptor requires a 'frame' object"))?;
+    if let Some(live) = vm.thread.frames.iter().rev().find(|f| f.frame_object.is(v)) {
+        frame.lasti.set(live.lasti);
+    }
+    Ok(frame)
 }
 
 fn this_tb(vm: &mut Vm, v: Value) -> PyResult<Gc<PyTraceback>> {

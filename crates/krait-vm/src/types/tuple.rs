@@ -20,10 +20,12 @@ use crate::types::TypeSpec;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// A tuple: its length and cached hash, followed in the same allocation
+/// by its items (after the attribute area, for instances of subclasses).
 #[repr(C)]
 pub struct PyTuple {
     header: ObjHeader,
-    items: Box<[Value]>,
+    len: usize,
     /// The cached hash, or -1 (tuples of immutables hash often: dict keys).
     pub(crate) hash: Cell<i64>,
 }
@@ -32,33 +34,49 @@ impl_payload!(PyTuple, Tuple, subclassable);
 
 impl PyTuple {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
-        tracer.mark_all(&self.items);
+        tracer.mark_all(self.as_slice());
     }
 
-    pub fn new(items: Box<[Value]>) -> PyTuple {
-        PyTuple { header: ObjHeader::new(PyTuple::LAYOUT, Value::NULL), items, hash: Cell::new(-1) }
+    /// The header of a tuple of `len` items; only `alloc_tuple` places one.
+    pub(crate) fn header_for(len: usize) -> PyTuple {
+        PyTuple { header: ObjHeader::new(PyTuple::LAYOUT, Value::NULL), len, hash: Cell::new(-1) }
     }
 
     #[inline(always)]
     pub fn as_slice(&self) -> &[Value] {
-        &self.items
+        let offset = self.header.layout().alloc_size();
+        // SAFETY: `alloc_tuple` placed `len` initialised values right after
+        // the object's layout (see `Vm::alloc_trailing`), and they never change.
+        unsafe {
+            std::slice::from_raw_parts((self as *const PyTuple as *const u8).add(offset) as *const Value, self.len)
+        }
     }
 
     #[inline(always)]
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.len
     }
 
     #[inline(always)]
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.len == 0
     }
 
     /// The item at `index` (which must be in range).
     #[inline(always)]
     pub fn get(&self, index: usize) -> Value {
-        self.items[index]
+        self.as_slice()[index]
     }
+}
+
+/// A new tuple of class `cls` (tuple or a subclass) holding `items`, which
+/// the caller keeps rooted until this returns.
+pub fn alloc_tuple(vm: &mut Vm, cls: Gc<PyType>, items: &[Value]) -> Gc<PyTuple> {
+    let bytes = std::mem::size_of_val(items);
+    vm.alloc_trailing(PyTuple::header_for(items.len()), cls, bytes, |data| {
+        // SAFETY: `data` has room for `bytes` bytes, and is Value-aligned.
+        unsafe { std::ptr::copy_nonoverlapping(items.as_ptr(), data as *mut Value, items.len()) }
+    })
 }
 
 /// A new exact tuple (the shared empty tuple when `items` is empty).
@@ -67,17 +85,13 @@ pub fn new_tuple(vm: &mut Vm, items: &[Value]) -> Value {
         return vm.singletons.empty_tuple;
     }
     let ty = vm.types.tuple;
-    vm.alloc(PyTuple::new(items.into()), ty).value()
+    alloc_tuple(vm, ty, items).value()
 }
 
 /// A new tuple from an owned vector. The values must be rooted by the caller
 /// until this returns (e.g. they came from a `RootedVec` or the value stack).
 pub fn tuple_from_vec(vm: &mut Vm, items: Vec<Value>) -> Value {
-    if items.is_empty() && !vm.singletons.empty_tuple.is_null() {
-        return vm.singletons.empty_tuple;
-    }
-    let ty = vm.types.tuple;
-    vm.alloc(PyTuple::new(items.into_boxed_slice()), ty).value()
+    new_tuple(vm, &items)
 }
 
 const XXPRIME_1: u64 = 11400714785074694791;
@@ -134,7 +148,7 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         if exact {
             return Ok(vm.singletons.empty_tuple);
         }
-        return Ok(vm.alloc_instance(PyTuple::new(Box::new([])), cls).value());
+        return Ok(alloc_tuple(vm, cls, &[]).value());
     };
     if exact && vm.is_exact(iterable, vm.types.tuple) {
         return Ok(iterable);
@@ -144,7 +158,7 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if exact {
         return Ok(tuple_from_vec(vm, items));
     }
-    Ok(vm.alloc_instance(PyTuple::new(items.into_boxed_slice()), cls).value())
+    Ok(alloc_tuple(vm, cls, &items).value())
 }
 
 fn tuple_len(vm: &mut Vm, args: Args<'_>) -> PyResult {

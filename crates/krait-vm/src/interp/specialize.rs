@@ -1,0 +1,567 @@
+//! Quickening: generic instructions rewrite themselves into specialised
+//! forms after seeing their operands.
+//!
+//! Each generic instruction with specialised forms keeps an adaptive
+//! counter in its first inline-cache unit (the compiler emits zeros, so the
+//! first execution tries). When the counter is zero the instruction asks
+//! this module for a specialisation of what it sees now: on success the
+//! instruction's opcode is overwritten with the specialised form and the
+//! rest of its cache filled with what that form guards on (a type version
+//! tag, a map id, a slot, a dict keys version); on failure the counter
+//! backs off exponentially, so a site that never specialises costs one
+//! failed attempt every few thousand executions.
+//!
+//! A specialised form checks its guards on every execution. When one fails
+//! it rewrites itself back into the generic form (`deoptimize`), which
+//! backs off too, and the interpreter re-executes the instruction
+//! generically; the specialised forms therefore never touch the operand
+//! stack before their guards pass. Everything here is a hint: a wrong or
+//! stale cache entry only costs a deoptimisation, never a wrong answer,
+//! because every guard is checked against live state (type version tags
+//! change whenever a class or one of its bases changes; map ids and dict
+//! keys versions are never reused).
+//!
+//! The cache layouts, per family (unit 0 is always the counter):
+//!
+//! | form | 1 | 2 | 3 | 4 |
+//! | --- | --- | --- | --- | --- |
+//! | `LOAD_ATTR_INSTANCE`, `STORE_ATTR_INSTANCE` | type version | map id | slot | |
+//! | `LOAD_ATTR_MODULE` | dict keys version | entry index | | |
+//! | `LOAD_METHOD_CACHED` | type version | map id (0: no attributes) | method, low word | high word |
+//! | `CALL_PY_EXACT_ARGS` | function version | argument count | | |
+//!
+//! `STORE_ATTR_INSTANCE` with `APPEND` in its slot adds the attribute: the
+//! instance's map gains it by the (shared) transition.
+//!
+//! The specialised forms are also the vocabulary of the trace recorder: a
+//! quickened instruction says what its operands were.
+
+use std::cell::Cell;
+
+use krait_bytecode::{BinaryOp, Instruction, Opcode};
+
+use crate::map::PyMap;
+use crate::object::{Gc, LayoutKind};
+use crate::types::function::{PyCode, PyFunction};
+use crate::types::iterator::{IterState, PyIterator};
+use crate::types::module::PyModule;
+use crate::types::str::PyStr;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The largest backoff exponent: a failing site retries every 4096 runs.
+const MAX_BACKOFF: u32 = 12;
+
+/// `STORE_ATTR_INSTANCE`'s slot flag: the store adds the attribute.
+pub const APPEND: u32 = 1 << 31;
+
+/// An instruction of a code object and its inline cache.
+#[derive(Clone, Copy)]
+pub struct Site(*const Cell<u32>);
+
+impl Site {
+    /// # Safety
+    /// `instr` must point at an instruction in a live code object's
+    /// instruction array, followed by its `cache_units()` cache units.
+    #[inline(always)]
+    pub unsafe fn new(instr: *const Cell<u32>) -> Site {
+        Site(instr)
+    }
+
+    /// Cache unit `i` (1-based; 0 is the counter).
+    #[inline(always)]
+    pub fn get(self, i: usize) -> u32 {
+        // SAFETY: `new`'s contract; callers index within the opcode's cache.
+        unsafe { (*self.0.add(1 + i)).get() }
+    }
+
+    #[inline(always)]
+    fn set(self, i: usize, value: u32) {
+        // SAFETY: as in `get`.
+        unsafe { (*self.0.add(1 + i)).set(value) }
+    }
+
+    #[inline(always)]
+    fn unit(self) -> u32 {
+        // SAFETY: `new`'s contract.
+        unsafe { (*self.0).get() }
+    }
+
+    /// The generic form's counter: true when it is time to specialise.
+    #[inline(always)]
+    pub fn due(self) -> bool {
+        let counter = self.get(0);
+        if counter & 0xffff == 0 {
+            return true;
+        }
+        self.set(0, counter - 1);
+        false
+    }
+
+    /// Wait longer before the next attempt.
+    fn back_off(self) {
+        let exponent = ((self.get(0) >> 16) + 1).min(MAX_BACKOFF);
+        self.set(0, (exponent << 16) | ((1 << exponent) - 1));
+    }
+
+    fn rewrite(self, op: Opcode) {
+        let arg = self.unit() >> 8;
+        // SAFETY: `new`'s contract.
+        unsafe { (*self.0).set(Instruction::encode(op, arg)) }
+    }
+
+    /// Install `op` if there is one, else back off.
+    fn install(self, op: Option<Opcode>) {
+        match op {
+            Some(op) => self.rewrite(op),
+            None => self.back_off(),
+        }
+    }
+
+    /// A specialised form's guard failed: go back to the generic form.
+    #[cold]
+    pub fn deoptimize(self, op: Opcode) {
+        self.rewrite(op.base());
+        self.back_off();
+    }
+
+    /// A pointer kept in two cache units (an object the guards keep alive).
+    #[inline(always)]
+    pub fn get_value(self, low: usize) -> Value {
+        Value::from_bits(self.get(low) as u64 | ((self.get(low + 1) as u64) << 32))
+    }
+
+    fn set_value(self, low: usize, value: Value) {
+        let bits = value.to_bits();
+        self.set(low, bits as u32);
+        self.set(low + 1, (bits >> 32) as u32);
+    }
+}
+
+/// The map id an instance's attributes are guarded by: 0 when it has no
+/// attributes (no attribute area, or an empty one), `u32::MAX` when they
+/// are in a dict (never cached).
+#[inline(always)]
+pub fn map_id(obj: Value) -> u32 {
+    let Some(attrs) = obj.header().and_then(|h| h.attrs()) else {
+        return 0;
+    };
+    let map = attrs.map.get();
+    if map.is_null() {
+        return 0;
+    }
+    match map.downcast::<PyMap>() {
+        Some(map) => map.id,
+        None => u32::MAX,
+    }
+}
+
+/// Whether `obj`'s class looks attributes up with `object.__getattribute__`,
+/// and the class's version tag if so.
+fn generic_getattr_version(vm: &mut Vm, obj: Value) -> Option<u32> {
+    let cls = vm.class_of(obj);
+    let getattribute = cls.lookup(vm, vm.names.getattribute)?;
+    if !getattribute.is(vm.well_known.object_getattribute) {
+        return None;
+    }
+    Some(cls.version_tag(vm)).filter(|&tag| tag != 0)
+}
+
+/// Whether a class attribute certainly is no data descriptor, whatever
+/// happens to other classes later (an instance attribute of the same name
+/// then wins).
+fn plain_class_attribute(vm: &Vm, attr: Value) -> bool {
+    let Some(header) = attr.header() else {
+        return true;
+    };
+    header.attrs().is_none()
+        && (matches!(
+            header.kind(),
+            LayoutKind::Function
+                | LayoutKind::MethodDescriptor
+                | LayoutKind::ClassMethod
+                | LayoutKind::StaticMethod
+                | LayoutKind::Int
+                | LayoutKind::Float
+                | LayoutKind::Str
+                | LayoutKind::Tuple
+        ) || vm.is_none(attr))
+}
+
+pub fn load_attr(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
+    let op = load_attr_form(vm, site, owner, name);
+    site.install(op);
+}
+
+fn load_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> Option<Opcode> {
+    if let Some(module) = owner.downcast::<PyModule>() {
+        if !vm.is_exact(owner, vm.types.module) {
+            return None;
+        }
+        let dict = module.dict();
+        let index = dict.find_str(name)?;
+        site.set(1, dict.keys_version());
+        site.set(2, index as u32);
+        return Some(Opcode::LOAD_ATTR_MODULE);
+    }
+    let attrs = owner.header()?.attrs()?;
+    let map = attrs.map.get().downcast::<PyMap>()?;
+    let slot = map.slot_of(name).filter(|&i| i >= map.reserved())?;
+    let version = generic_getattr_version(vm, owner)?;
+    let cls = vm.class_of(owner);
+    if let Some(attr) = cls.lookup(vm, name) {
+        if !plain_class_attribute(vm, attr) {
+            return None;
+        }
+    }
+    site.set(1, version);
+    site.set(2, map.id);
+    site.set(3, slot as u32);
+    Some(Opcode::LOAD_ATTR_INSTANCE)
+}
+
+pub fn load_method(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
+    let op = load_method_form(vm, site, owner, name);
+    site.install(op);
+}
+
+fn load_method_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> Option<Opcode> {
+    if owner.has_kind(LayoutKind::Module) {
+        return None;
+    }
+    let version = generic_getattr_version(vm, owner)?;
+    let cls = vm.class_of(owner);
+    let method = cls.lookup(vm, name)?;
+    if !(method.has_kind(LayoutKind::Function) || method.has_kind(LayoutKind::MethodDescriptor)) {
+        return None;
+    }
+    let id = map_id(owner);
+    if id == u32::MAX {
+        return None;
+    }
+    if let Some(map) = owner.header().and_then(|h| h.attrs()).and_then(|a| a.map.get().downcast::<PyMap>()) {
+        if map.slot_of(name).is_some() {
+            return None;
+        }
+    }
+    site.set(1, version);
+    site.set(2, id);
+    site.set_value(3, method);
+    Some(Opcode::LOAD_METHOD_CACHED)
+}
+
+pub fn store_attr(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
+    let op = store_attr_form(vm, site, owner, name);
+    site.install(op);
+}
+
+fn store_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> Option<Opcode> {
+    let attrs = owner.header()?.attrs()?;
+    let map = attrs.map.get().downcast::<PyMap>()?;
+    let cls = vm.class_of(owner);
+    if cls.has_flag(crate::types::typeobject::flags::NO_DICT) {
+        return None;
+    }
+    let setattr = cls.lookup(vm, vm.names.setattr)?;
+    if !setattr.is(vm.well_known.object_setattr) {
+        return None;
+    }
+    if let Some(attr) = cls.lookup(vm, name) {
+        if !plain_class_attribute(vm, attr) {
+            return None;
+        }
+    }
+    let slot = match map.slot_of(name) {
+        Some(i) if i >= map.reserved() => i as u32,
+        Some(_) => return None,
+        None => {
+            // Only a store that the map's transition already exists for:
+            // the child map is shared, so the cache stays valid.
+            map.existing_child(vm.intern_value(name))?;
+            map.len() as u32 | APPEND
+        }
+    };
+    let version = cls.version_tag(vm);
+    if version == 0 {
+        return None;
+    }
+    site.set(1, version);
+    site.set(2, map.id);
+    site.set(3, slot);
+    Some(Opcode::STORE_ATTR_INSTANCE)
+}
+
+pub fn binary_op(vm: &mut Vm, site: Site, lhs: Value, rhs: Value, op: BinaryOp) {
+    let form = if lhs.is_small_int() && rhs.is_small_int() {
+        (op != BinaryOp::MatrixMultiply).then_some(Opcode::BINARY_OP_INT)
+    } else if is_float_operand(vm, lhs) && is_float_operand(vm, rhs) {
+        let arithmetic = !matches!(
+            op,
+            BinaryOp::And
+                | BinaryOp::Or
+                | BinaryOp::Xor
+                | BinaryOp::LShift
+                | BinaryOp::RShift
+                | BinaryOp::MatrixMultiply
+        );
+        (arithmetic && (lhs.is_small_int() != rhs.is_small_int() || !lhs.is_small_int()))
+            .then_some(Opcode::BINARY_OP_FLOAT)
+    } else {
+        None
+    };
+    site.install(form);
+}
+
+/// An operand `BINARY_OP_FLOAT` takes: an exact float or a small int.
+#[inline(always)]
+pub fn is_float_operand(vm: &Vm, v: Value) -> bool {
+    v.is_small_int() || vm.is_exact(v, vm.types.float)
+}
+
+pub fn compare_op(vm: &mut Vm, site: Site, lhs: Value, rhs: Value) {
+    let form = if lhs.is_small_int() && rhs.is_small_int() {
+        Some(Opcode::COMPARE_OP_INT)
+    } else if vm.is_exact(lhs, vm.types.float) && vm.is_exact(rhs, vm.types.float) {
+        Some(Opcode::COMPARE_OP_FLOAT)
+    } else {
+        None
+    };
+    site.install(form);
+}
+
+pub fn binary_subscr(vm: &mut Vm, site: Site, container: Value, key: Value) {
+    let form = if vm.is_exact(container, vm.types.list) && key.is_small_int() {
+        Some(Opcode::BINARY_SUBSCR_LIST_INT)
+    } else if vm.is_exact(container, vm.types.tuple) && key.is_small_int() {
+        Some(Opcode::BINARY_SUBSCR_TUPLE_INT)
+    } else if vm.is_exact(container, vm.types.dict) {
+        Some(Opcode::BINARY_SUBSCR_DICT)
+    } else {
+        None
+    };
+    site.install(form);
+}
+
+pub fn store_subscr(vm: &mut Vm, site: Site, container: Value, key: Value) {
+    let form = if vm.is_exact(container, vm.types.list) && key.is_small_int() {
+        Some(Opcode::STORE_SUBSCR_LIST_INT)
+    } else if vm.is_exact(container, vm.types.dict) {
+        Some(Opcode::STORE_SUBSCR_DICT)
+    } else {
+        None
+    };
+    site.install(form);
+}
+
+pub fn for_iter(site: Site, iterator: Value) {
+    let form = iterator.downcast::<PyIterator>().and_then(|it| match &*it.state.borrow() {
+        IterState::Range { .. } => Some(Opcode::FOR_ITER_RANGE),
+        IterState::List { .. } => Some(Opcode::FOR_ITER_LIST),
+        IterState::Tuple { .. } => Some(Opcode::FOR_ITER_TUPLE),
+        _ => None,
+    });
+    site.install(form);
+}
+
+pub fn unpack_sequence(vm: &mut Vm, site: Site, seq: Value) {
+    let form = if vm.is_exact(seq, vm.types.tuple) {
+        Some(Opcode::UNPACK_SEQUENCE_TUPLE)
+    } else if vm.is_exact(seq, vm.types.list) {
+        Some(Opcode::UNPACK_SEQUENCE_LIST)
+    } else {
+        None
+    };
+    site.install(form);
+}
+
+pub fn call(site: Site, callable: Value, argc: usize, has_kwnames: bool) {
+    let form = callable
+        .downcast::<PyFunction>()
+        .filter(|f| !has_kwnames && f.version.get() != u32::MAX && takes_exact_args(f.code(), argc))
+        .map(|f| {
+            site.set(1, f.version.get());
+            site.set(2, argc as u32);
+            Opcode::CALL_PY_EXACT_ARGS
+        });
+    site.install(form);
+}
+
+/// `CALL_PY_EXACT_ARGS`'s guard: the function (and so its code) is the
+/// one the site was specialised for (versions are never reused and change
+/// with `__code__`), called with as many arguments.
+#[inline(always)]
+pub fn cached_function(site: Site, func: Gc<PyFunction>, argc: usize) -> bool {
+    func.version.get() == site.get(1) && argc as u32 == site.get(2)
+}
+
+/// Whether a call with `argc` positional arguments binds them straight to
+/// the first `argc` locals, and runs in a frame (not as a generator).
+#[inline(always)]
+pub fn takes_exact_args(code: Gc<PyCode>, argc: usize) -> bool {
+    let co = &code.code;
+    co.arg_count as usize == argc
+        && co.flags.has(krait_bytecode::CodeFlags::OPTIMIZED)
+        && co.kwonly_arg_count == 0
+        && !co.flags.has(krait_bytecode::CodeFlags::VARARGS)
+        && !co.flags.has(krait_bytecode::CodeFlags::VARKEYWORDS)
+        && !code.is_generator_like()
+}
+
+// ---- the specialised forms' guarded fast paths (None: a guard failed) ----
+
+/// `LOAD_ATTR_INSTANCE`.
+#[inline(always)]
+pub fn cached_instance_attr(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
+    if vm.class_of(owner).current_version() != site.get(1) {
+        return None;
+    }
+    let attrs = owner.header()?.attrs()?;
+    let map = attrs.map.get().downcast::<PyMap>()?;
+    if map.id != site.get(2) {
+        return None;
+    }
+    let value = *attrs.values.borrow().get(site.get(3) as usize)?;
+    (!value.is_null()).then_some(value)
+}
+
+/// `LOAD_ATTR_MODULE`.
+#[inline(always)]
+pub fn cached_module_attr(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
+    let module = owner.downcast::<PyModule>()?;
+    if !vm.is_exact(owner, vm.types.module) {
+        return None;
+    }
+    let dict = module.dict();
+    if dict.keys_version() != site.get(1) {
+        return None;
+    }
+    dict.entry_value(site.get(2) as usize)
+}
+
+/// `LOAD_METHOD_CACHED`: the method to call with `owner` first.
+#[inline(always)]
+pub fn cached_method(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
+    let hit = vm.class_of(owner).current_version() == site.get(1) && map_id(owner) == site.get(2);
+    hit.then(|| site.get_value(3))
+}
+
+/// `STORE_ATTR_INSTANCE`: false when a guard failed (nothing stored).
+#[inline(always)]
+pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: Value) -> bool {
+    if vm.class_of(owner).current_version() != site.get(1) {
+        return false;
+    }
+    let Some(attrs) = owner.header().and_then(|h| h.attrs()) else {
+        return false;
+    };
+    let Some(map) = attrs.map.get().downcast::<PyMap>() else {
+        return false;
+    };
+    if map.id != site.get(2) {
+        return false;
+    }
+    let slot = site.get(3);
+    let mut values = attrs.values.borrow_mut();
+    if slot & APPEND == 0 {
+        return match values.get_mut(slot as usize) {
+            Some(place) => {
+                *place = value;
+                true
+            }
+            None => false,
+        };
+    }
+    let Some(child) = map.existing_child(name).filter(|_| values.len() == (slot & !APPEND) as usize) else {
+        return false;
+    };
+    values.push(value);
+    attrs.map.set(child.value());
+    true
+}
+
+/// `BINARY_OP_INT` without leaving small ints; None when the result (or
+/// the operator) needs the general path.
+#[inline(always)]
+pub fn small_int_op(op: BinaryOp, a: i64, b: i64) -> Option<Value> {
+    let result = match op {
+        BinaryOp::Add => a.checked_add(b)?,
+        BinaryOp::Subtract => a.checked_sub(b)?,
+        BinaryOp::Multiply => a.checked_mul(b)?,
+        BinaryOp::And => a & b,
+        BinaryOp::Or => a | b,
+        BinaryOp::Xor => a ^ b,
+        BinaryOp::FloorDivide if b > 0 => a.div_euclid(b),
+        BinaryOp::Remainder if b > 0 => a.rem_euclid(b),
+        _ => return None,
+    };
+    Value::small_int(result)
+}
+
+/// A `BINARY_OP_FLOAT` operand as a double.
+#[inline(always)]
+pub fn float_operand(vm: &Vm, v: Value) -> Option<f64> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i as f64);
+    }
+    if vm.is_exact(v, vm.types.float) {
+        return v.downcast::<crate::types::float::PyFloat>().map(|f| f.value);
+    }
+    None
+}
+
+/// A comparison of two ordered values by operator.
+#[inline(always)]
+pub fn compare<T: PartialOrd>(op: krait_bytecode::ComparisonOp, a: T, b: T) -> bool {
+    use krait_bytecode::ComparisonOp::*;
+    match op {
+        Lt => a < b,
+        Le => a <= b,
+        Eq => a == b,
+        Ne => a != b,
+        Gt => a > b,
+        Ge => a >= b,
+    }
+}
+
+/// `FOR_ITER_RANGE`: Some(None) when the range is done.
+#[inline(always)]
+pub fn range_next(it: Value) -> Option<Option<i64>> {
+    let it = it.downcast::<PyIterator>()?;
+    let mut state = it.state.borrow_mut();
+    let IterState::Range { next, step, remaining } = &mut *state else {
+        return None;
+    };
+    if *remaining == 0 {
+        return Some(None);
+    }
+    let value = *next;
+    *remaining -= 1;
+    if *remaining > 0 {
+        *next += *step;
+    }
+    Some(Some(value))
+}
+
+/// `FOR_ITER_LIST` and `FOR_ITER_TUPLE`: Some(None) when done.
+#[inline(always)]
+pub fn sequence_next(it: Value, list: bool) -> Option<Option<Value>> {
+    let it = it.downcast::<PyIterator>()?;
+    let mut state = it.state.borrow_mut();
+    let item = match &mut *state {
+        IterState::List { list: l, index } if list => {
+            let item = l.get(*index);
+            *index += 1;
+            item
+        }
+        IterState::Tuple { tuple, index } if !list => {
+            let item = (*index < tuple.len()).then(|| tuple.get(*index));
+            *index += 1;
+            item
+        }
+        _ => return None,
+    };
+    if item.is_none() {
+        *state = IterState::Exhausted;
+    }
+    Some(item)
+}
