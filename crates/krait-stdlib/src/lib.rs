@@ -14,6 +14,7 @@ pub mod sha512;
 pub mod thread;
 pub mod time;
 mod util;
+pub mod warnings;
 
 use krait_vm::vm::Vm;
 
@@ -29,4 +30,5 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module(&sha512::SHA512);
     vm.register_native_module(&thread::THREAD);
     vm.register_native_module(&time::TIME);
+    vm.register_native_module(&warnings::WARNINGS);
 }
