@@ -33,6 +33,9 @@ impl Vm {
     /// Make a Rust module importable by its name.
     pub fn register_native_module(&mut self, def: &'static NativeModuleDef) {
         self.native_modules.insert(def.name, def);
+        if let Some(sys) = Some(self.sys_module).filter(|m| !m.is_null()).and_then(|m| m.downcast::<PyModule>()) {
+            crate::sys::set_builtin_module_names(self, sys);
+        }
     }
 }
 

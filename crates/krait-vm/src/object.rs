@@ -74,6 +74,8 @@ pub enum LayoutKind {
     AsyncGenSend,
     /// The streams: `_io.TextIOWrapper`, `_io.Buffered*` (`stdio.rs`).
     Stream,
+    /// Objects of types defined outside the VM crate (`types/native_object.rs`).
+    Native,
 }
 
 /// How the collector handles objects of one layout.

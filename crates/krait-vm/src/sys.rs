@@ -203,17 +203,7 @@ fn sys_init(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
     let pycache_prefix = vm.none();
     module.set_attr(vm, "pycache_prefix", pycache_prefix);
 
-    let mut builtin_names: Vec<&'static str> = vm.native_modules.keys().copied().collect();
-    builtin_names.extend(["builtins", "sys"]);
-    builtin_names.sort_unstable();
-    builtin_names.dedup();
-    let names = crate::rooted::RootedVec::new(vm);
-    for name in builtin_names {
-        let name = vm.intern(name);
-        names.push(vm, name);
-    }
-    let builtin_module_names = crate::types::tuple::tuple_from_vec(vm, names.to_vec());
-    module.set_attr(vm, "builtin_module_names", builtin_module_names);
+    set_builtin_module_names(vm, module);
 
     for name in ["warnoptions", "meta_path", "path_hooks"] {
         let list = crate::types::list::new_list(vm, &[]);
@@ -631,4 +621,20 @@ fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     vm.int_max_str_digits = maxdigits as usize;
     Ok(vm.none())
+}
+
+/// `sys.builtin_module_names`: `builtins`, `sys` and every registered
+/// native module. Registering a module after `sys` exists refreshes it.
+pub(crate) fn set_builtin_module_names(vm: &mut Vm, module: Gc<PyModule>) {
+    let mut builtin_names: Vec<&'static str> = vm.native_modules.keys().copied().collect();
+    builtin_names.extend(["builtins", "sys"]);
+    builtin_names.sort_unstable();
+    builtin_names.dedup();
+    let names = crate::rooted::RootedVec::new(vm);
+    for name in builtin_names {
+        let name = vm.intern(name);
+        names.push(vm, name);
+    }
+    let builtin_module_names = crate::types::tuple::tuple_from_vec(vm, names.to_vec());
+    module.set_attr(vm, "builtin_module_names", builtin_module_names);
 }

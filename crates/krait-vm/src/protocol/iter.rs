@@ -53,6 +53,9 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     if let Some(gen) = it.downcast::<crate::types::generator::PyGenerator>() {
         return crate::types::generator::next(vm, gen);
     }
+    if let Some(result) = crate::types::native_object::native_next_fast(vm, it) {
+        return result;
+    }
     let cls = vm.class_of(it);
     let Some(method) = cls.lookup(vm, vm.names.next) else {
         let tn = cls.name().to_string();

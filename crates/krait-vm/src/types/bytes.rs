@@ -114,10 +114,13 @@ pub fn self_bytes(vm: &mut Vm, v: Value, method: &str) -> PyResult<(Vec<u8>, Byt
     Err(vm.type_error(format!("descriptor '{method}' requires a 'bytes' object but received a '{name}'")))
 }
 
-/// The contents of a bytes-like object (`bytes`, `bytearray`).
+/// The contents of a bytes-like object (`bytes`, `bytearray`, `memoryview`).
 pub fn as_buffer(v: Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<PyBytes>() {
         return Some(b.as_bytes().to_vec());
+    }
+    if let Some(view) = crate::types::memoryview::as_memoryview(v) {
+        return Some(view.contents());
     }
     v.downcast::<PyByteArray>().map(|b| b.to_vec())
 }

@@ -49,15 +49,20 @@ pub fn new_alias(vm: &mut Vm, cls: Value, item: Value) -> PyResult {
     Ok(vm.alloc(alias, ty).value())
 }
 
-/// `GenericAlias(origin, args)`, also for subclasses (`collections.abc`'s
+/// `GenericAlias(origin, args)`, also for subclasses (`_collections_abc`'s
 /// `_CallableGenericAlias`).
 fn alias_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let Some(cls) = args.this().downcast::<PyType>() else {
+    let Some(cls) = args.positional().first().and_then(|c| c.downcast::<PyType>()) else {
         return Err(vm.type_error("GenericAlias.__new__(X): X is not a type object"));
     };
-    let rest = args.skip_self();
-    rest.no_kwargs(vm, "GenericAlias")?;
-    let [origin, item] = rest.exact::<2>(vm, "GenericAlias")?;
+    if args.has_kwargs() && vm.is_exact(cls.value(), vm.types.generic_alias) {
+        return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
+    }
+    let given = &args.positional()[1..];
+    if given.len() != 2 {
+        return Err(vm.type_error(format!("GenericAlias expected 2 arguments, got {}", given.len())));
+    }
+    let (origin, item) = (given[0], given[1]);
     let items = if item.downcast::<PyTuple>().is_some() { item } else { new_tuple(vm, &[item]) };
     let alias = PyGenericAlias { header: ObjHeader::new(PyGenericAlias::LAYOUT, Value::NULL), origin, args: items };
     Ok(vm.alloc_instance(alias, cls).value())

@@ -93,7 +93,7 @@ pub fn list_from_vec(vm: &mut Vm, items: Vec<Value>) -> Value {
 // ---- helpers shared by the container types ----------------------------------------------------
 
 /// `Py_ReprEnter`: `false` if `v`'s repr is already in progress.
-pub(crate) fn repr_enter(vm: &mut Vm, v: Value) -> bool {
+pub fn repr_enter(vm: &mut Vm, v: Value) -> bool {
     if vm.repr_guard.iter().any(|x| x.is(v)) {
         return false;
     }
@@ -102,7 +102,7 @@ pub(crate) fn repr_enter(vm: &mut Vm, v: Value) -> bool {
 }
 
 /// `Py_ReprLeave`.
-pub(crate) fn repr_leave(vm: &mut Vm, v: Value) {
+pub fn repr_leave(vm: &mut Vm, v: Value) {
     if let Some(pos) = vm.repr_guard.iter().rposition(|x| x.is(v)) {
         vm.repr_guard.remove(pos);
     }

@@ -22,7 +22,9 @@ pub mod generic_alias;
 pub mod int;
 pub mod iterator;
 pub mod list;
+pub mod memoryview;
 pub mod module;
+pub mod native_object;
 pub mod object;
 pub mod range;
 pub mod set;
@@ -154,4 +156,5 @@ builtin_types! {
     weakref: weakref::REF_SPEC,
     weakproxy: weakproxy::PROXY_SPEC,
     weakcallableproxy: weakproxy::CALLABLE_PROXY_SPEC,
+    memoryview: memoryview::SPEC,
 }
