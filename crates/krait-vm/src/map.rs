@@ -29,7 +29,7 @@ pub struct PyMap {
     header: ObjHeader,
     /// A unique id, for inline caches (never reused).
     pub id: u32,
-    /// Interned attribute names, in slot order.
+    /// Interned attribute names, in slot order (`slot_of` relies on it).
     names: Box<[Value]>,
     /// How many leading names are `__slots__` members: their values stay in
     /// the instance (never in `__dict__`), read by the member descriptors.
@@ -54,6 +54,8 @@ impl PyMap {
     /// A class's root map: its `__slots__` members (bases' first), if any.
     pub fn new_root(vm: &mut Vm, slots: Vec<Value>) -> Gc<PyMap> {
         let reserved = slots.len();
+        let slots: Vec<Value> =
+            slots.into_iter().map(|s| s.downcast::<PyStr>().map_or(s, |s| vm.intern_value(s))).collect();
         Self::with_names(vm, slots.into_boxed_slice(), reserved)
     }
 
@@ -81,8 +83,15 @@ impl PyMap {
         if let Some(i) = self.names.iter().position(|&n| n.is(name.value())) {
             return Some(i);
         }
-        let text = name.as_str();
-        self.names.iter().position(|&n| n.downcast::<PyStr>().is_some_and(|s| s.as_str() == text))
+        // A map's names are interned, so an interned name not found by
+        // identity is not there.
+        if name.is_interned() {
+            return None;
+        }
+        // A name that is not the interned object (e.g. from `getattr` with
+        // a computed string): compare by (cached) hash first.
+        let (text, hash) = (name.as_str(), name.hash());
+        self.names.iter().position(|&n| n.downcast::<PyStr>().is_some_and(|s| s.hash() == hash && s.as_str() == text))
     }
 
     pub fn len(&self) -> usize {

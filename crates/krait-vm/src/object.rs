@@ -118,6 +118,8 @@ pub(crate) mod header_bits {
     pub const MARK: usize = 1;
     /// The object must never be freed (singletons, static types).
     pub const IMMORTAL: usize = 2;
+    /// A `str` that is the canonical interned object for its text.
+    pub const INTERNED: usize = 4;
     pub const ALL: usize = 7;
 }
 

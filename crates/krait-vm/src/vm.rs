@@ -546,6 +546,7 @@ impl Vm {
         }
         let v = PyStr::new_value(self, s);
         self.interned.insert(s.into(), v);
+        mark_interned(v);
         v
     }
 
@@ -555,6 +556,7 @@ impl Vm {
             return v;
         }
         self.interned.insert(s.as_str().into(), s.value());
+        mark_interned(s.value());
         s.value()
     }
 
@@ -705,6 +707,13 @@ fn needs_finalizer(object: NonNull<ObjHeader>) -> bool {
         return crate::types::generator::needs_close(gen);
     }
     true
+}
+
+/// Flag the canonical interned object of its text (see `PyStr::is_interned`).
+fn mark_interned(v: Value) {
+    if let Some(header) = v.header() {
+        header.set_bits(header.bits() | header_bits::INTERNED);
+    }
 }
 
 /// Allocate an object in `heap` without collecting (the allocation path of

@@ -81,6 +81,13 @@ impl PyStr {
         }
     }
 
+    /// Whether this is the interned object for its text: then no other
+    /// interned str has the same text, and identity is equality among them.
+    #[inline(always)]
+    pub fn is_interned(&self) -> bool {
+        self.header.bits() & crate::object::header_bits::INTERNED != 0
+    }
+
     /// The length in code points.
     #[inline(always)]
     pub fn char_len(&self) -> usize {
