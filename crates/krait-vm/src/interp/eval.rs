@@ -357,7 +357,14 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     }
                     Opcode::LOAD_ATTR_INSTANCE => match specialize::cached_instance_attr(vm, site, top!()) {
                         Some(v) => *stack.add(sp - 1) = v,
-                        None => deopt!(),
+                        None => {
+                            let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
+                            if specialize::add_load_attr_entry(vm, site, top!(), name) {
+                                ip = at;
+                                continue 'dispatch;
+                            }
+                            deopt!()
+                        }
                     },
                     Opcode::LOAD_ATTR_MODULE => match specialize::cached_module_attr(vm, site, top!()) {
                         Some(v) => *stack.add(sp - 1) = v,
@@ -377,7 +384,14 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                                 *stack.add(sp - 1) = method;
                                 push!(owner);
                             }
-                            None => deopt!(),
+                            None => {
+                                let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
+                                if specialize::add_load_method_entry(vm, site, owner, name) {
+                                    ip = at;
+                                    continue 'dispatch;
+                                }
+                                deopt!()
+                            }
                         }
                     }
                     Opcode::LOAD_METHOD => {
@@ -409,6 +423,11 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::STORE_ATTR_INSTANCE => {
                         let name = code.names[arg as usize];
                         if !specialize::cached_store_attr(vm, site, peek!(1), name, peek!(2)) {
+                            let name = name.downcast::<PyStr>().expect("str name");
+                            if specialize::add_store_attr_entry(vm, site, peek!(1), name) {
+                                ip = at;
+                                continue 'dispatch;
+                            }
                             deopt!();
                         }
                         sp -= 2;

@@ -23,15 +23,19 @@
 //!
 //! The cache layouts, per family (unit 0 is always the counter):
 //!
-//! | form | 1 | 2 | 3 | 4 |
-//! | --- | --- | --- | --- | --- |
-//! | `LOAD_ATTR_INSTANCE`, `STORE_ATTR_INSTANCE` | type version | map id | slot | |
-//! | `LOAD_ATTR_MODULE`, `LOAD_METHOD_MODULE` | dict keys version | entry index | | |
-//! | `LOAD_METHOD_CACHED` | type version | map id (0: no attributes) | method, low word | high word |
-//! | `CALL_PY_EXACT_ARGS` | function version | argument count | | |
+//! | form | units 1.. |
+//! | --- | --- |
+//! | `LOAD_ATTR_INSTANCE`, `STORE_ATTR_INSTANCE` | two entries of (type version, map id, slot) |
+//! | `LOAD_ATTR_MODULE`, `LOAD_METHOD_MODULE` | dict keys version, entry index |
+//! | `LOAD_METHOD_CACHED` | two entries of (type version, map id (0: no attributes), method low word, high word) |
+//! | `CALL_PY_EXACT_ARGS` | function version, argument count |
 //!
-//! `STORE_ATTR_INSTANCE` with `APPEND` in its slot adds the attribute: the
-//! instance's map gains it by the (shared) transition.
+//! The attribute and method caches are polymorphic: a specialised form
+//! whose first entry misses fills its second one (a site that sees
+//! instances of two classes, or two shapes, stays quick), and deoptimises
+//! only when both are taken. `STORE_ATTR_INSTANCE` with `APPEND` in its
+//! slot adds the attribute: the instance's map gains it by the (shared)
+//! transition.
 //!
 //! The specialised forms are also the vocabulary of the trace recorder: a
 //! quickened instruction says what its operands were.
@@ -54,6 +58,12 @@ const MAX_BACKOFF: u32 = 12;
 
 /// `STORE_ATTR_INSTANCE`'s slot flag: the store adds the attribute.
 pub const APPEND: u32 = 1 << 31;
+
+/// Cache units per entry of the two-entry (polymorphic) caches: (type
+/// version, map id, slot) for attributes, (type version, map id, method)
+/// for methods.
+const INSTANCE_ENTRY: usize = 3;
+const METHOD_ENTRY: usize = 4;
 
 /// An instruction of a code object and its inline cache.
 #[derive(Clone, Copy)]
@@ -108,6 +118,12 @@ impl Site {
         let arg = self.unit() >> 8;
         // SAFETY: `new`'s contract.
         unsafe { (*self.0).set(Instruction::encode(op, arg)) }
+    }
+
+    /// Empty entry `entry` of a cache with entries of `width` units (a
+    /// zero type version never matches).
+    fn clear_entry(self, entry: usize, width: usize) {
+        self.set(entry * width + 1, 0);
     }
 
     /// Install `op` if there is one, else back off.
@@ -189,12 +205,24 @@ fn plain_class_attribute(vm: &Vm, attr: Value) -> bool {
 }
 
 pub fn load_attr(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
-    let op = load_attr_form(vm, site, owner, name);
+    let op = load_attr_form(vm, site, owner, name, 0);
+    site.clear_entry(1, INSTANCE_ENTRY);
     site.install(op);
 }
 
-fn load_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> Option<Opcode> {
+/// A `LOAD_ATTR_INSTANCE` miss: cache a second (class, map) if there is
+/// room; true when the instruction should simply run again.
+pub fn add_load_attr_entry(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> bool {
+    site.get(INSTANCE_ENTRY + 1) == 0
+        && load_attr_form(vm, site, owner, name, 1) == Some(Opcode::LOAD_ATTR_INSTANCE)
+        && site.get(INSTANCE_ENTRY + 1) != 0
+}
+
+fn load_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entry: usize) -> Option<Opcode> {
     if let Some(module) = owner.downcast::<PyModule>() {
+        if entry != 0 {
+            return None;
+        }
         if !vm.is_exact(owner, vm.types.module) {
             return None;
         }
@@ -214,21 +242,30 @@ fn load_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> Opt
             return None;
         }
     }
-    site.set(1, version);
-    site.set(2, map.id);
-    site.set(3, slot as u32);
+    let at = entry * INSTANCE_ENTRY;
+    site.set(at + 1, version);
+    site.set(at + 2, map.id);
+    site.set(at + 3, slot as u32);
     Some(Opcode::LOAD_ATTR_INSTANCE)
 }
 
 pub fn load_method(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
-    let op = load_method_form(vm, site, owner, name);
+    let op = load_method_form(vm, site, owner, name, 0);
+    site.clear_entry(1, METHOD_ENTRY);
     site.install(op);
 }
 
-fn load_method_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> Option<Opcode> {
+/// A `LOAD_METHOD_CACHED` miss: as `add_load_attr_entry`.
+pub fn add_load_method_entry(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> bool {
+    site.get(METHOD_ENTRY + 1) == 0
+        && load_method_form(vm, site, owner, name, 1) == Some(Opcode::LOAD_METHOD_CACHED)
+        && site.get(METHOD_ENTRY + 1) != 0
+}
+
+fn load_method_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entry: usize) -> Option<Opcode> {
     if owner.has_kind(LayoutKind::Module) {
-        return (load_attr_form(vm, site, owner, name)? == Opcode::LOAD_ATTR_MODULE)
-            .then_some(Opcode::LOAD_METHOD_MODULE);
+        let form = load_attr_form(vm, site, owner, name, entry)?;
+        return (form == Opcode::LOAD_ATTR_MODULE).then_some(Opcode::LOAD_METHOD_MODULE);
     }
     let version = generic_getattr_version(vm, owner)?;
     let cls = vm.class_of(owner);
@@ -245,18 +282,27 @@ fn load_method_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> O
             return None;
         }
     }
-    site.set(1, version);
-    site.set(2, id);
-    site.set_value(3, method);
+    let at = entry * METHOD_ENTRY;
+    site.set(at + 1, version);
+    site.set(at + 2, id);
+    site.set_value(at + 3, method);
     Some(Opcode::LOAD_METHOD_CACHED)
 }
 
 pub fn store_attr(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
-    let op = store_attr_form(vm, site, owner, name);
+    let op = store_attr_form(vm, site, owner, name, 0);
+    site.clear_entry(1, INSTANCE_ENTRY);
     site.install(op);
 }
 
-fn store_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> Option<Opcode> {
+/// A `STORE_ATTR_INSTANCE` miss: as `add_load_attr_entry`.
+pub fn add_store_attr_entry(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> bool {
+    site.get(INSTANCE_ENTRY + 1) == 0
+        && store_attr_form(vm, site, owner, name, 1).is_some()
+        && site.get(INSTANCE_ENTRY + 1) != 0
+}
+
+fn store_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entry: usize) -> Option<Opcode> {
     let attrs = owner.header()?.attrs()?;
     let map = attrs.map.get().downcast::<PyMap>()?;
     let cls = vm.class_of(owner);
@@ -286,9 +332,10 @@ fn store_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> Op
     if version == 0 {
         return None;
     }
-    site.set(1, version);
-    site.set(2, map.id);
-    site.set(3, slot);
+    let at = entry * INSTANCE_ENTRY;
+    site.set(at + 1, version);
+    site.set(at + 2, map.id);
+    site.set(at + 3, slot);
     Some(Opcode::STORE_ATTR_INSTANCE)
 }
 
@@ -413,15 +460,17 @@ pub fn takes_exact_args(code: Gc<PyCode>, argc: usize) -> bool {
 /// `LOAD_ATTR_INSTANCE`.
 #[inline(always)]
 pub fn cached_instance_attr(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
-    if vm.class_of(owner).current_version() != site.get(1) {
-        return None;
-    }
     let attrs = owner.header()?.attrs()?;
     let map = attrs.map.get().downcast::<PyMap>()?;
-    if map.id != site.get(2) {
+    let version = vm.class_of(owner).current_version();
+    let at = if site.get(1) == version && site.get(2) == map.id {
+        0
+    } else if site.get(INSTANCE_ENTRY + 1) == version && site.get(INSTANCE_ENTRY + 2) == map.id {
+        INSTANCE_ENTRY
+    } else {
         return None;
-    }
-    let value = *attrs.values.borrow().get(site.get(3) as usize)?;
+    };
+    let value = *attrs.values.borrow().get(site.get(at + 3) as usize)?;
     (!value.is_null()).then_some(value)
 }
 
@@ -442,26 +491,34 @@ pub fn cached_module_attr(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
 /// `LOAD_METHOD_CACHED`: the method to call with `owner` first.
 #[inline(always)]
 pub fn cached_method(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
-    let hit = vm.class_of(owner).current_version() == site.get(1) && map_id(owner) == site.get(2);
-    hit.then(|| site.get_value(3))
+    let (version, id) = (vm.class_of(owner).current_version(), map_id(owner));
+    if version == site.get(1) && id == site.get(2) {
+        Some(site.get_value(3))
+    } else if version == site.get(METHOD_ENTRY + 1) && id == site.get(METHOD_ENTRY + 2) {
+        Some(site.get_value(METHOD_ENTRY + 3))
+    } else {
+        None
+    }
 }
 
 /// `STORE_ATTR_INSTANCE`: false when a guard failed (nothing stored).
 #[inline(always)]
 pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: Value) -> bool {
-    if vm.class_of(owner).current_version() != site.get(1) {
-        return false;
-    }
     let Some(attrs) = owner.header().and_then(|h| h.attrs()) else {
         return false;
     };
     let Some(map) = attrs.map.get().downcast::<PyMap>() else {
         return false;
     };
-    if map.id != site.get(2) {
+    let version = vm.class_of(owner).current_version();
+    let at = if site.get(1) == version && site.get(2) == map.id {
+        0
+    } else if site.get(INSTANCE_ENTRY + 1) == version && site.get(INSTANCE_ENTRY + 2) == map.id {
+        INSTANCE_ENTRY
+    } else {
         return false;
-    }
-    let slot = site.get(3);
+    };
+    let slot = site.get(at + 3);
     let mut values = attrs.values.borrow_mut();
     if slot & APPEND == 0 {
         return match values.get_mut(slot as usize) {
