@@ -264,8 +264,29 @@ fn small_binary_op(vm: &mut Vm, op: BinaryOp, i: i64, j: i64) -> PyResult<Option
 }
 
 fn big_binary_op(vm: &mut Vm, op: BinaryOp, x: IntRef, y: IntRef) -> PyResult<Value> {
-    let a = x.to_bigint();
-    let b = y.to_bigint();
+    // Borrow the operands' digits rather than copying them: `x` and `y`
+    // keep their objects alive, and ints are immutable.
+    let (small_a, small_b, big_a, big_b);
+    let a: &BigInt = match x {
+        IntRef::Small(i) => {
+            small_a = BigInt::from(i);
+            &small_a
+        }
+        IntRef::Big(big) => {
+            big_a = big;
+            &big_a.value
+        }
+    };
+    let b: &BigInt = match y {
+        IntRef::Small(i) => {
+            small_b = BigInt::from(i);
+            &small_b
+        }
+        IntRef::Big(big) => {
+            big_b = big;
+            &big_b.value
+        }
+    };
     let result = match op {
         BinaryOp::Add => a + b,
         BinaryOp::Subtract => a - b,
@@ -274,13 +295,19 @@ fn big_binary_op(vm: &mut Vm, op: BinaryOp, x: IntRef, y: IntRef) -> PyResult<Va
             if b.is_zero() {
                 return Err(vm.zero_division_error("integer division or modulo by zero"));
             }
-            a.div_floor(&b)
+            match div_small_quotient(a, b) {
+                Some((q, _)) => q,
+                None => a.div_floor(b),
+            }
         }
         BinaryOp::Remainder => {
             if b.is_zero() {
                 return Err(vm.zero_division_error("integer modulo by zero"));
             }
-            a.mod_floor(&b)
+            match div_small_quotient(a, b) {
+                Some((_, r)) => r,
+                None => a.mod_floor(b),
+            }
         }
         BinaryOp::And => a & b,
         BinaryOp::Or => a | b,
@@ -311,13 +338,42 @@ fn big_binary_op(vm: &mut Vm, op: BinaryOp, x: IntRef, y: IntRef) -> PyResult<Va
             if b.is_zero() {
                 return Err(vm.zero_division_error("division by zero"));
             }
-            let q = crate::numeric::round::int_true_divide(&a, &b).map_err(|e| numeric_error(vm, e))?;
+            let q = crate::numeric::round::int_true_divide(a, b).map_err(|e| numeric_error(vm, e))?;
             return Ok(vm.new_float(q));
         }
-        BinaryOp::Power => return int_pow(vm, &a, &b),
+        BinaryOp::Power => return int_pow(vm, a, b),
         BinaryOp::MatrixMultiply => return Ok(vm.not_implemented()),
     };
     Ok(vm.new_bigint(result))
+}
+
+/// Floor division and remainder of non-negative big ints whose quotient
+/// is small (below 2**50, as in spigot algorithms): estimate it from the
+/// leading 64 bits of each operand, then correct by at most a few steps.
+/// Much cheaper than a general long division when the operands are long.
+/// `None` when the shortcut does not apply.
+fn div_small_quotient(a: &BigInt, b: &BigInt) -> Option<(BigInt, BigInt)> {
+    if a.is_negative() || !b.is_positive() {
+        return None;
+    }
+    let (a_bits, b_bits) = (a.bits(), b.bits());
+    if a_bits < b_bits || a_bits - b_bits > 50 || b_bits < 64 {
+        return None;
+    }
+    let shift = b_bits - 64;
+    let top_a = (a >> shift).to_f64()?;
+    let top_b = (b >> shift).to_f64()?;
+    let mut q = (top_a / top_b).floor() as i64;
+    let mut r = a - b * q;
+    while r.is_negative() {
+        q -= 1;
+        r += b;
+    }
+    while &r >= b {
+        q += 1;
+        r -= b;
+    }
+    Some((BigInt::from(q), r))
 }
 
 /// `a ** b` for ints (`long_pow` without a modulus): a negative exponent
@@ -1127,6 +1183,20 @@ mod tests {
                 assert_eq!(ordering_matches(ordering, op), want, "{ordering:?} {op:?}");
             }
         }
+    }
+
+    #[test]
+    fn small_quotient_division_matches_long_division() {
+        let b = (BigInt::from(3) << 200u32) + 12345;
+        for q in [0i64, 1, 7, 9, 1 << 40] {
+            for r in [BigInt::from(0), BigInt::from(1), &b - 1] {
+                let a = &b * q + &r;
+                assert_eq!(div_small_quotient(&a, &b), Some((BigInt::from(q), r.clone())));
+                assert_eq!(a.div_floor(&b), BigInt::from(q));
+            }
+        }
+        assert_eq!(div_small_quotient(&BigInt::from(-5), &b), None);
+        assert_eq!(div_small_quotient(&(&b << 60u32), &b), None);
     }
 
     #[test]
