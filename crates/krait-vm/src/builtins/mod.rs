@@ -103,6 +103,7 @@ pub fn populate(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
         ("str", t.str),
         ("bytes", t.bytes),
         ("bytearray", t.bytearray),
+        ("memoryview", t.memoryview),
         ("tuple", t.tuple),
         ("list", t.list),
         ("dict", t.dict),

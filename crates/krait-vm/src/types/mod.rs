@@ -22,6 +22,7 @@ pub mod generic_alias;
 pub mod int;
 pub mod iterator;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod object;
 pub mod range;
@@ -95,6 +96,7 @@ builtin_types! {
     str: str::SPEC,
     bytes: bytes::SPEC,
     bytearray: bytearray::SPEC,
+    memoryview: memoryview::SPEC,
     tuple: tuple::SPEC,
     list: list::SPEC,
     dict: dict::SPEC,
