@@ -35,3 +35,6 @@ gc.collect()
 print(views[0].tolist(), views[1].tolist(), views[0].obj[:3], len(views[1].obj))
 views[0][0] = 0
 print(views[0].obj[8:12])
+
+it = iter(memoryview(b"xy"))
+print(type(it).__name__, hasattr(it, "__length_hint__"), next(it), list(it))

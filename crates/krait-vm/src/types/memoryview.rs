@@ -330,7 +330,7 @@ fn memoryview_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn memoryview_iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this] = args.exact::<1>(vm, "__iter__")?;
     this_view(vm, this, "__iter__")?;
-    Ok(crate::types::iterator::new_seq_iterator(vm, this))
+    Ok(crate::types::iterator::new_memory_iterator(vm, this))
 }
 
 fn memoryview_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -147,6 +147,7 @@ builtin_types! {
     set_iterator: iterator::SET_ITERATOR_SPEC,
     seq_iterator: iterator::SEQ_ITERATOR_SPEC,
     callable_iterator: iterator::CALLABLE_ITERATOR_SPEC,
+    memory_iterator: iterator::MEMORY_ITERATOR_SPEC,
     enumerate: iterator::ENUMERATE_SPEC,
     zip: iterator::ZIP_SPEC,
     map: iterator::MAP_SPEC,
