@@ -39,6 +39,7 @@ pub enum LayoutKind {
     Str,
     Bytes,
     ByteArray,
+    MemoryView,
     Tuple,
     List,
     Dict,

@@ -19,6 +19,7 @@ use crate::native::{Args, MethodDef, Signature};
 use crate::object::{ObjHeader, PyPayload};
 use crate::protocol::{attr, call, iter, number};
 use crate::types::bytearray::PyByteArray;
+use crate::types::memoryview::PyMemoryView;
 use crate::types::str::PyStr;
 use crate::types::str_methods::{
     adjust_indices, decode, encode, expand_tabs, keepends_arg, line_ranges, repeat_count, rsplit_whitespace,
@@ -114,13 +115,15 @@ pub fn self_bytes(vm: &mut Vm, v: Value, method: &str) -> PyResult<(Vec<u8>, Byt
     Err(vm.type_error(format!("descriptor '{method}' requires a 'bytes' object but received a '{name}'")))
 }
 
-/// The contents of a bytes-like object (`bytes`, `bytearray`, `memoryview`).
+/// The contents of a bytes-like object (`bytes`, `bytearray`, an
+/// unreleased contiguous `memoryview`): what CPython's
+/// `PyObject_GetBuffer(v, PyBUF_SIMPLE)` accepts.
 pub fn as_buffer(v: Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<PyBytes>() {
         return Some(b.as_bytes().to_vec());
     }
-    if let Some(view) = crate::types::memoryview::as_memoryview(v) {
-        return Some(view.contents());
+    if let Some(view) = v.downcast::<PyMemoryView>() {
+        return view.simple_buffer();
     }
     v.downcast::<PyByteArray>().map(|b| b.to_vec())
 }
@@ -353,6 +356,10 @@ pub fn bytes_from_source(vm: &mut Vm, source: Value, encoding: Value, errors: Va
             }
         };
     }
+    if let Some(view) = source.downcast::<PyMemoryView>() {
+        // `bytes(view)` copies any view, contiguous or not.
+        return view.full_buffer(vm);
+    }
     if let Some(data) = as_buffer(source) {
         return Ok(data);
     }
@@ -504,7 +511,12 @@ pub(crate) fn bytes_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn compare(vm: &mut Vm, args: Args<'_>, name: &str, test: fn(std::cmp::Ordering) -> bool) -> PyResult {
     let [this, other] = args.exact::<2>(vm, name)?;
-    let (data, _) = self_bytes(vm, this, name)?;
+    let (data, kind) = self_bytes(vm, this, name)?;
+    // `bytes` compares only with `bytes` (`bytes_richcompare`); `==` with a
+    // memoryview is answered by the view's reflected `__eq__`.
+    if kind == BytesKind::Bytes && other.downcast::<PyMemoryView>().is_some() {
+        return Ok(vm.not_implemented());
+    }
     let Some(other) = as_buffer(other) else {
         return Ok(vm.not_implemented());
     };

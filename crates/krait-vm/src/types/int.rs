@@ -476,15 +476,9 @@ pub fn int_to_decimal_string(vm: &mut Vm, v: IntRef) -> PyResult<String> {
 
 // ---- conversions used by int() ------------------------------------------------------
 
-/// The bytes of a `bytes` or `bytearray` object.
+/// The bytes of a bytes-like object (`bytes`, `bytearray`, `memoryview`).
 pub(crate) fn bytes_like_contents(v: Value) -> Option<Vec<u8>> {
-    if let Some(b) = v.downcast::<crate::types::bytes::PyBytes>() {
-        return Some(b.as_bytes().to_vec());
-    }
-    if let Some(b) = v.downcast::<crate::types::bytearray::PyByteArray>() {
-        return Some(b.to_vec());
-    }
-    None
+    crate::types::bytes::as_buffer(v)
 }
 
 /// `int(text, base)` for a str or bytes-like `x`; `None` if `x` is neither.

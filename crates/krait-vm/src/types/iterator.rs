@@ -260,6 +260,12 @@ pub fn new_set_iterator(vm: &mut Vm, set: Gc<PySet>) -> Value {
     alloc_iterator(vm, IterState::Set { set, position: 0, size, remaining: size }, ty)
 }
 
+/// `iter(memoryview)`: items by `__getitem__`, as a `memory_iterator`.
+pub fn new_memory_iterator(vm: &mut Vm, view: Value) -> Value {
+    let ty = vm.types.memory_iterator;
+    alloc_iterator(vm, IterState::Seq { sequence: view, index: 0 }, ty)
+}
+
 /// `iter(obj)` for an object with `__getitem__` but no `__iter__`.
 pub fn new_seq_iterator(vm: &mut Vm, sequence: Value) -> Value {
     let ty = vm.types.seq_iterator;
@@ -703,6 +709,7 @@ pub static DICT_ITEMITERATOR_SPEC: TypeSpec = iterator_spec("dict_itemiterator",
 pub static SET_ITERATOR_SPEC: TypeSpec = iterator_spec("set_iterator", WITH_HINT);
 pub static SEQ_ITERATOR_SPEC: TypeSpec = iterator_spec("iterator", WITH_HINT);
 pub static CALLABLE_ITERATOR_SPEC: TypeSpec = iterator_spec("callable_iterator", WITHOUT_HINT);
+pub static MEMORY_ITERATOR_SPEC: TypeSpec = iterator_spec("memory_iterator", WITHOUT_HINT);
 
 // ---- enumerate, zip, map, filter, reversed ----------------------------------------------------
 

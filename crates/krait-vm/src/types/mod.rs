@@ -97,6 +97,7 @@ builtin_types! {
     str: str::SPEC,
     bytes: bytes::SPEC,
     bytearray: bytearray::SPEC,
+    memoryview: memoryview::SPEC,
     tuple: tuple::SPEC,
     list: list::SPEC,
     dict: dict::SPEC,
@@ -147,6 +148,7 @@ builtin_types! {
     set_iterator: iterator::SET_ITERATOR_SPEC,
     seq_iterator: iterator::SEQ_ITERATOR_SPEC,
     callable_iterator: iterator::CALLABLE_ITERATOR_SPEC,
+    memory_iterator: iterator::MEMORY_ITERATOR_SPEC,
     enumerate: iterator::ENUMERATE_SPEC,
     zip: iterator::ZIP_SPEC,
     map: iterator::MAP_SPEC,
@@ -156,5 +158,4 @@ builtin_types! {
     weakref: weakref::REF_SPEC,
     weakproxy: weakproxy::PROXY_SPEC,
     weakcallableproxy: weakproxy::CALLABLE_PROXY_SPEC,
-    memoryview: memoryview::SPEC,
 }

@@ -24,8 +24,7 @@ use crate::error::{PyErr, PyResult};
 use crate::native::{Args, Signature};
 use crate::object::Gc;
 use crate::protocol::{attr, iter, number, object};
-use crate::types::bytearray::PyByteArray;
-use crate::types::bytes::{new_bytes, PyBytes};
+use crate::types::bytes::new_bytes;
 use crate::types::dict::PyDict;
 use crate::types::list::list_from_vec;
 use crate::types::str::{repr_str, this_str, PyStr};
@@ -287,13 +286,10 @@ fn codec_name_arg(vm: &mut Vm, v: Value, func: &str, param: &str) -> PyResult<Op
     }
 }
 
-/// The bytes of a bytes-like object (`bytes`, `bytearray`), copied out so
+/// The bytes of a bytes-like object (`bytes`, `bytearray`, `memoryview`), copied out so
 /// the caller may run Python code while holding them.
 pub fn bytes_like(v: Value) -> Option<Cow<'static, [u8]>> {
-    if let Some(b) = v.downcast::<PyBytes>() {
-        return Some(Cow::Owned(b.as_bytes().to_vec()));
-    }
-    v.downcast::<PyByteArray>().map(|b| Cow::Owned(b.to_vec()))
+    crate::types::bytes::as_buffer(v).map(Cow::Owned)
 }
 
 // ---- codecs -------------------------------------------------------------------------------
