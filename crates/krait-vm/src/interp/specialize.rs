@@ -304,11 +304,15 @@ pub fn add_store_attr_entry(vm: &mut Vm, site: Site, owner: Value, name: Gc<PySt
 
 fn store_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entry: usize) -> Option<Opcode> {
     let attrs = owner.header()?.attrs()?;
-    let map = attrs.map.get().downcast::<PyMap>()?;
     let cls = vm.class_of(owner);
     if cls.has_flag(crate::types::typeobject::flags::NO_DICT) {
         return None;
     }
+    // A fresh instance (no attributes yet) is at its class's root map.
+    let map = match attrs.map.get() {
+        m if m.is_null() => crate::protocol::attr::root_map(vm, cls),
+        m => m.downcast::<PyMap>()?,
+    };
     let setattr = cls.lookup(vm, vm.names.setattr)?;
     if !setattr.is(vm.well_known.object_setattr) {
         return None;
@@ -507,10 +511,14 @@ pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: 
     let Some(attrs) = owner.header().and_then(|h| h.attrs()) else {
         return false;
     };
-    let Some(map) = attrs.map.get().downcast::<PyMap>() else {
+    let cls = vm.class_of(owner);
+    let current = attrs.map.get();
+    let fresh = current.is_null();
+    let map = if fresh { cls.root_map.get().downcast::<PyMap>() } else { current.downcast::<PyMap>() };
+    let Some(map) = map else {
         return false;
     };
-    let version = vm.class_of(owner).current_version();
+    let version = cls.current_version();
     let at = if site.get(1) == version && site.get(2) == map.id {
         0
     } else if site.get(INSTANCE_ENTRY + 1) == version && site.get(INSTANCE_ENTRY + 2) == map.id {
@@ -520,6 +528,9 @@ pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: 
     };
     let slot = site.get(at + 3);
     let mut values = attrs.values.borrow_mut();
+    if fresh {
+        values.resize(map.reserved(), Value::NULL);
+    }
     if slot & APPEND == 0 {
         return match values.get_mut(slot as usize) {
             Some(place) => {

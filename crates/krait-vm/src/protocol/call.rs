@@ -143,16 +143,16 @@ fn builtin_base(cls: Gc<crate::types::typeobject::PyType>) -> Gc<crate::types::t
 /// (CPython's `tp_new_wrapper`).
 fn check_new_argument(vm: &mut Vm, owner: Value, first: Option<Value>) -> PyResult<()> {
     let owner = owner.downcast::<crate::types::typeobject::PyType>().expect("a type");
-    let owner_name = owner.name().to_string();
     let Some(first) = first else {
+        let owner_name = owner.name().to_string();
         return Err(vm.type_error(format!("{owner_name}.__new__(): not enough arguments")));
     };
     let Some(cls) = first.downcast::<crate::types::typeobject::PyType>() else {
-        let tn = vm.type_name(first);
+        let (owner_name, tn) = (owner.name().to_string(), vm.type_name(first));
         return Err(vm.type_error(format!("{owner_name}.__new__(X): X is not a type object ({tn})")));
     };
-    if !crate::types::typeobject::is_subtype(cls, owner) {
-        let name = cls.name().to_string();
+    if cls != owner && !crate::types::typeobject::is_subtype(cls, owner) {
+        let (owner_name, name) = (owner.name().to_string(), cls.name().to_string());
         return Err(vm.type_error(format!("{owner_name}.__new__({name}): {name} is not a subtype of {owner_name}")));
     }
     Ok(())

@@ -116,7 +116,11 @@ pub fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error(format!("cannot create '{tn}' instances")));
     };
     let new = call_descriptor_get(vm, new, Value::NULL, cls_value)?;
-    let mut call_args = prepend(cls_value, rest);
+    // (cls, *args), then (obj, *args) for `__init__`: on the stack for the
+    // common short argument lists. Every value is also held by the caller.
+    let mut call_args: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::with_capacity(rest.len() + 1);
+    call_args.push(cls_value);
+    call_args.extend_from_slice(rest);
     let obj = call::call_kw(vm, new, &call_args, kwnames)?;
     if !vm.is_instance(obj, cls) {
         return Ok(obj);
