@@ -6,6 +6,7 @@
 use std::cell::Cell;
 
 use krait_bytecode::CodeFlags;
+use smallvec::SmallVec;
 
 use crate::error::{PyErr, PyResult};
 use crate::interp::frame::Frame;
@@ -354,30 +355,32 @@ pub fn format_value(vm: &mut Vm, value: Value, conversion: u32, spec: Value) -> 
 
 /// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
 pub fn call_function_ex(vm: &mut Vm, callable: Value, callargs: Value, kwargs: Value) -> PyResult {
-    let (args, kwnames) = ex_arguments(vm, callable, callargs, kwargs)?;
-    let result = call::call_kw(vm, callable, &args.to_vec(), kwnames);
-    std::hint::black_box(args);
+    let args = ex_arguments(vm, callable, callargs, kwargs)?;
+    let result = call::call_kw(vm, callable, &args.values, args.kwnames);
+    std::hint::black_box(args.holders);
     result
 }
 
 /// `CALL_FUNCTION_EX` of a Python function: push its frame with the
 /// arguments bound, to run in the current loop.
 pub fn push_function_ex_frame(vm: &mut Vm, func: Gc<PyFunction>, callargs: Value, kwargs: Value) -> PyResult<()> {
-    let (args, kwnames) = ex_arguments(vm, func.value(), callargs, kwargs)?;
-    let result = crate::interp::call::push_function_frame(vm, func, &args.to_vec(), kwnames, false);
-    std::hint::black_box(args);
+    let args = ex_arguments(vm, func.value(), callargs, kwargs)?;
+    let result = crate::interp::call::push_function_frame(vm, func, &args.values, args.kwnames, false);
+    std::hint::black_box(args.holders);
     result
 }
 
-/// `CALL_FUNCTION_EX`'s arguments as a vector call: positional values,
-/// then keyword values named by the tuple (keep the `RootedVec` alive
-/// while its copied-out values are in use).
-fn ex_arguments(
-    vm: &mut Vm,
-    callable: Value,
-    callargs: Value,
-    kwargs: Value,
-) -> PyResult<(RootedVec, Option<Gc<PyTuple>>)> {
+/// `CALL_FUNCTION_EX`'s arguments as a vector call.
+struct ExArguments {
+    /// Positional values, then keyword values named by `kwnames`.
+    values: SmallVec<[Value; 8]>,
+    kwnames: Option<Gc<PyTuple>>,
+    /// The argument tuple and keyword dict the values come from: keep
+    /// them alive (in a Rust local) while `values` is in use.
+    holders: [Value; 2],
+}
+
+fn ex_arguments(vm: &mut Vm, callable: Value, callargs: Value, kwargs: Value) -> PyResult<ExArguments> {
     let args = if vm.is_exact(callargs, vm.types.tuple) {
         callargs
     } else {
@@ -390,10 +393,8 @@ fn ex_arguments(
         let list = iter::collect(vm, callargs)?;
         crate::types::tuple::tuple_from_vec(vm, list.to_vec())
     };
-    let all = RootedVec::new(vm);
-    for &v in args.downcast::<PyTuple>().expect("tuple").as_slice() {
-        all.push(vm, v);
-    }
+    let mut values: SmallVec<[Value; 8]> = SmallVec::new();
+    values.extend_from_slice(args.downcast::<PyTuple>().expect("tuple").as_slice());
     let kwargs_dict = if kwargs.is_null() {
         None
     } else if let Some(d) = kwargs.downcast::<PyDict>() {
@@ -404,18 +405,18 @@ fn ex_arguments(
         Some(d)
     };
     let Some(d) = kwargs_dict.filter(|d| !d.is_empty()) else {
-        return Ok((all, None));
+        return Ok(ExArguments { values, kwnames: None, holders: [args, Value::NULL] });
     };
-    let names = RootedVec::new(vm);
+    let mut names: SmallVec<[Value; 8]> = SmallVec::new();
     for (k, v) in d.items() {
         if k.downcast::<PyStr>().is_none() {
             return Err(vm.type_error("keywords must be strings"));
         }
-        names.push(vm, k);
-        all.push(vm, v);
+        names.push(k);
+        values.push(v);
     }
-    let kwnames = crate::types::tuple::tuple_from_vec(vm, names.to_vec()).downcast::<PyTuple>();
-    Ok((all, kwnames))
+    let kwnames = crate::types::tuple::new_tuple(vm, &names).downcast::<PyTuple>();
+    Ok(ExArguments { values, kwnames, holders: [args, d.value()] })
 }
 
 /// `MAKE_FUNCTION`.
