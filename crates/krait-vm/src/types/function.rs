@@ -198,8 +198,7 @@ impl PyFunction {
             Some(&c) if c.downcast::<PyStr>().is_some() => c,
             _ => vm.none(),
         };
-        let module_key = vm.intern("__name__").downcast::<PyStr>().expect("str");
-        let module = globals.get_str(module_key).unwrap_or(Value::NULL);
+        let module = globals.get_str(vm.names.name).unwrap_or(Value::NULL);
         let version = next_function_version();
         let payload = PyFunction {
             header: ObjHeader::new(PyFunction::LAYOUT_WITH_ATTRS.expect("functions carry attributes"), Value::NULL),
@@ -236,8 +235,7 @@ fn next_function_version() -> u32 {
 /// The builtins namespace for code running in `globals`: `globals['__builtins__']`
 /// (a module or a dict), else the interpreter's.
 pub fn builtins_for(vm: &mut Vm, globals: Gc<PyDict>) -> Gc<PyDict> {
-    let key = vm.intern("__builtins__").downcast::<PyStr>().expect("str");
-    match globals.get_str(key) {
+    match globals.get_str(vm.names.builtins) {
         Some(b) => {
             if let Some(d) = b.downcast::<PyDict>() {
                 d
