@@ -82,9 +82,6 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
     let mut base: usize;
     // The names of the keyword arguments of the next CALL (from KW_NAMES).
     let mut kwnames: Option<Gc<PyTuple>> = None;
-    let mut pending = pending;
-    // Whether `pending` comes from RERAISE (which adds no traceback entry).
-    let mut reraise = false;
 
     // SAFETY (for the whole loop): `stack` points at the thread's value
     // stack, which is allocated once and never moved; every frame's slots
@@ -135,13 +132,23 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
         }
 
         load_frame!();
+        if let Some(err) = pending {
+            // A generator's `throw`: raise at its current instruction.
+            unwind::unwind(vm, err, false)?;
+            load_frame!();
+        }
         'dispatch: loop {
-            // ---- exception unwinding ----
-            if let Some(err) = pending.take() {
-                (*frame).sp = sp;
-                unwind::unwind(vm, err, std::mem::take(&mut reraise))?;
-                load_frame!();
-                continue 'dispatch;
+            // Raise `err` in the current frame (`reraise`: from RERAISE, which
+            // adds no traceback entry): continue at its handler, in this frame
+            // or a caller's, or leave the loop if the entry frame has none.
+            macro_rules! raise {
+                ($err:expr, $reraise:expr) => {{
+                    (*frame).sp = sp;
+                    kwnames = None;
+                    unwind::unwind(vm, $err, $reraise)?;
+                    load_frame!();
+                    continue 'dispatch;
+                }};
             }
 
             let unit = (*instrs.add(ip)).get();
@@ -1027,10 +1034,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         // itself; the traceback entry for this frame was made
                         // when the exception first arrived, so `lasti` stays.
                         let exc = pop!();
-                        (*frame).sp = sp;
-                        pending = Some(PyErr::from_exception(exc));
-                        reraise = true;
-                        continue 'dispatch;
+                        raise!(PyErr::from_exception(exc), true);
                     }
                     Opcode::PUSH_EXC_INFO => {
                         let exc = pop!();
@@ -1147,9 +1151,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                 Ok(())
             };
             if let Err(err) = outcome {
-                (*frame).sp = sp;
-                kwnames = None;
-                pending = Some(err);
+                raise!(err, false);
             }
         }
     }
