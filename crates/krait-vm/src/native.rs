@@ -228,15 +228,30 @@ pub struct Signature {
 
 impl Signature {
     fn bind_into(&self, vm: &mut Vm, args: &Args<'_>, out: &mut [Value]) -> PyResult<()> {
+        // The checks and messages of CPython's `_PyArg_UnpackKeywords`.
         let positional = args.positional();
+        // A method's `self` does not count in the messages.
+        let this = usize::from(self.params.first() == Some(&"self"));
+        let given = (positional.len() + args.kwargs().count()).saturating_sub(this);
+        let max_args = self.params.len() - this;
+        if given > max_args {
+            return Err(vm.type_error(format!(
+                "{}() takes at most {} {}argument{} ({given} given)",
+                self.name,
+                max_args,
+                if positional.len() <= this { "keyword " } else { "" },
+                if max_args == 1 { "" } else { "s" },
+            )));
+        }
         let max_positional = self.keyword_only;
         if positional.len() > max_positional {
             let message = if max_positional == 0 {
                 format!("{}() takes no positional arguments", self.name)
             } else {
                 format!(
-                    "{}() takes at most {} positional argument{} ({} given)",
+                    "{}() takes {} {} positional argument{} ({} given)",
                     self.name,
+                    if self.required >= max_positional { "exactly" } else { "at most" },
                     max_positional,
                     if max_positional == 1 { "" } else { "s" },
                     positional.len()
@@ -259,7 +274,7 @@ impl Signature {
                     }
                     out[i] = value;
                 }
-                _ => return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{key}'", self.name))),
+                _ => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {}()", self.name))),
             }
         }
         for (i, value) in out.iter().enumerate().take(self.required) {

@@ -148,6 +148,10 @@ pub(super) fn builtin_max(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// while nothing overflows and fall back to `+` otherwise).
 pub(super) fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let positional = args.positional();
+    let given = positional.len() + args.kwargs().count();
+    if given > 2 {
+        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({given} given)")));
+    }
     let mut start = Value::NULL;
     let mut count = positional.len();
     for (kw, value) in args.kwargs() {

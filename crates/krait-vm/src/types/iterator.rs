@@ -741,7 +741,7 @@ fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut strict = false;
     for (name, value) in rest.kwargs() {
         if name.as_str() != "strict" {
-            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{}'", name.as_str())));
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for zip()", name.as_str())));
         }
         strict = protocol::object::truthy(vm, value)?;
     }
