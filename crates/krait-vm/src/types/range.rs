@@ -174,12 +174,12 @@ fn range_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, key] = args.exact::<2>(vm, "__getitem__")?;
     let r = this_range(vm, this, "__getitem__")?;
     if let Some(slice) = key.downcast::<crate::types::slice::PySlice>() {
-        let length = range_len_checked(vm, r)?;
-        let (start, stop, step, _) = crate::types::slice::indices(vm, slice, length)?;
+        let length = r.length_big();
+        let (start, stop, step) = crate::types::slice::long_indices(vm, slice, &length)?;
         let (rs, rstep) = (r.start_big(), r.step_big());
-        let new_start = &rs + &rstep * BigInt::from(start);
-        let new_stop = &rs + &rstep * BigInt::from(stop);
-        let new_step = rstep * BigInt::from(step);
+        let new_start = &rs + &rstep * start;
+        let new_stop = &rs + &rstep * stop;
+        let new_step = rstep * step;
         return Ok(new_range(vm, new_start, new_stop, new_step));
     }
     let index = if key.is_small_int() || key.downcast::<PyInt>().is_some() || crate::types::slice::has_index(vm, key) {

@@ -12,7 +12,8 @@
 //! "indices must be integers or slices" message otherwise.
 
 use krait_bytecode::ComparisonOp;
-use num_traits::Signed;
+use num_bigint::BigInt;
+use num_traits::{One, Signed, Zero};
 
 use crate::error::PyResult;
 use crate::gc::Tracer;
@@ -212,6 +213,36 @@ pub fn indices(vm: &mut Vm, slice: Gc<PySlice>, len: usize) -> PyResult<(isize, 
     Ok((start, stop, step, count))
 }
 
+/// `(start, stop, step)` of `slice` for a sequence of any `length`, in
+/// unbounded ints (`_PySlice_GetLongIndices`: `slice.indices`, slicing a
+/// `range`). Same clipping as `adjust_indices`.
+pub fn long_indices(vm: &mut Vm, slice: Gc<PySlice>, length: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let part = |vm: &mut Vm, v: Value| -> PyResult<Option<BigInt>> {
+        if vm.is_none(v) {
+            return Ok(None);
+        }
+        if !has_index(vm, v) {
+            return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        }
+        let i = protocol::number::index(vm, v)?;
+        Ok(crate::types::int::as_bigint(i).map(|b| b.into_owned()))
+    };
+    let step = part(vm, slice.step.get())?.unwrap_or_else(BigInt::one);
+    if step.is_zero() {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let (lower, upper) =
+        if step.is_negative() { (BigInt::from(-1), length - 1) } else { (BigInt::zero(), length.clone()) };
+    let clip = |bound: Option<BigInt>, default: &BigInt| match bound {
+        None => default.clone(),
+        Some(b) if b.is_negative() => (b + length).max(lower.clone()),
+        Some(b) => b.min(upper.clone()),
+    };
+    let start = clip(part(vm, slice.start.get())?, if step.is_negative() { &upper } else { &lower });
+    let stop = clip(part(vm, slice.stop.get())?, if step.is_negative() { &lower } else { &upper });
+    Ok((start, stop, step))
+}
+
 /// The positions a slice selects, in order.
 pub fn positions(start: isize, step: isize, count: usize) -> impl Iterator<Item = usize> {
     (0..count).map(move |k| (start + k as isize * step) as usize)
@@ -304,14 +335,12 @@ fn slice_indices(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, length] = args.exact::<2>(vm, "indices")?;
     let slice = this_slice(vm, this, "indices")?;
     let length = protocol::number::index(vm, length)?;
-    let len = match int_to_isize(length) {
-        Ok(len) if len < 0 => return Err(vm.value_error("length should not be negative")),
-        Ok(len) => len as usize,
-        Err(true) => return Err(vm.value_error("length should not be negative")),
-        Err(false) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-    };
-    let (start, stop, step, _) = indices(vm, slice, len)?;
-    let items = [vm.new_int(start as i64), vm.new_int(stop as i64), vm.new_int(step as i64)];
+    let length = crate::types::int::as_bigint(length).map(|b| b.into_owned()).unwrap_or_default();
+    if length.is_negative() {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step) = long_indices(vm, slice, &length)?;
+    let items = [vm.new_bigint(start), vm.new_bigint(stop), vm.new_bigint(step)];
     Ok(new_tuple(vm, &items))
 }
 
