@@ -748,7 +748,8 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         if !unpacked {
                             deopt!();
                         }
-                        sp += n - 1;
+                        // The sequence's slot now holds the first item.
+                        sp = sp - 1 + n;
                     }
                     Opcode::UNPACK_EX => {
                         let seq = pop!();

@@ -1185,7 +1185,12 @@ mod tests {
         for q in [0i64, 1, 7, 9, 1 << 40] {
             for r in [BigInt::from(0), BigInt::from(1), &b - 1] {
                 let a = &b * q + &r;
-                assert_eq!(div_small_quotient(&a, &b), Some((BigInt::from(q), r.clone())));
+                match div_small_quotient(&a, &b) {
+                    Some(got) => assert_eq!(got, (BigInt::from(q), r.clone())),
+                    // Only a dividend shorter than the divisor is left to
+                    // the general division.
+                    None => assert!(a.bits() < b.bits()),
+                }
                 assert_eq!(a.div_floor(&b), BigInt::from(q));
             }
         }
