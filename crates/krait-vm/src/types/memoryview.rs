@@ -1,8 +1,10 @@
 //! `memoryview`, the minimal subset: one-dimensional views with format `'B'`
 //! over `bytes` and `bytearray` (and other memoryviews), with slicing,
 //! item access, `tobytes`/`tolist`/`hex`, comparison, `release` and the
-//! context-manager protocol. Other formats, `cast` and multi-dimensional
-//! views are not implemented.
+//! context-manager protocol. `cast` to one of the integer formats
+//! (`B b c H h I i L l Q q`) gives a one-dimensional view over a copy of the
+//! bytes (CPython's shares them), enough for reading: `len`, indexing,
+//! `tolist`, `tobytes`. Multi-dimensional views are not implemented.
 //!
 //! A view records its object and which bytes it shows (`start`, `step`,
 //! `length`); it reads the object's current contents on each access, as
@@ -31,8 +33,49 @@ pub struct MemoryView {
     object: ValueCell,
     start: usize,
     step: isize,
+    /// Items, not bytes, for a cast view.
     length: usize,
     released: Cell<bool>,
+    /// The struct format of an item (`b'B'` unless cast).
+    format: u8,
+}
+
+/// The size in bytes of an item of struct format `format`.
+fn format_itemsize(format: u8) -> Option<usize> {
+    Some(match format {
+        b'B' | b'b' | b'c' => 1,
+        b'H' | b'h' => 2,
+        b'I' | b'i' => 4,
+        b'L' | b'l' | b'Q' | b'q' => 8,
+        _ => return None,
+    })
+}
+
+impl MemoryView {
+    fn itemsize(&self) -> usize {
+        format_itemsize(self.format).unwrap_or(1)
+    }
+
+    /// Item `index` (native byte order) as a Python value.
+    fn item(&self, vm: &mut Vm, bytes: &[u8], index: usize) -> Value {
+        let size = self.itemsize();
+        let raw = &bytes[index * size..(index + 1) * size];
+        let mut word = [0u8; 8];
+        word[..size].copy_from_slice(raw);
+        let unsigned = u64::from_ne_bytes(word);
+        let signed = match self.format {
+            b'b' => raw[0] as i8 as i64,
+            b'h' => i16::from_ne_bytes([raw[0], raw[1]]) as i64,
+            b'i' => i32::from_ne_bytes([raw[0], raw[1], raw[2], raw[3]]) as i64,
+            b'l' | b'q' => unsigned as i64,
+            b'c' => return new_bytes_vec(vm, raw.to_vec()),
+            b'L' | b'Q' if unsigned > i64::MAX as u64 => {
+                return vm.new_bigint(num_bigint::BigInt::from(unsigned));
+            }
+            _ => unsigned as i64,
+        };
+        vm.new_int(signed)
+    }
 }
 
 impl NativeData for MemoryView {
@@ -45,6 +88,10 @@ impl MemoryView {
     /// The bytes the view shows now.
     pub fn contents(&self) -> Vec<u8> {
         let whole = raw_contents(self.object.get());
+        if self.format != b'B' {
+            let end = (self.start + self.length * self.itemsize()).min(whole.len());
+            return whole[self.start.min(end)..end].to_vec();
+        }
         (0..self.length)
             .filter_map(|i| {
                 let index = self.start as isize + i as isize * self.step;
@@ -79,7 +126,8 @@ fn view(vm: &mut Vm, v: Value) -> PyResult<&'static MemoryView> {
 
 fn new_view(vm: &mut Vm, object: Value, start: usize, step: isize, length: usize) -> Value {
     let ty = vm.types.memoryview;
-    let data = MemoryView { object: ValueCell::new(object), start, step, length, released: Cell::new(false) };
+    let data =
+        MemoryView { object: ValueCell::new(object), start, step, length, released: Cell::new(false), format: b'B' };
     new_native_object(vm, data, ty)
 }
 
@@ -98,6 +146,18 @@ fn memoryview_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if let Some(mv) = as_memoryview(object) {
         if mv.released.get() {
             return Err(vm.value_error("operation forbidden on released memoryview object"));
+        }
+        if mv.format != b'B' {
+            let ty = vm.types.memoryview;
+            let data = MemoryView {
+                object: ValueCell::new(mv.object.get()),
+                start: mv.start,
+                step: mv.step,
+                length: mv.length,
+                released: Cell::new(false),
+                format: mv.format,
+            };
+            return Ok(new_native_object(vm, data, ty));
         }
         return Ok(new_view(vm, mv.object.get(), mv.start, mv.step, mv.length));
     }
@@ -118,6 +178,9 @@ fn mv_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, key] = args.exact::<2>(vm, "__getitem__")?;
     let mv = view(vm, this)?;
     if let Some(slice) = key.downcast::<PySlice>() {
+        if mv.format != b'B' {
+            return Err(vm.not_implemented_error("memoryview: slicing a cast view is not implemented"));
+        }
         let (start, stop, step) = crate::types::slice::unpack(vm, slice)?;
         let (start, _stop, length) = crate::types::slice::adjust_indices(mv.length, start, stop, step);
         let first = mv.start as isize + start * mv.step;
@@ -135,6 +198,9 @@ fn mv_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.index_error("index out of bounds on dimension 1"));
     }
     let contents = mv.contents();
+    if mv.format != b'B' {
+        return Ok(mv.item(vm, &contents, index as usize));
+    }
     Ok(Value::from_small(contents.get(index as usize).copied().unwrap_or(0) as i64))
 }
 
@@ -191,8 +257,52 @@ fn mv_tobytes(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn mv_tolist(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mv = view(vm, args.this())?;
-    let items: Vec<Value> = mv.contents().into_iter().map(|b| Value::from_small(b as i64)).collect();
-    Ok(crate::types::list::list_from_vec(vm, items))
+    let contents = mv.contents();
+    let list = crate::types::list::list_from_vec(vm, Vec::new());
+    let target = list.downcast::<crate::types::list::PyList>().expect("list");
+    for i in 0..mv.length.min(contents.len() / mv.itemsize()) {
+        let item = mv.item(vm, &contents, i);
+        target.push(item);
+    }
+    Ok(list)
+}
+
+/// `memoryview.cast(format)`: a one-dimensional view of a C-contiguous
+/// view's bytes as items of `format`.
+fn mv_cast(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [this, format] = args.exact::<2>(vm, "cast")?;
+    let mv = view(vm, this)?;
+    let Some(format) = format.downcast::<crate::types::str::PyStr>() else {
+        let tn = vm.type_name(format);
+        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {tn}")));
+    };
+    let code =
+        match format.as_str().as_bytes() {
+            [c] | [b'@', c] if format_itemsize(*c).is_some() => *c,
+            _ => return Err(vm.value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            )),
+        };
+    if mv.format != b'B' && code != b'B' {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    let bytes = mv.contents();
+    let itemsize = format_itemsize(code).unwrap_or(1);
+    if bytes.len() % itemsize != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    let length = bytes.len() / itemsize;
+    let copy = new_bytes_vec(vm, bytes);
+    let ty = vm.types.memoryview;
+    let data = MemoryView {
+        object: ValueCell::new(copy),
+        start: 0,
+        step: 1,
+        length,
+        released: Cell::new(false),
+        format: code,
+    };
+    Ok(new_native_object(vm, data, ty))
 }
 
 fn mv_hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -259,7 +369,8 @@ fn getter_obj(vm: &mut Vm, v: Value) -> PyResult {
 }
 
 fn getter_nbytes(vm: &mut Vm, v: Value) -> PyResult {
-    let length = view(vm, v)?.length;
+    let mv = view(vm, v)?;
+    let length = mv.length * mv.itemsize();
     Ok(vm.new_int(length as i64))
 }
 
@@ -303,6 +414,7 @@ pub static SPEC: TypeSpec = TypeSpec {
         MethodDef::method("__exit__", mv_release),
         MethodDef::method("tobytes", mv_tobytes),
         MethodDef::method("tolist", mv_tolist),
+        MethodDef::method("cast", mv_cast),
         MethodDef::method("hex", mv_hex),
         MethodDef::method("release", mv_release),
     ],
@@ -310,9 +422,12 @@ pub static SPEC: TypeSpec = TypeSpec {
         GetSetDef::readonly("obj", getter_obj),
         GetSetDef::readonly("nbytes", getter_nbytes),
         GetSetDef::readonly("readonly", getter_readonly),
-        GetSetDef::readonly("itemsize", |_, _| Ok(Value::from_small(1))),
+        GetSetDef::readonly("itemsize", |vm, v| Ok(Value::from_small(view(vm, v)?.itemsize() as i64))),
         GetSetDef::readonly("ndim", |_, _| Ok(Value::from_small(1))),
-        GetSetDef::readonly("format", |vm, _| Ok(vm.new_str("B"))),
+        GetSetDef::readonly("format", |vm, v| {
+            let format = view(vm, v)?.format;
+            Ok(vm.new_str(&(format as char).to_string()))
+        }),
         GetSetDef::readonly("shape", getter_shape),
         GetSetDef::readonly("strides", getter_strides),
         GetSetDef::readonly("contiguous", getter_contiguous),
