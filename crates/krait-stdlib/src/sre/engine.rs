@@ -564,8 +564,9 @@ impl<'a> Machine<'a> {
                         true
                     }
                     op::POSSESSIVE_REPEAT => {
-                        // POSSESSIVE_REPEAT skip min max body SUCCESS tail
-                        let tail = pc + 1 + code[pc + 1] as usize;
+                        // POSSESSIVE_REPEAT skip min max body SUCCESS tail,
+                        // the skip leading to the SUCCESS.
+                        let tail = pc + 2 + code[pc + 1] as usize;
                         let min = code[pc + 2] as u64;
                         let max = code[pc + 3];
                         let mut count = 0u64;

@@ -120,26 +120,21 @@ pub(crate) fn subject_units(vm: &mut Vm, string: Value, pattern_is_bytes: bool) 
     }
 }
 
-/// `string[start:end]` as CPython's `getslice`: a `str` for any str, a
-/// `bytes` for exact bytes, otherwise the object's own slicing.
+/// `string[start:end]` as CPython's `getslice`: a `str` for any str,
+/// `bytes` for any bytes-like subject.
 pub(crate) fn slice_subject(vm: &mut Vm, string: Value, start: usize, end: usize) -> PyResult {
     if let Some(s) = string.downcast::<PyStr>() {
         let text = s.substring(start, end).to_string();
         return Ok(vm.new_str(&text));
     }
-    if vm.is_exact(string, vm.types.bytes) {
-        if let Some(b) = string.downcast::<krait_vm::types::bytes::PyBytes>() {
-            let data = b.as_bytes()[start..end].to_vec();
-            return Ok(krait_vm::types::bytes::new_bytes_vec(vm, data));
-        }
+    if let Some(b) = string.downcast::<krait_vm::types::bytes::PyBytes>() {
+        let data = b.as_bytes()[start..end].to_vec();
+        return Ok(krait_vm::types::bytes::new_bytes_vec(vm, data));
     }
-    let slice = krait_vm::types::slice::new_slice(
-        vm,
-        Value::from_small(start as i64),
-        Value::from_small(end as i64),
-        vm.none(),
-    );
-    krait_vm::protocol::sequence::getitem(vm, string, slice)
+    // Any other bytes-like subject gives bytes, as CPython's getslice.
+    let data = as_buffer(string).unwrap_or_default();
+    let data = data[start.min(data.len())..end.min(data.len())].to_vec();
+    Ok(krait_vm::types::bytes::new_bytes_vec(vm, data))
 }
 
 /// Clamp `pos`/`endpos` to the subject as CPython's `state_init` does.
