@@ -854,4 +854,140 @@ mod tests {
         assert!(run_match(&code, "d", 0).is_some());
         assert!(run_match(&code, "b", 0).is_none());
     }
+
+    const C: u32 = 'c' as u32;
+
+    #[test]
+    fn lazy_general_repeat_takes_as_few_as_possible() {
+        // (?:ab)*?c: INFO, REPEAT 7 0 MAX, LITERAL a, LITERAL b, MIN_UNTIL, LITERAL c
+        let code = [
+            op::INFO,
+            4,
+            0,
+            1,
+            MAXREPEAT,
+            op::REPEAT,
+            7,
+            0,
+            MAXREPEAT,
+            op::LITERAL,
+            A,
+            op::LITERAL,
+            B,
+            op::MIN_UNTIL,
+            op::LITERAL,
+            C,
+            op::SUCCESS,
+        ];
+        assert_eq!(run_match(&code, "ababc", 0).map(|r| r.0), Some(5));
+        assert_eq!(run_match(&code, "c", 0).map(|r| r.0), Some(1));
+        assert_eq!(run_match(&code, "aba", 0), None);
+    }
+
+    #[test]
+    fn conditional_on_group() {
+        // (a)?(?(1)b|c)
+        let code = [
+            op::INFO,
+            4,
+            0,
+            1,
+            2,
+            op::REPEAT,
+            9,
+            0,
+            1,
+            op::MARK,
+            0,
+            op::LITERAL,
+            A,
+            op::MARK,
+            1,
+            op::MAX_UNTIL,
+            op::GROUPREF_EXISTS,
+            0,
+            6,
+            op::LITERAL,
+            B,
+            op::JUMP,
+            3,
+            op::LITERAL,
+            C,
+            op::SUCCESS,
+        ];
+        assert_eq!(run_match(&code, "ab", 1).map(|r| r.0), Some(2));
+        assert_eq!(run_match(&code, "c", 1).map(|r| r.0), Some(1));
+        assert_eq!(run_match(&code, "ac", 1), None);
+    }
+
+    #[test]
+    fn lookbehind_reaches_before_the_start() {
+        // (?<=ab)c searched in "abc": the match starts at 2.
+        let code = [
+            op::INFO,
+            4,
+            0,
+            1,
+            1,
+            op::ASSERT,
+            7,
+            2,
+            op::LITERAL,
+            A,
+            op::LITERAL,
+            B,
+            op::SUCCESS,
+            op::LITERAL,
+            C,
+            op::SUCCESS,
+        ];
+        let t = text("abc");
+        let mut m = Machine::new(&code, Subject { text: &t, end: 3 }, 0);
+        assert_eq!(m.search_from(0), Some((2, 3)));
+        assert_eq!(m.match_at(0), None);
+    }
+
+    #[test]
+    fn exact_count_and_info_minimum() {
+        // a{3}
+        let code = [op::INFO, 4, 0, 3, 3, op::REPEAT_ONE, 6, 3, 3, op::LITERAL, A, op::SUCCESS, op::SUCCESS];
+        assert_eq!(run_match(&code, "aaaa", 0).map(|r| r.0), Some(3));
+        assert_eq!(run_match(&code, "aa", 0), None);
+    }
+
+    #[test]
+    fn must_advance_skips_the_empty_match_at_the_start() {
+        // x*: after an empty match at 0 the next search must not match empty at 0.
+        let code = [
+            op::INFO,
+            4,
+            0,
+            0,
+            MAXREPEAT,
+            op::REPEAT_ONE,
+            6,
+            0,
+            MAXREPEAT,
+            op::LITERAL,
+            'x' as u32,
+            op::SUCCESS,
+            op::SUCCESS,
+        ];
+        let t = text("ax");
+        let mut m = Machine::new(&code, Subject { text: &t, end: 2 }, 0);
+        assert_eq!(m.search_from(0), Some((0, 0)));
+        m.must_advance = true;
+        assert_eq!(m.search_from(0), Some((1, 2)));
+    }
+
+    #[test]
+    fn ignore_case_literals() {
+        let ascii = [op::LITERAL_IGNORE, A, op::SUCCESS];
+        assert!(run_match(&ascii, "A", 0).is_some());
+        let unicode = [op::LITERAL_UNI_IGNORE, 0xe9, op::SUCCESS];
+        assert!(run_match(&unicode, "\u{c9}", 0).is_some());
+        let range = [op::IN_UNI_IGNORE, 5, op::RANGE_UNI_IGNORE, A, C, op::FAILURE, op::SUCCESS];
+        assert!(run_match(&range, "B", 0).is_some());
+        assert!(run_match(&range, "D", 0).is_none());
+    }
 }

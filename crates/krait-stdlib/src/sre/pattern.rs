@@ -72,9 +72,7 @@ pub(crate) fn sre_compile(vm: &mut Vm, args: Args<'_>) -> PyResult {
         words.push(n as u32);
     }
     let groups = krait_vm::protocol::number::to_i64(vm, groups)?.max(0) as usize;
-    let is_bytes = if vm.is_none(pattern) {
-        false
-    } else if pattern.downcast::<PyStr>().is_some() {
+    let is_bytes = if vm.is_none(pattern) || pattern.downcast::<PyStr>().is_some() {
         false
     } else if krait_vm::types::bytes::as_buffer(pattern).is_some() {
         true
