@@ -3,7 +3,8 @@
 //! `Modules/_sre/sre.c` defines them. `sub` calls back into `re._subx` for
 //! template replacements, as CPython does.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use krait_vm::error::PyResult;
 use krait_vm::gc::Tracer;
@@ -33,12 +34,36 @@ pub(crate) struct PatternState {
     pub groupindex: Value,
     pub indexgroup: Value,
     pub is_bytes: bool,
+    /// The last long immutable subject and its units: loops that call
+    /// `match(s, pos)` over one string (tokenizers, `json`) convert it once.
+    subject_cache: RefCell<Option<(Value, Rc<Vec<u32>>)>>,
 }
 
 impl NativeData for PatternState {
     fn trace(&self, tracer: &mut Tracer) {
         tracer.mark_all(&[self.pattern, self.groupindex, self.indexgroup]);
+        if let Some((subject, _)) = &*self.subject_cache.borrow() {
+            tracer.mark(*subject);
+        }
     }
+}
+
+/// Subjects at least this long are cached by their pattern.
+const CACHED_SUBJECT_LEN: usize = 256;
+
+/// The units of `string` for matching with `state`'s pattern.
+fn units_for(vm: &mut Vm, state: &PatternState, string: Value) -> PyResult<Rc<Vec<u32>>> {
+    if let Some((cached, units)) = &*state.subject_cache.borrow() {
+        if cached.is(string) {
+            return Ok(units.clone());
+        }
+    }
+    let units = Rc::new(subject_units(vm, string, state.is_bytes)?);
+    let immutable = string.downcast::<PyStr>().is_some() || vm.is_exact(string, vm.types.bytes);
+    if units.len() >= CACHED_SUBJECT_LEN && immutable {
+        *state.subject_cache.borrow_mut() = Some((string, units.clone()));
+    }
+    Ok(units)
 }
 
 pub(crate) fn pattern_of(vm: &mut Vm, v: Value) -> PyResult<&'static PatternState> {
@@ -80,7 +105,16 @@ pub(crate) fn sre_compile(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let tn = vm.type_name(pattern);
         return Err(vm.type_error(format!("expected string or bytes-like object, got '{tn}'")));
     };
-    let state = PatternState { pattern, flags, code: words, groups, groupindex, indexgroup, is_bytes };
+    let state = PatternState {
+        pattern,
+        flags,
+        code: words,
+        groups,
+        groupindex,
+        indexgroup,
+        is_bytes,
+        subject_cache: RefCell::new(None),
+    };
     let ty = sre_type(vm, "Pattern")?;
     Ok(new_native_object(vm, state, ty))
 }
@@ -138,7 +172,7 @@ enum Mode {
 fn match_common(vm: &mut Vm, args: Args<'_>, sig: &Signature, mode: Mode) -> PyResult {
     let [this, string, pos, endpos] = args.bind::<4>(vm, sig)?;
     let state = pattern_of(vm, this)?;
-    let text = subject_units(vm, string, state.is_bytes)?;
+    let text = units_for(vm, state, string)?;
     let (start, end) = clamp_bounds(vm, pos, endpos, text.len())?;
     let mut machine = Machine::new(&state.code, Subject { text: &text, end }, state.groups);
     machine.match_all = mode == Mode::Full;
@@ -180,7 +214,7 @@ fn group_value(vm: &mut Vm, string: Value, machine: &Machine, g: usize, unmatche
 fn pattern_findall(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, string, pos, endpos] = args.bind::<4>(vm, &FINDALL_SIG)?;
     let state = pattern_of(vm, this)?;
-    let text = subject_units(vm, string, state.is_bytes)?;
+    let text = units_for(vm, state, string)?;
     let (mut start, end) = clamp_bounds(vm, pos, endpos, text.len())?;
     let result = list_from_vec(vm, Vec::new());
     let list = result.downcast::<PyList>().expect("list");
@@ -219,7 +253,7 @@ fn pattern_split(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, string, maxsplit] = args.bind::<3>(vm, &SIG)?;
     let state = pattern_of(vm, this)?;
     let maxsplit = if maxsplit.is_null() { 0 } else { krait_vm::protocol::number::to_index_isize(vm, maxsplit)? };
-    let text = subject_units(vm, string, state.is_bytes)?;
+    let text = units_for(vm, state, string)?;
     let end = text.len();
     let result = list_from_vec(vm, Vec::new());
     let list = result.downcast::<PyList>().expect("list");
@@ -282,7 +316,7 @@ fn sub_common(vm: &mut Vm, args: Args<'_>, name: &'static str, with_count: bool)
             filter_is_callable = call::is_callable(vm, filter);
         }
     }
-    let text = subject_units(vm, string, state.is_bytes)?;
+    let text = units_for(vm, state, string)?;
     let end = text.len();
     let pieces = list_from_vec(vm, Vec::new());
     let list = pieces.downcast::<PyList>().expect("list");
@@ -338,7 +372,7 @@ fn pattern_subn(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn make_scanner(vm: &mut Vm, this: Value, string: Value, pos: Value, endpos: Value) -> PyResult {
     let state = pattern_of(vm, this)?;
-    let text = subject_units(vm, string, state.is_bytes)?;
+    let text = units_for(vm, state, string)?;
     let (start, end) = clamp_bounds(vm, pos, endpos, text.len())?;
     let scanner = ScannerState {
         pattern: this,
@@ -514,7 +548,7 @@ pub static PATTERN_SPEC: TypeSpec = TypeSpec {
 pub(crate) struct ScannerState {
     pattern: Value,
     string: Value,
-    text: Vec<u32>,
+    text: Rc<Vec<u32>>,
     end: usize,
     pos: usize,
     start: Cell<Option<usize>>,
