@@ -533,11 +533,16 @@ pub static PATTERN_SPEC: TypeSpec = TypeSpec {
         }),
         GetSetDef::readonly("groupindex", |vm, v| {
             let groupindex = pattern_of(vm, v)?.groupindex;
-            let mapping = match groupindex.downcast::<PyDict>() {
-                Some(d) => d.copy(vm).value(),
-                None => groupindex,
-            };
-            Ok(new_mappingproxy(vm, mapping))
+            // CPython keeps no index for a pattern without named groups
+            // and gives a fresh (mutable) dict then.
+            match groupindex.downcast::<PyDict>() {
+                Some(d) if d.is_empty() => Ok(PyDict::new(vm).value()),
+                Some(d) => {
+                    let copy = d.copy(vm).value();
+                    Ok(new_mappingproxy(vm, copy))
+                }
+                None => Ok(new_mappingproxy(vm, groupindex)),
+            }
         }),
     ],
     doc: "Compiled regular expression object.",
