@@ -10,3 +10,5 @@ print(re.findall(r'\d++', '12 345 6'), re.findall(r'(?>\d+)\.', '1. 22 333.'))
 print(re.match(r'x*+', ''), re.match(r'(?:x?)*+y', 'y'), re.match(r'(?:)++', 'a'))
 print(re.match(r'a{2,}+', 'a'), re.match(r'a{2,}+', 'aaaa'), re.match(r'(?:ab){2}+', 'ababab'))
 print(re.match(r'a*?+', 'aaa') if False else re.match(r'(?>a*?)b', 'aab'))
+# An empty iteration below the minimum does not end a possessive loop.
+print(re.search(r'(?<=a)((?(1)a|b)*+)++', 'aab').span(), re.match(r'(?:(x)?)++y', 'xy').groups())

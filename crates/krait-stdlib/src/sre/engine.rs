@@ -574,7 +574,10 @@ impl<'a> Machine<'a> {
                             match self.run(pc + 4, pos, false) {
                                 Some(next) => {
                                     count += 1;
-                                    if next == pos {
+                                    // An empty iteration ends the loop once
+                                    // the minimum was reached before it (its
+                                    // marks stay, as CPython's).
+                                    if next == pos && count > min {
                                         break;
                                     }
                                     pos = next;
