@@ -37,8 +37,14 @@ pub struct PyMemoryView {
     start: usize,
     step: isize,
     len: usize,
-    /// The item format: `b'B'`, `b'b'` or `b'c'`.
+    /// The item format: `b'B'`, `b'b'`, `b'c'`, or an integer format
+    /// made by `cast` (`I`, `q`, ...).
     format: u8,
+    /// Bytes per item: 1, except after a cast to a wider integer format.
+    /// `len`, `start` and `step` always count bytes; such a view is
+    /// contiguous, and it is read (`len`, items, `tolist`) but neither
+    /// sliced nor written.
+    itemsize: usize,
     /// Writes are refused: the exporter is a `bytes`, or the view came from
     /// `toreadonly()`.
     readonly: bool,
@@ -61,6 +67,7 @@ impl PyMemoryView {
             step,
             len,
             format,
+            itemsize: 1,
             readonly: obj.downcast::<PyByteArray>().is_none(),
             released: Cell::new(false),
             hash: Cell::new(None),
@@ -260,6 +267,10 @@ fn item_index(vm: &mut Vm, view: Gc<PyMemoryView>, key: Value) -> PyResult<usize
 fn memoryview_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, key] = args.exact::<2>(vm, "__getitem__")?;
     let view = this_view(vm, this, "__getitem__")?;
+    if view.itemsize > 1 {
+        let i = wide_index(vm, view, key)?;
+        return Ok(wide_item(vm, view, i));
+    }
     if let Some((start, step, count)) = slice_indices(vm, key, view.len)? {
         let first = if count == 0 { view.start } else { view.position(start.max(0) as usize) };
         let payload = view.derived(first, view.step * step, count, view.format);
@@ -276,6 +287,9 @@ fn memoryview_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn memoryview_setitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, key, value] = args.exact::<3>(vm, "__setitem__")?;
     let view = this_view(vm, this, "__setitem__")?;
+    if view.itemsize > 1 {
+        return Err(vm.not_implemented_error("memoryview: writing to a cast view is not supported"));
+    }
     let target = view.obj.get().downcast::<PyByteArray>().filter(|_| !view.readonly());
     let Some(target) = target else {
         return Err(vm.type_error("cannot modify read-only memory"));
@@ -324,12 +338,14 @@ fn memoryview_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn memoryview_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this] = args.exact::<1>(vm, "__len__")?;
     let view = this_view(vm, this, "__len__")?;
-    Ok(vm.new_int(view.len as i64))
+    Ok(vm.new_int((view.len / view.itemsize) as i64))
 }
 
 fn memoryview_iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this] = args.exact::<1>(vm, "__iter__")?;
-    this_view(vm, this, "__iter__")?;
+    if this_view(vm, this, "__iter__")?.itemsize > 1 {
+        return Err(vm.not_implemented_error("memoryview: iterating over a cast view is not supported"));
+    }
     Ok(crate::types::iterator::new_memory_iterator(vm, this))
 }
 
@@ -429,6 +445,13 @@ fn memoryview_tolist(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let view = this_view(vm, this, "tolist")?;
     let list = crate::types::list::new_list(vm, &[]);
     let list = list.downcast::<crate::types::list::PyList>().expect("a list");
+    if view.itemsize > 1 {
+        for i in 0..view.len / view.itemsize {
+            let item = wide_item(vm, view, i);
+            list.push(item);
+        }
+        return Ok(list.value());
+    }
     for byte in view.to_vec() {
         let item = item_value(vm, view.format, byte);
         list.push(item);
@@ -488,18 +511,62 @@ fn memoryview_cast(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if !view.contiguous() {
         return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
     }
-    let code = match text.as_str().strip_prefix('@').unwrap_or(text.as_str()) {
-        "B" => b'B',
-        "b" => b'b',
-        "c" => b'c',
-        _ => return Err(vm.not_implemented_error("memoryview.cast() supports only the formats 'B', 'b' and 'c'")),
-    };
+    let format = text.as_str().strip_prefix('@').unwrap_or(text.as_str());
+    let (code, itemsize) =
+        match format.as_bytes() {
+            [c @ (b'B' | b'b' | b'c')] => (*c, 1),
+            [c @ (b'h' | b'H')] => (*c, 2),
+            [c @ (b'i' | b'I')] => (*c, 4),
+            [c @ (b'l' | b'L' | b'q' | b'Q' | b'n' | b'N')] => (*c, 8),
+            _ => return Err(vm.value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            )),
+        };
     if !shape.is_null() {
         return Err(vm.not_implemented_error("memoryview.cast() with a shape is not supported"));
     }
-    let payload = view.derived(view.start, 1, view.len, code);
+    if view.itemsize > 1 && itemsize > 1 {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    if view.len % itemsize != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    let payload = PyMemoryView { itemsize, ..view.derived(view.start, 1, view.len, code) };
     let ty = vm.types.memoryview;
     Ok(vm.alloc(payload, ty).value())
+}
+
+/// The index of an item of a cast view (no slices: see `itemsize`).
+fn wide_index(vm: &mut Vm, view: Gc<PyMemoryView>, key: Value) -> PyResult<usize> {
+    if key.downcast::<crate::types::slice::PySlice>().is_some() {
+        return Err(vm.not_implemented_error("memoryview: slicing a cast view is not supported"));
+    }
+    let count = (view.len / view.itemsize) as i64;
+    let i = crate::protocol::number::to_i64(vm, key)?;
+    let i = if i < 0 { i + count } else { i };
+    if i < 0 || i >= count {
+        return Err(vm.index_error("index out of bounds on dimension 1"));
+    }
+    Ok(i as usize)
+}
+
+/// Item `i` of a cast view: a native-endian integer of `itemsize` bytes.
+fn wide_item(vm: &mut Vm, view: Gc<PyMemoryView>, i: usize) -> Value {
+    let mut bytes = [0u8; 8];
+    let size = view.itemsize;
+    for (k, b) in bytes.iter_mut().take(size).enumerate() {
+        *b = view.byte_at(i * size + k).unwrap_or(0);
+    }
+    if cfg!(target_endian = "big") {
+        bytes.rotate_right(8 - size);
+    }
+    let unsigned = u64::from_ne_bytes(bytes);
+    let signed = view.format.is_ascii_lowercase();
+    if !signed {
+        return vm.new_bigint(num_bigint::BigInt::from(unsigned));
+    }
+    let shift = 64 - 8 * size as u32;
+    vm.new_int(((unsigned << shift) as i64) >> shift)
 }
 
 // ---- attributes ---------------------------------------------------------------------------
@@ -527,8 +594,8 @@ fn get_readonly(vm: &mut Vm, v: Value) -> PyResult {
 }
 
 fn get_itemsize(vm: &mut Vm, v: Value) -> PyResult {
-    getter_view(vm, v)?;
-    Ok(Value::from_small(1))
+    let itemsize = getter_view(vm, v)?.itemsize;
+    Ok(Value::from_small(itemsize as i64))
 }
 
 fn get_format(vm: &mut Vm, v: Value) -> PyResult {
@@ -542,13 +609,15 @@ fn get_ndim(vm: &mut Vm, v: Value) -> PyResult {
 }
 
 fn get_shape(vm: &mut Vm, v: Value) -> PyResult {
-    let len = getter_view(vm, v)?.len;
+    let view = getter_view(vm, v)?;
+    let len = view.len / view.itemsize;
     let len = vm.new_int(len as i64);
     Ok(crate::types::tuple::new_tuple(vm, &[len]))
 }
 
 fn get_strides(vm: &mut Vm, v: Value) -> PyResult {
-    let step = getter_view(vm, v)?.step;
+    let view = getter_view(vm, v)?;
+    let step = view.step * view.itemsize as isize;
     let step = vm.new_int(step as i64);
     Ok(crate::types::tuple::new_tuple(vm, &[step]))
 }

@@ -1,0 +1,18 @@
+import re
+# lazy general repeat, nested repeats, zero-width iterations
+print(re.match(r'(?:ab)*?(ab)', 'ababab').groups(), re.match(r'(a|ab)*?c', 'abac'))
+print(re.match(r'((?:a|b)*?)c', 'abc').groups(), re.match(r'(a*)*b', 'aaab').groups())
+print(re.match(r'(?:a*)*', 'aaa'), re.match(r'(?:a?)+?b', 'aab'), re.match(r'(?:(a)|b)+?c', 'abc').groups())
+print(re.match(r'(?:x|(y))*', 'xyx').groups(), re.match(r'(a){2,3}', 'aaaa').groups())
+print(re.findall(r'(a|b)*?', 'ab'), re.sub(r'(a)*', '-', 'baac'))
+print(re.search(r'(\w+)\s+\1', 'hello hello world').group(1))
+print(re.match(r'(?s).*x', 'a\nbx'), re.match(r'.*?x', 'abx'), re.match(r'[^x]*x', 'abx'))
+print(re.search(r'x', 'a' * 100000 + 'x').span())
+print(re.match(r'(a+)+$', 'a' * 20 + 'b'))
+print(re.match(r'(?i)(?:[a-c]|ß)+', 'ABCSS'), re.match(r'(?i)[^a]', 'A'))
+print(re.match(r'\u00e9', 'é'), re.match('[\U0001f600-\U0001f64f]+', '😀😃x'))
+print(re.match(r'(?i)\u0130', 'i'), re.match(r'(?i)i', '\u0130'), re.match(r'(?i)[\u0130]', 'i'))
+print(re.search(r'(?<=ab)', 'xxab').span(), re.search(r'(?<=a|b)c', 'bc'))
+print(re.compile(r'(?P<x>a)(?P<y>b)').groupindex)
+print(re.match(r'a|b|c|d', 'd'), re.match(r'(?:abc|abd|xyz)', 'abd'))
+print(re.fullmatch(r'(?:a|ab)(?:c|bcd)', 'abcd'), re.compile(r'a*').fullmatch('aaa', 1, 2))

@@ -1,0 +1,36 @@
+import re
+
+print(re.sub(r'(\w+)@(\w+)', r'\2 at \1', 'joe@site and ann@web'))
+print(re.sub('x*', '-', 'abxd'), re.sub('', '-', 'abc'), re.sub('a', 'b', 'aaa', count=2))
+print(re.subn('a', lambda m: m.group().upper(), 'banana'))
+print(re.sub(r'\d', lambda m: str(int(m.group()) * 2), 'a1b2c3'))
+print(re.sub(r'(?P<y>\d{4})-(?P<m>\d\d)', r'\g<m>/\g<y>', '2024-05 and 1999-12'))
+print(re.sub('a', r'\n', 'xax') == 'x\nx', re.sub('a', '\\\\', 'xax'))
+print(re.sub(r'(a)|b', r'[\1]', 'ab'))
+print(re.sub('b', lambda m: None, 'abc') if False else re.sub('q', 'z', 'abc'))
+print(re.split(r'[,;]\s*', 'a, b;c'), re.split(r'(,)', 'a,b'), re.split('x*', 'axbc'))
+print(re.split(r'\W+', 'Words, words, words.'), re.split(r'(\W+)', 'Words, words, words.'))
+print(re.split(r'\W+', 'Words, words, words.', 1), re.split('[a-f]+', '0a3B9', flags=re.I))
+print(re.split(r'(\W)?', '...words'), re.split(r'\b', 'a b'))
+print(re.findall(r'\w+', 'hello big world'), re.findall(r'(a)(b)?', 'ab a'))
+print(re.findall(r'(\w)=(\d)', 'a=1 b=2 c'), re.findall(r'', 'ab'), re.findall(r'x*', 'axx'))
+print([m.span() for m in re.finditer(r'\b\w', 'one two  three')])
+print([m.group() for m in re.finditer(r'\d+', 'a12b345c6')])
+it = re.finditer(r'\w', 'ab', )
+print(type(it).__name__, next(it), list(it))
+s = re.compile(r'\d').scanner('a1b22')
+print(s.search(), s.search(), s.match(), s.search(), s.search(), s.search())
+s = re.compile(r'\d').scanner('12a')
+print(s.match(), s.match(), s.match(), s.match())
+print(re.compile(r'\d+').findall('1 22 333', 2, 7))
+try:
+    re.sub('a', lambda m: 5, 'abc')
+except TypeError as e:
+    print('TypeError', e)
+try:
+    re.sub('(a)', r'\2', 'abc')
+except re.error as e:
+    print('error', e)
+print(re.sub(r'(?m)^', '> ', 'line1\nline2'))
+print(re.subn(r'\s+', ' ', '  too   many    spaces '))
+print(re.sub(b'a', b'b', b'banana'), re.split(b',', b'a,b'), re.findall(b'[0-9]', b'a1b2'))
