@@ -393,6 +393,8 @@ opcodes! {
     COMPARE_OP_INT { cache: 1, arg: Compare, effect: |_, _| -1, base: COMPARE_OP }
     /// COMPARE_OP on two floats.
     COMPARE_OP_FLOAT { cache: 1, arg: Compare, effect: |_, _| -1, base: COMPARE_OP }
+    /// COMPARE_OP on two exact strs.
+    COMPARE_OP_STR { cache: 1, arg: Compare, effect: |_, _| -1, base: COMPARE_OP }
     /// BINARY_SUBSCR of a list by a small int.
     BINARY_SUBSCR_LIST_INT { cache: 1, arg: None, effect: |_, _| -1, base: BINARY_SUBSCR }
     /// BINARY_SUBSCR of a tuple by a small int.

@@ -590,6 +590,22 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             rhs.small_int_unchecked()
                         ));
                     }
+                    Opcode::COMPARE_OP_STR => {
+                        let (lhs, rhs) = (peek!(2), peek!(1));
+                        let str_type = vm.types.str;
+                        if !(vm.is_exact(lhs, str_type) && vm.is_exact(rhs, str_type)) {
+                            deopt!();
+                        }
+                        let x = lhs.downcast::<PyStr>().expect("str");
+                        let y = rhs.downcast::<PyStr>().expect("str");
+                        let op = ComparisonOp::decode(arg).unwrap_or(ComparisonOp::Eq);
+                        // Code-point order is UTF-8 byte order.
+                        let result = lhs.is(rhs)
+                            && matches!(op, ComparisonOp::Eq | ComparisonOp::Le | ComparisonOp::Ge)
+                            || !lhs.is(rhs) && specialize::compare(op, x.as_str(), y.as_str());
+                        sp -= 2;
+                        push_bool_or_branch!(result);
+                    }
                     Opcode::COMPARE_OP_FLOAT => {
                         let (lhs, rhs) = (peek!(2), peek!(1));
                         let float = vm.types.float;

@@ -375,6 +375,8 @@ pub fn compare_op(vm: &mut Vm, site: Site, lhs: Value, rhs: Value) {
         Some(Opcode::COMPARE_OP_INT)
     } else if vm.is_exact(lhs, vm.types.float) && vm.is_exact(rhs, vm.types.float) {
         Some(Opcode::COMPARE_OP_FLOAT)
+    } else if vm.is_exact(lhs, vm.types.str) && vm.is_exact(rhs, vm.types.str) {
+        Some(Opcode::COMPARE_OP_STR)
     } else {
         None
     };
