@@ -11,6 +11,7 @@ pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod sha512;
+pub mod string;
 pub mod thread;
 pub mod time;
 mod util;
@@ -28,6 +29,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module(&posix::POSIX);
     vm.register_native_module(&random::RANDOM);
     vm.register_native_module(&sha512::SHA512);
+    vm.register_native_module(&string::STRING);
     vm.register_native_module(&thread::THREAD);
     vm.register_native_module(&time::TIME);
     vm.register_native_module(&warnings::WARNINGS);
