@@ -4,6 +4,7 @@
 //! `register_all` makes them importable.
 
 pub mod collections;
+pub mod contextvars;
 pub mod functools;
 pub mod itertools;
 pub mod math;
@@ -22,6 +23,7 @@ use krait_vm::vm::Vm;
 /// Register every module of this crate with the VM.
 pub fn register_all(vm: &mut Vm) {
     vm.register_native_module(&collections::COLLECTIONS);
+    vm.register_native_module(&contextvars::CONTEXTVARS);
     vm.register_native_module(&functools::FUNCTOOLS);
     vm.register_native_module(&itertools::ITERTOOLS);
     vm.register_native_module(&math::MATH);
