@@ -13,6 +13,7 @@ pub mod posix;
 pub mod random;
 pub mod sha512;
 pub mod string;
+pub mod structmodule;
 pub mod thread;
 pub mod time;
 mod util;
@@ -32,6 +33,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module(&random::RANDOM);
     vm.register_native_module(&sha512::SHA512);
     vm.register_native_module(&string::STRING);
+    vm.register_native_module(&structmodule::STRUCT);
     vm.register_native_module(&thread::THREAD);
     vm.register_native_module(&time::TIME);
     vm.register_native_module(&warnings::WARNINGS);
