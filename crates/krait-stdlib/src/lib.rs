@@ -6,6 +6,7 @@
 pub mod collections;
 pub mod contextvars;
 pub mod functools;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod operator;
@@ -26,6 +27,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_native_module(&collections::COLLECTIONS);
     vm.register_native_module(&contextvars::CONTEXTVARS);
     vm.register_native_module(&functools::FUNCTOOLS);
+    vm.register_native_module(&io::IO);
     vm.register_native_module(&itertools::ITERTOOLS);
     vm.register_native_module(&math::MATH);
     vm.register_native_module(&operator::OPERATOR);
