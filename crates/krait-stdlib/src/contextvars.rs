@@ -108,7 +108,11 @@ fn new_context(vm: &mut Vm, vars: Gc<PyDict>) -> Value {
     let ty = state().context_type.get().downcast::<PyType>().expect("Context type");
     new_native_object(
         vm,
-        Context { vars: ValueCell::new(vars.value()), entered: Cell::new(false), previous: ValueCell::new(Value::NULL) },
+        Context {
+            vars: ValueCell::new(vars.value()),
+            entered: Cell::new(false),
+            previous: ValueCell::new(Value::NULL),
+        },
         ty,
     )
 }
@@ -157,7 +161,11 @@ fn context_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let vars = PyDict::new(vm);
     Ok(new_native_object(
         vm,
-        Context { vars: ValueCell::new(vars.value()), entered: Cell::new(false), previous: ValueCell::new(Value::NULL) },
+        Context {
+            vars: ValueCell::new(vars.value()),
+            entered: Cell::new(false),
+            previous: ValueCell::new(Value::NULL),
+        },
         cls,
     ))
 }
@@ -307,8 +315,13 @@ fn this_var(vm: &mut Vm, this: Value) -> PyResult<&'static ContextVar> {
     })
 }
 
-static CONTEXTVAR_SIG: Signature =
-    Signature { name: "ContextVar", params: &["cls", "name", "default"], positional_only: 2, keyword_only: 2, required: 2 };
+static CONTEXTVAR_SIG: Signature = Signature {
+    name: "ContextVar",
+    params: &["cls", "name", "default"],
+    positional_only: 2,
+    keyword_only: 2,
+    required: 2,
+};
 
 fn contextvar_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [cls, name, default] = args.bind::<3>(vm, &CONTEXTVAR_SIG)?;

@@ -39,7 +39,8 @@ pub static STRING: NativeModuleDef = NativeModuleDef {
 };
 
 fn string_init(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
-    for (name, spec) in [("formatteriterator", &FORMATTER_ITERATOR_SPEC), ("fieldnameiterator", &FIELDNAME_ITERATOR_SPEC)]
+    for (name, spec) in
+        [("formatteriterator", &FORMATTER_ITERATOR_SPEC), ("fieldnameiterator", &FIELDNAME_ITERATOR_SPEC)]
     {
         let ty = new_native_type(vm, spec, None, "builtins");
         module.set_attr(vm, name, ty.value());

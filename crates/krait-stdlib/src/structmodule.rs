@@ -225,7 +225,10 @@ fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
         return Ok(f);
     }
     if let Some(i) = as_bigint(v) {
-        return i.to_f64().filter(|f| f.is_finite()).ok_or_else(|| vm.overflow_error("int too large to convert to float"));
+        return i
+            .to_f64()
+            .filter(|f| f.is_finite())
+            .ok_or_else(|| vm.overflow_error("int too large to convert to float"));
     }
     if attr::lookup_special(vm, v, "__float__").is_some() || attr::lookup_special(vm, v, "__index__").is_some() {
         let f = call::call(vm, vm.types.float.value(), &[v])?;
@@ -278,10 +281,15 @@ fn pack_values(vm: &mut Vm, layout: &Layout, values: &[Value], out: &mut [u8]) -
                 None => return Err(struct_error(vm, "char format requires a bytes object of length 1")),
             },
             b's' | b'p' => {
-                let Some(data) = v.downcast::<PyBytes>().map(|b| b.as_bytes().to_vec()).or_else(|| {
-                    v.downcast::<PyByteArray>().map(|b| b.to_vec())
-                }) else {
-                    return Err(struct_error(vm, format!("argument for '{}' must be a bytes object", item.code as char)));
+                let Some(data) = v
+                    .downcast::<PyBytes>()
+                    .map(|b| b.as_bytes().to_vec())
+                    .or_else(|| v.downcast::<PyByteArray>().map(|b| b.to_vec()))
+                else {
+                    return Err(struct_error(
+                        vm,
+                        format!("argument for '{}' must be a bytes object", item.code as char),
+                    ));
                 };
                 slot.fill(0);
                 if item.code == b's' {
@@ -542,11 +550,8 @@ fn unpack_from(vm: &mut Vm, layout: &Layout, buf: Value, offset: Value) -> PyRes
 
 fn pack_into(vm: &mut Vm, layout: &Layout, args: &[Value]) -> PyResult {
     if args.len() < 2 {
-        let message = if args.is_empty() {
-            "pack_into expected buffer argument"
-        } else {
-            "pack_into expected offset argument"
-        };
+        let message =
+            if args.is_empty() { "pack_into expected buffer argument" } else { "pack_into expected offset argument" };
         return Err(struct_error(vm, message));
     }
     let (target, offset, values) = (args[0], args[1], &args[2..]);

@@ -247,7 +247,11 @@ pub fn parse_field_name_partial(name: &str) -> Result<PartialAccessors<'_>, Stri
             });
             rest = &after[end + 1..];
             if !rest.is_empty() && !rest.starts_with(['.', '[']) {
-                return Ok((key, accessors, Some("Only '.' or '[' may follow ']' in format field specifier".to_string())));
+                return Ok((
+                    key,
+                    accessors,
+                    Some("Only '.' or '[' may follow ']' in format field specifier".to_string()),
+                ));
             }
         } else {
             return Ok((key, accessors, Some("Only '.' or '[' may follow ']' in format field specifier".to_string())));
