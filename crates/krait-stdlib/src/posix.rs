@@ -62,6 +62,11 @@ pub static POSIX: NativeModuleDef = NativeModuleDef {
         MethodDef::function("fstat", posix_fstat),
         MethodDef::function("open", posix_open),
         MethodDef::function("close", posix_close),
+        MethodDef::function("lseek", posix_lseek),
+        MethodDef::function("unlink", posix_unlink),
+        MethodDef::function("remove", posix_unlink),
+        MethodDef::function("ftruncate", posix_ftruncate),
+        MethodDef::function("isatty", posix_isatty),
         MethodDef::function("read", posix_read),
         MethodDef::function("write", posix_write),
         MethodDef::function("listdir", posix_listdir),
@@ -424,6 +429,52 @@ fn posix_close(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(os_error(vm, errno));
     }
     Ok(vm.none())
+}
+
+/// `unlink(path)` and its alias `remove(path)` (no `dir_fd`).
+fn posix_unlink(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [path] = args.exact::<1>(vm, "unlink")?;
+    let c_path = path_arg(vm, path, "unlink")?;
+    // SAFETY: `c_path` is NUL-terminated.
+    if unsafe { libc::unlink(c_path.as_ptr()) } != 0 {
+        let errno = last_errno();
+        return Err(os_error_with(vm, errno, path));
+    }
+    Ok(vm.none())
+}
+
+fn posix_lseek(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [fd, position, whence] = args.exact::<3>(vm, "lseek")?;
+    let fd = number::to_i64(vm, fd)? as i32;
+    let position = number::to_i64(vm, position)?;
+    let whence = number::to_i64(vm, whence)? as i32;
+    // SAFETY: lseek on a descriptor number has no memory-safety preconditions.
+    let result = unsafe { libc::lseek(fd, position as libc::off_t, whence) };
+    if result < 0 {
+        let errno = last_errno();
+        return Err(os_error(vm, errno));
+    }
+    Ok(vm.new_int(result as i64))
+}
+
+fn posix_ftruncate(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [fd, length] = args.exact::<2>(vm, "ftruncate")?;
+    let fd = number::to_i64(vm, fd)? as i32;
+    let length = number::to_i64(vm, length)?;
+    // SAFETY: ftruncate on a descriptor number has no memory-safety preconditions.
+    if unsafe { libc::ftruncate(fd, length as libc::off_t) } != 0 {
+        let errno = last_errno();
+        return Err(os_error(vm, errno));
+    }
+    Ok(vm.none())
+}
+
+fn posix_isatty(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [fd] = args.exact::<1>(vm, "isatty")?;
+    let fd = number::to_i64(vm, fd)? as i32;
+    // SAFETY: `isatty` only inspects the descriptor.
+    let tty = unsafe { libc::isatty(fd) } == 1;
+    Ok(vm.bool_value(tty))
 }
 
 fn posix_read(vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -75,3 +75,16 @@ pub fn syntax_error(vm: &mut Vm, err: &krait_compiler::SyntaxError) -> PyErr {
     let details = crate::types::tuple::new_tuple(vm, &details);
     PyErr::from_exception(crate::types::exception::new_exception(vm, ty, &[message, details]))
 }
+
+/// Run `source` (Python a native module is partly written in) in
+/// `namespace`, the module's dict.
+pub fn exec_source(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    namespace: Gc<crate::types::dict::PyDict>,
+) -> PyResult<()> {
+    let code = compile_source(vm, source, filename, Mode::Exec)?;
+    crate::interp::call::exec_code(vm, code, namespace, Value::NULL)?;
+    Ok(())
+}

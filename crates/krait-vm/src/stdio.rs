@@ -580,6 +580,12 @@ pub(crate) fn unsupported(vm: &mut Vm, message: &str) -> PyErr {
     vm.new_error(ty, message)
 }
 
+/// The stream classes `TextIOWrapper`, `BufferedReader`, `BufferedWriter`,
+/// `BufferedRandom`, for `_io` to export.
+pub fn stream_types(vm: &mut Vm) -> Option<[Gc<PyType>; 4]> {
+    vm.io.types.map(|t| [t.text, t.buffered_reader, t.buffered_writer, t.buffered_random])
+}
+
 /// The `io.UnsupportedOperation` class created with the standard streams.
 pub fn unsupported_operation_type(vm: &mut Vm) -> Option<Gc<PyType>> {
     vm.io.types.map(|types| types.unsupported)

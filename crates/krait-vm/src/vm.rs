@@ -257,6 +257,13 @@ impl Vm {
         object
     }
 
+    /// Keep `value` alive for the rest of the VM's life (module-level
+    /// state of a native module, which Rust code finds without a Python
+    /// reference to it).
+    pub fn add_root(&mut self, value: Value) {
+        self.extra_roots.push(value);
+    }
+
     /// Note Rust memory owned by a heap object, towards the next collection.
     #[inline]
     pub fn account_external(&mut self, bytes: usize) {

@@ -212,6 +212,9 @@ pub(super) fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
         if buffering == 0 {
             return Err(close_on_error(vm.value_error("can't have unbuffered text I/O")));
         }
+        // `encoding="locale"` (PEP 597, what `io.text_encoding` gives for
+        // None) is the locale's encoding, which Krait takes to be UTF-8.
+        let encoding = encoding.filter(|name| name != "locale");
         let codec = match &encoding {
             None => Codec::Utf8,
             Some(name) => match Codec::lookup(name) {

@@ -40,9 +40,24 @@ pub enum FormatPiece<'a> {
 
 /// Split a format string into literal text and fields.
 pub fn parse_format_string(s: &str) -> Result<Vec<FormatPiece<'_>>, String> {
+    let (pieces, error) = parse_format_string_partial(s);
+    match error {
+        Some(message) => Err(message),
+        None => Ok(pieces),
+    }
+}
+
+/// `parse_format_string`, keeping the pieces parsed before an error (what
+/// `_string.formatter_parser` yields before it raises).
+pub fn parse_format_string_partial(s: &str) -> (Vec<FormatPiece<'_>>, Option<String>) {
+    let mut pieces = Vec::new();
+    let error = parse_format_pieces(s, &mut pieces).err();
+    (pieces, error)
+}
+
+fn parse_format_pieces<'a>(s: &'a str, pieces: &mut Vec<FormatPiece<'a>>) -> Result<(), String> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
-    let mut pieces = Vec::new();
     let mut pos = 0;
     let end = chars.len();
     while pos < end {
@@ -146,7 +161,7 @@ pub fn parse_format_string(s: &str) -> Result<Vec<FormatPiece<'_>>, String> {
             pieces.push(FormatPiece::Field { name, conversion: None, spec: "" });
         }
     }
-    Ok(pieces)
+    Ok(())
 }
 
 /// The first part of a field name.
@@ -180,6 +195,20 @@ fn field_integer(s: &str) -> Result<Option<usize>, String> {
 
 /// `field_name_split`.
 pub fn parse_field_name(name: &str) -> Result<(FieldKey<'_>, Vec<FieldAccessor<'_>>), String> {
+    let (key, accessors, error) = parse_field_name_partial(name)?;
+    match error {
+        Some(message) => Err(message),
+        None => Ok((key, accessors)),
+    }
+}
+
+/// The parsed accessors of a field name and the error that stopped them.
+type PartialAccessors<'a> = (FieldKey<'a>, Vec<FieldAccessor<'a>>, Option<String>);
+
+/// `parse_field_name`, keeping the accessors parsed before an error in
+/// them (CPython's `FieldNameIterator` reports such errors lazily); an error
+/// in the first part is still an `Err`.
+pub fn parse_field_name_partial(name: &str) -> Result<PartialAccessors<'_>, String> {
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let first = &name[..first_end];
     let key = if first.is_empty() {
@@ -196,31 +225,39 @@ pub fn parse_field_name(name: &str) -> Result<(FieldKey<'_>, Vec<FieldAccessor<'
         if let Some(after) = rest.strip_prefix('.') {
             let end = after.find(['.', '[']).unwrap_or(after.len());
             if end == 0 {
-                return Err("Empty attribute in format string".to_string());
+                return Ok((key, accessors, Some("Empty attribute in format string".to_string())));
             }
             accessors.push(FieldAccessor::Attr(&after[..end]));
             rest = &after[end..];
         } else if let Some(after) = rest.strip_prefix('[') {
             let Some(end) = after.find(']') else {
-                return Err("Missing ']' in format string".to_string());
+                return Ok((key, accessors, Some("Missing ']' in format string".to_string())));
             };
             if end == 0 {
-                return Err("Empty attribute in format string".to_string());
+                return Ok((key, accessors, Some("Empty attribute in format string".to_string())));
             }
-            let key = &after[..end];
-            accessors.push(match field_integer(key)? {
+            let item = &after[..end];
+            let index = match field_integer(item) {
+                Ok(index) => index,
+                Err(message) => return Ok((key, accessors, Some(message))),
+            };
+            accessors.push(match index {
                 Some(i) => FieldAccessor::Index(i),
-                None => FieldAccessor::Key(key),
+                None => FieldAccessor::Key(item),
             });
             rest = &after[end + 1..];
             if !rest.is_empty() && !rest.starts_with(['.', '[']) {
-                return Err("Only '.' or '[' may follow ']' in format field specifier".to_string());
+                return Ok((
+                    key,
+                    accessors,
+                    Some("Only '.' or '[' may follow ']' in format field specifier".to_string()),
+                ));
             }
         } else {
-            return Err("Only '.' or '[' may follow ']' in format field specifier".to_string());
+            return Ok((key, accessors, Some("Only '.' or '[' may follow ']' in format field specifier".to_string())));
         }
     }
-    Ok((key, accessors))
+    Ok((key, accessors, None))
 }
 
 /// The state of automatic field numbering across a format string and its

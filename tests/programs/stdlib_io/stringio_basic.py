@@ -1,0 +1,55 @@
+import io
+
+def attempt(f, *args):
+    try:
+        r = f(*args)
+        print(repr(r))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+
+s = io.StringIO()
+print(s.write('hello\n'), s.write(''), s.tell())
+print('world', 42, file=s)
+print(repr(s.getvalue()))
+s.seek(0)
+print(repr(s.readline()), repr(s.read()), s.tell(), repr(s.read()), repr(s.readline()))
+print(list(io.StringIO('a\nb\nc')), io.StringIO('x\ny\n').readlines(), io.StringIO('p\nq\nr\n').readlines(3))
+s = io.StringIO('abcdef')
+print(s.tell(), s.read(2), s.read(-1), s.read(None), s.seek(2), s.read(1), s.seek(0, 2), s.tell())
+print(s.readline(2), s.seek(0), s.readline(2), s.readline(None))
+s = io.StringIO('abc')
+s.seek(6)
+s.write('x')
+print(repr(s.getvalue()))
+print(s.truncate(2), repr(s.getvalue()), s.tell(), s.truncate(), repr(s.getvalue()))
+s.seek(1)
+s.write('Z')
+print(repr(s.getvalue()), s.seek(0, 1))
+attempt(s.write, 1)
+attempt(s.write, b'x')
+attempt(s.seek, -1)
+attempt(s.seek, 1, 1)
+attempt(s.seek, 1, 2)
+attempt(s.seek, 0, 3)
+attempt(s.truncate, -1)
+attempt(s.fileno)
+print(s.readable(), s.writable(), s.seekable(), s.isatty(), s.closed, s.line_buffering, s.newlines)
+for text, nl in [('a\r\nb\rc\nd', None), ('a\r\nb\rc\nd', ''), ('a\r\nb\rc\nd', '\n'), ('a\nb\n', '\r\n'), ('a\nb\rc', '\r')]:
+    f = io.StringIO(text, newline=nl)
+    print(repr(nl), repr(f.getvalue()), [l for l in f], f.newlines)
+attempt(io.StringIO, 'x', 'bad')
+attempt(io.StringIO, 1)
+with io.StringIO('abc') as f:
+    print(f.read(1), f.closed)
+print(f.closed)
+attempt(f.read)
+attempt(f.getvalue)
+attempt(f.write, 'x')
+f.close()
+print(type(f).__name__, type(f).__module__, io.StringIO.__mro__[1].__name__)
+class MyIO(io.StringIO):
+    def write(self, s):
+        return super().write(s.upper())
+m = MyIO()
+print('shout', file=m)
+print(repr(m.getvalue()), isinstance(m, io.TextIOBase), isinstance(m, io.IOBase))
