@@ -3,6 +3,7 @@
 //! Each module is a `NativeModuleDef` in its own file (or directory);
 //! `register_all` makes them importable.
 
+pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod functools;
@@ -25,6 +26,7 @@ use krait_vm::vm::Vm;
 
 /// Register every module of this crate with the VM.
 pub fn register_all(vm: &mut Vm) {
+    vm.register_native_module(&codecs::CODECS);
     vm.register_native_module(&collections::COLLECTIONS);
     vm.register_native_module(&contextvars::CONTEXTVARS);
     vm.register_native_module(&functools::FUNCTOOLS);

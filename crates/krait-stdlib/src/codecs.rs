@@ -1,0 +1,440 @@
+//! The `_codecs` module (CPython 3.11: `Modules/_codecsmodule.c`,
+//! `Python/codecs.c`): the codec registry and error-handler registry that
+//! `codecs.py` and the `encodings` package build on, and the codec
+//! functions for the encodings Krait's str and bytes implement natively
+//! (UTF-8, ASCII, Latin-1).
+//!
+//! The registries are a search-function list (the first lookup imports
+//! `encodings`, which registers the standard one, as CPython's registry
+//! initialisation does), a lookup cache and an error-handler dict, kept in one list that the VM roots and this module
+//! finds through a thread-local. Codecs whose functions are not here
+//! (`utf_16_encode`, `charmap_decode`, ...) are found by `lookup` through
+//! `encodings`, and fail when called with the AttributeError for the
+//! missing `codecs` function. The `surrogateescape` and `surrogatepass`
+//! handlers are not registered: Krait's str holds no lone surrogates.
+
+use std::cell::Cell;
+
+use krait_vm::error::PyResult;
+use krait_vm::import::NativeModuleDef;
+use krait_vm::native::{Args, MethodDef, Signature};
+use krait_vm::object::Gc;
+use krait_vm::protocol::{attr, call, object};
+use krait_vm::types::bytes::{as_buffer, new_bytes};
+use krait_vm::types::dict::PyDict;
+use krait_vm::types::list::{new_list, PyList};
+use krait_vm::types::module::PyModule;
+use krait_vm::types::str::PyStr;
+use krait_vm::types::str_methods;
+use krait_vm::types::tuple::{new_tuple, PyTuple};
+use krait_vm::value::Value;
+use krait_vm::vm::Vm;
+
+pub static CODECS: NativeModuleDef = NativeModuleDef {
+    name: "_codecs",
+    doc: "",
+    methods: &[
+        MethodDef::function("register", codecs_register),
+        MethodDef::function("unregister", codecs_unregister),
+        MethodDef::function("lookup", codecs_lookup),
+        MethodDef::function("encode", codecs_encode),
+        MethodDef::function("decode", codecs_decode),
+        MethodDef::function("register_error", codecs_register_error),
+        MethodDef::function("lookup_error", codecs_lookup_error),
+        MethodDef::function("utf_8_encode", utf_8_encode),
+        MethodDef::function("utf_8_decode", utf_8_decode),
+        MethodDef::function("ascii_encode", ascii_encode),
+        MethodDef::function("ascii_decode", ascii_decode),
+        MethodDef::function("latin_1_encode", latin_1_encode),
+        MethodDef::function("latin_1_decode", latin_1_decode),
+    ],
+    init: Some(codecs_init),
+};
+
+thread_local! {
+    /// `[search functions, lookup cache, error handlers]`, rooted by the VM.
+    static STATE: Cell<Value> = const { Cell::new(Value::NULL) };
+    /// Whether `encodings` (which registers the standard search function)
+    /// has been imported: CPython does it when the registry is first used.
+    static ENCODINGS_IMPORTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The builtin error handlers, registered at startup.
+static HANDLERS: &[MethodDef] = &[
+    MethodDef::function("strict_errors", strict_errors),
+    MethodDef::function("ignore_errors", ignore_errors),
+    MethodDef::function("replace_errors", replace_errors),
+    MethodDef::function("backslashreplace_errors", backslashreplace_errors),
+    MethodDef::function("xmlcharrefreplace_errors", xmlcharrefreplace_errors),
+    MethodDef::function("namereplace_errors", namereplace_errors),
+];
+
+fn codecs_init(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
+    let search = new_list(vm, &[]);
+    let cache = PyDict::new(vm).value();
+    let handlers = PyDict::new(vm);
+    let state = new_list(vm, &[search, cache, handlers.value()]);
+    vm.add_root(state);
+    STATE.with(|s| s.set(state));
+    for def in HANDLERS {
+        let module_name = vm.new_str("_codecs");
+        let function = krait_vm::types::descriptor::new_builtin_function(vm, def, module.value(), module_name);
+        let name = def.name.trim_end_matches("_errors");
+        let key = vm.intern(name);
+        handlers.set_item(vm, key, function)?;
+    }
+    Ok(())
+}
+
+fn state(i: usize) -> Value {
+    let state = STATE.with(|s| s.get()).downcast::<PyList>().expect("_codecs state");
+    state.get(i).expect("_codecs state slot")
+}
+
+fn search_functions() -> Gc<PyList> {
+    state(0).downcast::<PyList>().expect("search list")
+}
+
+fn cache() -> Gc<PyDict> {
+    state(1).downcast::<PyDict>().expect("lookup cache")
+}
+
+fn handlers() -> Gc<PyDict> {
+    state(2).downcast::<PyDict>().expect("error handlers")
+}
+
+fn str_arg(vm: &mut Vm, v: Value, func: &str, what: &str) -> PyResult<Gc<PyStr>> {
+    match v.downcast::<PyStr>() {
+        Some(s) => Ok(s),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("{func}() argument {what} must be str, not {tn}")))
+        }
+    }
+}
+
+fn codecs_register(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [function] = args.exact::<1>(vm, "register")?;
+    if !call::is_callable(vm, function) {
+        return Err(vm.type_error("argument must be callable"));
+    }
+    search_functions().push(function);
+    Ok(vm.none())
+}
+
+fn codecs_unregister(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [function] = args.exact::<1>(vm, "unregister")?;
+    let list = search_functions();
+    let position = list.items.borrow().iter().position(|f| f.is(function));
+    if let Some(i) = position {
+        list.items.borrow_mut().remove(i);
+        cache().clear();
+    }
+    Ok(vm.none())
+}
+
+/// `_PyCodec_Lookup`: the CodecInfo for an encoding name, from the cache
+/// or the first search function that knows it.
+pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult {
+    let normalized: String = encoding.chars().map(|c| if c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect();
+    let key = vm.new_str(&normalized);
+    if let Some(info) = cache().get_item(vm, key)? {
+        return Ok(info);
+    }
+    if !ENCODINGS_IMPORTED.with(|done| done.replace(true)) {
+        let name = vm.intern("encodings").downcast::<PyStr>().expect("str");
+        let none = vm.none();
+        krait_vm::import::import_module_level(vm, name, none, none, 0)?;
+    }
+    let functions = search_functions().to_vec();
+    let functions = new_list(vm, &functions);
+    let count = functions.downcast::<PyList>().map_or(0, |l| l.len());
+    for i in 0..count {
+        let Some(function) = functions.downcast::<PyList>().and_then(|l| l.get(i)) else { break };
+        let info = call::call(vm, function, &[key])?;
+        if vm.is_none(info) {
+            continue;
+        }
+        if info.downcast::<PyTuple>().is_none_or(|t| t.len() != 4) {
+            return Err(vm.type_error("codec search functions must return 4-tuples"));
+        }
+        cache().set_item(vm, key, info)?;
+        return Ok(info);
+    }
+    Err(vm.new_error(vm.exceptions.lookup_error, format!("unknown encoding: {encoding}")))
+}
+
+fn codecs_lookup(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [encoding] = args.exact::<1>(vm, "lookup")?;
+    let encoding = str_arg(vm, encoding, "lookup", "")?;
+    lookup(vm, encoding.as_str())
+}
+
+static CODING_SIG: Signature = Signature {
+    name: "encode",
+    params: &["obj", "encoding", "errors"],
+    positional_only: 0,
+    keyword_only: 3,
+    required: 1,
+};
+
+/// `_codecs.encode` / `decode`: through the registry, except for the
+/// codecs str and bytes implement themselves.
+fn run_codec(vm: &mut Vm, args: Args<'_>, encoding_side: bool) -> PyResult {
+    let [obj, encoding, errors] = args.bind::<3>(vm, &CODING_SIG)?;
+    let func = if encoding_side { "encode" } else { "decode" };
+    let encoding =
+        if encoding.is_null() { "utf-8".to_string() } else { str_arg(vm, encoding, func, "2")?.as_str().to_string() };
+    let errors =
+        if errors.is_null() { "strict".to_string() } else { str_arg(vm, errors, func, "3")?.as_str().to_string() };
+    if is_native(&encoding) {
+        if encoding_side {
+            if let Some(s) = obj.downcast::<PyStr>() {
+                let data = str_methods::encode(vm, s.as_str(), obj, &encoding, &errors)?;
+                return Ok(new_bytes(vm, &data));
+            }
+        } else if let Some(data) = as_buffer(obj) {
+            return str_methods::decode(vm, &data, obj, &encoding, &errors);
+        }
+    }
+    let info = lookup(vm, &encoding)?;
+    let function = info.downcast::<PyTuple>().expect("4-tuple").get(if encoding_side { 0 } else { 1 });
+    let errors = vm.new_str(&errors);
+    let result = call::call(vm, function, &[obj, errors])?;
+    match result.downcast::<PyTuple>() {
+        Some(t) if t.len() == 2 => Ok(t.get(0)),
+        _ => {
+            let what = if encoding_side { "encoder" } else { "decoder" };
+            Err(vm.type_error(format!("{what} must return a tuple (object, integer)")))
+        }
+    }
+}
+
+/// Whether str/bytes implement this codec themselves.
+fn is_native(encoding: &str) -> bool {
+    let name: String = encoding.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    matches!(name.as_str(), "utf8" | "ascii" | "usascii" | "latin1" | "iso88591" | "l1")
+}
+
+fn codecs_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    run_codec(vm, args, true)
+}
+
+fn codecs_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    run_codec(vm, args, false)
+}
+
+fn codecs_register_error(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [name, handler] = args.exact::<2>(vm, "register_error")?;
+    str_arg(vm, name, "register_error", "1")?;
+    if !call::is_callable(vm, handler) {
+        return Err(vm.type_error("handler must be callable"));
+    }
+    handlers().set_item(vm, name, handler)?;
+    Ok(vm.none())
+}
+
+fn codecs_lookup_error(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [name] = args.exact::<1>(vm, "lookup_error")?;
+    let name = str_arg(vm, name, "lookup_error", "")?;
+    match handlers().get_item(vm, name.value())? {
+        Some(handler) => Ok(handler),
+        None => {
+            Err(vm.new_error(vm.exceptions.lookup_error, format!("unknown error handler name '{}'", name.as_str())))
+        }
+    }
+}
+
+// ---- the native codecs --------------------------------------------------------------------
+
+/// `(str, errors=None)` of an `*_encode` function, encoded.
+fn encode_with(vm: &mut Vm, args: Args<'_>, func: &str, encoding: &str) -> PyResult {
+    let values = args.positional_range(vm, func, 1, 2)?;
+    let s = str_arg(vm, values[0], func, "1")?;
+    let errors = match values.get(1) {
+        Some(&e) if !vm.is_none(e) => str_arg(vm, e, func, "2")?.as_str().to_string(),
+        _ => "strict".to_string(),
+    };
+    let data = str_methods::encode(vm, s.as_str(), s.value(), encoding, &errors)?;
+    let bytes = new_bytes(vm, &data);
+    let consumed = vm.new_int(s.char_len() as i64);
+    Ok(new_tuple(vm, &[bytes, consumed]))
+}
+
+/// `(data, errors=None[, final=False])` of a `*_decode` function, decoded;
+/// without `final`, an incomplete UTF-8 sequence at the end is left for
+/// the next call.
+fn decode_with(vm: &mut Vm, args: Args<'_>, func: &str, encoding: &str, max: usize) -> PyResult {
+    let values = args.positional_range(vm, func, 1, max)?;
+    let Some(data) = as_buffer(values[0]) else {
+        let tn = vm.type_name(values[0]);
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+    };
+    let errors = match values.get(1) {
+        Some(&e) if !vm.is_none(e) => str_arg(vm, e, func, "2")?.as_str().to_string(),
+        _ => "strict".to_string(),
+    };
+    let last = match values.get(2) {
+        Some(&f) => object::truthy(vm, f)?,
+        None => max == 2,
+    };
+    let end = match std::str::from_utf8(&data) {
+        Err(e) if !last && e.error_len().is_none() => e.valid_up_to(),
+        _ => data.len(),
+    };
+    let text = str_methods::decode(vm, &data[..end], values[0], encoding, &errors)?;
+    let consumed = vm.new_int(end as i64);
+    Ok(new_tuple(vm, &[text, consumed]))
+}
+
+fn utf_8_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    encode_with(vm, args, "utf_8_encode", "utf-8")
+}
+
+fn utf_8_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    decode_with(vm, args, "utf_8_decode", "utf-8", 3)
+}
+
+fn ascii_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    encode_with(vm, args, "ascii_encode", "ascii")
+}
+
+fn ascii_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    decode_with(vm, args, "ascii_decode", "ascii", 2)
+}
+
+fn latin_1_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    encode_with(vm, args, "latin_1_encode", "latin-1")
+}
+
+fn latin_1_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    decode_with(vm, args, "latin_1_decode", "latin-1", 2)
+}
+
+// ---- the builtin error handlers -----------------------------------------------------------
+
+/// Which Unicode error an error handler was given.
+enum UnicodeErrorKind {
+    Encode,
+    Decode,
+    Translate,
+}
+
+/// The handler's exception argument, its kind, and its `start`/`end`.
+fn unicode_error(vm: &mut Vm, exc: Value) -> PyResult<(UnicodeErrorKind, usize, usize)> {
+    let kind = if vm.is_instance(exc, vm.exceptions.unicode_encode_error) {
+        UnicodeErrorKind::Encode
+    } else if vm.is_instance(exc, vm.exceptions.unicode_decode_error) {
+        UnicodeErrorKind::Decode
+    } else if vm.is_instance(exc, vm.exceptions.unicode_translate_error) {
+        UnicodeErrorKind::Translate
+    } else {
+        let tn = vm.type_name(exc);
+        return Err(vm.type_error(format!("don't know how to handle {tn} in error callback")));
+    };
+    let start = attr::getattr_str(vm, exc, "start")?;
+    let end = attr::getattr_str(vm, exc, "end")?;
+    let start = krait_vm::protocol::number::to_i64(vm, start)?.max(0) as usize;
+    let end = krait_vm::protocol::number::to_i64(vm, end)?.max(0) as usize;
+    Ok((kind, start, end.max(start)))
+}
+
+/// The characters `exc.object[start:end]` of an encode or translate error.
+fn error_chars(vm: &mut Vm, exc: Value, start: usize, end: usize) -> PyResult<Vec<char>> {
+    let object = attr::getattr_str(vm, exc, "object")?;
+    let s = str_arg(vm, object, "error handler", "object")?;
+    Ok(s.as_str().chars().skip(start).take(end - start).collect())
+}
+
+fn handler_result(vm: &mut Vm, replacement: &str, end: usize) -> PyResult {
+    let text = vm.new_str(replacement);
+    let end = vm.new_int(end as i64);
+    Ok(new_tuple(vm, &[text, end]))
+}
+
+fn strict_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [exc] = args.exact::<1>(vm, "strict_errors")?;
+    if vm.is_instance(exc, vm.exceptions.base_exception) {
+        return Err(krait_vm::error::PyErr::from_exception(exc));
+    }
+    Err(vm.type_error("codec must pass exception instance"))
+}
+
+fn ignore_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [exc] = args.exact::<1>(vm, "ignore_errors")?;
+    let (_, _, end) = unicode_error(vm, exc)?;
+    handler_result(vm, "", end)
+}
+
+fn replace_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [exc] = args.exact::<1>(vm, "replace_errors")?;
+    let (kind, start, end) = unicode_error(vm, exc)?;
+    let replacement = match kind {
+        UnicodeErrorKind::Encode => "?".repeat(end - start),
+        UnicodeErrorKind::Decode => "\u{fffd}".to_string(),
+        UnicodeErrorKind::Translate => "\u{fffd}".repeat(end - start),
+    };
+    handler_result(vm, &replacement, end)
+}
+
+fn backslashreplace_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [exc] = args.exact::<1>(vm, "backslashreplace_errors")?;
+    let (kind, start, end) = unicode_error(vm, exc)?;
+    let mut out = String::new();
+    if let UnicodeErrorKind::Decode = kind {
+        let object = attr::getattr_str(vm, exc, "object")?;
+        let data = as_buffer(object).unwrap_or_default();
+        for b in data.iter().skip(start).take(end - start) {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    } else {
+        for c in error_chars(vm, exc, start, end)? {
+            let cp = c as u32;
+            out.push_str(&if cp <= 0xff {
+                format!("\\x{cp:02x}")
+            } else if cp <= 0xffff {
+                format!("\\u{cp:04x}")
+            } else {
+                format!("\\U{cp:08x}")
+            });
+        }
+    }
+    handler_result(vm, &out, end)
+}
+
+fn xmlcharrefreplace_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [exc] = args.exact::<1>(vm, "xmlcharrefreplace_errors")?;
+    let (kind, start, end) = unicode_error(vm, exc)?;
+    if !matches!(kind, UnicodeErrorKind::Encode) {
+        let tn = vm.type_name(exc);
+        return Err(vm.type_error(format!("don't know how to handle {tn} in error callback")));
+    }
+    let out: String = error_chars(vm, exc, start, end)?.iter().map(|&c| format!("&#{};", c as u32)).collect();
+    handler_result(vm, &out, end)
+}
+
+fn namereplace_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [exc] = args.exact::<1>(vm, "namereplace_errors")?;
+    let (kind, start, end) = unicode_error(vm, exc)?;
+    if !matches!(kind, UnicodeErrorKind::Encode) {
+        let tn = vm.type_name(exc);
+        return Err(vm.type_error(format!("don't know how to handle {tn} in error callback")));
+    }
+    let mut out = String::new();
+    for c in error_chars(vm, exc, start, end)? {
+        match unicode_names2::name(c) {
+            Some(name) => out.push_str(&format!("\\N{{{name}}}")),
+            None => {
+                let cp = c as u32;
+                out.push_str(&if cp <= 0xff {
+                    format!("\\x{cp:02x}")
+                } else if cp <= 0xffff {
+                    format!("\\u{cp:04x}")
+                } else {
+                    format!("\\U{cp:08x}")
+                });
+            }
+        }
+    }
+    handler_result(vm, &out, end)
+}
