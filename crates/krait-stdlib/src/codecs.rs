@@ -146,11 +146,11 @@ pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult {
         let none = vm.none();
         krait_vm::import::import_module_level(vm, name, none, none, 0)?;
     }
-    let functions = search_functions().to_vec();
-    let functions = new_list(vm, &functions);
-    let count = functions.downcast::<PyList>().map_or(0, |l| l.len());
-    for i in 0..count {
-        let Some(function) = functions.downcast::<PyList>().and_then(|l| l.get(i)) else { break };
+    // A snapshot (a list, so its values stay rooted): a search function
+    // may register or unregister others.
+    let functions = new_list(vm, &search_functions().to_vec()).downcast::<PyList>().expect("a list");
+    for i in 0..functions.len() {
+        let function = functions.get(i).expect("in range");
         let info = call::call(vm, function, &[key])?;
         if vm.is_none(info) {
             continue;
