@@ -1,14 +1,19 @@
 //! The `_codecs` module (CPython 3.11: `Modules/_codecsmodule.c`,
 //! `Python/codecs.c`): the codec registry and error-handler registry that
-//! `codecs.py` and the `encodings` package build on, and the codec
-//! functions for the encodings Krait's str and bytes implement natively
-//! (UTF-8, ASCII, Latin-1).
+//! `codecs.py` and the `encodings` package build on, the codec functions
+//! for the encodings Krait's str and bytes implement natively (UTF-8,
+//! ASCII, Latin-1), and the charmap, UTF-16 and UTF-32 functions that the
+//! `encodings` modules call. str.encode/bytes.decode send every other
+//! encoding here, through the registry, as CPython does.
+//!
+//! Errors go through the error-handler registry (`call_handler`), so
+//! every handler, builtin or registered, works with these codecs.
 //!
 //! The registries are a search-function list (the first lookup imports
 //! `encodings`, which registers the standard one, as CPython's registry
 //! initialisation does), a lookup cache and an error-handler dict, kept in one list that the VM roots and this module
 //! finds through a thread-local. Codecs whose functions are not here
-//! (`utf_16_encode`, `charmap_decode`, ...) are found by `lookup` through
+//! (`utf_7`, `idna`, the CJK codecs, ...) are found by `lookup` through
 //! `encodings`, and fail when called with the AttributeError for the
 //! missing `codecs` function. The `surrogateescape` and `surrogatepass`
 //! handlers are not registered: Krait's str holds no lone surrogates.
@@ -47,6 +52,21 @@ pub static CODECS: NativeModuleDef = NativeModuleDef {
         MethodDef::function("ascii_decode", ascii_decode),
         MethodDef::function("latin_1_encode", latin_1_encode),
         MethodDef::function("latin_1_decode", latin_1_decode),
+        MethodDef::function("charmap_build", charmap_build),
+        MethodDef::function("charmap_encode", charmap_encode),
+        MethodDef::function("charmap_decode", charmap_decode),
+        MethodDef::function("utf_16_encode", utf_16_encode),
+        MethodDef::function("utf_16_decode", utf_16_decode),
+        MethodDef::function("utf_16_le_encode", utf_16_le_encode),
+        MethodDef::function("utf_16_le_decode", utf_16_le_decode),
+        MethodDef::function("utf_16_be_encode", utf_16_be_encode),
+        MethodDef::function("utf_16_be_decode", utf_16_be_decode),
+        MethodDef::function("utf_32_encode", utf_32_encode),
+        MethodDef::function("utf_32_decode", utf_32_decode),
+        MethodDef::function("utf_32_le_encode", utf_32_le_encode),
+        MethodDef::function("utf_32_le_decode", utf_32_le_decode),
+        MethodDef::function("utf_32_be_encode", utf_32_be_encode),
+        MethodDef::function("utf_32_be_decode", utf_32_be_decode),
     ],
     init: Some(codecs_init),
 };
@@ -187,7 +207,7 @@ fn run_codec(vm: &mut Vm, args: Args<'_>, encoding_side: bool) -> PyResult {
         if encoding.is_null() { "utf-8".to_string() } else { str_arg(vm, encoding, func, "2")?.as_str().to_string() };
     let errors =
         if errors.is_null() { "strict".to_string() } else { str_arg(vm, errors, func, "3")?.as_str().to_string() };
-    if is_native(&encoding) {
+    if str_methods::is_native_codec(&encoding) {
         if encoding_side {
             if let Some(s) = obj.downcast::<PyStr>() {
                 let data = str_methods::encode(vm, s.as_str(), obj, &encoding, &errors)?;
@@ -208,12 +228,6 @@ fn run_codec(vm: &mut Vm, args: Args<'_>, encoding_side: bool) -> PyResult {
             Err(vm.type_error(format!("{what} must return a tuple (object, integer)")))
         }
     }
-}
-
-/// Whether str/bytes implement this codec themselves.
-fn is_native(encoding: &str) -> bool {
-    let name: String = encoding.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
-    matches!(name.as_str(), "utf8" | "ascii" | "usascii" | "latin1" | "iso88591" | "l1")
 }
 
 fn codecs_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -437,4 +451,347 @@ fn namereplace_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
     }
     handler_result(vm, &out, end)
+}
+
+// ---- codecs through the registry: charmap, UTF-16, UTF-32 ---------------------------------
+
+/// Run error handler `errors` on a new Unicode error `ty(encoding, object,
+/// start, end, reason)`: the replacement text and where to resume.
+fn call_handler(
+    vm: &mut Vm,
+    errors: &str,
+    ty: Gc<krait_vm::types::typeobject::PyType>,
+    args: (&str, Value, usize, usize, &str),
+) -> PyResult<(String, usize)> {
+    let (encoding, object, start, end, reason) = args;
+    let fields = [vm.new_str(encoding), object, vm.new_int(start as i64), vm.new_int(end as i64), vm.new_str(reason)];
+    let exc = krait_vm::types::exception::new_exception(vm, ty, &fields);
+    let name = vm.new_str(errors);
+    let handler = match handlers().get_item(vm, name)? {
+        Some(h) => h,
+        None => return Err(vm.new_error(vm.exceptions.lookup_error, format!("unknown error handler name '{errors}'"))),
+    };
+    let result = call::call(vm, handler, &[exc])?;
+    let pair = result.downcast::<PyTuple>().filter(|t| t.len() == 2);
+    let (Some(text), Some(pos)) =
+        (pair.and_then(|t| t.get(0).downcast::<PyStr>()), pair.and_then(|t| t.get(1).as_small_int()))
+    else {
+        return Err(vm.type_error("encoding error handler must return (str, int) tuple"));
+    };
+    Ok((text.as_str().to_string(), pos.max(0) as usize))
+}
+
+/// The arguments shared by the registry codecs: the data or text, and
+/// the `errors` name.
+fn errors_arg(vm: &mut Vm, values: &[Value], i: usize, func: &str) -> PyResult<String> {
+    match values.get(i) {
+        Some(&e) if !vm.is_none(e) => Ok(str_arg(vm, e, func, "2")?.as_str().to_string()),
+        _ => Ok("strict".to_string()),
+    }
+}
+
+fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    as_buffer(v).ok_or_else(|| {
+        let tn = vm.type_name(v);
+        vm.type_error(format!("a bytes-like object is required, not '{tn}'"))
+    })
+}
+
+fn pair(vm: &mut Vm, first: Value, n: usize) -> Value {
+    let n = vm.new_int(n as i64);
+    new_tuple(vm, &[first, n])
+}
+
+/// `charmap_build(decoding_table)`: the encoding map of a decoding table,
+/// as a dict from code point to byte (CPython returns an `EncodingMap`,
+/// which `charmap_encode` reads the same way).
+fn charmap_build(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [table] = args.exact::<1>(vm, "charmap_build")?;
+    let table = str_arg(vm, table, "charmap_build", "")?;
+    let map = PyDict::new(vm);
+    for (i, c) in table.as_str().chars().enumerate() {
+        if c != '\u{fffe}' {
+            let (k, v) = (vm.new_int(c as i64), vm.new_int(i as i64));
+            map.set_item(vm, k, v)?;
+        }
+    }
+    Ok(map.value())
+}
+
+/// `charmap_decode(data, errors=None, mapping=None)`.
+fn charmap_decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let values = args.positional_range(vm, "charmap_decode", 1, 3)?;
+    let data = bytes_arg(vm, values[0])?;
+    let errors = errors_arg(vm, values, 1, "charmap_decode")?;
+    let mapping = values.get(2).copied().filter(|m| !vm.is_none(*m));
+    let table: Option<Vec<char>> = mapping.and_then(|m| m.downcast::<PyStr>()).map(|t| t.as_str().chars().collect());
+    let mut out = String::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        let decoded = match (mapping, &table) {
+            (None, _) => Some(b as char),
+            (Some(_), Some(table)) => table.get(b as usize).copied().filter(|&c| c != '\u{fffe}'),
+            (Some(m), None) => {
+                let key = vm.new_int(b as i64);
+                match krait_vm::protocol::sequence::getitem(vm, m, key) {
+                    Ok(v) if vm.is_none(v) => None,
+                    Ok(v) => match (v.as_small_int(), v.downcast::<PyStr>()) {
+                        (Some(cp), _) => char::from_u32(cp as u32),
+                        (_, Some(s)) => {
+                            out.push_str(s.as_str());
+                            i += 1;
+                            continue;
+                        }
+                        _ => return Err(vm.type_error("character mapping must return integer, None or str")),
+                    },
+                    Err(e) if vm.error_matches(e, vm.exceptions.lookup_error) => None,
+                    Err(e) => return Err(e),
+                }
+            }
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                i += 1;
+            }
+            None => {
+                let ty = vm.exceptions.unicode_decode_error;
+                let (text, resume) =
+                    call_handler(vm, &errors, ty, ("charmap", values[0], i, i + 1, "character maps to <undefined>"))?;
+                out.push_str(&text);
+                i = resume.max(i + 1);
+            }
+        }
+    }
+    let text = vm.new_str(&out);
+    Ok(pair(vm, text, data.len()))
+}
+
+/// `charmap_encode(str, errors=None, mapping=None)`.
+fn charmap_encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let values = args.positional_range(vm, "charmap_encode", 1, 3)?;
+    let s = str_arg(vm, values[0], "charmap_encode", "1")?;
+    let errors = errors_arg(vm, values, 1, "charmap_encode")?;
+    let mapping = values.get(2).copied().filter(|m| !vm.is_none(*m));
+    let chars: Vec<char> = s.as_str().chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        match encode_char(vm, mapping, chars[i])? {
+            Some(bytes) => {
+                out.extend_from_slice(&bytes);
+                i += 1;
+            }
+            None => {
+                // The error covers the whole run of unmappable characters.
+                let mut end = i + 1;
+                while end < chars.len() && encode_char(vm, mapping, chars[end])?.is_none() {
+                    end += 1;
+                }
+                let ty = vm.exceptions.unicode_encode_error;
+                let (text, resume) =
+                    call_handler(vm, &errors, ty, ("charmap", s.value(), i, end, "character maps to <undefined>"))?;
+                for c in text.chars() {
+                    match encode_char(vm, mapping, c)? {
+                        Some(bytes) => out.extend_from_slice(&bytes),
+                        None => {
+                            let ty = vm.exceptions.unicode_encode_error;
+                            let fields = ("charmap", s.value(), i, i + 1, "character maps to <undefined>");
+                            call_handler(vm, "strict", ty, fields)?;
+                        }
+                    }
+                }
+                i = resume.max(i + 1);
+            }
+        }
+    }
+    let bytes = new_bytes(vm, &out);
+    Ok(pair(vm, bytes, chars.len()))
+}
+
+/// One character through a charmap encoding map (None: unmapped).
+fn encode_char(vm: &mut Vm, mapping: Option<Value>, c: char) -> PyResult<Option<Vec<u8>>> {
+    let Some(mapping) = mapping else {
+        return Ok(((c as u32) < 256).then(|| vec![c as u32 as u8]));
+    };
+    let key = vm.new_int(c as i64);
+    match krait_vm::protocol::sequence::getitem(vm, mapping, key) {
+        Ok(v) if vm.is_none(v) => Ok(None),
+        Ok(v) => match v.as_small_int() {
+            Some(b) if (0..256).contains(&b) => Ok(Some(vec![b as u8])),
+            Some(_) => Err(vm.type_error("character mapping must be in range(256)")),
+            None => as_buffer(v)
+                .map(Some)
+                .ok_or_else(|| vm.type_error("character mapping must return integer, bytes or None, not str")),
+        },
+        Err(e) if vm.error_matches(e, vm.exceptions.lookup_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Byte order of a UTF-16/32 codec function: from a BOM (`None`), or fixed.
+#[derive(Clone, Copy, PartialEq)]
+enum Order {
+    Bom,
+    Little,
+    Big,
+}
+
+fn utf16_encode(s: &str, order: Order) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * 2 + 2);
+    let little = order != Order::Big;
+    if order == Order::Bom {
+        out.extend_from_slice(&[0xff, 0xfe]);
+    }
+    for unit in s.encode_utf16() {
+        out.extend_from_slice(&if little { unit.to_le_bytes() } else { unit.to_be_bytes() });
+    }
+    out
+}
+
+fn utf32_encode(s: &str, order: Order) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * 4 + 4);
+    let little = order != Order::Big;
+    if order == Order::Bom {
+        out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
+    }
+    for c in s.chars() {
+        out.extend_from_slice(&if little { (c as u32).to_le_bytes() } else { (c as u32).to_be_bytes() });
+    }
+    out
+}
+
+/// Decode UTF-16 or UTF-32 (`width` 2 or 4): the text and the bytes used.
+fn utf_wide_decode(
+    vm: &mut Vm,
+    source: Value,
+    data: &[u8],
+    width: usize,
+    mut order: Order,
+    errors: &str,
+    last: bool,
+) -> PyResult<(String, usize)> {
+    let mut pos = 0;
+    if order == Order::Bom {
+        order = Order::Little;
+        let (le, be): (&[u8], &[u8]) =
+            if width == 2 { (&[0xff, 0xfe], &[0xfe, 0xff]) } else { (&[0xff, 0xfe, 0, 0], &[0, 0, 0xfe, 0xff]) };
+        if data.starts_with(le) {
+            pos = width;
+        } else if data.starts_with(be) {
+            order = Order::Big;
+            pos = width;
+        }
+    }
+    let name = match (width, order) {
+        (2, Order::Big) => "utf-16-be",
+        (2, _) => "utf-16-le",
+        (_, Order::Big) => "utf-32-be",
+        _ => "utf-32-le",
+    };
+    let unit = |at: usize| -> u32 {
+        let bytes = &data[at..at + width];
+        let mut word = 0u32;
+        for k in 0..width {
+            let b = if order == Order::Big { bytes[k] } else { bytes[width - 1 - k] };
+            word = (word << 8) | b as u32;
+        }
+        word
+    };
+    let mut out = String::with_capacity(data.len() / width);
+    while pos + width <= data.len() {
+        let u = unit(pos);
+        let (decoded, used, reason) = if width == 4 {
+            match char::from_u32(u) {
+                Some(c) => (Some(c), 4, ""),
+                None if (0xd800..0xe000).contains(&u) => {
+                    (None, 4, "code point in surrogate code point range(0xd800, 0xe000)")
+                }
+                None => (None, 4, "code point not in range(0x110000)"),
+            }
+        } else if !(0xd800..0xe000).contains(&u) {
+            (char::from_u32(u), 2, "")
+        } else if u >= 0xdc00 {
+            (None, 2, "illegal encoding")
+        } else if pos + 4 > data.len() {
+            if !last {
+                break;
+            }
+            (None, data.len() - pos, "unexpected end of data")
+        } else {
+            let low = unit(pos + 2);
+            if (0xdc00..0xe000).contains(&low) {
+                (char::from_u32(0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00)), 4, "")
+            } else {
+                (None, 2, "illegal UTF-16 surrogate")
+            }
+        };
+        match decoded {
+            Some(c) => out.push(c),
+            None => {
+                let ty = vm.exceptions.unicode_decode_error;
+                let (text, resume) = call_handler(vm, errors, ty, (name, source, pos, pos + used, reason))?;
+                out.push_str(&text);
+                pos = resume.max(pos + used);
+                continue;
+            }
+        }
+        pos += used;
+    }
+    if last && pos < data.len() {
+        let ty = vm.exceptions.unicode_decode_error;
+        let (text, _) = call_handler(vm, errors, ty, (name, source, pos, data.len(), "truncated data"))?;
+        out.push_str(&text);
+        pos = data.len();
+    }
+    Ok((out, pos))
+}
+
+fn wide_encode(vm: &mut Vm, args: Args<'_>, func: &str, width: usize, order: Order) -> PyResult {
+    let values = args.positional_range(vm, func, 1, 3)?;
+    let s = str_arg(vm, values[0], func, "1")?;
+    let order = match values.get(2).and_then(|b| b.as_small_int()) {
+        Some(b) if b < 0 => Order::Little,
+        Some(b) if b > 0 => Order::Big,
+        _ => order,
+    };
+    let data = if width == 2 { utf16_encode(s.as_str(), order) } else { utf32_encode(s.as_str(), order) };
+    let bytes = new_bytes(vm, &data);
+    Ok(pair(vm, bytes, s.char_len()))
+}
+
+fn wide_decode(vm: &mut Vm, args: Args<'_>, func: &str, width: usize, order: Order) -> PyResult {
+    let values = args.positional_range(vm, func, 1, 3)?;
+    let data = bytes_arg(vm, values[0])?;
+    let errors = errors_arg(vm, values, 1, func)?;
+    let last = match values.get(2) {
+        Some(&f) => object::truthy(vm, f)?,
+        None => false,
+    };
+    let (text, used) = utf_wide_decode(vm, values[0], &data, width, order, &errors, last)?;
+    let text = vm.new_str(&text);
+    Ok(pair(vm, text, used))
+}
+
+macro_rules! wide_codecs {
+    ($($encode:ident, $decode:ident, $width:expr, $order:ident;)*) => {
+        $(
+            fn $encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+                wide_encode(vm, args, stringify!($encode), $width, Order::$order)
+            }
+            fn $decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
+                wide_decode(vm, args, stringify!($decode), $width, Order::$order)
+            }
+        )*
+    };
+}
+
+wide_codecs! {
+    utf_16_encode, utf_16_decode, 2, Bom;
+    utf_16_le_encode, utf_16_le_decode, 2, Little;
+    utf_16_be_encode, utf_16_be_decode, 2, Big;
+    utf_32_encode, utf_32_decode, 4, Bom;
+    utf_32_le_encode, utf_32_le_decode, 4, Little;
+    utf_32_be_encode, utf_32_be_decode, 4, Big;
 }

@@ -326,11 +326,21 @@ impl Codec {
     }
 }
 
-fn lookup_codec(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
-    match Codec::lookup(encoding) {
-        Some(codec) => Ok(codec),
-        None => Err(vm.new_error(vm.exceptions.lookup_error, format!("unknown encoding: {encoding}"))),
-    }
+/// Whether str and bytes implement this codec themselves (the rest go
+/// through the codec registry).
+pub fn is_native_codec(encoding: &str) -> bool {
+    Codec::lookup(encoding).is_some()
+}
+
+/// A codec str and bytes do not implement: `_codecs.encode`/`decode`
+/// through the codec registry (`encodings`), as CPython does for them all.
+fn registry_codec(vm: &mut Vm, function: &str, source: Value, encoding: &str, errors: &str) -> PyResult {
+    let name = vm.intern("_codecs").downcast::<PyStr>().expect("str");
+    let none = vm.none();
+    let module = crate::import::import_module_level(vm, name, none, none, 0)?;
+    let function = crate::protocol::attr::getattr_str(vm, module, function)?;
+    let (encoding, errors) = (vm.new_str(encoding), vm.new_str(errors));
+    crate::protocol::call::call(vm, function, &[source, encoding, errors])
 }
 
 fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
@@ -356,7 +366,17 @@ fn unicode_error(
 
 /// Decode `data` (the contents of `source`, a bytes-like object) to a `str`.
 pub fn decode(vm: &mut Vm, data: &[u8], source: Value, encoding: &str, errors: &str) -> PyResult {
-    let codec = lookup_codec(vm, encoding)?;
+    let Some(codec) = Codec::lookup(encoding) else {
+        let source = if source.is_null() { crate::types::bytes::new_bytes(vm, data) } else { source };
+        let result = registry_codec(vm, "decode", source, encoding, errors)?;
+        if result.downcast::<PyStr>().is_none() {
+            let tn = vm.type_name(result);
+            return Err(vm.type_error(format!(
+                "'{encoding}' decoder returned '{tn}' instead of 'str'; use codecs.decode() to decode to arbitrary types"
+            )));
+        }
+        return Ok(result);
+    };
     let mut out = String::with_capacity(data.len());
     let mut pos = 0;
     while pos < data.len() {
@@ -415,7 +435,19 @@ pub fn decode(vm: &mut Vm, data: &[u8], source: Value, encoding: &str, errors: &
 
 /// Encode `s` (the text of `source`) to bytes.
 pub fn encode(vm: &mut Vm, s: &str, source: Value, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = lookup_codec(vm, encoding)?;
+    let Some(codec) = Codec::lookup(encoding) else {
+        let source = if source.is_null() { vm.new_str(s) } else { source };
+        let result = registry_codec(vm, "encode", source, encoding, errors)?;
+        return match crate::types::bytes::as_buffer(result) {
+            Some(data) if result.has_kind(crate::object::LayoutKind::Bytes) => Ok(data),
+            _ => {
+                let tn = vm.type_name(result);
+                Err(vm.type_error(format!(
+                    "'{encoding}' encoder returned '{tn}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types"
+                )))
+            }
+        };
+    };
     let limit = match codec {
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
         Codec::Ascii => 0x80,
