@@ -343,8 +343,7 @@ fn unicode_error(vm: &mut Vm, exc: Value) -> PyResult<(UnicodeErrorKind, usize, 
     } else if vm.is_instance(exc, vm.exceptions.unicode_translate_error) {
         UnicodeErrorKind::Translate
     } else {
-        let tn = vm.type_name(exc);
-        return Err(vm.type_error(format!("don't know how to handle {tn} in error callback")));
+        return Err(cannot_handle(vm, exc));
     };
     let start = attr::getattr_str(vm, exc, "start")?;
     let end = attr::getattr_str(vm, exc, "end")?;
@@ -403,14 +402,7 @@ fn backslashreplace_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
     } else {
         for c in error_chars(vm, exc, start, end)? {
-            let cp = c as u32;
-            out.push_str(&if cp <= 0xff {
-                format!("\\x{cp:02x}")
-            } else if cp <= 0xffff {
-                format!("\\u{cp:04x}")
-            } else {
-                format!("\\U{cp:08x}")
-            });
+            out.push_str(&escape(c));
         }
     }
     handler_result(vm, &out, end)
@@ -420,8 +412,7 @@ fn xmlcharrefreplace_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [exc] = args.exact::<1>(vm, "xmlcharrefreplace_errors")?;
     let (kind, start, end) = unicode_error(vm, exc)?;
     if !matches!(kind, UnicodeErrorKind::Encode) {
-        let tn = vm.type_name(exc);
-        return Err(vm.type_error(format!("don't know how to handle {tn} in error callback")));
+        return Err(cannot_handle(vm, exc));
     }
     let out: String = error_chars(vm, exc, start, end)?.iter().map(|&c| format!("&#{};", c as u32)).collect();
     handler_result(vm, &out, end)
@@ -431,26 +422,31 @@ fn namereplace_errors(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [exc] = args.exact::<1>(vm, "namereplace_errors")?;
     let (kind, start, end) = unicode_error(vm, exc)?;
     if !matches!(kind, UnicodeErrorKind::Encode) {
-        let tn = vm.type_name(exc);
-        return Err(vm.type_error(format!("don't know how to handle {tn} in error callback")));
+        return Err(cannot_handle(vm, exc));
     }
     let mut out = String::new();
     for c in error_chars(vm, exc, start, end)? {
         match unicode_names2::name(c) {
             Some(name) => out.push_str(&format!("\\N{{{name}}}")),
-            None => {
-                let cp = c as u32;
-                out.push_str(&if cp <= 0xff {
-                    format!("\\x{cp:02x}")
-                } else if cp <= 0xffff {
-                    format!("\\u{cp:04x}")
-                } else {
-                    format!("\\U{cp:08x}")
-                });
-            }
+            None => out.push_str(&escape(c)),
         }
     }
     handler_result(vm, &out, end)
+}
+
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for a code point.
+fn escape(c: char) -> String {
+    match c as u32 {
+        cp @ 0..=0xff => format!("\\x{cp:02x}"),
+        cp @ 0x100..=0xffff => format!("\\u{cp:04x}"),
+        cp => format!("\\U{cp:08x}"),
+    }
+}
+
+/// The TypeError for an error handler given an exception it cannot handle.
+fn cannot_handle(vm: &mut Vm, exc: Value) -> krait_vm::error::PyErr {
+    let tn = vm.type_name(exc);
+    vm.type_error(format!("don't know how to handle {tn} in error callback"))
 }
 
 // ---- codecs through the registry: charmap, UTF-16, UTF-32 ---------------------------------
