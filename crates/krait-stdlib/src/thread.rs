@@ -178,16 +178,16 @@ fn lock_acquire(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn lock_release(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact::<1>(vm, "release")?;
-    let lock = lock_of(vm, args.this())?;
-    if lock.count.get() == 0 {
-        return Err(vm.runtime_error("release unlocked lock"));
-    }
-    lock.count.set(0);
-    Ok(vm.none())
+    release(vm, args.this())
 }
 
+/// `__exit__(*exc_info)`: release, whatever the arguments.
 fn lock_exit(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let lock = lock_of(vm, args.this())?;
+    release(vm, args.this())
+}
+
+fn release(vm: &mut Vm, this: Value) -> PyResult {
+    let lock = lock_of(vm, this)?;
     if lock.count.get() == 0 {
         return Err(vm.runtime_error("release unlocked lock"));
     }

@@ -526,9 +526,6 @@ impl Vm {
         if s.is_empty() {
             return self.singletons.empty_str;
         }
-        if let Some(v) = self.latin1_char(s) {
-            return v;
-        }
         PyStr::new_value(self, s)
     }
 

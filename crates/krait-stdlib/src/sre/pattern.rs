@@ -119,48 +119,16 @@ pub(crate) fn sre_compile(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_native_object(vm, state, ty))
 }
 
-static MATCH_SIG: Signature = Signature {
-    name: "match",
-    params: &["self", "string", "pos", "endpos"],
-    positional_only: 1,
-    keyword_only: 4,
-    required: 2,
-};
-static FULLMATCH_SIG: Signature = Signature {
-    name: "fullmatch",
-    params: &["self", "string", "pos", "endpos"],
-    positional_only: 1,
-    keyword_only: 4,
-    required: 2,
-};
-static SEARCH_SIG: Signature = Signature {
-    name: "search",
-    params: &["self", "string", "pos", "endpos"],
-    positional_only: 1,
-    keyword_only: 4,
-    required: 2,
-};
-static FINDALL_SIG: Signature = Signature {
-    name: "findall",
-    params: &["self", "string", "pos", "endpos"],
-    positional_only: 1,
-    keyword_only: 4,
-    required: 2,
-};
-static FINDITER_SIG: Signature = Signature {
-    name: "finditer",
-    params: &["self", "string", "pos", "endpos"],
-    positional_only: 1,
-    keyword_only: 4,
-    required: 2,
-};
-static SCANNER_SIG: Signature = Signature {
-    name: "scanner",
-    params: &["self", "string", "pos", "endpos"],
-    positional_only: 1,
-    keyword_only: 4,
-    required: 2,
-};
+/// `(self, string, pos=0, endpos=sys.maxsize)`: the matching methods' signature.
+const fn string_pos_sig(name: &'static str) -> Signature {
+    Signature { name, params: &["self", "string", "pos", "endpos"], positional_only: 1, keyword_only: 4, required: 2 }
+}
+static MATCH_SIG: Signature = string_pos_sig("match");
+static FULLMATCH_SIG: Signature = string_pos_sig("fullmatch");
+static SEARCH_SIG: Signature = string_pos_sig("search");
+static FINDALL_SIG: Signature = string_pos_sig("findall");
+static FINDITER_SIG: Signature = string_pos_sig("finditer");
+static SCANNER_SIG: Signature = string_pos_sig("scanner");
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
