@@ -203,32 +203,18 @@ impl Vm {
     /// Allocate an object of payload `T` and class `class`.
     #[inline]
     pub fn alloc<T: PyPayload>(&mut self, payload: T, class: Gc<PyType>) -> Gc<T> {
-        self.alloc_with_layout(payload, class, T::LAYOUT)
+        self.alloc_with_layout(payload, class, T::LAYOUT, 0)
     }
 
     /// Allocate an object of class `class`, with an attribute area if the
     /// class's instances carry attributes (a Python subclass of a builtin).
+    #[inline]
     pub fn alloc_instance<T: PyPayload>(&mut self, payload: T, class: Gc<PyType>) -> Gc<T> {
-        let layout = class.instance_layout();
-        let object = if layout.attrs_offset != 0 && layout.kind == T::LAYOUT.kind {
-            self.alloc_with_layout(payload, class, layout)
-        } else {
-            self.alloc_with_layout(payload, class, T::LAYOUT)
-        };
+        let object = self.alloc_with_layout(payload, class, instance_layout::<T>(class), 0);
         if class.has_flag(crate::types::typeobject::flags::HAS_FINALIZER) {
-            self.finalizers.register(NonNull::from(object.header()));
+            self.register_finalizer(object.value());
         }
         object
-    }
-
-    fn alloc_with_layout<T: PyPayload>(&mut self, payload: T, class: Gc<PyType>, layout: &'static Layout) -> Gc<T> {
-        debug_assert_eq!(layout.kind, T::LAYOUT.kind);
-        self.maybe_collect(|tracer| {
-            tracer.mark(class.value());
-            payload.trace(tracer);
-        });
-        // (A finalizer queued by that collection runs at the next safepoint.)
-        alloc_in(&mut self.heap, payload, class.value(), layout)
     }
 
     /// Allocate an object of class `class` (with an attribute area if the
@@ -238,6 +224,7 @@ impl Vm {
     /// accessors find it. `fill` must initialise all of it; it runs before
     /// anything else can allocate or look at the object. The payload itself
     /// must hold no values (it is not traced before it is placed).
+    #[inline]
     pub fn alloc_trailing<T: PyPayload>(
         &mut self,
         payload: T,
@@ -245,16 +232,65 @@ impl Vm {
         trailing: usize,
         fill: impl FnOnce(*mut u8),
     ) -> Gc<T> {
-        let layout = class.instance_layout();
-        let layout = if layout.attrs_offset != 0 && layout.kind == T::LAYOUT.kind { layout } else { T::LAYOUT };
-        self.maybe_collect(|tracer| tracer.mark(class.value()));
-        let object = alloc_trailing_in(&mut self.heap, payload, class.value(), layout, trailing);
+        let layout = instance_layout::<T>(class);
+        let object = self.alloc_with_layout(payload, class, layout, trailing);
         // SAFETY: the allocation has `trailing` bytes at this offset.
         fill(unsafe { (object.as_ptr() as *mut u8).add(layout.alloc_size()) });
         if class.has_flag(crate::types::typeobject::flags::HAS_FINALIZER) {
-            self.finalizers.register(NonNull::from(object.header()));
+            self.register_finalizer(object.value());
         }
         object
+    }
+
+    /// The allocator. The fast path (no collection due, a free cell at
+    /// hand) is inlined into every caller: for a fixed-size payload it is a
+    /// compare, a free-list pop and the stores of the object itself, the
+    /// cost of CPython's float free list.
+    #[inline(always)]
+    fn alloc_with_layout<T: PyPayload>(
+        &mut self,
+        payload: T,
+        class: Gc<PyType>,
+        layout: &'static Layout,
+        trailing: usize,
+    ) -> Gc<T> {
+        debug_assert_eq!(layout.kind, T::LAYOUT.kind);
+        if self.heap.allocated_since_gc <= self.heap.collect_after {
+            if let Some(memory) = self.heap.allocate_small(layout.alloc_size() + trailing) {
+                // SAFETY: fresh memory of the object's size, 16-byte aligned.
+                return unsafe { place(memory, payload, class.value(), layout) };
+            }
+        }
+        self.alloc_slow(payload, class, layout, trailing)
+    }
+
+    /// The allocator's slow path: collect if due, then take a new block or
+    /// a large allocation.
+    #[inline(never)]
+    fn alloc_slow<T: PyPayload>(
+        &mut self,
+        payload: T,
+        class: Gc<PyType>,
+        layout: &'static Layout,
+        trailing: usize,
+    ) -> Gc<T> {
+        self.maybe_collect(|tracer| {
+            tracer.mark(class.value());
+            // (A payload with trailing data holds no values, and its trace
+            // would read the data, which is not there yet.)
+            if trailing == 0 {
+                payload.trace(tracer);
+            }
+        });
+        // (A finalizer queued by that collection runs at the next safepoint.)
+        alloc_trailing_in(&mut self.heap, payload, class.value(), layout, trailing)
+    }
+
+    #[inline(never)]
+    fn register_finalizer(&mut self, object: Value) {
+        if let Some(header) = object.header() {
+            self.finalizers.register(NonNull::from(header));
+        }
     }
 
     /// Keep `value` alive for the rest of the VM's life (module-level
@@ -277,20 +313,36 @@ impl Vm {
         }
     }
 
+    /// Collect first if the pacing rule (`set_collect_after`) says so.
     #[inline]
     fn maybe_collect(&mut self, pending: impl FnOnce(&mut Tracer)) {
-        if !self.gc_enabled {
+        if self.heap.allocated_since_gc <= self.heap.collect_after {
             return;
         }
         let due = if self.gc_stress {
             self.allocations += 1;
             self.allocations.is_multiple_of(gc::STRESS_INTERVAL)
         } else {
-            self.heap.allocated_since_gc > gc::MIN_THRESHOLD.max(self.heap.live_after_gc)
+            true
         };
         if due {
             self.collect_with(pending, 0, 0);
         }
+    }
+
+    /// The pacing rule, kept in `Heap::collect_after` for the allocation
+    /// fast path: collect once the bytes allocated since the last
+    /// collection exceed the larger of `MIN_THRESHOLD` and the bytes live
+    /// after it; under GC stress every allocation checks (and every
+    /// `STRESS_INTERVAL`th collects); never while the collector is off.
+    fn set_collect_after(&mut self) {
+        self.heap.collect_after = if !self.gc_enabled {
+            usize::MAX
+        } else if self.gc_stress {
+            0
+        } else {
+            gc::MIN_THRESHOLD.max(self.heap.live_after_gc)
+        };
     }
 
     /// One full collection; returns how many unreachable objects it found
@@ -364,6 +416,7 @@ impl Vm {
         });
         self.heap.live_after_gc = live;
         self.heap.allocated_since_gc = 0;
+        self.set_collect_after();
         if ignore == 0 {
             self.prompt_budget = PROMPT_BUDGET;
         }
@@ -491,12 +544,14 @@ impl Vm {
 
     pub(crate) fn enable_gc(&mut self) {
         self.gc_enabled = self.gc_user_enabled;
+        self.set_collect_after();
     }
 
     /// `gc.enable()` / `gc.disable()`.
     pub(crate) fn set_gc_user_enabled(&mut self, enabled: bool) {
         self.gc_user_enabled = enabled;
         self.gc_enabled = enabled;
+        self.set_collect_after();
     }
 
     // ---- common constructors ----------------------------------------------------------
@@ -742,9 +797,32 @@ pub(crate) fn alloc_trailing_in<T: PyPayload>(
         eprintln!("Fatal Python error: out of memory");
         std::process::abort();
     };
+    // SAFETY: `memory` is fresh and large enough for `layout`.
+    unsafe { place(memory, payload, class, layout) }
+}
+
+/// The layout of a new `T` of class `class`: the class's own when it is a
+/// subclass whose instances carry attributes, else the payload's.
+#[inline(always)]
+fn instance_layout<T: PyPayload>(class: Gc<PyType>) -> &'static Layout {
+    let layout = class.instance_layout();
+    if layout.attrs_offset != 0 && layout.kind == T::LAYOUT.kind {
+        layout
+    } else {
+        T::LAYOUT
+    }
+}
+
+/// Write a new object into fresh memory: the payload, its header, and the
+/// empty attribute area if the layout has one.
+///
+/// # Safety
+/// `memory` must be unused heap memory of at least `layout.alloc_size()`
+/// bytes, 16-byte aligned, and `layout` a layout of `T`.
+#[inline(always)]
+unsafe fn place<T: PyPayload>(memory: NonNull<u8>, payload: T, class: Value, layout: &'static Layout) -> Gc<T> {
     let ptr = memory.as_ptr();
-    // SAFETY: `memory` is fresh, large enough for `layout` and
-    // 16-byte aligned; the payload is written whole, then its header.
+    // SAFETY: by the contract above; the payload is written whole, then its header.
     unsafe {
         std::ptr::write(ptr as *mut T, payload);
         std::ptr::write(ptr as *mut ObjHeader, ObjHeader::new(layout, class));

@@ -63,13 +63,17 @@ impl SizeClass {
 pub struct Heap {
     blocks: Vec<Block>,
     block_index: HashMap<usize, usize>,
-    classes: Vec<SizeClass>,
+    classes: [SizeClass; SIZE_CLASSES],
     large: BTreeMap<usize, usize>,
     /// Bytes handed out since the last collection (objects and the Rust
     /// memory they reported through `account_external`).
     pub allocated_since_gc: usize,
     /// Bytes live after the last collection.
     pub live_after_gc: usize,
+    /// An allocation made when `allocated_since_gc` exceeds this collects
+    /// first (the VM sets it from its pacing rule; `usize::MAX` while the
+    /// collector is disabled), so the allocation fast path tests one word.
+    pub collect_after: usize,
     pub poison: bool,
 }
 
@@ -78,10 +82,11 @@ impl Heap {
         Heap {
             blocks: Vec::new(),
             block_index: HashMap::new(),
-            classes: (0..SIZE_CLASSES).map(|_| SizeClass::default()).collect(),
+            classes: std::array::from_fn(|_| SizeClass::default()),
             large: BTreeMap::new(),
             allocated_since_gc: 0,
             live_after_gc: 0,
+            collect_after: usize::MAX,
             poison: false,
         }
     }
@@ -91,9 +96,28 @@ impl Heap {
     /// `None` only when the system is out of memory.
     #[inline]
     pub fn allocate(&mut self, size: usize) -> Option<NonNull<u8>> {
+        if let Some(cell) = self.allocate_small(size) {
+            return Some(cell);
+        }
         let size = size.max(GRANULE);
         if size > MAX_SMALL {
             return self.allocate_large(size);
+        }
+        let class = size.div_ceil(GRANULE) - 1;
+        self.add_block(class, (class + 1) * GRANULE)?;
+        self.allocate_small(size)
+    }
+
+    /// The fast path of `allocate`: a small cell from the free list or the
+    /// fresh part of the newest block, or `None` when the object is large
+    /// or the size class needs a new block. Inlined into the allocators of
+    /// fixed-size objects, where `size` is a constant and the size-class
+    /// arithmetic folds away.
+    #[inline(always)]
+    pub fn allocate_small(&mut self, size: usize) -> Option<NonNull<u8>> {
+        let size = size.max(GRANULE);
+        if size > MAX_SMALL {
+            return None;
         }
         let class = size.div_ceil(GRANULE) - 1;
         let cell_size = (class + 1) * GRANULE;
@@ -104,14 +128,12 @@ impl Heap {
             // word holds the next free cell.
             sc.free = unsafe { *(cell as *const usize).add(1) };
             cell
-        } else {
-            if sc.fresh == sc.fresh_end {
-                self.add_block(class, cell_size)?;
-            }
-            let sc = &mut self.classes[class];
+        } else if sc.fresh != sc.fresh_end {
             let cell = sc.fresh;
             sc.fresh += cell_size;
             cell
+        } else {
+            return None;
         };
         self.allocated_since_gc += cell_size;
         NonNull::new(cell as *mut u8)
