@@ -159,7 +159,11 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
             (*frame).lasti = at;
             (*frame).sp = sp;
             let arg = instr.arg;
-            ip += 1 + instr.op.cache_units();
+            // (Instructions with inline caches step over them themselves,
+            // by a constant: `skip_cache!`. Computing the step here from
+            // the opcode would put a table load on the path from one
+            // instruction's fetch to the next.)
+            ip += 1;
             // This instruction's inline cache (for the quickened families).
             let site = Site::new(instrs.add(at));
 
@@ -201,6 +205,12 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             }
                         }
                     }};
+                }
+                // Step over the inline cache of an instruction of `family`.
+                macro_rules! skip_cache {
+                    ($family:ident) => {
+                        ip += const { Opcode::$family.cache_units() }
+                    };
                 }
                 macro_rules! tri {
                     ($e:expr) => {
@@ -332,7 +342,8 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         tri!(ops::delete_name(vm, &*frame, name));
                     }
                     Opcode::LOAD_GLOBAL => {
-                        let cache = instrs.add(ip - instr.op.cache_units());
+                        skip_cache!(LOAD_GLOBAL);
+                        let cache = instrs.add(at + 1);
                         let v = match ops::cached_global(&*frame, cache) {
                             Some(v) => v,
                             None => tri!(ops::load_global(vm, &*frame, code.names[(arg >> 1) as usize], cache)),
@@ -354,6 +365,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         }
                     }
                     Opcode::LOAD_ATTR => {
+                        skip_cache!(LOAD_ATTR);
                         let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
                         let owner = top!();
                         if site.due() {
@@ -362,29 +374,39 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let v = tri!(protocol::attr::getattr(vm, owner, name));
                         *stack.add(sp - 1) = v;
                     }
-                    Opcode::LOAD_ATTR_INSTANCE => match specialize::cached_instance_attr(vm, site, top!()) {
-                        Some(v) => *stack.add(sp - 1) = v,
-                        None => {
-                            let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
-                            if specialize::add_load_attr_entry(vm, site, top!(), name) {
-                                ip = at;
-                                continue 'dispatch;
+                    Opcode::LOAD_ATTR_INSTANCE => {
+                        skip_cache!(LOAD_ATTR);
+                        match specialize::cached_instance_attr(vm, site, top!()) {
+                            Some(v) => *stack.add(sp - 1) = v,
+                            None => {
+                                let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
+                                if specialize::add_load_attr_entry(vm, site, top!(), name) {
+                                    ip = at;
+                                    continue 'dispatch;
+                                }
+                                deopt!()
                             }
-                            deopt!()
                         }
-                    },
-                    Opcode::LOAD_ATTR_MODULE => match specialize::cached_module_attr(vm, site, top!()) {
-                        Some(v) => *stack.add(sp - 1) = v,
-                        None => deopt!(),
-                    },
-                    Opcode::LOAD_METHOD_MODULE => match specialize::cached_module_attr(vm, site, top!()) {
-                        Some(v) => {
-                            *stack.add(sp - 1) = Value::NULL;
-                            push!(v);
+                    }
+                    Opcode::LOAD_ATTR_MODULE => {
+                        skip_cache!(LOAD_ATTR);
+                        match specialize::cached_module_attr(vm, site, top!()) {
+                            Some(v) => *stack.add(sp - 1) = v,
+                            None => deopt!(),
                         }
-                        None => deopt!(),
-                    },
+                    }
+                    Opcode::LOAD_METHOD_MODULE => {
+                        skip_cache!(LOAD_METHOD);
+                        match specialize::cached_module_attr(vm, site, top!()) {
+                            Some(v) => {
+                                *stack.add(sp - 1) = Value::NULL;
+                                push!(v);
+                            }
+                            None => deopt!(),
+                        }
+                    }
                     Opcode::LOAD_METHOD_CACHED => {
+                        skip_cache!(LOAD_METHOD);
                         let owner = top!();
                         match specialize::cached_method(vm, site, owner) {
                             Some(method) => {
@@ -402,6 +424,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         }
                     }
                     Opcode::LOAD_METHOD => {
+                        skip_cache!(LOAD_METHOD);
                         let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
                         let owner = top!();
                         if site.due() {
@@ -419,6 +442,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         }
                     }
                     Opcode::STORE_ATTR => {
+                        skip_cache!(STORE_ATTR);
                         let name = code.names[arg as usize].downcast::<PyStr>().expect("str name");
                         let owner = pop!();
                         let v = pop!();
@@ -428,6 +452,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         tri!(protocol::attr::setattr(vm, owner, name, v));
                     }
                     Opcode::STORE_ATTR_INSTANCE => {
+                        skip_cache!(STORE_ATTR);
                         let name = code.names[arg as usize];
                         if !specialize::cached_store_attr(vm, site, peek!(1), name, peek!(2)) {
                             let name = name.downcast::<PyStr>().expect("str name");
@@ -445,6 +470,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         tri!(protocol::attr::delattr(vm, owner, name));
                     }
                     Opcode::BINARY_SUBSCR => {
+                        skip_cache!(BINARY_SUBSCR);
                         let key = pop!();
                         let container = top!();
                         if site.due() {
@@ -454,6 +480,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         *stack.add(sp - 1) = v;
                     }
                     Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT => {
+                        skip_cache!(BINARY_SUBSCR);
                         let (container, key) = (peek!(2), peek!(1));
                         let exact =
                             if instr.op == Opcode::BINARY_SUBSCR_LIST_INT { vm.types.list } else { vm.types.tuple };
@@ -474,6 +501,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         *stack.add(sp - 1) = item;
                     }
                     Opcode::BINARY_SUBSCR_DICT => {
+                        skip_cache!(BINARY_SUBSCR);
                         let (container, key) = (peek!(2), peek!(1));
                         if !vm.is_exact(container, vm.types.dict) {
                             deopt!();
@@ -488,6 +516,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         }
                     }
                     Opcode::STORE_SUBSCR => {
+                        skip_cache!(STORE_SUBSCR);
                         let key = pop!();
                         let container = pop!();
                         let v = pop!();
@@ -497,6 +526,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         tri!(protocol::sequence::setitem(vm, container, key, v));
                     }
                     Opcode::STORE_SUBSCR_LIST_INT => {
+                        skip_cache!(STORE_SUBSCR);
                         let (value, container, key) = (peek!(3), peek!(2), peek!(1));
                         if !key.is_small_int() || !vm.is_exact(container, vm.types.list) {
                             deopt!();
@@ -508,6 +538,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         sp -= 3;
                     }
                     Opcode::STORE_SUBSCR_DICT => {
+                        skip_cache!(STORE_SUBSCR);
                         let (value, container, key) = (peek!(3), peek!(2), peek!(1));
                         if !vm.is_exact(container, vm.types.dict) {
                             deopt!();
@@ -532,6 +563,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         *stack.add(sp - 1) = vm.bool_value(!b);
                     }
                     Opcode::BINARY_OP => {
+                        skip_cache!(BINARY_OP);
                         let rhs = pop!();
                         let lhs = top!();
                         let (op, inplace) = BinaryOp::decode(arg).unwrap_or((BinaryOp::Add, false));
@@ -542,6 +574,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         *stack.add(sp - 1) = r;
                     }
                     Opcode::BINARY_OP_INT => {
+                        skip_cache!(BINARY_OP);
                         let (lhs, rhs) = (peek!(2), peek!(1));
                         if !(lhs.is_small_int() && rhs.is_small_int()) {
                             deopt!();
@@ -556,6 +589,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         *stack.add(sp - 1) = r;
                     }
                     Opcode::BINARY_OP_FLOAT => {
+                        skip_cache!(BINARY_OP);
                         let (lhs, rhs) = (peek!(2), peek!(1));
                         let operands = (specialize::float_operand(vm, lhs), specialize::float_operand(vm, rhs));
                         let (Some(x), Some(y)) = operands else { deopt!() };
@@ -568,6 +602,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         *stack.add(sp - 1) = r;
                     }
                     Opcode::COMPARE_OP => {
+                        skip_cache!(COMPARE_OP);
                         let rhs = pop!();
                         let lhs = top!();
                         let op = ComparisonOp::decode(arg).unwrap_or(ComparisonOp::Eq);
@@ -578,6 +613,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         *stack.add(sp - 1) = r;
                     }
                     Opcode::COMPARE_OP_INT => {
+                        skip_cache!(COMPARE_OP);
                         let (lhs, rhs) = (peek!(2), peek!(1));
                         if !(lhs.is_small_int() && rhs.is_small_int()) {
                             deopt!();
@@ -591,6 +627,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         ));
                     }
                     Opcode::COMPARE_OP_STR => {
+                        skip_cache!(COMPARE_OP);
                         let (lhs, rhs) = (peek!(2), peek!(1));
                         let str_type = vm.types.str;
                         if !(vm.is_exact(lhs, str_type) && vm.is_exact(rhs, str_type)) {
@@ -607,6 +644,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         push_bool_or_branch!(result);
                     }
                     Opcode::COMPARE_OP_FLOAT => {
+                        skip_cache!(COMPARE_OP);
                         let (lhs, rhs) = (peek!(2), peek!(1));
                         let float = vm.types.float;
                         if !(vm.is_exact(lhs, float) && vm.is_exact(rhs, float)) {
@@ -739,6 +777,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         *stack.add(sp - 1) = t;
                     }
                     Opcode::UNPACK_SEQUENCE => {
+                        skip_cache!(UNPACK_SEQUENCE);
                         let seq = pop!();
                         let n = arg as usize;
                         if site.due() {
@@ -748,6 +787,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         sp += n;
                     }
                     Opcode::UNPACK_SEQUENCE_TUPLE | Opcode::UNPACK_SEQUENCE_LIST => {
+                        skip_cache!(UNPACK_SEQUENCE);
                         let seq = top!();
                         let n = arg as usize;
                         let unpacked = if instr.op == Opcode::UNPACK_SEQUENCE_TUPLE {
@@ -833,6 +873,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         *stack.add(sp - 1) = it;
                     }
                     Opcode::FOR_ITER => {
+                        skip_cache!(FOR_ITER);
                         let it = top!();
                         if site.due() {
                             specialize::for_iter(site, it);
@@ -845,15 +886,19 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             }
                         }
                     }
-                    Opcode::FOR_ITER_RANGE => match specialize::range_next(top!()) {
-                        Some(Some(i)) => push!(vm.new_int(i)),
-                        Some(None) => {
-                            sp -= 1;
-                            ip = arg as usize;
+                    Opcode::FOR_ITER_RANGE => {
+                        skip_cache!(FOR_ITER_RANGE);
+                        match specialize::range_next(top!()) {
+                            Some(Some(i)) => push!(vm.new_int(i)),
+                            Some(None) => {
+                                sp -= 1;
+                                ip = arg as usize;
+                            }
+                            None => deopt!(),
                         }
-                        None => deopt!(),
-                    },
+                    }
                     Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+                        skip_cache!(FOR_ITER_LIST);
                         match specialize::sequence_next(top!(), instr.op == Opcode::FOR_ITER_LIST) {
                             Some(Some(v)) => push!(v),
                             Some(None) => {
@@ -867,6 +912,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         kwnames = code.consts[arg as usize].downcast::<PyTuple>();
                     }
                     Opcode::CALL => {
+                        skip_cache!(CALL);
                         let n = arg as usize;
                         let names = kwnames.take();
                         unpack_bound_method!(n);
@@ -899,6 +945,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         push!(r);
                     }
                     Opcode::CALL_PY_EXACT_ARGS => {
+                        skip_cache!(CALL);
                         let n = arg as usize;
                         unpack_bound_method!(n);
                         let method = peek!(n + 2);
@@ -1165,6 +1212,11 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         break 'op Err(vm.runtime_error(format!("unknown opcode {}", other.name())));
                     }
                 }
+                debug_assert!(
+                    ip != at + 1 || instr.op.cache_units() == 0,
+                    "{} did not skip its inline cache",
+                    instr.op.name()
+                );
                 Ok(())
             };
             if let Err(err) = outcome {
