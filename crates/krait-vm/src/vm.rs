@@ -84,7 +84,10 @@ pub struct Vm {
     pub names: crate::names::Names,
     pub well_known: crate::names::WellKnown,
     /// Interned strings by content (`sys.intern`, identifiers).
-    interned: HashMap<Box<str>, Value>,
+    /// (Fx-hashed: SipHash's flooding resistance buys nothing for names
+    /// the program itself chose, and the table is probed on every
+    /// `lookup_str`.)
+    interned: rustc_hash::FxHashMap<Box<str>, Value>,
     /// Every type object, for weak processing (subclass lists).
     pub(crate) all_types: Vec<Value>,
     /// `sys.modules`.
@@ -151,7 +154,7 @@ impl Vm {
             latin1_chars: Box::new([Value::NULL; 256]),
             names,
             well_known: crate::names::WellKnown::empty(),
-            interned: HashMap::new(),
+            interned: Default::default(),
             all_types: Vec::new(),
             modules,
             builtins_module: Value::NULL,

@@ -17,7 +17,7 @@
 //! conservatively, and a word that looks like a pointer cannot be updated.
 
 use std::alloc::{alloc, alloc_zeroed, dealloc, Layout as AllocLayout};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ptr::NonNull;
 
 use crate::object::{header_bits, ObjHeader};
@@ -62,7 +62,7 @@ impl SizeClass {
 /// The heap's memory, without any knowledge of roots (see `gc::mod`).
 pub struct Heap {
     blocks: Vec<Block>,
-    block_index: HashMap<usize, usize>,
+    block_index: rustc_hash::FxHashMap<usize, usize>,
     classes: [SizeClass; SIZE_CLASSES],
     large: BTreeMap<usize, usize>,
     /// Bytes handed out since the last collection (objects and the Rust
@@ -81,7 +81,7 @@ impl Heap {
     pub fn new() -> Heap {
         Heap {
             blocks: Vec::new(),
-            block_index: HashMap::new(),
+            block_index: Default::default(),
             classes: std::array::from_fn(|_| SizeClass::default()),
             large: BTreeMap::new(),
             allocated_since_gc: 0,
