@@ -25,6 +25,22 @@ pub fn push_frame(
     locals: Value,
     is_entry: bool,
 ) -> PyResult<usize> {
+    let base = push_frame_uninit(vm, code, func, globals, builtins, locals, is_entry)?;
+    vm.thread.stack[base..base + code.nlocalsplus()].fill(Value::NULL);
+    Ok(base)
+}
+
+/// `push_frame` without clearing the locals: the caller fills every one
+/// of them (a generator copying its saved slots back).
+pub fn push_frame_uninit(
+    vm: &mut Vm,
+    code: Gc<PyCode>,
+    func: Value,
+    globals: Gc<PyDict>,
+    builtins: Gc<PyDict>,
+    locals: Value,
+    is_entry: bool,
+) -> PyResult<usize> {
     let depth = vm.thread.frames.len() + vm.native_depth;
     if depth >= vm.recursion_limit || vm.thread.frames.len() >= MAX_FRAMES - 1 {
         return Err(vm.recursion_error("maximum recursion depth exceeded"));
@@ -36,7 +52,6 @@ pub fn push_frame(
     if end >= vm.thread.stack.len() {
         return Err(vm.recursion_error("maximum recursion depth exceeded"));
     }
-    vm.thread.stack[base..stack_base].fill(Value::NULL);
     vm.thread.frames.push(Frame {
         code,
         func,

@@ -1,11 +1,13 @@
 //! Generators, coroutines and async generators.
 //!
 //! A generator owns a copy of its frame's slots (locals, cells, and the live
-//! operand stack) while it is suspended. Resuming pushes a frame on the
-//! thread's value stack, copies the slots in, and runs the interpreter loop
-//! with that frame as its entry; `YIELD_VALUE` copies them back out and
-//! leaves the loop. The copy costs a few words per resume and keeps every
-//! running frame on the one contiguous stack.
+//! operand stack) while it is suspended, inline after the object: room for
+//! the code's whole frame is allocated with the generator, so suspending
+//! never allocates. Resuming pushes a frame on the thread's value stack,
+//! copies the slots in, and runs the interpreter loop with that frame as its
+//! entry; `YIELD_VALUE` copies them back out and leaves the loop. The copy
+//! costs a few words per resume and keeps every running frame on the one
+//! contiguous stack.
 //!
 //! A generator becomes a finalizer candidate (`gc/finalize.rs`) when it is
 //! first suspended; if the collector finds it unreachable while it is
@@ -17,14 +19,14 @@
 //! yield is `RESUME 2` or `RESUME 3`), `throw()` and `close()` go to the
 //! sub-iterator on top of its saved stack first, as CPython's `_gen_throw`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use krait_bytecode::{CodeFlags, Instruction, Opcode};
 
 use crate::error::{PyErr, PyResult};
 use crate::gc::Tracer;
 use crate::impl_payload;
-use crate::interp::call::{pop_frame, push_frame};
+use crate::interp::call::{pop_frame, push_frame_uninit};
 use crate::interp::eval::{run_frames, Exit};
 use crate::native::{Args, GetSetDef, MethodDef};
 use crate::object::{Gc, ObjHeader, PyPayload, ValueCell};
@@ -61,8 +63,10 @@ pub struct PyGenerator {
     globals: Gc<PyDict>,
     builtins: Gc<PyDict>,
     locals: Value,
-    /// The frame's slots while suspended: localsplus, then the operand stack.
-    slots: RefCell<Vec<Value>>,
+    /// How many of the frame's slots are saved (localsplus, then the
+    /// operand stack), inline after the object; room for `capacity`.
+    nslots: Cell<usize>,
+    capacity: usize,
     ip: Cell<usize>,
     lasti: Cell<usize>,
     pub state: Cell<GenState>,
@@ -90,7 +94,34 @@ impl PyGenerator {
             self.qualname.get(),
             self.handled_exception.get(),
         ]);
-        tracer.mark_all(&self.slots.borrow());
+        tracer.mark_all(self.slots());
+    }
+
+    /// Where the saved slots start: right after the object (see
+    /// `Vm::alloc_trailing`; generators cannot be subclassed).
+    fn slots_ptr(&self) -> *mut Value {
+        // SAFETY: `from_frame` allocated `capacity` slots at this offset.
+        unsafe { (self as *const PyGenerator as *mut u8).add(PyGenerator::LAYOUT.alloc_size()) as *mut Value }
+    }
+
+    /// The saved slots.
+    fn slots(&self) -> &[Value] {
+        // SAFETY: the first `nslots` slots are initialised (`from_frame`,
+        // `suspend_frame`); they change only while the generator runs.
+        unsafe { std::slice::from_raw_parts(self.slots_ptr(), self.nslots.get()) }
+    }
+
+    /// Save `slots` (the frame's, as it suspends).
+    fn save_slots(&self, slots: &[Value]) {
+        assert!(slots.len() <= self.capacity, "a frame outgrew its code's stack size");
+        // SAFETY: room for `capacity` slots, which do not overlap the stack.
+        unsafe { std::ptr::copy_nonoverlapping(slots.as_ptr(), self.slots_ptr(), slots.len()) };
+        self.nslots.set(slots.len());
+    }
+
+    /// Drop the top saved operand (the sub-iterator of a finished `yield from`).
+    fn pop_slot(&self) {
+        self.nslots.set(self.nslots.get().saturating_sub(1));
     }
 
     fn noun(&self) -> &'static str {
@@ -114,7 +145,8 @@ pub fn from_frame(vm: &mut Vm) -> Value {
     } else {
         GenKind::Generator
     };
-    let slots = vm.thread.stack[frame.base..frame.sp].to_vec();
+    let capacity = code.nlocalsplus() + code.code.max_stack as usize;
+    let (base, sp) = (frame.base, frame.sp);
     let (name, qualname) = match frame.func.downcast::<crate::types::function::PyFunction>() {
         Some(f) => (f.name.get(), f.qualname.get()),
         None => (code.name, code.qualname),
@@ -127,7 +159,8 @@ pub fn from_frame(vm: &mut Vm) -> Value {
         globals: frame.globals,
         builtins: frame.builtins,
         locals: frame.locals,
-        slots: RefCell::new(slots),
+        nslots: Cell::new(0),
+        capacity,
         ip: Cell::new(frame.ip),
         lasti: Cell::new(frame.lasti),
         state: Cell::new(GenState::Created),
@@ -142,18 +175,16 @@ pub fn from_frame(vm: &mut Vm) -> Value {
         GenKind::Coroutine => vm.types.coroutine,
         GenKind::AsyncGenerator => vm.types.async_generator,
     };
-    vm.alloc(payload, ty).value()
+    let gen = vm.alloc_trailing(payload, ty, capacity * std::mem::size_of::<Value>(), |_| {});
+    gen.save_slots(&vm.thread.stack[base..sp]);
+    gen.value()
 }
 
 /// `YIELD_VALUE`: save the top frame into its generator and pop it.
 pub fn suspend_frame(vm: &mut Vm) {
     let frame = vm.thread.frames.last().expect("a frame");
     if let Some(gen) = frame.generator.downcast::<PyGenerator>() {
-        // Reuse the buffer: `resume` emptied it but kept its capacity.
-        let mut slots = gen.slots.borrow_mut();
-        slots.clear();
-        slots.extend_from_slice(&vm.thread.stack[frame.base..frame.sp]);
-        drop(slots);
+        gen.save_slots(&vm.thread.stack[frame.base..frame.sp]);
         gen.ip.set(frame.ip);
         gen.lasti.set(frame.lasti);
     }
@@ -191,24 +222,20 @@ pub fn resume(vm: &mut Vm, gen: Gc<PyGenerator>, value: Value, throw: Option<PyE
         _ => {}
     }
     vm.check_native_stack()?;
-    push_frame(vm, gen.code, gen.func, gen.globals, gen.builtins, gen.locals, true)?;
-    {
-        let slots = gen.slots.borrow();
-        let frame = vm.thread.frames.last_mut().expect("frame");
-        let base = frame.base;
-        frame.ip = gen.ip.get();
-        frame.lasti = gen.lasti.get();
-        frame.generator = gen.value();
-        frame.sp = base + slots.len();
-        vm.thread.stack[base..base + slots.len()].copy_from_slice(&slots);
-    }
+    let base = push_frame_uninit(vm, gen.code, gen.func, gen.globals, gen.builtins, gen.locals, true)?;
+    let slots = gen.slots();
+    let mut sp = base + slots.len();
+    vm.thread.stack[base..sp].copy_from_slice(slots);
     if throw.is_none() {
-        let frame = vm.thread.frames.last_mut().expect("frame");
-        let sp = frame.sp;
-        frame.sp += 1;
         vm.thread.stack[sp] = value;
+        sp += 1;
     }
-    gen.slots.borrow_mut().clear();
+    let frame = vm.thread.frames.last_mut().expect("frame");
+    frame.ip = gen.ip.get();
+    frame.lasti = gen.lasti.get();
+    frame.generator = gen.value();
+    frame.sp = sp;
+    gen.nslots.set(0);
     gen.state.set(GenState::Running);
     let outer_handled = vm.handled_exception;
     vm.handled_exception = gen.handled_exception.get();
@@ -236,7 +263,7 @@ pub fn resume(vm: &mut Vm, gen: Gc<PyGenerator>, value: Value, throw: Option<PyE
 
 fn finish(gen: Gc<PyGenerator>) {
     gen.state.set(GenState::Finished);
-    gen.slots.borrow_mut().clear();
+    gen.nslots.set(0);
     gen.handled_exception.set(Value::NULL);
 }
 
@@ -316,7 +343,7 @@ fn delegate(gen: Gc<PyGenerator>) -> Option<Value> {
     let unit = gen.code.instructions.get(gen.ip.get())?.get();
     let instr = Instruction::decode(unit)?;
     if instr.op == Opcode::RESUME && instr.arg >= 2 {
-        gen.slots.borrow().last().copied()
+        gen.slots().last().copied()
     } else {
         None
     }
@@ -375,7 +402,7 @@ pub fn throw(vm: &mut Vm, gen: Gc<PyGenerator>, exc: Value) -> PyResult<GenExit>
             Ok(Some(Err(returned))) => {
                 // The sub-iterator finished: leave the SEND loop with its value.
                 if let Some((_, target)) = send_instruction(gen) {
-                    gen.slots.borrow_mut().pop();
+                    gen.pop_slot();
                     gen.ip.set(target as usize);
                     return resume(vm, gen, returned, None);
                 }
@@ -383,7 +410,7 @@ pub fn throw(vm: &mut Vm, gen: Gc<PyGenerator>, exc: Value) -> PyResult<GenExit>
             Ok(None) => {}
             Err(err) => {
                 // The error comes out of the SEND loop: raise it in this frame.
-                gen.slots.borrow_mut().pop();
+                gen.pop_slot();
                 if let Some((send_at, _)) = send_instruction(gen) {
                     gen.lasti.set(send_at);
                 }
