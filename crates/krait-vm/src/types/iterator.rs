@@ -22,6 +22,7 @@
 use std::cell::RefCell;
 
 use num_bigint::BigInt;
+use smallvec::SmallVec;
 use num_traits::{One, ToPrimitive, Zero};
 
 use crate::error::PyResult;
@@ -343,8 +344,8 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
         Bytes(Value, usize),
         Callable(Value, Value),
         Enumerate(Value, Value),
-        Zip(Vec<Value>, bool),
-        Map(Value, Vec<Value>),
+        Zip(SmallVec<[Value; 4]>, bool),
+        Map(Value, SmallVec<[Value; 4]>),
         Filter(Value, Value),
         Reversed(Value, isize),
     }
@@ -398,8 +399,8 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
             IterState::Bytes { bytes, index } => Call::Bytes(*bytes, *index),
             IterState::Callable { callable, sentinel } => Call::Callable(*callable, *sentinel),
             IterState::Enumerate { iterator, count } => Call::Enumerate(*iterator, *count),
-            IterState::Zip { iterators, strict } => Call::Zip(iterators.clone(), *strict),
-            IterState::Map { function, iterators } => Call::Map(*function, iterators.clone()),
+            IterState::Zip { iterators, strict } => Call::Zip(SmallVec::from_slice(iterators), *strict),
+            IterState::Map { function, iterators } => Call::Map(*function, SmallVec::from_slice(iterators)),
             IterState::Filter { function, iterator } => Call::Filter(*function, *iterator),
             IterState::Reversed { sequence, index } => Call::Reversed(*sequence, *index),
             IterState::Exhausted
@@ -472,15 +473,7 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
         }
         Call::Zip(iterators, strict) => next_zip(vm, it, &iterators, strict),
         Call::Map(function, iterators) => {
-            let arguments = crate::rooted::RootedVec::new(vm);
-            for &iterator in &iterators {
-                match protocol::iter::next(vm, iterator)? {
-                    Some(item) => arguments.push(vm, item),
-                    None => return Ok(None),
-                }
-            }
-            let arguments = arguments.to_vec();
-            protocol::call::call(vm, function, &arguments).map(Some)
+            Ok(next_of_each(vm, &iterators, |vm, arguments| protocol::call::call(vm, function, arguments))?.ok())
         }
         Call::Filter(function, iterator) => loop {
             let Some(item) = protocol::iter::next(vm, iterator)? else {
@@ -559,23 +552,47 @@ fn next_zip(vm: &mut Vm, it: Gc<PyIterator>, iterators: &[Value], strict: bool) 
     if iterators.is_empty() {
         return Ok(None);
     }
+    match next_of_each(vm, iterators, |vm, items| Ok(new_tuple(vm, items)))? {
+        Ok(tuple) => Ok(Some(tuple)),
+        Err(i) if strict => match zip_strict_error(vm, it, iterators, i) {
+            Some(err) => Err(err),
+            None => Ok(None),
+        },
+        Err(_) => Ok(None),
+    }
+}
+
+/// The next item of each of `iterators`, handed to `then` (zip's tuple,
+/// map's call), or `Err(i)` when iterator `i` is exhausted. The items are
+/// gathered where the collector sees them: in an array on the native stack
+/// for the common few iterators, in a rooted list past that.
+fn next_of_each<R>(
+    vm: &mut Vm,
+    iterators: &[Value],
+    then: impl FnOnce(&mut Vm, &[Value]) -> PyResult<R>,
+) -> PyResult<Result<R, usize>> {
+    const INLINE: usize = 8;
+    if iterators.len() <= INLINE {
+        let mut items = [Value::NULL; INLINE];
+        for (i, &iterator) in iterators.iter().enumerate() {
+            match protocol::iter::next(vm, iterator)? {
+                Some(item) => items[i] = item,
+                None => return Ok(Err(i)),
+            }
+        }
+        return then(vm, &items[..iterators.len()]).map(Ok);
+    }
     let items = crate::rooted::RootedVec::new(vm);
     for (i, &iterator) in iterators.iter().enumerate() {
         match protocol::iter::next(vm, iterator)? {
             Some(item) => items.push(vm, item),
-            None => {
-                if strict {
-                    return match zip_strict_error(vm, it, iterators, i) {
-                        Some(err) => Err(err),
-                        None => Ok(None),
-                    };
-                }
-                return Ok(None);
-            }
+            None => return Ok(Err(i)),
         }
     }
-    let items = items.to_vec();
-    Ok(Some(new_tuple(vm, &items)))
+    let result = then(vm, &items.to_vec());
+    // (The rooted list keeps the copies alive until `then` is done.)
+    std::hint::black_box(&items);
+    result.map(Ok)
 }
 
 /// The ValueError of `zip(strict=True)` when iterator `i` ran out first
