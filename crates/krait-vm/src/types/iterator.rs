@@ -22,8 +22,8 @@
 use std::cell::RefCell;
 
 use num_bigint::BigInt;
-use smallvec::SmallVec;
 use num_traits::{One, ToPrimitive, Zero};
+use smallvec::SmallVec;
 
 use crate::error::PyResult;
 use crate::gc::Tracer;
