@@ -389,6 +389,12 @@ opcodes! {
     BINARY_OP_INT { cache: 1, arg: Binary, effect: |_, _| -1, base: BINARY_OP }
     /// BINARY_OP on two floats (or a float and a small int).
     BINARY_OP_FLOAT { cache: 1, arg: Binary, effect: |_, _| -1, base: BINARY_OP }
+    /// `+` (or `+=`) on two floats (or a float and a small int).
+    BINARY_OP_ADD_FLOAT { cache: 1, arg: Binary, effect: |_, _| -1, base: BINARY_OP }
+    /// `-` (or `-=`) on two floats (or a float and a small int).
+    BINARY_OP_SUBTRACT_FLOAT { cache: 1, arg: Binary, effect: |_, _| -1, base: BINARY_OP }
+    /// `*` (or `*=`) on two floats (or a float and a small int).
+    BINARY_OP_MULTIPLY_FLOAT { cache: 1, arg: Binary, effect: |_, _| -1, base: BINARY_OP }
     /// COMPARE_OP on two small ints.
     COMPARE_OP_INT { cache: 1, arg: Compare, effect: |_, _| -1, base: COMPARE_OP }
     /// COMPARE_OP on two floats.

@@ -25,7 +25,6 @@ use krait_vm::import::NativeModuleDef;
 use krait_vm::native::{Args, MethodDef, Signature};
 use krait_vm::object::{Gc, PyPayload, ValueCell};
 use krait_vm::protocol::{call, iter, number, object};
-use krait_vm::types::float::PyFloat;
 use krait_vm::types::module::PyModule;
 use krait_vm::types::native_object::{native_data, new_native_object, new_native_type, NativeData, PyNativeObject};
 use krait_vm::types::tuple::{new_tuple, tuple_from_vec, PyTuple};
@@ -229,7 +228,7 @@ impl NativeData for Count {
 }
 
 fn is_number(vm: &mut Vm, v: Value) -> bool {
-    if krait_vm::types::int::is_int(v) || v.downcast::<PyFloat>().is_some() {
+    if krait_vm::types::int::is_int(v) || krait_vm::types::float::is_float(v) {
         return true;
     }
     let cls = vm.class_of(v);

@@ -16,7 +16,7 @@ use krait_vm::import::NativeModuleDef;
 use krait_vm::native::{Args, MethodDef, Signature};
 use krait_vm::object::{Gc, PyPayload};
 use krait_vm::protocol::object;
-use krait_vm::types::float::PyFloat;
+use krait_vm::types::float;
 use krait_vm::types::module::PyModule;
 use krait_vm::types::native_object::{native_data, new_native_object, new_native_type, NativeData, PyNativeObject};
 use krait_vm::types::typeobject::PyType;
@@ -130,8 +130,8 @@ fn parse_acquire(vm: &mut Vm, args: &Args<'_>) -> PyResult<Option<f64>> {
     let blocking = if blocking.is_null() { true } else { object::truthy(vm, blocking)? };
     let timeout = if timeout.is_null() {
         -1.0
-    } else if let Some(f) = timeout.downcast::<PyFloat>() {
-        f.value
+    } else if let Some(f) = float::as_f64(timeout) {
+        f
     } else {
         krait_vm::protocol::number::to_i64(vm, timeout)? as f64
     };

@@ -13,6 +13,7 @@ use crate::gc::Heap;
 use crate::object::{Gc, PyPayload};
 use crate::types::dict::PyDict;
 use crate::types::exception::{ExceptionTypes, PyBaseException};
+use crate::types::float::PyFloat;
 use crate::types::int::PyInt;
 use crate::types::module::PyModule;
 use crate::types::singletons::PySingleton;
@@ -59,10 +60,22 @@ pub fn create_vm(config: VmConfig) -> Box<Vm> {
     let empty_str = empty_str_obj.value();
     let modules = alloc_in(&mut heap, PyDict::empty_payload(), types.dict.value(), PyDict::LAYOUT);
     let builtins = alloc_in(&mut heap, PyDict::empty_payload(), types.dict.value(), PyDict::LAYOUT);
-    for v in [none, not_implemented, ellipsis, true_, false_, empty_tuple, empty_str] {
+    let float_zero = alloc_in(&mut heap, PyFloat::new(0.0), types.float.value(), PyFloat::LAYOUT).value();
+    let float_neg_zero = alloc_in(&mut heap, PyFloat::new(-0.0), types.float.value(), PyFloat::LAYOUT).value();
+    for v in [none, not_implemented, ellipsis, true_, false_, empty_tuple, empty_str, float_zero, float_neg_zero] {
         Vm::make_immortal(v);
     }
-    let singletons = Singletons { none, true_, false_, not_implemented, ellipsis, empty_tuple, empty_str };
+    let singletons = Singletons {
+        none,
+        true_,
+        false_,
+        not_implemented,
+        ellipsis,
+        empty_tuple,
+        empty_str,
+        float_zero,
+        float_neg_zero,
+    };
 
     // 2. The VM.
     let names = crate::names::Names::placeholder(empty_str_obj);

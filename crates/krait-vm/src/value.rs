@@ -4,6 +4,7 @@
 //!
 //! ```text
 //!   ...iiiiiii1   a small int: the word shifted right arithmetically by one
+//!   ...ffffff10   an immediate float (below)
 //!   ...pppp000    a pointer to a heap object (objects are 8-byte aligned)
 //!   0             NULL: "no value" (an unbound local, the NULL of PUSH_NULL)
 //! ```
@@ -13,11 +14,33 @@
 //! int when it fits, so an int has exactly one representation. `None`,
 //! `True`, `False` and the other singletons are heap objects allocated once
 //! when the VM starts and never freed.
-
+//!
+//! ## Immediate floats
+//!
+//! An exact `float` whose binary exponent lies in [-255, 256] (every
+//! magnitude from about 1.7e-77 to 2.3e77, which is nearly every float a
+//! program computes) is stored in the word itself, as in Pharo's
+//! SmallFloat64: the IEEE bits are rotated left by one so the sign lands in
+//! bit 0, the 11-bit exponent is rebased so that range becomes 9 bits, and
+//! the 62 bits that remain are shifted over the `10` tag. Encoding is a
+//! rotate, a subtract, a compare and a shift; decoding the reverse, with no
+//! branch. Other floats (zeros, subnormals, huge values, infinities, NaNs)
+//! and instances of float subclasses are `PyFloat` heap objects, so a float
+//! has one representation per value too, and code reads either through
+//! `types::float::as_f64`. Float arithmetic therefore allocates nothing in
+//! the common case, which is what CPython's free list buys it. Identity
+//! follows the bits: two equal immediate floats are the same object, as
+//! PyPy also has it.
 use std::fmt;
 use std::ptr::NonNull;
 
 use crate::object::ObjHeader;
+
+/// The low bits of an immediate float.
+const FLOAT_TAG: u64 = 0b10;
+/// The smallest biased exponent of an immediate float (2^-255), placed
+/// where the exponent sits once the IEEE bits are rotated left by one.
+const FLOAT_EXPONENT_BASE: u64 = 768 << 53;
 
 /// A Python value, or NULL. `Copy`, one word. A `Value` held in a Rust local
 /// keeps its object alive (the native stack is scanned conservatively); a
@@ -83,7 +106,40 @@ impl Value {
     /// Whether this is a pointer to a heap object.
     #[inline(always)]
     pub const fn is_object(self) -> bool {
-        self.0 != 0 && self.0 & 1 == 0
+        self.0 != 0 && self.0 & 7 == 0
+    }
+
+    /// The immediate encoding of `f`, if its exponent is in range.
+    #[inline(always)]
+    pub const fn immediate_float(f: f64) -> Option<Value> {
+        let rebased = f.to_bits().rotate_left(1).wrapping_sub(FLOAT_EXPONENT_BASE);
+        if rebased < 1 << 62 {
+            Some(Value((rebased << 2) | FLOAT_TAG))
+        } else {
+            None
+        }
+    }
+
+    #[inline(always)]
+    pub const fn is_immediate_float(self) -> bool {
+        self.0 & 3 == FLOAT_TAG
+    }
+
+    /// The value of an immediate float.
+    #[inline(always)]
+    pub const fn as_immediate_float(self) -> Option<f64> {
+        if self.is_immediate_float() {
+            Some(self.immediate_float_unchecked())
+        } else {
+            None
+        }
+    }
+
+    /// The value of a value known to be an immediate float.
+    #[inline(always)]
+    pub const fn immediate_float_unchecked(self) -> f64 {
+        debug_assert!(self.is_immediate_float());
+        f64::from_bits(((self.0 >> 2) + FLOAT_EXPONENT_BASE).rotate_right(1))
     }
 
     /// The heap object, if this is one.
@@ -134,6 +190,8 @@ impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(i) = self.as_small_int() {
             write!(f, "Value({i})")
+        } else if let Some(x) = self.as_immediate_float() {
+            write!(f, "Value({x:?})")
         } else if self.is_null() {
             f.write_str("Value(NULL)")
         } else {
@@ -155,6 +213,22 @@ mod tests {
         }
         assert!(Value::small_int(Value::MAX_SMALL_INT + 1).is_none());
         assert!(Value::small_int(Value::MIN_SMALL_INT - 1).is_none());
+    }
+
+    #[test]
+    fn immediate_floats_round_trip_and_others_do_not_encode() {
+        let edge_low = f64::from_bits(768 << 52);
+        let edge_high = f64::from_bits((1280 << 52) - 1);
+        for f in [1.5, -1.5, 0.1, -3.25e10, 1e-70, -1e70, edge_low, -edge_low, edge_high, -edge_high] {
+            let v = Value::immediate_float(f).unwrap();
+            assert!(v.is_immediate_float() && !v.is_object() && !v.is_small_int() && !v.is_null());
+            assert_eq!(v.as_immediate_float().map(f64::to_bits), Some(f.to_bits()));
+        }
+        let below = f64::from_bits((768 << 52) - 1);
+        for f in [0.0, -0.0, below, 2.0 * edge_high, 1e-300, 1e300, f64::INFINITY, f64::NAN, f64::MIN_POSITIVE / 2.0] {
+            assert!(Value::immediate_float(f).is_none(), "{f:e}");
+        }
+        assert!(Value::from_small(7).as_immediate_float().is_none());
     }
 
     #[test]

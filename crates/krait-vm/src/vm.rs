@@ -46,6 +46,9 @@ pub struct Singletons {
     pub ellipsis: Value,
     pub empty_tuple: Value,
     pub empty_str: Value,
+    /// `0.0` and `-0.0`, which have no immediate encoding (see `value`).
+    pub float_zero: Value,
+    pub float_neg_zero: Value,
 }
 
 pub struct Vm {
@@ -515,6 +518,7 @@ impl Vm {
         self.method_cache.trace(tracer);
         let s = &self.singletons;
         tracer.mark_all(&[s.none, s.true_, s.false_, s.not_implemented, s.ellipsis, s.empty_tuple, s.empty_str]);
+        tracer.mark_all(&[s.float_zero, s.float_neg_zero]);
         for &value in self.interned.values() {
             tracer.mark(value);
         }
@@ -622,7 +626,8 @@ impl Vm {
         s.value()
     }
 
-    /// A new float.
+    /// A float (immediate when it can be: see `value`).
+    #[inline(always)]
     pub fn new_float(&mut self, f: f64) -> Value {
         crate::types::float::PyFloat::new_value(self, f)
     }
@@ -701,6 +706,7 @@ impl Vm {
         match v.header() {
             // SAFETY: every object's class word holds a live type object.
             Some(header) => unsafe { Gc::from_raw(header.class().object_unchecked()) },
+            None if v.is_immediate_float() => self.types.float,
             None => self.types.int,
         }
     }

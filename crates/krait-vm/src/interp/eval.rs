@@ -28,6 +28,7 @@ use crate::object::{Gc, LayoutKind};
 use crate::protocol;
 use crate::types::descriptor::PyBoundMethod;
 use crate::types::dict::PyDict;
+use crate::types::float;
 use crate::types::function::{PyCell, PyCode, PyFunction};
 use crate::types::list::PyList;
 use crate::types::str::PyStr;
@@ -174,6 +175,22 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         site.deoptimize(instr.op);
                         ip = at;
                         continue 'dispatch;
+                    }};
+                }
+                // `+`, `-` or `*` of two floats, or of a float and a small
+                // int: IEEE arithmetic cannot raise, and the result is
+                // usually an immediate float.
+                macro_rules! float_arithmetic {
+                    ($op:tt) => {{
+                        let (lhs, rhs) = (peek!(2), peek!(1));
+                        let operands = (specialize::float_operand(vm, lhs), specialize::float_operand(vm, rhs));
+                        let (Some(x), Some(y)) = operands else { deopt!() };
+                        if lhs.is_small_int() && rhs.is_small_int() {
+                            deopt!();
+                        }
+                        let r = vm.new_float(x $op y);
+                        sp -= 1;
+                        *stack.add(sp - 1) = r;
                     }};
                 }
                 // Push a comparison's result, or take the conditional jump
@@ -601,6 +618,18 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         sp -= 1;
                         *stack.add(sp - 1) = r;
                     }
+                    Opcode::BINARY_OP_ADD_FLOAT => {
+                        skip_cache!(BINARY_OP);
+                        float_arithmetic!(+);
+                    }
+                    Opcode::BINARY_OP_SUBTRACT_FLOAT => {
+                        skip_cache!(BINARY_OP);
+                        float_arithmetic!(-);
+                    }
+                    Opcode::BINARY_OP_MULTIPLY_FLOAT => {
+                        skip_cache!(BINARY_OP);
+                        float_arithmetic!(*);
+                    }
                     Opcode::COMPARE_OP => {
                         skip_cache!(COMPARE_OP);
                         let rhs = pop!();
@@ -646,12 +675,9 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::COMPARE_OP_FLOAT => {
                         skip_cache!(COMPARE_OP);
                         let (lhs, rhs) = (peek!(2), peek!(1));
-                        let float = vm.types.float;
-                        if !(vm.is_exact(lhs, float) && vm.is_exact(rhs, float)) {
+                        let (Some(x), Some(y)) = (float::exact_f64(vm, lhs), float::exact_f64(vm, rhs)) else {
                             deopt!();
-                        }
-                        let x = lhs.downcast::<crate::types::float::PyFloat>().expect("float").value;
-                        let y = rhs.downcast::<crate::types::float::PyFloat>().expect("float").value;
+                        };
                         let op = ComparisonOp::decode(arg).unwrap_or(ComparisonOp::Eq);
                         sp -= 2;
                         push_bool_or_branch!(specialize::compare(op, x, y));

@@ -356,8 +356,13 @@ pub fn binary_op(vm: &mut Vm, site: Site, lhs: Value, rhs: Value, op: BinaryOp) 
                 | BinaryOp::RShift
                 | BinaryOp::MatrixMultiply
         );
-        (arithmetic && (lhs.is_small_int() != rhs.is_small_int() || !lhs.is_small_int()))
-            .then_some(Opcode::BINARY_OP_FLOAT)
+        let form = match op {
+            BinaryOp::Add => Opcode::BINARY_OP_ADD_FLOAT,
+            BinaryOp::Subtract => Opcode::BINARY_OP_SUBTRACT_FLOAT,
+            BinaryOp::Multiply => Opcode::BINARY_OP_MULTIPLY_FLOAT,
+            _ => Opcode::BINARY_OP_FLOAT,
+        };
+        (arithmetic && (lhs.is_small_int() != rhs.is_small_int() || !lhs.is_small_int())).then_some(form)
     } else {
         None
     };
@@ -574,10 +579,7 @@ pub fn float_operand(vm: &Vm, v: Value) -> Option<f64> {
     if let Some(i) = v.as_small_int() {
         return Some(i as f64);
     }
-    if vm.is_exact(v, vm.types.float) {
-        return v.downcast::<crate::types::float::PyFloat>().map(|f| f.value);
-    }
-    None
+    crate::types::float::exact_f64(vm, v)
 }
 
 /// A comparison of two ordered values by operator.

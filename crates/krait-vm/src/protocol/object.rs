@@ -5,7 +5,6 @@ use crate::error::PyResult;
 use crate::object::Gc;
 use crate::protocol::{attr, call};
 use crate::types::dict::PyDict;
-use crate::types::float::PyFloat;
 use crate::types::list::PyList;
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
@@ -105,7 +104,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         return Ok(!v.downcast::<PyDict>().expect("dict").is_empty());
     }
     if cls == vm.types.float {
-        return Ok(v.downcast::<PyFloat>().expect("float").value != 0.0);
+        return Ok(crate::types::float::as_f64(v).expect("float") != 0.0);
     }
     if let Some(method) = cls.lookup(vm, vm.names.bool_) {
         if vm.is_none(method) {

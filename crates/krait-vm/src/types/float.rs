@@ -28,7 +28,7 @@ use crate::gc::Tracer;
 use crate::impl_payload;
 use crate::native::{Args, GetSetDef, MethodDef};
 use crate::numeric::{float_parse, round};
-use crate::object::{ObjHeader, PyPayload};
+use crate::object::{LayoutKind, ObjHeader, PyPayload};
 use crate::protocol;
 use crate::types::int::{int_ref, int_to_f64, new_target, numeric_error, ordering_matches, IntRef, UnaryOp};
 use crate::types::str::PyStr;
@@ -52,17 +52,49 @@ impl PyFloat {
         PyFloat { header: ObjHeader::new(PyFloat::LAYOUT, Value::NULL), value }
     }
 
-    /// A new exact `float` (what `vm.new_float` returns).
+    /// An exact `float` (what `vm.new_float` returns): immediate when the
+    /// exponent allows, a shared object for the zeros, else a new object.
+    #[inline(always)]
     pub fn new_value(vm: &mut Vm, value: f64) -> Value {
+        match Value::immediate_float(value) {
+            Some(v) => v,
+            None => Self::new_boxed(vm, value),
+        }
+    }
+
+    #[inline(never)]
+    fn new_boxed(vm: &mut Vm, value: f64) -> Value {
+        if value == 0.0 {
+            return if value.is_sign_negative() { vm.singletons.float_neg_zero } else { vm.singletons.float_zero };
+        }
         let ty = vm.types.float;
         vm.alloc(PyFloat::new(value), ty).value()
     }
 }
 
-/// The value of a float (exact or a subclass instance).
-#[inline]
+/// The value of a float (exact or a subclass instance, immediate or boxed).
+#[inline(always)]
 pub fn as_f64(v: Value) -> Option<f64> {
-    v.downcast::<PyFloat>().map(|f| f.value)
+    match v.as_immediate_float() {
+        Some(f) => Some(f),
+        None => v.downcast::<PyFloat>().map(|f| f.value),
+    }
+}
+
+/// The value of an exact float (not a subclass instance).
+#[inline(always)]
+pub fn exact_f64(vm: &Vm, v: Value) -> Option<f64> {
+    match v.as_immediate_float() {
+        Some(f) => Some(f),
+        None if vm.is_exact(v, vm.types.float) => v.downcast::<PyFloat>().map(|f| f.value),
+        None => None,
+    }
+}
+
+/// Whether `v` is a float (exact or a subclass instance).
+#[inline(always)]
+pub fn is_float(v: Value) -> bool {
+    v.is_immediate_float() || v.has_kind(LayoutKind::Float)
 }
 
 /// The double a float operator sees for `v`: floats as they are, ints

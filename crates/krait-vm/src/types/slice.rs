@@ -64,7 +64,7 @@ pub fn has_index(vm: &mut Vm, v: Value) -> bool {
     if v.is_small_int() || v.downcast::<PyInt>().is_some() {
         return true;
     }
-    if v.downcast::<crate::types::float::PyFloat>().is_some() {
+    if crate::types::float::is_float(v) {
         return false;
     }
     protocol::attr::lookup_special(vm, v, "__index__").is_some()

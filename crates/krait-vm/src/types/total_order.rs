@@ -11,7 +11,7 @@
 
 use std::cmp::Ordering;
 
-use crate::types::float::PyFloat;
+use crate::types::float::{as_f64, exact_f64};
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
 use crate::value::Value;
@@ -30,8 +30,7 @@ fn scalar_kind(vm: &Vm, v: Value) -> Option<Kind> {
         Some(Kind::Int)
     } else if vm.is_exact(v, vm.types.str) {
         Some(Kind::Str)
-    } else if vm.is_exact(v, vm.types.float) {
-        let x = v.downcast::<PyFloat>()?.value;
+    } else if let Some(x) = exact_f64(vm, v) {
         (!x.is_nan()).then_some(Kind::Float)
     } else {
         None
@@ -91,8 +90,8 @@ fn compare_scalars(a: Value, b: Value) -> Ordering {
     if let (Some(x), Some(y)) = (a.downcast::<PyStr>(), b.downcast::<PyStr>()) {
         return x.as_str().cmp(y.as_str());
     }
-    match (a.downcast::<PyFloat>(), b.downcast::<PyFloat>()) {
-        (Some(x), Some(y)) => x.value.partial_cmp(&y.value).unwrap_or(Ordering::Equal),
+    match (as_f64(a), as_f64(b)) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
         _ => Ordering::Equal,
     }
 }

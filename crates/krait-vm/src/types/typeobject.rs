@@ -674,9 +674,15 @@ fn type_set_abstractmethods(vm: &mut Vm, t: Value, value: Value) -> PyResult<()>
 /// Types whose instances are exactly of this layout kind, for fast paths:
 /// `vm.is_exact(v, vm.types.list)`.
 impl Vm {
+    /// Whether `v`'s class is exactly `ty`. An immediate float is an exact
+    /// float; a small int is not an exact int here (it has no object, and
+    /// int fast paths test `is_small_int` first).
     #[inline(always)]
     pub fn is_exact(&self, v: Value, ty: Gc<PyType>) -> bool {
-        v.header().is_some_and(|h| h.class().is(ty.value()))
+        match v.header() {
+            Some(h) => h.class().is(ty.value()),
+            None => v.is_immediate_float() && ty == self.types.float,
+        }
     }
 
     /// Whether `v` is a type object.
