@@ -372,6 +372,12 @@ opcodes! {
     // ---- specialised forms (written only by the interpreter's quickening) ---------------------
     /// LOAD_ATTR of an attribute stored in an instance at a known map slot.
     LOAD_ATTR_INSTANCE { cache: 7, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
+    /// LOAD_ATTR of a `__slots__` member (cache: type version, -, index).
+    LOAD_ATTR_SLOT { cache: 7, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
+    /// LOAD_ATTR of a `property` whose getter is a plain Python function:
+    /// pushes the getter's frame, whose return value replaces the owner
+    /// (cache: type version, property, getter version).
+    LOAD_ATTR_PROPERTY { cache: 7, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
     /// LOAD_ATTR of a module attribute (cache: dict keys version, index).
     LOAD_ATTR_MODULE { cache: 7, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
     /// LOAD_METHOD of a function found on the type, with no instance attribute shadowing it.
@@ -381,6 +387,8 @@ opcodes! {
     /// STORE_ATTR into an instance slot at a known map, or adding the
     /// attribute by a known map transition.
     STORE_ATTR_INSTANCE { cache: 7, arg: Name, effect: |_, _| -2, base: STORE_ATTR }
+    /// STORE_ATTR into a `__slots__` member (cache: type version, -, index).
+    STORE_ATTR_SLOT { cache: 7, arg: Name, effect: |_, _| -2, base: STORE_ATTR }
     /// LOAD_GLOBAL found in the module's globals.
     LOAD_GLOBAL_MODULE { cache: 4, arg: GlobalName, effect: |a, _| 1 + (a & 1), base: LOAD_GLOBAL }
     /// LOAD_GLOBAL found in builtins.

@@ -46,10 +46,12 @@ pub enum Exit {
 
 /// How many operands a caller's call instruction still has on its stack
 /// when the callee returns: `CALL`'s callable, NULL-or-self and arguments;
-/// nothing for `CALL_FUNCTION_EX`, which pops them before pushing the frame.
+/// nothing for `CALL_FUNCTION_EX` and `LOAD_ATTR_PROPERTY`, which pop them
+/// before pushing the frame.
 #[inline(always)]
 fn call_operands(call_unit: u32) -> usize {
-    if call_unit as u8 == Opcode::CALL_FUNCTION_EX as u8 {
+    let op = call_unit as u8;
+    if op == Opcode::CALL_FUNCTION_EX as u8 || op == Opcode::LOAD_ATTR_PROPERTY as u8 {
         0
     } else {
         (call_unit >> 8) as usize + 2
@@ -405,6 +407,26 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             }
                         }
                     }
+                    Opcode::LOAD_ATTR_SLOT => {
+                        skip_cache!(LOAD_ATTR);
+                        match specialize::cached_slot(vm, site, top!()) {
+                            Some(v) => *stack.add(sp - 1) = v,
+                            None => deopt!(),
+                        }
+                    }
+                    Opcode::LOAD_ATTR_PROPERTY => {
+                        skip_cache!(LOAD_ATTR);
+                        let owner = top!();
+                        let Some(getter) = specialize::cached_property_getter(vm, site, owner) else { deopt!() };
+                        // The getter's return value takes the owner's place
+                        // (`call_operands` counts none for this form).
+                        sp -= 1;
+                        (*frame).ip = ip;
+                        (*frame).sp = sp;
+                        tri!(call::push_exact_args_frame(vm, getter, &[owner]));
+                        load_frame!();
+                        continue 'dispatch;
+                    }
                     Opcode::LOAD_ATTR_MODULE => {
                         skip_cache!(LOAD_ATTR);
                         match specialize::cached_module_attr(vm, site, top!()) {
@@ -477,6 +499,13 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                                 ip = at;
                                 continue 'dispatch;
                             }
+                            deopt!();
+                        }
+                        sp -= 2;
+                    }
+                    Opcode::STORE_ATTR_SLOT => {
+                        skip_cache!(STORE_ATTR);
+                        if !specialize::cached_store_slot(vm, site, peek!(1), peek!(2)) {
                             deopt!();
                         }
                         sp -= 2;

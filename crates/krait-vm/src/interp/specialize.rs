@@ -46,10 +46,12 @@ use krait_bytecode::{BinaryOp, Instruction, Opcode};
 
 use crate::map::PyMap;
 use crate::object::{Gc, LayoutKind};
+use crate::types::descriptor::{PyMemberDescriptor, PyProperty};
 use crate::types::function::{PyCode, PyFunction};
 use crate::types::iterator::{IterState, PyIterator};
 use crate::types::module::PyModule;
 use crate::types::str::PyStr;
+use crate::types::typeobject::PyType;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -233,20 +235,49 @@ fn load_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entry:
         return Some(Opcode::LOAD_ATTR_MODULE);
     }
     let attrs = owner.header()?.attrs()?;
-    let map = attrs.map.get().downcast::<PyMap>()?;
-    let slot = map.slot_of(name).filter(|&i| i >= map.reserved())?;
     let version = generic_getattr_version(vm, owner)?;
     let cls = vm.class_of(owner);
     if let Some(attr) = cls.lookup(vm, name) {
+        if entry == 0 {
+            if let Some(form) = data_descriptor_form(vm, site, cls, attr, version) {
+                return Some(form);
+            }
+        }
         if !plain_class_attribute(vm, attr) {
             return None;
         }
     }
+    let map = attrs.map.get().downcast::<PyMap>()?;
+    let slot = map.slot_of(name).filter(|&i| i >= map.reserved())?;
     let at = entry * INSTANCE_ENTRY;
     site.set(at + 1, version);
     site.set(at + 2, map.id);
     site.set(at + 3, slot as u32);
     Some(Opcode::LOAD_ATTR_INSTANCE)
+}
+
+/// The form for reading a class attribute that is a `__slots__` member or
+/// an exact `property` with a plain function as getter (the class's
+/// version guards both: the descriptor found, and that nothing earlier in
+/// the MRO shadows it).
+fn data_descriptor_form(vm: &mut Vm, site: Site, cls: Gc<PyType>, attr: Value, version: u32) -> Option<Opcode> {
+    if let Some(member) = attr.downcast::<PyMemberDescriptor>() {
+        let index = crate::protocol::attr::slot_index(vm, cls, member.name)?;
+        site.set(1, version);
+        site.set(3, index as u32);
+        return Some(Opcode::LOAD_ATTR_SLOT);
+    }
+    if !vm.is_exact(attr, vm.types.property) {
+        return None;
+    }
+    let getter = attr.downcast::<PyProperty>()?.fget.get().downcast::<PyFunction>()?;
+    if getter.version.get() == u32::MAX || !takes_exact_args(getter.code(), 1) {
+        return None;
+    }
+    site.set(1, version);
+    site.set_value(2, attr);
+    site.set(4, getter.version.get());
+    Some(Opcode::LOAD_ATTR_PROPERTY)
 }
 
 pub fn load_method(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
@@ -305,6 +336,11 @@ pub fn add_store_attr_entry(vm: &mut Vm, site: Site, owner: Value, name: Gc<PySt
 fn store_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entry: usize) -> Option<Opcode> {
     let attrs = owner.header()?.attrs()?;
     let cls = vm.class_of(owner);
+    if entry == 0 {
+        if let Some(form) = store_slot_form(vm, site, cls, name) {
+            return Some(form);
+        }
+    }
     if cls.has_flag(crate::types::typeobject::flags::NO_DICT) {
         return None;
     }
@@ -553,6 +589,61 @@ pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: 
     values.push(value);
     attrs.map.set(child.value());
     true
+}
+
+/// A store into a `__slots__` member through `object.__setattr__`.
+fn store_slot_form(vm: &mut Vm, site: Site, cls: Gc<PyType>, name: Gc<PyStr>) -> Option<Opcode> {
+    let member = cls.lookup(vm, name)?.downcast::<PyMemberDescriptor>()?;
+    let setattr = cls.lookup(vm, vm.names.setattr)?;
+    if !setattr.is(vm.well_known.object_setattr) {
+        return None;
+    }
+    let index = crate::protocol::attr::slot_index(vm, cls, member.name)?;
+    let version = cls.version_tag(vm);
+    if version == 0 {
+        return None;
+    }
+    site.set(1, version);
+    site.set(3, index as u32);
+    Some(Opcode::STORE_ATTR_SLOT)
+}
+
+/// `LOAD_ATTR_SLOT`: the member's value, `None` when a guard failed or
+/// the member is unset (the generic path raises the AttributeError).
+#[inline(always)]
+pub fn cached_slot(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
+    if vm.class_of(owner).current_version() != site.get(1) {
+        return None;
+    }
+    crate::map::get_slot(owner.header()?.attrs()?, site.get(3) as usize)
+}
+
+/// `STORE_ATTR_SLOT`: false when a guard failed (nothing stored).
+#[inline(always)]
+pub fn cached_store_slot(vm: &Vm, site: Site, owner: Value, value: Value) -> bool {
+    let cls = vm.class_of(owner);
+    if cls.current_version() != site.get(1) {
+        return false;
+    }
+    let Some(attrs) = owner.header().and_then(|h| h.attrs()) else {
+        return false;
+    };
+    let Some(root) = cls.root_map.get().downcast::<PyMap>() else {
+        return false;
+    };
+    crate::map::set_slot(attrs, root, site.get(3) as usize, value);
+    true
+}
+
+/// `LOAD_ATTR_PROPERTY`: the getter to call with the owner.
+#[inline(always)]
+pub fn cached_property_getter(vm: &Vm, site: Site, owner: Value) -> Option<Gc<PyFunction>> {
+    if vm.class_of(owner).current_version() != site.get(1) {
+        return None;
+    }
+    // The class is unchanged, so the property is still in it, and alive.
+    let property = site.get_value(2).downcast::<PyProperty>()?;
+    property.fget.get().downcast::<PyFunction>().filter(|f| f.version.get() == site.get(4))
 }
 
 /// `BINARY_OP_INT` without leaving small ints; None when the result (or
