@@ -10,7 +10,7 @@
 //! `MethodDef`s and `GetSetDef`s (see `types::TypeSpec`); builtin modules
 //! declare theirs the same way.
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
 use crate::object::Gc;
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
@@ -121,15 +121,18 @@ impl<'a> Args<'a> {
         self.kwnames
     }
 
+    #[inline]
     fn kw_count(&self) -> usize {
         self.kwnames.map_or(0, |names| names.len())
     }
 
     /// The positional arguments.
+    #[inline]
     pub fn positional(&self) -> &'a [Value] {
         &self.values[..self.values.len() - self.kw_count()]
     }
 
+    #[inline]
     pub fn has_kwargs(&self) -> bool {
         self.kw_count() > 0
     }
@@ -155,37 +158,53 @@ impl<'a> Args<'a> {
     }
 
     /// Positional arguments only, with a count in `min..=max`.
+    #[inline]
     pub fn positional_range(&self, vm: &mut Vm, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
         self.no_kwargs(vm, name)?;
         let args = self.positional();
         if args.len() < min || args.len() > max {
-            return Err(match self.method_of {
-                Some(owner) if min >= 1 => {
-                    let name = format!("{}.{name}", owner.name());
-                    arg_count_error(vm, &name, min - 1, max - 1, args.len() - 1, true)
-                }
-                _ => arg_count_error(vm, name, min, max, args.len(), false),
-            });
+            return Err(self.count_error(vm, name, min, max));
         }
         Ok(args)
     }
 
+    #[cold]
+    #[inline(never)]
+    fn count_error(&self, vm: &mut Vm, name: &str, min: usize, max: usize) -> PyErr {
+        let given = self.positional().len();
+        match self.method_of {
+            Some(owner) if min >= 1 => {
+                let name = format!("{}.{name}", owner.name());
+                arg_count_error(vm, &name, min - 1, max - 1, given - 1, true)
+            }
+            _ => arg_count_error(vm, name, min, max, given, false),
+        }
+    }
+
     /// Exactly `N` positional arguments.
+    #[inline]
     pub fn exact<const N: usize>(&self, vm: &mut Vm, name: &str) -> PyResult<[Value; N]> {
         let args = self.positional_range(vm, name, N, N)?;
         Ok(std::array::from_fn(|i| args[i]))
     }
 
     /// Raise `TypeError` if there are keyword arguments.
+    #[inline]
     pub fn no_kwargs(&self, vm: &mut Vm, name: &str) -> PyResult<()> {
         if self.has_kwargs() {
-            let name = match self.method_of {
-                Some(owner) => format!("{}.{name}", owner.name()),
-                None => name.to_string(),
-            };
-            return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+            return Err(self.no_kwargs_error(vm, name));
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn no_kwargs_error(&self, vm: &mut Vm, name: &str) -> PyErr {
+        let name = match self.method_of {
+            Some(owner) => format!("{}.{name}", owner.name()),
+            None => name.to_string(),
+        };
+        vm.type_error(format!("{name}() takes no keyword arguments"))
     }
 
     /// Bind to a signature; parameters not given are NULL.

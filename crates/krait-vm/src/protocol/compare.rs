@@ -66,7 +66,24 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: ComparisonOp) -> PyResu
             return vm.with_recursion(" in comparison", |vm| compare_tuples(vm, x, y, op));
         }
     }
+    if matches!(op, ComparisonOp::Eq | ComparisonOp::Ne) {
+        let (ta, tb) = (vm.class_of(a), vm.class_of(b));
+        if ta != tb && equality_is_identity_between(vm, ta) && equality_is_identity_between(vm, tb) {
+            return Ok(vm.bool_value(op == ComparisonOp::Ne));
+        }
+    }
     vm.with_recursion(" in comparison", |vm| rich_compare_slow(vm, a, b, op))
+}
+
+/// Whether `==` between an exact instance of `cls` and an exact instance
+/// of another such class ends in the identity fallback: each one's
+/// `__eq__` answers NotImplemented for all the others (builtin types'
+/// methods cannot be replaced), so `1 == "1"` or `[] == None` is simply
+/// false without the dunder dance. The numeric types compare across
+/// types and are not listed.
+fn equality_is_identity_between(vm: &Vm, cls: Gc<PyType>) -> bool {
+    let t = &vm.types;
+    cls == t.int || cls == t.str || cls == t.tuple || cls == t.list || cls == t.dict || cls == t.none_type
 }
 
 /// Lexicographic comparison of two exact tuples (their items cannot change
