@@ -425,6 +425,9 @@ opcodes! {
     FOR_ITER_LIST { cache: 1, arg: Jump, effect: |_, j| if j { -1 } else { 1 }, base: FOR_ITER }
     /// FOR_ITER over a tuple iterator.
     FOR_ITER_TUPLE { cache: 1, arg: Jump, effect: |_, j| if j { -1 } else { 1 }, base: FOR_ITER }
+    /// FOR_ITER over a plain generator: runs its frame in this loop (its
+    /// yield pushes the item, its return jumps to the target).
+    FOR_ITER_GEN { cache: 1, arg: Jump, effect: |_, j| if j { -1 } else { 1 }, base: FOR_ITER }
     /// CALL of a Python function with exactly its positional parameters.
     CALL_PY_EXACT_ARGS { cache: 4, arg: Count, effect: |a, _| -1 - a, base: CALL }
     /// UNPACK_SEQUENCE of a tuple of the right length.

@@ -569,7 +569,7 @@ fn builtin_size(vm: &mut Vm, obj: Value) -> Option<usize> {
 }
 
 fn current_exception(vm: &Vm) -> Value {
-    vm.handled_exception
+    vm.topmost_handled_exception()
 }
 
 /// `sys.exc_info()`: `(type, value, traceback)` of the exception being

@@ -626,6 +626,22 @@ impl Vm {
         s.value()
     }
 
+    /// The exception being handled, as `sys.exc_info()` sees it: the
+    /// current one, or if there is none, the one each running generator's
+    /// caller was handling (CPython's `_PyErr_GetTopmostException` walks
+    /// the same chain). NULL when there is none.
+    pub fn topmost_handled_exception(&self) -> Value {
+        let mut handled = self.handled_exception;
+        let mut frames = self.thread.frames.iter().rev();
+        while handled.is_null() || self.is_none(handled) {
+            let Some(frame) = frames.next() else { return Value::NULL };
+            if let Some(caller) = crate::types::generator::caller_handled_exception(frame.generator) {
+                handled = caller;
+            }
+        }
+        handled
+    }
+
     /// A float (immediate when it can be: see `value`).
     #[inline(always)]
     pub fn new_float(&mut self, f: f64) -> Value {

@@ -941,6 +941,15 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             }
                         }
                     }
+                    Opcode::FOR_ITER_GEN => {
+                        skip_cache!(FOR_ITER);
+                        let Some(gen) = crate::types::generator::inline_candidate(top!()) else { deopt!() };
+                        (*frame).ip = ip;
+                        (*frame).sp = sp;
+                        tri!(crate::types::generator::enter_inline(vm, gen));
+                        load_frame!();
+                        continue 'dispatch;
+                    }
                     Opcode::FOR_ITER_RANGE => {
                         skip_cache!(FOR_ITER_RANGE);
                         match specialize::range_next(top!()) {
@@ -1058,6 +1067,13 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::RETURN_VALUE => {
                         let v = pop!();
                         let was_entry = (*frame).is_entry;
+                        if !was_entry && !(*frame).generator.is_null() {
+                            // A generator run inline by the caller's
+                            // FOR_ITER_GEN is exhausted: end that loop.
+                            crate::types::generator::return_inline(vm);
+                            load_frame!();
+                            continue 'dispatch;
+                        }
                         call::pop_frame(vm);
                         if was_entry {
                             return Ok(Exit::Return(v));
@@ -1085,8 +1101,16 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let v = pop!();
                         (*frame).ip = ip;
                         (*frame).sp = sp;
-                        crate::types::generator::suspend_frame(vm);
-                        return Ok(Exit::Yield(v));
+                        if (*frame).is_entry {
+                            crate::types::generator::suspend_frame(vm);
+                            return Ok(Exit::Yield(v));
+                        }
+                        // Run inline by the caller's FOR_ITER_GEN: the value
+                        // is the caller's next item.
+                        crate::types::generator::suspend_inline(vm);
+                        load_frame!();
+                        push!(v);
+                        continue 'dispatch;
                     }
                     Opcode::SEND => {
                         let v = pop!();

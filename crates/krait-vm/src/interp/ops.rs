@@ -569,8 +569,8 @@ pub fn get_anext(vm: &mut Vm, aiter: Value) -> PyResult {
 
 /// `raise` with no argument.
 pub fn reraise_current(vm: &mut Vm) -> PyErr {
-    let current = vm.handled_exception;
-    if current.is_null() || vm.is_none(current) {
+    let current = vm.topmost_handled_exception();
+    if current.is_null() {
         return vm.runtime_error("No active exception to reraise");
     }
     PyErr::from_exception(current)

@@ -449,6 +449,9 @@ pub fn store_subscr(vm: &mut Vm, site: Site, container: Value, key: Value) {
 }
 
 pub fn for_iter(site: Site, iterator: Value) {
+    if crate::types::generator::inline_candidate(iterator).is_some() {
+        return site.install(Some(Opcode::FOR_ITER_GEN));
+    }
     let form = iterator.downcast::<PyIterator>().and_then(|it| match &*it.state.borrow() {
         IterState::Range { .. } => Some(Opcode::FOR_ITER_RANGE),
         IterState::List { .. } => Some(Opcode::FOR_ITER_LIST),

@@ -13,13 +13,14 @@
 use crate::error::{PyErr, PyResult};
 use crate::interp::call::pop_frame;
 use crate::types::exception;
+use crate::types::generator::{self, PyGenerator};
 use crate::value::Value;
 use crate::vm::Vm;
 
 /// Find a handler for `err`, starting in the top frame. On success the top
 /// frame is ready to run the handler.
-pub fn unwind(vm: &mut Vm, err: PyErr, reraise: bool) -> PyResult<()> {
-    let exc = err.exception();
+pub fn unwind(vm: &mut Vm, mut err: PyErr, reraise: bool) -> PyResult<()> {
+    let mut exc = err.exception();
     let mut add_traceback = !reraise;
     if !reraise {
         exception::attach_context(vm, exc);
@@ -43,10 +44,17 @@ pub fn unwind(vm: &mut Vm, err: PyErr, reraise: bool) -> PyResult<()> {
             frame.ip = handler.target as usize;
             return Ok(());
         }
-        let was_entry = frame.is_entry;
+        let (was_entry, generator) = (frame.is_entry, frame.generator);
         pop_frame(vm);
         if was_entry {
             return Err(err);
+        }
+        if let Some(gen) = generator.downcast::<PyGenerator>() {
+            // A generator run inline by FOR_ITER_GEN: the caller sees what
+            // `generator::resume` would have returned it, raised anew.
+            err = generator::unwind_inline(vm, gen, err);
+            exc = err.exception();
+            exception::attach_context(vm, exc);
         }
         // Continue in the caller, at its CALL instruction.
         add_traceback = true;

@@ -236,7 +236,7 @@ pub fn set_traceback(exc: Value, tb: Value) {
 /// Set `exc.__context__` to the exception being handled, as CPython's
 /// `_PyErr_SetObject` does (breaking any cycle this would create).
 pub fn attach_context(vm: &mut Vm, exc: Value) {
-    let handled = vm.handled_exception;
+    let handled = vm.topmost_handled_exception();
     if handled.is_null() || handled.is(exc) {
         return;
     }

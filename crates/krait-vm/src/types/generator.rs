@@ -9,6 +9,14 @@
 //! costs a few words per resume and keeps every running frame on the one
 //! contiguous stack.
 //!
+//! A `for` loop over a plain generator (`FOR_ITER_GEN`) does not recurse:
+//! it pushes the generator's frame as an ordinary (non-entry) frame of the
+//! running loop (`enter_inline`). Its `YIELD_VALUE` then saves the frame
+//! and hands the value to the `for` (`suspend_inline`), its return ends the
+//! `for` (`return_inline`), and an exception leaving it is finished off by
+//! the unwinder (`unwind_inline`) as `resume` would have. While a generator
+//! runs, either way, its `handled_exception` holds the caller's.
+//!
 //! A generator becomes a finalizer candidate (`gc/finalize.rs`) when it is
 //! first suspended; if the collector finds it unreachable while it is
 //! suspended where a handler covers it (inside `try`, `with`), it is closed
@@ -222,32 +230,12 @@ pub fn resume(vm: &mut Vm, gen: Gc<PyGenerator>, value: Value, throw: Option<PyE
         _ => {}
     }
     vm.check_native_stack()?;
-    let base = push_frame_uninit(vm, gen.code, gen.func, gen.globals, gen.builtins, gen.locals, true)?;
-    let slots = gen.slots();
-    let mut sp = base + slots.len();
-    vm.thread.stack[base..sp].copy_from_slice(slots);
-    if throw.is_none() {
-        vm.thread.stack[sp] = value;
-        sp += 1;
-    }
-    let frame = vm.thread.frames.last_mut().expect("frame");
-    frame.ip = gen.ip.get();
-    frame.lasti = gen.lasti.get();
-    frame.generator = gen.value();
-    frame.sp = sp;
-    gen.nslots.set(0);
-    gen.state.set(GenState::Running);
-    let outer_handled = vm.handled_exception;
-    vm.handled_exception = gen.handled_exception.get();
+    push_generator_frame(vm, gen, (throw.is_none()).then_some(value), true)?;
     let result = run_frames(vm, throw);
-    gen.handled_exception.set(vm.handled_exception);
-    vm.handled_exception = outer_handled;
+    swap_handled_exception(vm, gen);
     match result {
         Ok(Exit::Yield(v)) => {
-            if !gen.registered.replace(true) {
-                vm.finalizers.register(std::ptr::NonNull::from(gen.header()));
-            }
-            gen.state.set(GenState::Suspended);
+            mark_suspended(vm, gen);
             Ok(GenExit::Yield(v))
         }
         Ok(Exit::Return(v)) => {
@@ -259,6 +247,103 @@ pub fn resume(vm: &mut Vm, gen: Gc<PyGenerator>, value: Value, throw: Option<PyE
             Err(convert_stop_iteration(vm, gen, err))
         }
     }
+}
+
+/// Push `gen`'s frame with its saved slots (and `sent` on its stack, the
+/// value its yield evaluates to), and mark it running.
+fn push_generator_frame(vm: &mut Vm, gen: Gc<PyGenerator>, sent: Option<Value>, is_entry: bool) -> PyResult<()> {
+    let base = push_frame_uninit(vm, gen.code, gen.func, gen.globals, gen.builtins, gen.locals, is_entry)?;
+    let slots = gen.slots();
+    let mut sp = base + slots.len();
+    vm.thread.stack[base..sp].copy_from_slice(slots);
+    if let Some(value) = sent {
+        vm.thread.stack[sp] = value;
+        sp += 1;
+    }
+    let frame = vm.thread.frames.last_mut().expect("frame");
+    frame.ip = gen.ip.get();
+    frame.lasti = gen.lasti.get();
+    frame.generator = gen.value();
+    frame.sp = sp;
+    gen.nslots.set(0);
+    gen.state.set(GenState::Running);
+    swap_handled_exception(vm, gen);
+    Ok(())
+}
+
+/// Entering a generator makes the exception it was handling when it last
+/// yielded current and keeps the caller's in the generator; leaving swaps
+/// them back. (While it runs, the caller's is the next link of CPython's
+/// exception-info chain: see `Vm::topmost_handled_exception`.)
+fn swap_handled_exception(vm: &mut Vm, gen: Gc<PyGenerator>) {
+    let caller = vm.handled_exception;
+    vm.handled_exception = gen.handled_exception.get();
+    gen.handled_exception.set(caller);
+}
+
+/// The handled exception a running generator keeps for its caller.
+pub(crate) fn caller_handled_exception(gen: Value) -> Option<Value> {
+    gen.downcast::<PyGenerator>().map(|g| g.handled_exception.get())
+}
+
+fn mark_suspended(vm: &mut Vm, gen: Gc<PyGenerator>) {
+    if !gen.registered.replace(true) {
+        vm.finalizers.register(std::ptr::NonNull::from(gen.header()));
+    }
+    gen.state.set(GenState::Suspended);
+}
+
+/// A generator `FOR_ITER_GEN` can run inline: a plain generator, created or
+/// suspended (running or finished ones take the generic path, which
+/// raises or ends the loop).
+#[inline]
+pub fn inline_candidate(v: Value) -> Option<Gc<PyGenerator>> {
+    v.downcast::<PyGenerator>()
+        .filter(|g| g.kind == GenKind::Generator && matches!(g.state.get(), GenState::Created | GenState::Suspended))
+}
+
+/// `FOR_ITER_GEN`: push `gen`'s frame over the caller's, resumed with None.
+pub fn enter_inline(vm: &mut Vm, gen: Gc<PyGenerator>) -> PyResult<()> {
+    let none = vm.none();
+    push_generator_frame(vm, gen, Some(none), false)
+}
+
+/// `YIELD_VALUE` in a frame entered by `enter_inline`: save and pop it.
+pub fn suspend_inline(vm: &mut Vm) {
+    let gen = running_inline(vm);
+    suspend_frame(vm);
+    swap_handled_exception(vm, gen);
+    mark_suspended(vm, gen);
+}
+
+/// `RETURN_VALUE` in a frame entered by `enter_inline`: pop it, and end
+/// the caller's `for` (the generator is exhausted; the return value is
+/// ignored): the generator leaves its stack, and it continues at the
+/// loop's exit, the target of its `FOR_ITER_GEN`.
+pub fn return_inline(vm: &mut Vm) {
+    let gen = running_inline(vm);
+    pop_frame(vm);
+    swap_handled_exception(vm, gen);
+    finish(gen);
+    let caller = vm.thread.frames.last_mut().expect("the frame of the for loop");
+    let for_iter = caller.code.instructions[caller.lasti].get();
+    debug_assert_eq!(Instruction::decode(for_iter).map(|i| i.op.base()), Some(Opcode::FOR_ITER));
+    caller.sp -= 1;
+    caller.ip = (for_iter >> 8) as usize;
+}
+
+/// The unwinder popped a frame entered by `enter_inline`: the generator is
+/// finished, and the error its caller sees is what `resume` would return.
+pub fn unwind_inline(vm: &mut Vm, gen: Gc<PyGenerator>, err: PyErr) -> PyErr {
+    swap_handled_exception(vm, gen);
+    finish(gen);
+    convert_stop_iteration(vm, gen, err)
+}
+
+fn running_inline(vm: &Vm) -> Gc<PyGenerator> {
+    let frame = vm.thread.frames.last().expect("a generator frame");
+    debug_assert!(!frame.is_entry);
+    frame.generator.downcast::<PyGenerator>().expect("a generator frame")
 }
 
 fn finish(gen: Gc<PyGenerator>) {
