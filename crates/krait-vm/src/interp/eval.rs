@@ -946,7 +946,8 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let Some(gen) = crate::types::generator::inline_candidate(top!()) else { deopt!() };
                         (*frame).ip = ip;
                         (*frame).sp = sp;
-                        tri!(crate::types::generator::enter_inline(vm, gen));
+                        let none = vm.none();
+                        tri!(crate::types::generator::enter_inline(vm, gen, none));
                         load_frame!();
                         continue 'dispatch;
                     }
@@ -1069,8 +1070,8 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         let was_entry = (*frame).is_entry;
                         if !was_entry && !(*frame).generator.is_null() {
                             // A generator run inline by the caller's
-                            // FOR_ITER_GEN is exhausted: end that loop.
-                            crate::types::generator::return_inline(vm);
+                            // FOR_ITER_GEN or SEND returns.
+                            crate::types::generator::return_inline(vm, v);
                             load_frame!();
                             continue 'dispatch;
                         }
@@ -1105,8 +1106,8 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             crate::types::generator::suspend_frame(vm);
                             return Ok(Exit::Yield(v));
                         }
-                        // Run inline by the caller's FOR_ITER_GEN: the value
-                        // is the caller's next item.
+                        // Run inline by the caller's FOR_ITER_GEN or SEND:
+                        // the value is the caller's next item.
                         crate::types::generator::suspend_inline(vm);
                         load_frame!();
                         push!(v);
@@ -1115,6 +1116,16 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                     Opcode::SEND => {
                         let v = pop!();
                         let receiver = top!();
+                        if let Some(gen) = crate::types::generator::inline_send_candidate(vm, receiver, v) {
+                            // Run the sub-generator's frame in this loop: its
+                            // yield pushes the item here, its return replaces
+                            // the receiver and jumps (`return_inline`).
+                            (*frame).ip = ip;
+                            (*frame).sp = sp;
+                            tri!(crate::types::generator::enter_inline(vm, gen, v));
+                            load_frame!();
+                            continue 'dispatch;
+                        }
                         match tri!(ops::send(vm, receiver, v)) {
                             ops::SendResult::Yielded(y) => push!(y),
                             ops::SendResult::Returned(r) => {

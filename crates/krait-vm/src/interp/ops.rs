@@ -457,6 +457,11 @@ pub enum SendResult {
 /// `SEND`: one step of `yield from` / `await`.
 pub fn send(vm: &mut Vm, receiver: Value, value: Value) -> PyResult<SendResult> {
     if let Some(gen) = receiver.downcast::<PyGenerator>() {
+        if gen.kind == GenKind::Generator && gen.state.get() == crate::types::generator::GenState::Finished {
+            // `yield from` an exhausted generator evaluates to None
+            // (CPython's gen_send_ex2), where next() would raise.
+            return Ok(SendResult::Returned(vm.none()));
+        }
         if gen.kind != GenKind::AsyncGenerator {
             return match crate::types::generator::resume(vm, gen, value, None)? {
                 GenExit::Yield(v) => Ok(SendResult::Yielded(v)),

@@ -9,11 +9,13 @@
 //! costs a few words per resume and keeps every running frame on the one
 //! contiguous stack.
 //!
-//! A `for` loop over a plain generator (`FOR_ITER_GEN`) does not recurse:
-//! it pushes the generator's frame as an ordinary (non-entry) frame of the
-//! running loop (`enter_inline`). Its `YIELD_VALUE` then saves the frame
-//! and hands the value to the `for` (`suspend_inline`), its return ends the
-//! `for` (`return_inline`), and an exception leaving it is finished off by
+//! A `for` loop over a plain generator (`FOR_ITER_GEN`), and `yield from` or
+//! `await` of a generator or coroutine (`SEND`), do not recurse: they push
+//! the generator's frame as an ordinary (non-entry) frame of the running
+//! loop (`enter_inline`). Its `YIELD_VALUE` then saves the frame and hands
+//! the value to the instruction that entered it (`suspend_inline`), its
+//! return ends the `for` or the `yield from` (`return_inline`), and an
+//! exception leaving it is finished off by
 //! the unwinder (`unwind_inline`) as `resume` would have. While a generator
 //! runs, either way, its `handled_exception` holds the caller's.
 //!
@@ -302,10 +304,24 @@ pub fn inline_candidate(v: Value) -> Option<Gc<PyGenerator>> {
         .filter(|g| g.kind == GenKind::Generator && matches!(g.state.get(), GenState::Created | GenState::Suspended))
 }
 
-/// `FOR_ITER_GEN`: push `gen`'s frame over the caller's, resumed with None.
-pub fn enter_inline(vm: &mut Vm, gen: Gc<PyGenerator>) -> PyResult<()> {
-    let none = vm.none();
-    push_generator_frame(vm, gen, Some(none), false)
+/// A receiver `SEND` (`yield from`, `await`) can run inline with `value`:
+/// a generator or coroutine that is suspended, or created and sent None.
+#[inline]
+pub fn inline_send_candidate(vm: &Vm, receiver: Value, value: Value) -> Option<Gc<PyGenerator>> {
+    receiver.downcast::<PyGenerator>().filter(|g| {
+        g.kind != GenKind::AsyncGenerator
+            && match g.state.get() {
+                GenState::Suspended => true,
+                GenState::Created => vm.is_none(value),
+                _ => false,
+            }
+    })
+}
+
+/// `FOR_ITER_GEN` and `SEND`: push `gen`'s frame over the caller's,
+/// resumed with `sent`.
+pub fn enter_inline(vm: &mut Vm, gen: Gc<PyGenerator>, sent: Value) -> PyResult<()> {
+    push_generator_frame(vm, gen, Some(sent), false)
 }
 
 /// `YIELD_VALUE` in a frame entered by `enter_inline`: save and pop it.
@@ -316,20 +332,24 @@ pub fn suspend_inline(vm: &mut Vm) {
     mark_suspended(vm, gen);
 }
 
-/// `RETURN_VALUE` in a frame entered by `enter_inline`: pop it, and end
-/// the caller's `for` (the generator is exhausted; the return value is
-/// ignored): the generator leaves its stack, and it continues at the
-/// loop's exit, the target of its `FOR_ITER_GEN`.
-pub fn return_inline(vm: &mut Vm) {
+/// `RETURN_VALUE` in a frame entered by `enter_inline`: pop it, and go on
+/// in the caller at the target of the instruction that entered it. A `for`
+/// ends (the generator leaves its stack; the value is ignored); a `SEND`
+/// replaces the generator with the value, as `yield from` evaluates to it.
+pub fn return_inline(vm: &mut Vm, value: Value) {
     let gen = running_inline(vm);
     pop_frame(vm);
     swap_handled_exception(vm, gen);
     finish(gen);
-    let caller = vm.thread.frames.last_mut().expect("the frame of the for loop");
-    let for_iter = caller.code.instructions[caller.lasti].get();
-    debug_assert_eq!(Instruction::decode(for_iter).map(|i| i.op.base()), Some(Opcode::FOR_ITER));
-    caller.sp -= 1;
-    caller.ip = (for_iter >> 8) as usize;
+    let caller = vm.thread.frames.last_mut().expect("the frame that entered the generator");
+    let unit = caller.code.instructions[caller.lasti].get();
+    if unit as u8 == Opcode::SEND as u8 {
+        vm.thread.stack[caller.sp - 1] = value;
+    } else {
+        debug_assert_eq!(Instruction::decode(unit).map(|i| i.op.base()), Some(Opcode::FOR_ITER));
+        caller.sp -= 1;
+    }
+    caller.ip = (unit >> 8) as usize;
 }
 
 /// The unwinder popped a frame entered by `enter_inline`: the generator is
