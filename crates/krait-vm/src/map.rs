@@ -137,7 +137,7 @@ pub fn storage(attrs: &InstanceAttrs) -> Storage {
 pub fn get(attrs: &InstanceAttrs, name: Gc<PyStr>) -> Option<Value> {
     match storage(attrs) {
         Storage::Map(map) => {
-            map.slot_of(name).filter(|&i| i >= map.reserved).map(|i| attrs.values.borrow()[i]).filter(|v| !v.is_null())
+            map.slot_of(name).filter(|&i| i >= map.reserved).and_then(|i| attrs.values.get(i)).filter(|v| !v.is_null())
         }
         Storage::Dict(dict) => dict.get_str(name),
         Storage::None | Storage::Empty => None,
@@ -146,7 +146,7 @@ pub fn get(attrs: &InstanceAttrs, name: Gc<PyStr>) -> Option<Value> {
 
 /// The value of `__slots__` member number `index`, if set.
 pub fn get_slot(attrs: &InstanceAttrs, index: usize) -> Option<Value> {
-    attrs.values.borrow().get(index).copied().filter(|v| !v.is_null())
+    attrs.values.get(index).filter(|v| !v.is_null())
 }
 
 /// Set (or with NULL, clear) `__slots__` member number `index`; false when
@@ -155,12 +155,12 @@ pub fn set_slot(attrs: &InstanceAttrs, root: Gc<PyMap>, index: usize, value: Val
     if attrs.map.get().is_null() {
         attrs.map.set(root.value());
     }
-    let mut values = attrs.values.borrow_mut();
+    let values = &attrs.values;
     if values.len() <= index {
-        values.resize(index + 1, Value::NULL);
+        values.resize(index + 1);
     }
-    let had = !values[index].is_null();
-    values[index] = value;
+    let had = values.get(index).is_some_and(|v| !v.is_null());
+    values.set(index, value);
     had || !value.is_null()
 }
 
@@ -181,17 +181,17 @@ pub fn set(
         Storage::None | Storage::Empty => {
             let root = class_root(vm);
             attrs.map.set(root.value());
-            attrs.values.borrow_mut().resize(root.reserved, Value::NULL);
+            attrs.values.resize(root.reserved);
             root
         }
     };
     if let Some(i) = map.slot_of(name).filter(|&i| i >= map.reserved) {
-        attrs.values.borrow_mut()[i] = value;
+        attrs.values.set(i, value);
         return;
     }
     let name_value = vm.intern_value(name);
     let child = map.child(vm, name_value);
-    attrs.values.borrow_mut().push(value);
+    attrs.values.push(value);
     attrs.map.set(child.value());
 }
 
@@ -201,7 +201,7 @@ pub fn to_dict(vm: &mut Vm, attrs: &InstanceAttrs) -> Gc<PyDict> {
         Storage::Dict(dict) => dict,
         Storage::Map(map) => {
             let dict = PyDict::new(vm);
-            let values = attrs.values.borrow().to_vec();
+            let values = attrs.values.to_vec();
             // Slot members keep their places at the front of `values`.
             for (i, &name) in map.names().iter().enumerate().skip(map.reserved) {
                 if let Some(name) = name.downcast::<PyStr>() {
@@ -209,7 +209,7 @@ pub fn to_dict(vm: &mut Vm, attrs: &InstanceAttrs) -> Gc<PyDict> {
                 }
             }
             attrs.map.set(dict.value());
-            attrs.values.borrow_mut().truncate(map.reserved);
+            attrs.values.truncate(map.reserved);
             dict
         }
         Storage::None | Storage::Empty => {

@@ -18,7 +18,7 @@
 //! mutators of the containers), the single place where a write barrier will
 //! go for a generational or incremental collector.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, UnsafeCell};
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
@@ -185,21 +185,88 @@ pub const INLINE_ATTRIBUTES: usize = 5;
 /// and will get its class's root map on the first store.
 pub struct InstanceAttrs {
     pub map: ValueCell,
-    /// Inline room for a few attributes: most instances need no other
-    /// allocation than their cell.
-    pub values: RefCell<SmallVec<[Value; INLINE_ATTRIBUTES]>>,
+    pub values: AttrValues,
 }
 
 impl InstanceAttrs {
     pub fn new() -> InstanceAttrs {
-        InstanceAttrs { map: ValueCell::new(Value::NULL), values: RefCell::new(SmallVec::new()) }
+        InstanceAttrs { map: ValueCell::new(Value::NULL), values: AttrValues(UnsafeCell::new(SmallVec::new())) }
     }
 
     pub fn trace(&self, tracer: &mut Tracer) {
         tracer.mark(self.map.get());
-        for &value in self.values.borrow().iter() {
-            tracer.mark(value);
-        }
+        // SAFETY: marking reads no attribute area (see `AttrValues`).
+        tracer.mark_all(unsafe { self.values.as_slice() });
+    }
+}
+
+/// The values of an instance's attributes, with inline room for a few
+/// (most instances need no other allocation than their cell).
+///
+/// Interior mutability as `Cell`'s: every method copies values in or out
+/// and runs no other code while it holds the vector, so no reference into
+/// it outlives a call and no two accesses overlap. (A `RefCell` would
+/// check a borrow flag on every attribute read of the interpreter's
+/// hottest paths for an overlap that cannot happen.)
+pub struct AttrValues(UnsafeCell<SmallVec<[Value; INLINE_ATTRIBUTES]>>);
+
+impl AttrValues {
+    #[inline(always)]
+    fn with<R>(&self, f: impl FnOnce(&mut SmallVec<[Value; INLINE_ATTRIBUTES]>) -> R) -> R {
+        // SAFETY: see the type's comment: `f` is one of this impl's
+        // closures, which touch only the vector.
+        f(unsafe { &mut *self.0.get() })
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.with(|v| v.len())
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The value at `index` (NULL if unset), or `None` past the end.
+    #[inline(always)]
+    pub fn get(&self, index: usize) -> Option<Value> {
+        self.with(|v| v.get(index).copied())
+    }
+
+    /// Store at `index`; false (nothing stored) past the end.
+    #[inline(always)]
+    pub fn set(&self, index: usize, value: Value) -> bool {
+        self.with(|v| match v.get_mut(index) {
+            Some(place) => {
+                *place = value;
+                true
+            }
+            None => false,
+        })
+    }
+
+    pub fn push(&self, value: Value) {
+        self.with(|v| v.push(value))
+    }
+
+    pub fn resize(&self, len: usize) {
+        self.with(|v| v.resize(len, Value::NULL))
+    }
+
+    pub fn truncate(&self, len: usize) {
+        self.with(|v| v.truncate(len))
+    }
+
+    pub fn to_vec(&self) -> Vec<Value> {
+        self.with(|v| v.to_vec())
+    }
+
+    /// # Safety
+    /// Nothing may change the values while the slice is alive.
+    unsafe fn as_slice(&self) -> &[Value] {
+        // SAFETY: the caller keeps the vector unchanged meanwhile.
+        unsafe { &*self.0.get() }
     }
 }
 

@@ -520,7 +520,7 @@ pub fn cached_instance_attr(vm: &Vm, site: Site, owner: Value) -> Option<Value> 
     } else {
         return None;
     };
-    let value = *attrs.values.borrow().get(site.get(at + 3) as usize)?;
+    let value = attrs.values.get(site.get(at + 3) as usize)?;
     (!value.is_null()).then_some(value)
 }
 
@@ -573,18 +573,12 @@ pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: 
         return false;
     };
     let slot = site.get(at + 3);
-    let mut values = attrs.values.borrow_mut();
+    let values = &attrs.values;
     if fresh {
-        values.resize(map.reserved(), Value::NULL);
+        values.resize(map.reserved());
     }
     if slot & APPEND == 0 {
-        return match values.get_mut(slot as usize) {
-            Some(place) => {
-                *place = value;
-                true
-            }
-            None => false,
-        };
+        return values.set(slot as usize, value);
     }
     let Some(child) = map.existing_child(name).filter(|_| values.len() == (slot & !APPEND) as usize) else {
         return false;

@@ -482,6 +482,6 @@ pub fn set_instance_dict(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> 
     let cls = vm.class_of(obj);
     let reserved = root_map(vm, cls).reserved();
     attrs.map.set(dict.value());
-    attrs.values.borrow_mut().truncate(reserved);
+    attrs.values.truncate(reserved);
     Ok(())
 }
