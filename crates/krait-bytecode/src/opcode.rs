@@ -430,6 +430,11 @@ opcodes! {
     FOR_ITER_GEN { cache: 1, arg: Jump, effect: |_, j| if j { -1 } else { 1 }, base: FOR_ITER }
     /// CALL of a Python function with exactly its positional parameters.
     CALL_PY_EXACT_ARGS { cache: 4, arg: Count, effect: |a, _| -1 - a, base: CALL }
+    /// CALL of a plain Python class (object's `__new__`, a Python
+    /// `__init__` taking exactly the arguments): allocates the instance and
+    /// pushes `__init__`'s frame, whose return pushes the instance (cache:
+    /// class version, `__init__` function).
+    CALL_PY_INIT { cache: 4, arg: Count, effect: |a, _| -1 - a, base: CALL }
     /// UNPACK_SEQUENCE of a tuple of the right length.
     UNPACK_SEQUENCE_TUPLE { cache: 1, arg: Count, effect: |a, _| a - 1, base: UNPACK_SEQUENCE }
     /// UNPACK_SEQUENCE of a list of the right length.

@@ -66,6 +66,7 @@ pub fn push_frame_uninit(
         is_entry,
         generator: Value::NULL,
         frame_object: Value::NULL,
+        returns_self: false,
     });
     Ok(base)
 }

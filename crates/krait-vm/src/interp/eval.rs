@@ -986,7 +986,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
                         let args = std::slice::from_raw_parts(stack.add(args_start), argc);
                         if site.due() {
-                            specialize::call(site, callable, argc, names.is_some());
+                            specialize::call(vm, site, callable, argc, names.is_some(), !method.is_null());
                         }
                         if let Some(func) = callable.downcast::<PyFunction>() {
                             if !func.code().is_generator_like() {
@@ -1024,6 +1024,26 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         (*frame).ip = ip;
                         (*frame).sp = sp;
                         tri!(call::push_exact_args_frame(vm, func, args));
+                        load_frame!();
+                        continue 'dispatch;
+                    }
+                    Opcode::CALL_PY_INIT => {
+                        skip_cache!(CALL);
+                        let n = arg as usize;
+                        if !peek!(n + 2).is_null() || kwnames.is_some() {
+                            deopt!();
+                        }
+                        let Some((cls, init)) = specialize::cached_init(site, peek!(n + 1), n) else { deopt!() };
+                        let obj = vm.alloc_instance(crate::types::object::PyObject::new(), cls).value();
+                        // The instance takes the NULL's place, where the
+                        // return finds it, and the class's, as `self`.
+                        *stack.add(sp - n - 2) = obj;
+                        *stack.add(sp - n - 1) = obj;
+                        let args = std::slice::from_raw_parts(stack.add(sp - n - 1), n + 1);
+                        (*frame).ip = ip;
+                        (*frame).sp = sp;
+                        tri!(call::push_exact_args_frame(vm, init, args));
+                        vm.thread.frames.last_mut().expect("the __init__ frame").returns_self = true;
                         load_frame!();
                         continue 'dispatch;
                     }
@@ -1075,12 +1095,24 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                             load_frame!();
                             continue 'dispatch;
                         }
+                        let returns_self = (*frame).returns_self;
                         call::pop_frame(vm);
                         if was_entry {
                             return Ok(Exit::Return(v));
                         }
                         load_frame!();
-                        sp -= call_operands((*instrs.add((*frame).lasti)).get());
+                        let operands = call_operands((*instrs.add((*frame).lasti)).get());
+                        let v = if returns_self {
+                            // `__init__` of a CALL_PY_INIT: the call's value
+                            // is the instance, kept below the callable.
+                            if !vm.is_none(v) {
+                                break 'op Err(crate::types::class::init_returned(vm, v));
+                            }
+                            *stack.add(sp - operands)
+                        } else {
+                            v
+                        };
+                        sp -= operands;
                         push!(v);
                         continue 'dispatch;
                     }

@@ -78,6 +78,8 @@ pub struct Frame {
     pub generator: Value,
     /// The `PyFrame` object made for this frame, if any was.
     pub frame_object: Value,
+    /// An `__init__` run by `CALL_PY_INIT`: its return pushes the instance.
+    pub returns_self: bool,
 }
 
 pub struct ThreadState {

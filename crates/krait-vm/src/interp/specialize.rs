@@ -472,16 +472,60 @@ pub fn unpack_sequence(vm: &mut Vm, site: Site, seq: Value) {
     site.install(form);
 }
 
-pub fn call(site: Site, callable: Value, argc: usize, has_kwnames: bool) {
+/// `through_method`: the callable came from LOAD_METHOD with `self`.
+pub fn call(vm: &mut Vm, site: Site, callable: Value, argc: usize, has_kwnames: bool, through_method: bool) {
+    if has_kwnames {
+        return site.install(None);
+    }
+    if let Some(cls) = callable.downcast::<PyType>() {
+        return site.install(if through_method { None } else { init_form(vm, site, cls, argc) });
+    }
     let form = callable
         .downcast::<PyFunction>()
-        .filter(|f| !has_kwnames && f.version.get() != u32::MAX && takes_exact_args(f.code(), argc))
+        .filter(|f| f.version.get() != u32::MAX && takes_exact_args(f.code(), argc))
         .map(|f| {
             site.set(1, f.version.get());
             site.set(2, argc as u32);
             Opcode::CALL_PY_EXACT_ARGS
         });
     site.install(form);
+}
+
+/// `CALL_PY_INIT` for calling `cls` with `argc` arguments, if `type.__call__`
+/// would just allocate a plain instance and run a Python `__init__` that
+/// takes them exactly.
+fn init_form(vm: &mut Vm, site: Site, cls: Gc<PyType>, argc: usize) -> Option<Opcode> {
+    if vm.class_of(cls.value()) != vm.types.type_
+        || cls.has_flag(crate::types::typeobject::flags::ABSTRACT)
+        || cls.instance_layout().kind != LayoutKind::Object
+    {
+        return None;
+    }
+    if !cls.lookup(vm, vm.names.new)?.is(vm.well_known.object_new) {
+        return None;
+    }
+    let init = cls.lookup(vm, vm.names.init)?;
+    let func = init.downcast::<PyFunction>().filter(|f| takes_exact_args(f.code(), argc + 1))?;
+    let version = cls.version_tag(vm);
+    if version == 0 {
+        return None;
+    }
+    site.set(1, version);
+    site.set_value(2, func.value());
+    Some(Opcode::CALL_PY_INIT)
+}
+
+/// `CALL_PY_INIT`'s guard: the class is unchanged (so its `__new__` and
+/// `__init__` are), and `__init__`'s code still takes the arguments.
+#[inline(always)]
+pub fn cached_init(site: Site, callable: Value, argc: usize) -> Option<(Gc<PyType>, Gc<PyFunction>)> {
+    let cls = callable.downcast::<PyType>()?;
+    if cls.current_version() != site.get(1) {
+        return None;
+    }
+    // The class is unchanged, so the function is still in it, and alive.
+    let init = site.get_value(2).downcast::<PyFunction>()?;
+    takes_exact_args(init.code(), argc + 1).then_some((cls, init))
 }
 
 /// `CALL_PY_EXACT_ARGS`'s guard: the function (and so its code) is the

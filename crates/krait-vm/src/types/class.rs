@@ -138,10 +138,15 @@ pub fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
         call::call_kw(vm, bound, rest, kwnames)?
     };
     if !vm.is_none(result) {
-        let tn = vm.type_name(result);
-        return Err(vm.type_error(format!("__init__() should return None, not '{tn}'")));
+        return Err(init_returned(vm, result));
     }
     Ok(obj)
+}
+
+/// The error for an `__init__` that returned `result`, not None.
+pub fn init_returned(vm: &mut Vm, result: Value) -> crate::error::PyErr {
+    let tn = vm.type_name(result);
+    vm.type_error(format!("__init__() should return None, not '{tn}'"))
 }
 
 // ---- the metaclass and the best base --------------------------------------------------------
