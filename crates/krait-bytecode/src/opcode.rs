@@ -166,14 +166,14 @@ opcodes! {
 
     // ---- attributes and items -----------------------------------------------
     /// Cache: counter, type version, map id, slot. Stack: owner => value
-    LOAD_ATTR { cache: 7, arg: Name, effect: |_, _| 0 }
+    LOAD_ATTR { cache: 13, arg: Name, effect: |_, _| 0 }
     /// Push the unbound method and `owner` if the attribute is a plain
     /// function found on the type, else NULL and the attribute.
     /// Cache: counter, type version, map id, descriptor (2 units).
     /// Stack: owner => method, owner  |  owner => NULL, value
-    LOAD_METHOD { cache: 9, arg: Name, effect: |_, _| 1 }
+    LOAD_METHOD { cache: 17, arg: Name, effect: |_, _| 1 }
     /// Cache: counter, type version, map id, slot. Stack: value, owner =>
-    STORE_ATTR { cache: 7, arg: Name, effect: |_, _| -2 }
+    STORE_ATTR { cache: 13, arg: Name, effect: |_, _| -2 }
     /// Stack: owner =>
     DELETE_ATTR { cache: 0, arg: Name, effect: |_, _| -1 }
     /// Stack: container, key => container[key]
@@ -371,24 +371,24 @@ opcodes! {
 
     // ---- specialised forms (written only by the interpreter's quickening) ---------------------
     /// LOAD_ATTR of an attribute stored in an instance at a known map slot.
-    LOAD_ATTR_INSTANCE { cache: 7, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
+    LOAD_ATTR_INSTANCE { cache: 13, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
     /// LOAD_ATTR of a `__slots__` member (cache: type version, -, index).
-    LOAD_ATTR_SLOT { cache: 7, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
+    LOAD_ATTR_SLOT { cache: 13, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
     /// LOAD_ATTR of a `property` whose getter is a plain Python function:
     /// pushes the getter's frame, whose return value replaces the owner
     /// (cache: type version, property, getter version).
-    LOAD_ATTR_PROPERTY { cache: 7, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
+    LOAD_ATTR_PROPERTY { cache: 13, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
     /// LOAD_ATTR of a module attribute (cache: dict keys version, index).
-    LOAD_ATTR_MODULE { cache: 7, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
+    LOAD_ATTR_MODULE { cache: 13, arg: Name, effect: |_, _| 0, base: LOAD_ATTR }
     /// LOAD_METHOD of a function found on the type, with no instance attribute shadowing it.
-    LOAD_METHOD_CACHED { cache: 9, arg: Name, effect: |_, _| 1, base: LOAD_METHOD }
+    LOAD_METHOD_CACHED { cache: 17, arg: Name, effect: |_, _| 1, base: LOAD_METHOD }
     /// LOAD_METHOD of a module attribute (a plain call: NULL, attribute).
-    LOAD_METHOD_MODULE { cache: 9, arg: Name, effect: |_, _| 1, base: LOAD_METHOD }
+    LOAD_METHOD_MODULE { cache: 17, arg: Name, effect: |_, _| 1, base: LOAD_METHOD }
     /// STORE_ATTR into an instance slot at a known map, or adding the
     /// attribute by a known map transition.
-    STORE_ATTR_INSTANCE { cache: 7, arg: Name, effect: |_, _| -2, base: STORE_ATTR }
+    STORE_ATTR_INSTANCE { cache: 13, arg: Name, effect: |_, _| -2, base: STORE_ATTR }
     /// STORE_ATTR into a `__slots__` member (cache: type version, -, index).
-    STORE_ATTR_SLOT { cache: 7, arg: Name, effect: |_, _| -2, base: STORE_ATTR }
+    STORE_ATTR_SLOT { cache: 13, arg: Name, effect: |_, _| -2, base: STORE_ATTR }
     /// LOAD_GLOBAL found in the module's globals.
     LOAD_GLOBAL_MODULE { cache: 4, arg: GlobalName, effect: |a, _| 1 + (a & 1), base: LOAD_GLOBAL }
     /// LOAD_GLOBAL found in builtins.

@@ -61,11 +61,15 @@ const MAX_BACKOFF: u32 = 12;
 /// `STORE_ATTR_INSTANCE`'s slot flag: the store adds the attribute.
 pub const APPEND: u32 = 1 << 31;
 
-/// Cache units per entry of the two-entry (polymorphic) caches: (type
+/// Cache units per entry of the polymorphic caches: (type
 /// version, map id, slot) for attributes, (type version, map id, method)
 /// for methods.
 const INSTANCE_ENTRY: usize = 3;
 const METHOD_ENTRY: usize = 4;
+/// Entries per polymorphic cache: a site that sees objects of up to this
+/// many (class, map) pairs (a method of a base class running on instances
+/// of a few subclasses) stays specialised.
+pub const CACHE_ENTRIES: usize = 4;
 
 /// An instruction of a code object and its inline cache.
 #[derive(Clone, Copy)]
@@ -124,8 +128,21 @@ impl Site {
 
     /// Empty entry `entry` of a cache with entries of `width` units (a
     /// zero type version never matches).
-    fn clear_entry(self, entry: usize, width: usize) {
-        self.set(entry * width + 1, 0);
+    fn clear_entries(self, width: usize) {
+        for entry in 1..CACHE_ENTRIES {
+            self.set(entry * width + 1, 0);
+        }
+    }
+
+    /// The first empty entry after the first, if any.
+    fn free_entry(self, width: usize) -> Option<usize> {
+        (1..CACHE_ENTRIES).find(|&entry| self.get(entry * width + 1) == 0)
+    }
+
+    /// The entry whose first two units are `(a, b)`, if any.
+    #[inline(always)]
+    fn find_entry(self, width: usize, a: u32, b: u32) -> Option<usize> {
+        (0..CACHE_ENTRIES).map(|entry| entry * width).find(|&at| self.get(at + 1) == a && self.get(at + 2) == b)
     }
 
     /// Install `op` if there is one, else back off.
@@ -207,17 +224,19 @@ fn plain_class_attribute(vm: &Vm, attr: Value) -> bool {
 }
 
 pub fn load_attr(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
+    // (Emptied first: a form may use the units of later entries.)
+    site.clear_entries(INSTANCE_ENTRY);
     let op = load_attr_form(vm, site, owner, name, 0);
-    site.clear_entry(1, INSTANCE_ENTRY);
     site.install(op);
 }
 
-/// A `LOAD_ATTR_INSTANCE` miss: cache a second (class, map) if there is
+/// A `LOAD_ATTR_INSTANCE` miss: cache another (class, map) if there is
 /// room; true when the instruction should simply run again.
 pub fn add_load_attr_entry(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> bool {
-    site.get(INSTANCE_ENTRY + 1) == 0
-        && load_attr_form(vm, site, owner, name, 1) == Some(Opcode::LOAD_ATTR_INSTANCE)
-        && site.get(INSTANCE_ENTRY + 1) != 0
+    site.free_entry(INSTANCE_ENTRY).is_some_and(|entry| {
+        load_attr_form(vm, site, owner, name, entry) == Some(Opcode::LOAD_ATTR_INSTANCE)
+            && site.get(entry * INSTANCE_ENTRY + 1) != 0
+    })
 }
 
 fn load_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entry: usize) -> Option<Opcode> {
@@ -281,16 +300,18 @@ fn data_descriptor_form(vm: &mut Vm, site: Site, cls: Gc<PyType>, attr: Value, v
 }
 
 pub fn load_method(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
+    // (Emptied first: a form may use the units of later entries.)
+    site.clear_entries(METHOD_ENTRY);
     let op = load_method_form(vm, site, owner, name, 0);
-    site.clear_entry(1, METHOD_ENTRY);
     site.install(op);
 }
 
 /// A `LOAD_METHOD_CACHED` miss: as `add_load_attr_entry`.
 pub fn add_load_method_entry(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> bool {
-    site.get(METHOD_ENTRY + 1) == 0
-        && load_method_form(vm, site, owner, name, 1) == Some(Opcode::LOAD_METHOD_CACHED)
-        && site.get(METHOD_ENTRY + 1) != 0
+    site.free_entry(METHOD_ENTRY).is_some_and(|entry| {
+        load_method_form(vm, site, owner, name, entry) == Some(Opcode::LOAD_METHOD_CACHED)
+            && site.get(entry * METHOD_ENTRY + 1) != 0
+    })
 }
 
 fn load_method_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entry: usize) -> Option<Opcode> {
@@ -321,16 +342,18 @@ fn load_method_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entr
 }
 
 pub fn store_attr(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) {
+    // (Emptied first: a form may use the units of later entries.)
+    site.clear_entries(INSTANCE_ENTRY);
     let op = store_attr_form(vm, site, owner, name, 0);
-    site.clear_entry(1, INSTANCE_ENTRY);
     site.install(op);
 }
 
 /// A `STORE_ATTR_INSTANCE` miss: as `add_load_attr_entry`.
 pub fn add_store_attr_entry(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>) -> bool {
-    site.get(INSTANCE_ENTRY + 1) == 0
-        && store_attr_form(vm, site, owner, name, 1).is_some()
-        && site.get(INSTANCE_ENTRY + 1) != 0
+    site.free_entry(INSTANCE_ENTRY).is_some_and(|entry| {
+        store_attr_form(vm, site, owner, name, entry) == Some(Opcode::STORE_ATTR_INSTANCE)
+            && site.get(entry * INSTANCE_ENTRY + 1) != 0
+    })
 }
 
 fn store_attr_form(vm: &mut Vm, site: Site, owner: Value, name: Gc<PyStr>, entry: usize) -> Option<Opcode> {
@@ -557,13 +580,7 @@ pub fn cached_instance_attr(vm: &Vm, site: Site, owner: Value) -> Option<Value> 
     let attrs = owner.header()?.attrs()?;
     let map = attrs.map.get().downcast::<PyMap>()?;
     let version = vm.class_of(owner).current_version();
-    let at = if site.get(1) == version && site.get(2) == map.id {
-        0
-    } else if site.get(INSTANCE_ENTRY + 1) == version && site.get(INSTANCE_ENTRY + 2) == map.id {
-        INSTANCE_ENTRY
-    } else {
-        return None;
-    };
+    let at = site.find_entry(INSTANCE_ENTRY, version, map.id)?;
     let value = attrs.values.get(site.get(at + 3) as usize)?;
     (!value.is_null()).then_some(value)
 }
@@ -586,13 +603,8 @@ pub fn cached_module_attr(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
 #[inline(always)]
 pub fn cached_method(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
     let (version, id) = (vm.class_of(owner).current_version(), map_id(owner));
-    if version == site.get(1) && id == site.get(2) {
-        Some(site.get_value(3))
-    } else if version == site.get(METHOD_ENTRY + 1) && id == site.get(METHOD_ENTRY + 2) {
-        Some(site.get_value(METHOD_ENTRY + 3))
-    } else {
-        None
-    }
+    let at = site.find_entry(METHOD_ENTRY, version, id)?;
+    Some(site.get_value(at + 3))
 }
 
 /// `STORE_ATTR_INSTANCE`: false when a guard failed (nothing stored).
@@ -608,12 +620,7 @@ pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: 
     let Some(map) = map else {
         return false;
     };
-    let version = cls.current_version();
-    let at = if site.get(1) == version && site.get(2) == map.id {
-        0
-    } else if site.get(INSTANCE_ENTRY + 1) == version && site.get(INSTANCE_ENTRY + 2) == map.id {
-        INSTANCE_ENTRY
-    } else {
+    let Some(at) = site.find_entry(INSTANCE_ENTRY, cls.current_version(), map.id) else {
         return false;
     };
     let slot = site.get(at + 3);
