@@ -205,6 +205,24 @@ fn check_base(base: i64) -> NumericResult<u32> {
 
 /// `int(text, base)` for a str (`PyLong_FromUnicodeObject`). `base` is 0
 /// or 2..=36; `max_str_digits` is `sys.get_int_max_str_digits()`.
+/// `int(text)` in base 10 without building a big int, for the common
+/// case: optional ASCII whitespace around an optional sign and at most 18
+/// ASCII digits (no underscores). `None` for anything else, which
+/// `parse_int` then handles, errors included.
+pub fn short_decimal(text: &str) -> Option<i64> {
+    let trimmed = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (negative, digits) = match trimmed.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let magnitude = digits.iter().fold(0i64, |acc, &d| acc * 10 + i64::from(d - b'0'));
+    Some(if negative { -magnitude } else { magnitude })
+}
+
 pub fn parse_int(text: &str, base: i64, max_str_digits: usize) -> NumericResult<BigInt> {
     let radix = check_base(base)?;
     let ascii = transform_decimal_and_space(text);
@@ -270,6 +288,16 @@ mod tests {
 
     fn int(text: &str, base: i64) -> Result<String, String> {
         parse_int(text, base, DEFAULT_MAX_STR_DIGITS).map(|v| v.to_string()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn short_decimals_agree_with_the_full_parser() {
+        for text in ["0", "7", "-0", "+12", "  -42\n", "007", "999999999999999999", "-999999999999999999"] {
+            assert_eq!(short_decimal(text).map(|i| i.to_string()), int(text, 10).ok(), "{text:?}");
+        }
+        for text in ["", "-", "1_000", "1e3", "0x10", "\u{2003}7", "\x0b7", "1000000000000000000", "١٢"] {
+            assert_eq!(short_decimal(text), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -484,6 +484,11 @@ pub(crate) fn bytes_like_contents(v: Value) -> Option<Vec<u8>> {
 /// `int(text, base)` for a str or bytes-like `x`; `None` if `x` is neither.
 fn int_from_string(vm: &mut Vm, x: Value, base: i64) -> PyResult<Option<Value>> {
     let parsed = if let Some(s) = x.downcast::<PyStr>() {
+        if base == 10 {
+            if let Some(i) = crate::numeric::int_parse::short_decimal(s.as_str()) {
+                return Ok(Some(Value::from_small(i)));
+            }
+        }
         crate::numeric::int_parse::parse_int(s.as_str(), base, vm.int_max_str_digits)
     } else if let Some(bytes) = bytes_like_contents(x) {
         let repr = protocol::object::repr(vm, x)?;
