@@ -167,6 +167,10 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     if cls == vm.types.dict {
         return Ok(container.downcast::<PyDict>().expect("dict").get_item(vm, item)?.is_some());
     }
+    if cls == vm.types.set || cls == vm.types.frozenset {
+        let set = container.downcast::<crate::types::set::PySet>().expect("set");
+        return crate::types::set::contains_key(vm, set, item);
+    }
     if let Some(method) = cls.lookup(vm, vm.names.contains).filter(|m| !vm.is_none(*m)) {
         let r = call::call(vm, method, &[container, item])?;
         return object::truthy(vm, r);

@@ -114,7 +114,9 @@ impl SetTable {
     }
 
     /// The active keys with their hashes, in table order.
-    fn active(&self) -> Vec<(Value, i64)> {
+    /// The live entries, inline on the native stack when there are few
+    /// (where the conservative scan keeps their keys alive).
+    fn active(&self) -> Entries {
         self.slots.iter().filter(|s| s.is_active()).map(|s| (s.key, s.hash)).collect()
     }
 }
@@ -383,7 +385,17 @@ impl PySet {
 }
 
 /// Keep snapshot keys reachable while Python code runs.
-fn rooted_keys(vm: &mut Vm, entries: &[(Value, i64)]) -> Value {
+/// A set's entries, copied out so that comparisons that run Python code
+/// cannot change them under an iteration.
+type Entries = smallvec::SmallVec<[(Value, i64); 16]>;
+
+/// Keep the keys of `entries` alive across calls that may collect: a list
+/// of them when they spilled to the Rust heap (the inline ones are on the
+/// native stack already), else NULL.
+fn rooted_keys(vm: &mut Vm, entries: &Entries) -> Value {
+    if !entries.spilled() {
+        return Value::NULL;
+    }
     let keys: Vec<Value> = entries.iter().map(|&(k, _)| k).collect();
     crate::types::list::list_from_vec(vm, keys)
 }
@@ -514,8 +526,13 @@ fn with_set_key<T>(vm: &mut Vm, key: Value, f: &mut dyn FnMut(&mut Vm, Value, i6
 fn set_contains(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, key] = args.exact::<2>(vm, "__contains__")?;
     let set = this_set(vm, this, "__contains__")?;
-    let found = with_set_key(vm, key, &mut |vm, k, h| set.contains_hashed(vm, k, h))?;
+    let found = contains_key(vm, set, key)?;
     Ok(vm.bool_value(found))
+}
+
+/// `key in set` (a set key is looked up as the equal frozenset).
+pub fn contains_key(vm: &mut Vm, set: Gc<PySet>, key: Value) -> PyResult<bool> {
+    with_set_key(vm, key, &mut |vm, k, h| set.contains_hashed(vm, k, h))
 }
 
 fn set_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -736,9 +753,9 @@ fn symmetric_difference_update(vm: &mut Vm, set: Gc<PySet>, other: Value) -> PyR
         set.clear();
         return Ok(());
     }
-    let entries: Vec<(Value, i64)> = if vm.is_exact(other, vm.types.dict) {
+    let entries: Entries = if vm.is_exact(other, vm.types.dict) {
         let dict = other.downcast::<PyDict>().expect("dict");
-        let mut entries = Vec::with_capacity(dict.len());
+        let mut entries = Entries::with_capacity(dict.len());
         let mut pos = 0;
         while let Some((next, entry)) = dict.next_entry(pos) {
             entries.push((entry.key, entry.hash));
