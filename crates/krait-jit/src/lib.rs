@@ -1,0 +1,3 @@
+//! krait-jit: the tracing JIT.
+
+pub mod ir;
