@@ -1,3 +1,4 @@
 //! krait-jit: the tracing JIT.
 
 pub mod ir;
+pub mod opt;
