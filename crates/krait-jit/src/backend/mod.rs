@@ -1,0 +1,227 @@
+//! The Cranelift backend: a trace becomes one native function.
+//!
+//! ## The calling convention
+//!
+//! A compiled trace is `extern "C" fn(frame: *mut u64, ctx: *mut JitContext)
+//! -> u32`. It reads its input arguments from `frame[0..n]` (floats as their
+//! bits, refs as addresses), runs, and leaves through an **exit**: it writes
+//! the exit's values to `frame[0..]` and returns the exit's number. A guard's
+//! exit values are its fail arguments ([`crate::ir::ResumeStore::fail_args`]),
+//! which [`crate::ir::resume::rebuild`] turns back into interpreter frames; a
+//! `finish` exit's values are its operands. Exit numbers are unique within a
+//! [`Backend`], which keeps an [`ExitInfo`] for each (which trace, which op,
+//! the types of the values written).
+//!
+//! ## Loops
+//!
+//! A `label` becomes a Cranelift block whose parameters are the label's
+//! values, and a `jump` a branch to it with the new values: the loop runs in
+//! registers, never touching the frame buffer until it leaves. A trace
+//! without a label loops back to a block that takes its inputs.
+//!
+//! ## Bridges
+//!
+//! Each guard exits through a slot of the trace's **bridge table** (one
+//! machine word per guard, zero until patched). The cold exit path writes the
+//! fail arguments to the frame, then loads the slot: if it holds a function,
+//! it calls it with the same frame and context and returns what it returns;
+//! otherwise it returns the guard's exit number. A bridge is simply another
+//! compiled trace whose input arguments are the guard's fail arguments, so
+//! attaching it ([`Backend::attach_bridge`]) is one store into the slot. We
+//! chose the indirect call over patching the guard's branch in place because
+//! it needs no code patching (Cranelift's JIT memory is mapped read-execute
+//! once finalised) and the extra load only happens on the cold path. The
+//! cost is a native stack frame per bridge level, which is bounded by the
+//! depth of bridge chains.
+//!
+//! ## Other choices
+//!
+//! - `guard_not_invalidated` reads the trace's own invalidation word
+//!   ([`CompiledTrace::invalidate`] sets it); the word's address is a
+//!   constant in the code.
+//! - `int_*_ovf` use Cranelift's `sadd_overflow`/`ssub_overflow`/
+//!   `smul_overflow`; the following guard branches on the overflow flag.
+//! - Calls are indirect calls to the address in the call descriptor; calls
+//!   whose effect class is not `Pure` get the `JitContext` as an implicit
+//!   first argument (see [`JitContext`]).
+//! - All code lives in one `JITModule` owned by the [`Backend`]; compiled
+//!   traces stay valid as long as it lives.
+
+mod context;
+mod lower;
+
+pub use context::{AllocFn, JitContext};
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_jit::{JITBuilder, JITModule};
+
+use crate::ir::{SnapshotId, Trace, Type};
+
+/// The signature of compiled code (see the module documentation).
+pub type TraceFn = unsafe extern "C" fn(*mut u64, *mut JitContext) -> u32;
+
+/// What kind of exit an exit number is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// A guard failed; rebuild the interpreter state from its snapshot.
+    Guard(SnapshotId),
+    /// The trace finished.
+    Finish,
+}
+
+/// One exit of a compiled trace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExitInfo {
+    /// The compiled trace's number within the backend.
+    pub trace: u32,
+    /// The index of the op in the trace.
+    pub op: usize,
+    /// Guard or finish.
+    pub kind: ExitKind,
+    /// The types of the words written to the frame.
+    pub types: Vec<Type>,
+    /// For a guard, its index in the trace's bridge table.
+    pub bridge_slot: Option<usize>,
+}
+
+/// A failure to compile.
+#[derive(Debug)]
+pub struct CompileError(pub String);
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "compile error: {}", self.0)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// A compiled trace.
+#[derive(Debug)]
+pub struct CompiledTrace {
+    /// The trace's number within the backend.
+    pub number: u32,
+    entry: TraceFn,
+    /// The exit numbers of the trace's guards, in op order.
+    pub guard_exits: Vec<u32>,
+    /// The exit numbers of the trace's `finish` ops, in op order.
+    pub finish_exits: Vec<u32>,
+    /// How many words the frame buffer must hold.
+    pub frame_size: usize,
+    /// The input types.
+    pub input_types: Vec<Type>,
+    bridges: Box<[AtomicU64]>,
+    invalidated: Box<AtomicU64>,
+}
+
+impl CompiledTrace {
+    /// The entry point.
+    pub fn entry(&self) -> TraceFn {
+        self.entry
+    }
+
+    /// Run the trace.
+    ///
+    /// # Safety
+    ///
+    /// The inputs in `frame` must be valid for the trace's ops (object
+    /// pointers it dereferences point to objects with the descriptors'
+    /// layout), `ctx.alloc` must be set if the trace allocates, and the
+    /// backend that compiled the trace must still live.
+    pub unsafe fn run(&self, frame: &mut [u64], ctx: &mut JitContext) -> u32 {
+        assert!(frame.len() >= self.frame_size, "frame buffer of {} words, need {}", frame.len(), self.frame_size);
+        // SAFETY: the frame is large enough for every read and write the
+        // code does (checked above); the rest is the caller's contract.
+        unsafe { (self.entry)(frame.as_mut_ptr(), ctx) }
+    }
+
+    /// Make every `guard_not_invalidated` of the trace fail from now on.
+    pub fn invalidate(&self) {
+        self.invalidated.store(1, Ordering::Release);
+    }
+}
+
+/// Compiles traces into one JIT module.
+pub struct Backend {
+    module: JITModule,
+    exits: Vec<ExitInfo>,
+    traces: u32,
+}
+
+impl Backend {
+    /// A backend for the host machine.
+    pub fn new() -> Result<Backend, CompileError> {
+        let mut flags = settings::builder();
+        let set = |flags: &mut settings::Builder, name: &str, value: &str| {
+            flags.set(name, value).map_err(|e| CompileError(format!("{name}: {e}")))
+        };
+        set(&mut flags, "opt_level", "speed")?;
+        set(&mut flags, "use_colocated_libcalls", "false")?;
+        set(&mut flags, "is_pic", "false")?;
+        let isa = cranelift_native::builder()
+            .map_err(|e| CompileError(e.to_string()))?
+            .finish(settings::Flags::new(flags))
+            .map_err(|e| CompileError(e.to_string()))?;
+        let builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
+        Ok(Backend { module: JITModule::new(builder), exits: Vec::new(), traces: 0 })
+    }
+
+    /// What an exit number means.
+    pub fn exit(&self, number: u32) -> &ExitInfo {
+        &self.exits[number as usize]
+    }
+
+    /// Compile a (verified) trace.
+    pub fn compile(&mut self, trace: &Trace) -> Result<CompiledTrace, CompileError> {
+        crate::ir::verify(trace).map_err(|e| CompileError(e.to_string()))?;
+        let number = self.traces;
+        self.traces += 1;
+        let guards = trace.count_guards();
+        let bridges: Box<[AtomicU64]> = (0..guards).map(|_| AtomicU64::new(0)).collect();
+        let invalidated = Box::new(AtomicU64::new(0));
+        let plan = lower::ExitPlan::new(trace, number, self.exits.len() as u32);
+        let frame_size = plan.frame_size(trace);
+        let func = lower::compile(&mut self.module, trace, &plan, &bridges, &invalidated, number)?;
+        self.module.finalize_definitions().map_err(|e| CompileError(e.to_string()))?;
+        let code = self.module.get_finalized_function(func);
+        // SAFETY: the function was built with exactly `TraceFn`'s signature
+        // (two pointer-sized parameters, an i32 result, the C convention).
+        let entry: TraceFn = unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
+        let (guard_exits, finish_exits) = plan.numbers();
+        self.exits.extend(plan.exits);
+        Ok(CompiledTrace {
+            number,
+            entry,
+            guard_exits,
+            finish_exits,
+            frame_size,
+            input_types: trace.inputs.iter().map(|&v| trace.ty(v)).collect(),
+            bridges,
+            invalidated,
+        })
+    }
+
+    /// Attach `bridge` to the guard with exit number `exit` of `parent`: from
+    /// now on that guard's failure runs the bridge. The bridge's inputs must
+    /// be the guard's fail arguments.
+    pub fn attach_bridge(&self, parent: &CompiledTrace, exit: u32, bridge: &CompiledTrace) -> Result<(), CompileError> {
+        let info = self.exit(exit);
+        let slot = match (info.trace == parent.number, info.bridge_slot) {
+            (true, Some(slot)) => slot,
+            _ => return Err(CompileError(format!("exit {exit} is not a guard of trace {}", parent.number))),
+        };
+        if info.types != bridge.input_types {
+            return Err(CompileError(format!(
+                "bridge takes {:?}, the guard leaves with {:?}",
+                bridge.input_types, info.types
+            )));
+        }
+        parent.bridges[slot].store(bridge.entry as usize as u64, Ordering::Release);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,269 @@
+//! Tests that compile real traces and run them.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::ir::{parse, DescrTable, EffectClass, Type};
+
+fn compile_with(descrs: DescrTable, text: &str) -> (Backend, CompiledTrace) {
+    let trace = parse(text, &Arc::new(descrs)).unwrap();
+    let mut backend = Backend::new().unwrap();
+    let compiled = backend.compile(&trace).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    (backend, compiled)
+}
+
+fn compile(text: &str) -> (Backend, CompiledTrace) {
+    compile_with(DescrTable::new(), text)
+}
+
+fn run(compiled: &CompiledTrace, frame: &mut [u64]) -> u32 {
+    let mut ctx = JitContext::new();
+    // SAFETY: these traces touch no memory but the frame.
+    unsafe { compiled.run(frame, &mut ctx) }
+}
+
+const SUM_LOOP: &str = "[i0, i1, i2]
+    label(i3, i4, i5)
+    i6 = int_lt(i3, i5)
+    guard_true(i6) [i3, i4, i5]
+    i7 = int_add_ovf(i4, i3)
+    guard_no_overflow() [i3, i4, i5]
+    i8 = int_add(i3, 1)
+    jump(i8, i7, i5)";
+
+#[test]
+fn a_summing_loop_runs_until_its_guard_fails() {
+    let (backend, trace) = compile(SUM_LOOP);
+    let mut frame = [0, 0, 100];
+    let exit = run(&trace, &mut frame);
+    assert_eq!(exit, trace.guard_exits[0]);
+    assert_eq!(frame, [100, 4950, 100]);
+    assert_eq!(backend.exit(exit).types, vec![Type::Int; 3]);
+    assert_eq!(backend.exit(exit).op, 2);
+}
+
+#[test]
+fn overflow_leaves_through_guard_no_overflow() {
+    let (_backend, trace) = compile(SUM_LOOP);
+    let start = (i64::MAX - 10) as u64;
+    let mut frame = [5, start, 100];
+    let exit = run(&trace, &mut frame);
+    assert_eq!(exit, trace.guard_exits[1]);
+    // Adding 5 gives MAX-5; adding 6 overflows, and the guard leaves with the values before it.
+    assert_eq!(frame, [6, (i64::MAX - 5) as u64, 100]);
+}
+
+#[test]
+fn a_float_loop_halves_until_small() {
+    let (_backend, trace) = compile(
+        "[f0, i1]
+         label(f2, i3)
+         f4 = float_mul(f2, 0.5)
+         i5 = int_add(i3, 1)
+         i6 = float_lt(f4, 1.0)
+         guard_false(i6) [f4, i5]
+         jump(f4, i5)",
+    );
+    let mut frame = [1000.0f64.to_bits(), 0];
+    let exit = run(&trace, &mut frame);
+    assert_eq!(exit, trace.guard_exits[0]);
+    assert_eq!(f64::from_bits(frame[0]), 1000.0 / 1024.0);
+    assert_eq!(frame[1], 10);
+}
+
+#[test]
+fn finish_returns_its_own_exit_and_values() {
+    let (backend, trace) = compile(
+        "[i0, i1]
+         i2 = int_floordiv(i0, i1)
+         i3 = int_mod(i0, i1)
+         i4 = int_gt(i0, 0)
+         guard_true(i4) [i0]
+         f5 = cast_int_to_float(i2)
+         i6 = cast_float_to_int(-2.5)
+         finish(i2, i3, f5, i6)",
+    );
+    let mut frame = [7, (-2i64) as u64, 0, 0];
+    let exit = run(&trace, &mut frame);
+    assert_eq!(exit, trace.finish_exits[0]);
+    assert_eq!(backend.exit(exit).kind, ExitKind::Finish);
+    assert_eq!(frame, [(-4i64) as u64, (-1i64) as u64, (-4.0f64).to_bits(), (-2i64) as u64]);
+    let mut frame = [(-7i64) as u64, 2, 0, 0];
+    let exit = run(&trace, &mut frame);
+    assert_eq!(exit, trace.guard_exits[0]);
+    assert_eq!(frame[0] as i64, -7);
+}
+
+extern "C" fn triple(x: i64) -> i64 {
+    3 * x
+}
+
+extern "C" fn check_not_13(ctx: *mut JitContext, x: i64) -> i64 {
+    if x == 13 {
+        // SAFETY: compiled code passes its own, live context.
+        unsafe { (*ctx).exception = 0xdead0 };
+    }
+    x + 1
+}
+
+#[test]
+fn calls_reach_rust_helpers_and_exceptions_leave() {
+    let mut descrs = DescrTable::new();
+    descrs.call("triple", triple as *const () as usize, &[Type::Int], Type::Int, EffectClass::Pure);
+    descrs.call("check", check_not_13 as *const () as usize, &[Type::Int], Type::Int, EffectClass::CanRaise);
+    let (_backend, trace) = compile_with(
+        descrs,
+        "[i0]
+         i1 = call_pure_i(i0, descr=triple)
+         i2 = call_i(i1, descr=check)
+         guard_no_exception() [i0, i1]
+         finish(i2)",
+    );
+    let mut frame = [5, 0];
+    assert_eq!(run(&trace, &mut frame), trace.finish_exits[0]);
+    assert_eq!(frame[0], 16);
+    let mut ctx = JitContext::new();
+    let mut frame = [4, 0];
+    // SAFETY: the helpers touch only the context.
+    let exit = unsafe { trace.run(&mut frame, &mut ctx) };
+    assert_eq!(exit, trace.finish_exits[0], "12 is not 13");
+    let mut descrs = DescrTable::new();
+    descrs.call("check", check_not_13 as *const () as usize, &[Type::Int], Type::Int, EffectClass::CanRaise);
+    let (_backend, trace) = compile_with(
+        descrs,
+        "[i0]
+         i1 = call_i(i0, descr=check)
+         guard_no_exception() [i0, i1]
+         finish(i1)",
+    );
+    let mut frame = [13, 0];
+    // SAFETY: as above.
+    let exit = unsafe { trace.run(&mut frame, &mut ctx) };
+    assert_eq!(exit, trace.guard_exits[0]);
+    assert_eq!(frame, [13, 14]);
+    assert_eq!(ctx.exception, 0xdead0);
+}
+
+#[test]
+fn a_bridge_attached_to_a_failing_guard_runs_instead_of_leaving() {
+    let (mut backend, parent) = compile(
+        "[i0]
+         i1 = int_lt(i0, 10)
+         guard_true(i1) [i0]
+         i2 = int_add(i0, 1)
+         finish(i2)",
+    );
+    let mut frame = [50];
+    assert_eq!(run(&parent, &mut frame), parent.guard_exits[0]);
+    assert_eq!(frame, [50]);
+    let bridge_trace = parse(
+        "[i0]
+         i1 = int_mul(i0, 2)
+         i2 = int_lt(i1, 1000)
+         guard_true(i2) [i1]
+         finish(i1)",
+        &Arc::new(DescrTable::new()),
+    )
+    .unwrap();
+    let bridge = backend.compile(&bridge_trace).unwrap();
+    backend.attach_bridge(&parent, parent.guard_exits[0], &bridge).unwrap();
+    let mut frame = [50];
+    assert_eq!(run(&parent, &mut frame), bridge.finish_exits[0]);
+    assert_eq!(frame, [100]);
+    // The bridge's own guard exits with its own number.
+    let mut frame = [600];
+    assert_eq!(run(&parent, &mut frame), bridge.guard_exits[0]);
+    assert_eq!(frame, [1200]);
+    assert_eq!(backend.exit(bridge.guard_exits[0]).trace, bridge.number);
+    // The guard that passes is untouched.
+    let mut frame = [3];
+    assert_eq!(run(&parent, &mut frame), parent.finish_exits[0]);
+    assert_eq!(frame, [4]);
+    // A bridge with the wrong inputs is refused.
+    let wrong = backend.compile(&parse("[f0]\nfinish(f0)", &Arc::new(DescrTable::new())).unwrap()).unwrap();
+    assert!(backend.attach_bridge(&parent, parent.guard_exits[0], &wrong).is_err());
+}
+
+unsafe extern "C" fn test_alloc(_ctx: *mut JitContext, size: u64) -> *mut u8 {
+    let words = vec![0u64; size.div_ceil(8) as usize];
+    Box::leak(words.into_boxed_slice()).as_mut_ptr() as *mut u8
+}
+
+#[test]
+fn objects_are_allocated_read_and_written() {
+    let mut descrs = DescrTable::new();
+    descrs.size("node", 32, 0xc1a55);
+    descrs.field("value", 16, Type::Int);
+    descrs.field("ratio", 24, Type::Float);
+    descrs.array("items", 16, 8, Type::Int);
+    let (_backend, trace) = compile_with(
+        descrs,
+        "[i0]
+         p1 = new_with_vtable(descr=node)
+         guard_class(p1, ConstPtr(0xc1a55)) [i0]
+         setfield_gc(p1, i0, descr=value)
+         setfield_gc(p1, 0.25, descr=ratio)
+         i2 = getfield_gc_i(p1, descr=value)
+         f3 = getfield_gc_f(p1, descr=ratio)
+         p4 = new_array(3, descr=items)
+         setarrayitem_gc(p4, 2, i2, descr=items)
+         i5 = getarrayitem_gc_i(p4, 2, descr=items)
+         i6 = arraylen_gc(p4, descr=items)
+         guard_class(p1, ConstPtr(0xbad)) [p1, i5, i6, f3]
+         finish()",
+    );
+    let mut ctx = JitContext { alloc: Some(test_alloc), ..JitContext::new() };
+    let mut frame = [41, 0, 0, 0];
+    // SAFETY: allocation goes through `test_alloc`, which returns zeroed memory of the size asked.
+    let exit = unsafe { trace.run(&mut frame, &mut ctx) };
+    assert_eq!(exit, trace.guard_exits[1]);
+    assert_eq!(&frame[1..], &[41, 3, 0.25f64.to_bits()]);
+    // SAFETY: frame[0] is the node the trace allocated and filled.
+    let class = unsafe { *((frame[0] + 8) as *const u64) };
+    assert_eq!(class, 0xc1a55);
+}
+
+#[test]
+fn invalidation_makes_guard_not_invalidated_fail() {
+    let (_backend, trace) = compile(
+        "[i0]
+         guard_not_invalidated() [i0]
+         finish(i0)",
+    );
+    let mut frame = [1];
+    assert_eq!(run(&trace, &mut frame), trace.finish_exits[0]);
+    trace.invalidate();
+    assert_eq!(run(&trace, &mut frame), trace.guard_exits[0]);
+}
+
+#[test]
+fn a_loop_without_label_jumps_back_to_its_start() {
+    let (_backend, trace) = compile(
+        "[i0]
+         i1 = int_sub(i0, 1)
+         i2 = int_is_zero(i1)
+         guard_false(i2) [i1]
+         jump(i1)",
+    );
+    let mut frame = [10];
+    assert_eq!(run(&trace, &mut frame), trace.guard_exits[0]);
+    assert_eq!(frame, [0]);
+}
+
+#[test]
+fn a_peeled_loop_enters_its_body_through_the_preamble() {
+    let (_backend, trace) = compile(
+        "[i0, i1]
+         i2 = int_mul(i1, 2)
+         i3 = int_add(i0, i2)
+         jump(i3, i2)
+         label(i4, i5)
+         i6 = int_add(i4, i5)
+         i7 = int_lt(i6, 100)
+         guard_true(i7) [i6, i5]
+         jump(i6, i5)",
+    );
+    let mut frame = [0, 3];
+    assert_eq!(run(&trace, &mut frame), trace.guard_exits[0]);
+    assert_eq!(frame, [102, 6]);
+}
