@@ -1,9 +1,268 @@
-//! (in progress)
+//! Virtuals: escape analysis that removes allocations.
+//!
+//! An object allocated in the trace (`new_with_vtable`, `new`) starts
+//! **virtual**: the allocation is not emitted, and the pass keeps its size
+//! descriptor and, per field, the value last stored. Then, in one forward walk:
+//!
+//! - `setfield_gc` into a virtual updates the tracked field (no op);
+//! - `getfield_gc_*` from a virtual is forwarded to the tracked value (or to
+//!   zero, as allocation zeroes fields);
+//! - `guard_class`/`guard_nonnull` on a virtual are decided (its class is
+//!   known, it is not null); `ptr_eq`/`ptr_ne` involving a virtual are
+//!   decided (a virtual is only identical to itself);
+//! - a guard whose resume data mentions a virtual keeps it as a **virtual in
+//!   the snapshot** ([`crate::ir::resume::VirtualObject`], nested and cyclic
+//!   structures included): if the guard fails, deoptimisation allocates it;
+//! - any other use **escapes** the object: passing it to a call, a `jump`, a
+//!   `finish`, storing it into a non-virtual object or an array, or anything
+//!   else. Right before the escaping op the object is **materialised**: a
+//!   `new_with_vtable` and one `setfield_gc` per tracked field (fields that
+//!   are themselves virtual are materialised first; cycles work because the
+//!   object stops being virtual before its fields are written). From then on
+//!   the value stands for the materialised object.
+//!
+//! Boxed ints and floats, tuples and frames the interpreter allocates per
+//! iteration are the allocations this removes. Virtual arrays are not done yet.
 
-use super::PassResult;
-use crate::ir::Trace;
+use rustc_hash::FxHashMap;
+
+use super::{Forward, InvalidLoop, PassResult};
+use crate::ir::descr::DescrId;
+use crate::ir::resume::{Slot, VirtualObject};
+use crate::ir::{Const, Opcode, Trace, Type, Value};
+
+#[derive(Clone, Debug)]
+struct Virtual {
+    opcode: Opcode,
+    size: DescrId,
+    fields: Vec<(DescrId, Value)>,
+}
+
+#[derive(Default)]
+struct State {
+    fwd: Forward,
+    virtuals: FxHashMap<Value, Virtual>,
+}
+
+impl State {
+    fn is_virtual(&self, v: Value) -> bool {
+        self.virtuals.contains_key(&self.fwd.get(v))
+    }
+
+    /// Emit the allocation and stores for a virtual; returns the real object.
+    fn force(&mut self, trace: &mut Trace, v: Value) -> Value {
+        let v = self.fwd.get(v);
+        let Some(virt) = self.virtuals.remove(&v) else { return v };
+        let alloc = trace.make_op(virt.opcode, &[], Some(virt.size));
+        let object = alloc.result.expect("allocations have a result");
+        trace.ops.push(alloc);
+        self.fwd.set(v, object);
+        for (field, value) in virt.fields {
+            let value = self.force(trace, value);
+            let store = trace.make_op(Opcode::setfield_gc, &[object, value], Some(field));
+            trace.ops.push(store);
+        }
+        object
+    }
+
+    /// The snapshot slot for a value: a virtual gets a `$k` (memoised).
+    fn slot(&self, v: Value, list: &mut Vec<VirtualObject>, memo: &mut FxHashMap<Value, u32>) -> Slot {
+        let v = self.fwd.get(v);
+        let Some(virt) = self.virtuals.get(&v) else { return Slot::Value(v) };
+        if let Some(&k) = memo.get(&v) {
+            return Slot::Virtual(k);
+        }
+        let k = list.len() as u32;
+        memo.insert(v, k);
+        list.push(VirtualObject { size: virt.size, fields: Vec::new() });
+        let fields = virt.fields.iter().map(|&(d, fv)| (d, self.slot(fv, list, memo))).collect();
+        list[k as usize].fields = fields;
+        Slot::Virtual(k)
+    }
+}
+
+fn zero(trace: &mut Trace, ty: Type) -> Value {
+    trace.constant(match ty {
+        Type::Float => Const::Float(0.0),
+        Type::Ref => Const::Ptr(0),
+        _ => Const::Int(0),
+    })
+}
 
 /// Run the pass.
-pub fn run(_trace: &mut Trace) -> PassResult {
+pub fn run(trace: &mut Trace) -> PassResult {
+    let ops = std::mem::take(&mut trace.ops);
+    let mut st = State::default();
+    for mut op in ops {
+        st.fwd.apply(trace, &mut op);
+        let at = trace.ops.len();
+        let arg_virtual = |st: &State, k: usize| op.args.get(k).is_some_and(|&v| st.is_virtual(v));
+        match op.opcode {
+            Opcode::new_with_vtable | Opcode::new => {
+                let result = op.result.expect("allocations have a result");
+                let size = op.descr.expect("verified");
+                st.virtuals.insert(result, Virtual { opcode: op.opcode, size, fields: Vec::new() });
+                continue;
+            }
+            Opcode::setfield_gc if arg_virtual(&st, 0) => {
+                let (object, value, descr) = (op.args[0], op.args[1], op.descr.expect("verified"));
+                let virt = st.virtuals.get_mut(&object).expect("checked virtual");
+                match virt.fields.iter_mut().find(|(d, _)| *d == descr) {
+                    Some(field) => field.1 = value,
+                    None => virt.fields.push((descr, value)),
+                }
+                continue;
+            }
+            Opcode::getfield_gc_i | Opcode::getfield_gc_r | Opcode::getfield_gc_f if arg_virtual(&st, 0) => {
+                let descr = op.descr.expect("verified");
+                let known = st.virtuals[&op.args[0]].fields.iter().find(|(d, _)| *d == descr).map(|&(_, v)| v);
+                let value = known.unwrap_or_else(|| zero(trace, op.opcode.result()));
+                st.fwd.set(op.result.expect("loads have a result"), value);
+                continue;
+            }
+            Opcode::guard_class if arg_virtual(&st, 0) => {
+                let vtable = trace.descrs.size_descr(st.virtuals[&op.args[0]].size).vtable;
+                if trace.const_of(op.args[1]).map(Const::bits) == Some(vtable) {
+                    continue;
+                }
+                return Err(InvalidLoop { op: at, reason: "guard_class on a virtual of another class".into() });
+            }
+            Opcode::guard_nonnull if arg_virtual(&st, 0) => continue,
+            Opcode::guard_isnull if arg_virtual(&st, 0) => {
+                return Err(InvalidLoop { op: at, reason: "guard_isnull on a virtual".into() })
+            }
+            Opcode::ptr_eq | Opcode::ptr_ne if arg_virtual(&st, 0) || arg_virtual(&st, 1) => {
+                let same = op.args[0] == op.args[1];
+                let c = trace.const_int((same == (op.opcode == Opcode::ptr_eq)) as i64);
+                st.fwd.set(op.result.expect("comparisons have a result"), c);
+                continue;
+            }
+            _ => {}
+        }
+        // Everything else: operands escape (resume data does not).
+        for k in 0..op.args.len() {
+            if op.opcode != Opcode::label && st.is_virtual(op.args[k]) {
+                op.args[k] = st.force(trace, op.args[k]);
+            }
+        }
+        if let Some(snapshot) = op.snapshot {
+            if trace.resume.fail_args(snapshot).iter().any(|&v| st.is_virtual(v)) {
+                let mut memo = FxHashMap::default();
+                let new = trace.resume.rewrite(snapshot, &mut |v, list| st.slot(v, list, &mut memo));
+                op.snapshot = Some(new);
+            }
+        }
+        if op.opcode == Opcode::label {
+            st.virtuals.clear();
+        }
+        trace.ops.push(op);
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::opt::testing::{check, check_invalid};
+
+    #[test]
+    fn a_virtual_that_never_escapes_disappears() {
+        check(
+            run,
+            "[i0]
+             p1 = new_with_vtable(descr=nodesize)
+             setfield_gc(p1, i0, descr=valuedescr)
+             guard_class(p1, ConstPtr(0x1000)) [i0]
+             guard_nonnull(p1) [i0]
+             i2 = getfield_gc_i(p1, descr=valuedescr)
+             i3 = getfield_gc_i(p1, descr=otherdescr)
+             i4 = int_add(i2, i3)
+             finish(i4)",
+            "[i0]
+             i1 = int_add(i0, 0)
+             finish(i1)",
+        );
+    }
+
+    #[test]
+    fn guards_record_virtuals_in_their_resume_data() {
+        check(
+            run,
+            "[i0, p1]
+             p2 = new_with_vtable(descr=nodesize)
+             setfield_gc(p2, i0, descr=valuedescr)
+             p3 = new_with_vtable(descr=nodesize)
+             setfield_gc(p3, p2, descr=nextdescr)
+             setfield_gc(p2, p3, descr=nextdescr)
+             guard_true(i0) [p3, p1]
+             finish()",
+            "[i0, p1]
+             guard_true(i0) [$0, p1] {$0 = nodesize(nextdescr=$1), $1 = nodesize(valuedescr=i0, nextdescr=$0)}
+             finish()",
+        );
+    }
+
+    #[test]
+    fn an_escaping_virtual_is_materialised_before_the_escape() {
+        check(
+            run,
+            "[i0, p1]
+             p2 = new_with_vtable(descr=nodesize)
+             setfield_gc(p2, i0, descr=valuedescr)
+             guard_true(i0) [p2]
+             setfield_gc(p2, 7, descr=valuedescr)
+             setfield_gc(p1, p2, descr=nextdescr)
+             i3 = getfield_gc_i(p2, descr=valuedescr)
+             finish(i3)",
+            "[i0, p1]
+             guard_true(i0) [$0] {$0 = nodesize(valuedescr=i0)}
+             p2 = new_with_vtable(descr=nodesize)
+             setfield_gc(p2, 7, descr=valuedescr)
+             setfield_gc(p1, p2, descr=nextdescr)
+             i3 = getfield_gc_i(p2, descr=valuedescr)
+             finish(i3)",
+        );
+    }
+
+    #[test]
+    fn cycles_are_materialised() {
+        check(
+            run,
+            "[]
+             p0 = new_with_vtable(descr=nodesize)
+             setfield_gc(p0, p0, descr=nextdescr)
+             call_n(p0, descr=refcall)
+             finish()",
+            "[]
+             p0 = new_with_vtable(descr=nodesize)
+             setfield_gc(p0, p0, descr=nextdescr)
+             call_n(p0, descr=refcall)
+             finish()",
+        );
+    }
+
+    #[test]
+    fn jumps_make_virtuals_escape_and_identity_is_known() {
+        check(
+            run,
+            "[p0]
+             label(p1)
+             p2 = new_with_vtable(descr=nodesize)
+             i3 = ptr_eq(p2, p1)
+             guard_false(i3) [p1]
+             jump(p2)",
+            "[p0]
+             label(p1)
+             guard_false(0) [p1]
+             p2 = new_with_vtable(descr=nodesize)
+             jump(p2)",
+        );
+        check_invalid(
+            run,
+            "[]
+             p0 = new_with_vtable(descr=nodesize)
+             guard_class(p0, ConstPtr(0x2000)) []
+             finish()",
+        );
+    }
 }
