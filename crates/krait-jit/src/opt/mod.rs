@@ -198,8 +198,9 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "written with peel, virtuals and intbounds in mind"]
-    fn the_whole_pipeline_optimises_a_boxed_counter_loop() {
+    fn a_box_passed_around_the_loop_is_still_allocated_each_iteration() {
+        // Carrying a virtual across the label field by field is not done yet,
+        // so the box escapes through the jump and the guards on it stay.
         check(
             optimize,
             "[p0, i9]
@@ -237,6 +238,50 @@ mod tests {
              p11 = new_with_vtable(descr=nodesize)
              setfield_gc(p11, i9, descr=valuedescr)
              jump(p11, i7)",
+        );
+    }
+
+    #[test]
+    fn the_whole_pipeline_optimises_a_counting_loop() {
+        // A loop `while i < n: total += obj.step; i += 1` as the recorder would
+        // write it: boxed intermediate, overflow checks, repeated loads.
+        check(
+            optimize,
+            "[i0, i1, p2, i3]
+             label(i4, i5, p6, i7)
+             i8 = int_lt(i4, i7)
+             guard_true(i8) [i4, i5, p6]
+             guard_nonnull(p6) [i4, i5, p6]
+             i9 = getfield_gc_i(p6, descr=immutdescr)
+             p10 = new_with_vtable(descr=nodesize)
+             i11 = int_add_ovf(i5, i9)
+             guard_no_overflow() [i4, i5, p6]
+             setfield_gc(p10, i11, descr=valuedescr)
+             i12 = getfield_gc_i(p6, descr=immutdescr)
+             i13 = int_lt(i12, 100)
+             guard_true(i13) [i4, p10, p6]
+             i14 = getfield_gc_i(p10, descr=valuedescr)
+             i15 = int_add_ovf(i4, 1)
+             guard_no_overflow() [i4, p10, p6]
+             jump(i15, i14, p6, i7)",
+            "[i0, i1, p2, i3]
+             i4 = int_lt(i0, i3)
+             guard_true(i4) [i0, i1, p2]
+             guard_nonnull(p2) [i0, i1, p2]
+             i5 = getfield_gc_i(p2, descr=immutdescr)
+             i6 = int_add_ovf(i1, i5)
+             guard_no_overflow() [i0, i1, p2]
+             i7 = int_lt(i5, 100)
+             guard_true(i7) [i0, $0, p2] {$0 = nodesize(valuedescr=i6)}
+             i8 = int_add(i0, 1)
+             jump(i8, i6, p2, i3, i5)
+             label(i9, i10, p11, i12, i13)
+             i14 = int_lt(i9, i12)
+             guard_true(i14) [i9, i10, p11]
+             i15 = int_add_ovf(i10, i13)
+             guard_no_overflow() [i9, i10, p11]
+             i16 = int_add(i9, 1)
+             jump(i16, i15, p11, i12, i13)",
         );
     }
 }
