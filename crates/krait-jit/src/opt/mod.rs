@@ -76,8 +76,13 @@ pub const PASSES: &[(&str, Pass)] = &[
 
 /// Run every pass in order.
 pub fn optimize(trace: &mut Trace) -> PassResult {
-    for (_, pass) in PASSES {
+    for (name, pass) in PASSES {
         pass(trace)?;
+        debug_assert!(
+            crate::ir::verify(trace).is_ok(),
+            "{name} broke the trace: {:?}\n{trace}",
+            crate::ir::verify(trace)
+        );
     }
     Ok(())
 }
