@@ -150,6 +150,28 @@ impl Parser {
                 self.expect(c, ",")?;
             }
         }
+        if c.eat("->") {
+            self.expect(c, "loop")?;
+            self.expect(c, "(")?;
+            let mut types = Vec::new();
+            if !c.eat(")") {
+                loop {
+                    let letter = c.word().to_owned();
+                    let ty = letter
+                        .chars()
+                        .next()
+                        .and_then(Type::from_letter)
+                        .filter(|t| letter.len() == 1 && *t != Type::Void)
+                        .ok_or_else(|| self.error(format!("bad type {letter:?}")))?;
+                    types.push(ty);
+                    if c.eat(")") {
+                        break;
+                    }
+                    self.expect(c, ",")?;
+                }
+            }
+            self.trace.loop_target = Some(types);
+        }
         Ok(())
     }
 
@@ -378,6 +400,13 @@ mod tests {
              guard_true(i0) [@1:10 i0, NULL | @2:4 $0, 7] {$0 = nodesize(valuedescr=i0, nextdescr=$1), $1 = nodesize()}\n\
              finish(i0)\n",
         );
+    }
+
+    #[test]
+    fn bridges_name_the_loop_they_enter() {
+        round_trip("[i0, p1] -> loop(i, p, f)\njump(i0, p1, 1.5)\n");
+        let err = parse("[i0] -> loop(x)\njump(i0)\n", &descrs()).unwrap_err();
+        assert!(err.message.contains("bad type"), "{err}");
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! jump(i5, p6)
 //! ```
 //!
-//! The first line lists the input arguments. Values are named by their type
+//! The first line lists the input arguments (and, for a bridge that enters
+//! a loop, the loop label's types: `[i0, p1] -> loop(i, p)`). Values are named by their type
 //! letter and a number given in order of definition (so printing renumbers,
 //! and two traces that differ only in internal numbering print the same).
 //! Constants print as literals: `1`, `-2.5`, `ConstPtr(0x1000)`.
@@ -65,7 +66,12 @@ impl Names {
 fn write_trace(out: &mut String, trace: &Trace) -> fmt::Result {
     let mut names = Names { names: FxHashMap::default(), next: 0 };
     let inputs: Vec<String> = trace.inputs.iter().map(|&v| names.define(trace, v)).collect();
-    writeln!(out, "[{}]", inputs.join(", "))?;
+    write!(out, "[{}]", inputs.join(", "))?;
+    if let Some(types) = &trace.loop_target {
+        let letters: Vec<String> = types.iter().map(|t| t.letter().to_string()).collect();
+        write!(out, " -> loop({})", letters.join(", "))?;
+    }
+    out.push('\n');
     for op in &trace.ops {
         let args: Vec<String> = if op.opcode == Opcode::label {
             op.args.iter().map(|&v| names.define(trace, v)).collect()

@@ -16,6 +16,11 @@
 //! peeled preamble); any other `jump` goes back to the last label before it,
 //! or to the start of the trace when there is none (then its operands match
 //! the input arguments). The verifier checks all of this.
+//!
+//! A **bridge** (the trace of a guard that fails often) usually ends by
+//! entering an existing loop: it has no label of its own, and its
+//! [`Trace::loop_target`] gives the types of the loop label its `jump` goes
+//! to. The text form writes it after the inputs: `[i0, p1] -> loop(i, p)`.
 
 use std::sync::Arc;
 
@@ -63,6 +68,8 @@ pub struct Trace {
     pub ops: Vec<Op>,
     /// Resume data of the guards.
     pub resume: ResumeStore,
+    /// For a bridge: the label types of the loop its label-less `jump` enters.
+    pub loop_target: Option<Vec<Type>>,
     types: Vec<Type>,
     consts: Vec<Const>,
     const_index: FxHashMap<Const, u32>,
@@ -76,6 +83,7 @@ impl Trace {
             inputs: Vec::new(),
             ops: Vec::new(),
             resume: ResumeStore::default(),
+            loop_target: None,
             types: Vec::new(),
             consts: Vec::new(),
             const_index: FxHashMap::default(),

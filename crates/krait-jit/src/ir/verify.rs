@@ -14,7 +14,8 @@
 //!    `call_may_force_*`.
 //! 5. The trace ends in `jump` or `finish`; the only op after a `jump` may be
 //!    the `label` it goes to; a `jump` passes as many values, of the same
-//!    types, as its target defines (the input arguments when no label).
+//!    types, as its target defines (the input arguments when no label, or
+//!    the loop label a bridge enters).
 
 use std::fmt;
 
@@ -153,11 +154,11 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
                 return err("must follow a call_may_force".into());
             }
             Opcode::jump => {
-                let target: Vec<Value> = match trace.jump_target(i) {
-                    Some(l) => trace.ops[l].args.to_vec(),
-                    None => trace.inputs.clone(),
+                let want: Vec<Type> = match (trace.jump_target(i), &trace.loop_target) {
+                    (Some(l), _) => trace.ops[l].args.iter().map(|&v| trace.ty(v)).collect(),
+                    (None, Some(types)) => types.clone(),
+                    (None, None) => trace.inputs.iter().map(|&v| trace.ty(v)).collect(),
                 };
-                let want: Vec<Type> = target.iter().map(|&v| trace.ty(v)).collect();
                 let have: Vec<Type> = op.args.iter().map(|&v| trace.ty(v)).collect();
                 if want != have {
                     return err(format!("passes {have:?} to a target that takes {want:?}"));
@@ -251,6 +252,7 @@ mod tests {
             ("[i0]\nguard_true(i0)\nfinish()\n", "without resume data"),
             ("[i0]\nlabel(i1)\ni2 = int_add(i0, 1)\njump(i2)\n", "where it is not defined"),
             ("[i0]\nlabel(i1)\njump(i1, i1)\n", "takes [Int]"),
+            ("[i0] -> loop(p)\njump(i0)\n", "takes [Ref]"),
             ("[i0]\ni1 = int_add_ovf(i0, 1)\nfinish(i1)\n", "guard_no_overflow"),
             ("[i0]\nguard_no_overflow() []\nfinish()\n", "must follow"),
             ("[f0]\ni1 = call_i(f0, descr=calldescr)\nfinish()\n", "do not match"),

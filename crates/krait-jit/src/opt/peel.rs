@@ -122,7 +122,7 @@ pub fn run(trace: &mut Trace) -> PassResult {
     let starts_with_label = trace.ops.first().is_some_and(|op| op.opcode == Opcode::label);
     let labels = trace.ops.iter().filter(|op| op.opcode == Opcode::label).count();
     let is_loop = n > 0 && trace.ops[n - 1].opcode == Opcode::jump;
-    if !is_loop || labels > usize::from(starts_with_label) {
+    if !is_loop || labels > usize::from(starts_with_label) || trace.loop_target.is_some() {
         return Ok(());
     }
     let ops = std::mem::take(&mut trace.ops);
@@ -280,5 +280,7 @@ mod tests {
     fn traces_that_are_not_simple_loops_are_left_alone() {
         let text = "[i0]\ni1 = int_add(i0, 1)\nfinish(i1)";
         check(run, text, text);
+        let bridge = "[i0] -> loop(i)\ni1 = int_add(i0, 1)\njump(i1)";
+        check(run, bridge, bridge);
     }
 }
