@@ -29,7 +29,7 @@ pub(super) struct ExitPlan {
 }
 
 impl ExitPlan {
-    pub fn new(trace: &Trace, number: u32, first: u32) -> ExitPlan {
+    pub fn new(trace: &Trace, number: u32, first: u32, loop_target: Option<u32>) -> ExitPlan {
         let mut exits = Vec::new();
         let mut by_op = FxHashMap::default();
         let mut slot = 0;
@@ -39,6 +39,8 @@ impl ExitPlan {
                 (ExitKind::Guard(snapshot), trace.resume.fail_args(snapshot), Some(slot - 1))
             } else if op.opcode == Opcode::finish {
                 (ExitKind::Finish, op.args.to_vec(), None)
+            } else if let (Opcode::jump, None, Some(target)) = (op.opcode, trace.jump_target(i), loop_target) {
+                (ExitKind::Jump(target), op.args.to_vec(), None)
             } else {
                 continue;
             };
@@ -50,7 +52,8 @@ impl ExitPlan {
     }
 
     pub fn frame_size(&self, trace: &Trace) -> usize {
-        self.exits.iter().map(|e| e.types.len()).chain([trace.inputs.len()]).max().unwrap_or(0)
+        let label = trace.loop_label().map_or(0, |l| trace.ops[l].args.len());
+        self.exits.iter().map(|e| e.types.len()).chain([trace.inputs.len(), label]).max().unwrap_or(0)
     }
 
     pub fn numbers(&self) -> (Vec<u32>, Vec<u32>) {
@@ -61,6 +64,7 @@ impl ExitPlan {
             match exit.kind {
                 ExitKind::Guard(_) => guards.push(n),
                 ExitKind::Finish => finishes.push(n),
+                ExitKind::Jump(_) => {}
             }
         }
         (guards, finishes)
@@ -126,18 +130,30 @@ impl Lower<'_, '_> {
     }
 }
 
-/// Compile a trace into a function of `module` (not yet finalised).
+/// What a compiled function shares with the other entry of the same trace.
+pub(super) struct Shared<'a> {
+    pub plan: &'a ExitPlan,
+    pub bridges: &'a [AtomicU64],
+    pub invalidated: &'a AtomicU64,
+    pub number: u32,
+}
+
+/// Compile a trace into a function of `module` (not yet finalised). With
+/// `entry_label`, the function starts at that label, reading the label's
+/// values from the frame (the entry bridges use to enter the loop).
 pub(super) fn compile(
     module: &mut JITModule,
     trace: &Trace,
-    plan: &ExitPlan,
-    bridges: &[AtomicU64],
-    invalidated: &AtomicU64,
-    number: u32,
+    shared: &Shared<'_>,
+    entry_label: Option<usize>,
 ) -> Result<FuncId, CompileError> {
+    let Shared { plan, bridges, invalidated, number } = *shared;
     let call_conv = module.isa().default_call_conv();
     let sig = trace_signature(call_conv);
-    let name = format!("krait_trace_{number}");
+    let name = match entry_label {
+        None => format!("krait_trace_{number}"),
+        Some(_) => format!("krait_trace_{number}_loop"),
+    };
     let func_id = module.declare_function(&name, Linkage::Local, &sig).map_err(|e| CompileError(e.to_string()))?;
     let mut ctx = module.make_context();
     ctx.func.signature = sig.clone();
@@ -158,21 +174,31 @@ pub(super) fn compile(
             call_conv,
             mem: MemFlagsData::trusted(),
         };
-        for (k, &input) in trace.inputs.iter().enumerate() {
-            let x = l.b.ins().load(cl_type(trace.ty(input)), l.mem, frame, (8 * k) as i32);
-            l.values.insert(input, x);
+        // The values the entry block reads from the frame.
+        let entry_values: &[Value] = match entry_label {
+            None => &trace.inputs,
+            Some(label) => &trace.ops[label].args,
+        };
+        let mut entry_words = Vec::new();
+        for (k, &v) in entry_values.iter().enumerate() {
+            let x = l.b.ins().load(cl_type(trace.ty(v)), l.mem, frame, (8 * k) as i32);
+            l.values.insert(v, x);
+            entry_words.push(BlockArg::Value(x));
         }
         // The loop header of a trace without a label: a block taking the inputs.
-        let start = l.b.create_block();
-        for &input in &trace.inputs {
-            l.b.append_block_param(start, cl_type(trace.ty(input)));
-        }
-        let args: Vec<BlockArg> = trace.inputs.iter().map(|v| BlockArg::Value(l.values[v])).collect();
-        l.b.ins().jump(start, &args);
-        l.b.switch_to_block(start);
-        for (k, &input) in trace.inputs.iter().enumerate() {
-            let p = l.b.block_params(start)[k];
-            l.values.insert(input, p);
+        let mut start = None;
+        if trace.loop_label().is_none() && trace.loop_target.is_none() {
+            let block = l.b.create_block();
+            for &input in &trace.inputs {
+                l.b.append_block_param(block, cl_type(trace.ty(input)));
+            }
+            l.b.ins().jump(block, &entry_words);
+            l.b.switch_to_block(block);
+            for (k, &input) in trace.inputs.iter().enumerate() {
+                let p = l.b.block_params(block)[k];
+                l.values.insert(input, p);
+            }
+            start = Some(block);
         }
         let mut label_blocks: FxHashMap<usize, Block> = FxHashMap::default();
         for (i, op) in trace.ops.iter().enumerate() {
@@ -187,14 +213,13 @@ pub(super) fn compile(
         let trace_sig = l.b.import_signature(sig);
         let mut overflow_flag: Option<ClValue> = None;
         let mut terminated = false;
-        for (i, op) in trace.ops.iter().enumerate() {
+        for (i, op) in trace.ops.iter().enumerate().skip(entry_label.unwrap_or(0)) {
             let opcode = op.opcode;
             if opcode == Opcode::label {
                 let block = label_blocks[&i];
                 if !terminated {
-                    // A label that starts the trace: enter it with the inputs.
-                    let args: Vec<BlockArg> = trace.inputs.iter().map(|&v| BlockArg::Value(l.get(v))).collect();
-                    l.b.ins().jump(block, &args);
+                    // A label the function starts with: enter it with the entry values.
+                    l.b.ins().jump(block, &entry_words);
                 }
                 l.b.switch_to_block(block);
                 for (k, &v) in op.args.iter().enumerate() {
@@ -372,11 +397,22 @@ pub(super) fn compile(
                 Opcode::debug_merge_point | Opcode::escape => None,
                 Opcode::jump => {
                     let target = match trace.jump_target(i) {
-                        Some(label) => label_blocks[&label],
+                        Some(label) => Some(label_blocks[&label]),
                         None => start,
                     };
-                    let args: Vec<BlockArg> = args.iter().map(|&a| BlockArg::Value(a)).collect();
-                    l.b.ins().jump(target, &args);
+                    match target {
+                        Some(target) => {
+                            let args: Vec<BlockArg> = args.iter().map(|&a| BlockArg::Value(a)).collect();
+                            l.b.ins().jump(target, &args);
+                        }
+                        None => {
+                            // A bridge entering another trace's loop: leave with the
+                            // label's values; the dispatcher enters the loop.
+                            l.store_frame(&op.args);
+                            let n = l.b.ins().iconst(types::I32, plan.by_op[&i] as i64);
+                            l.b.ins().return_(&[n]);
+                        }
+                    }
                     terminated = true;
                     None
                 }

@@ -27,7 +27,15 @@
 //! it calls it with the same frame and context and returns what it returns;
 //! otherwise it returns the guard's exit number. A bridge is simply another
 //! compiled trace whose input arguments are the guard's fail arguments, so
-//! attaching it ([`Backend::attach_bridge`]) is one store into the slot. We
+//! attaching it ([`Backend::attach_bridge`]) is one store into the slot.
+//! A bridge that goes back into a loop ends in a `jump` to that loop's label
+//! ([`crate::ir::Trace::loop_target`], compiled by
+//! [`Backend::compile_bridge`]): it writes the label's values to the frame
+//! and returns a [`ExitKind::Jump`] exit, and the dispatcher
+//! ([`Backend::execute`]) enters the loop through its second entry point,
+//! which starts at the label. Returning to the dispatcher instead of calling
+//! the loop keeps the native stack from growing each time the loop and the
+//! bridge alternate. We
 //! chose the indirect call over patching the guard's branch in place because
 //! it needs no code patching (Cranelift's JIT memory is mapped read-execute
 //! once finalised) and the extra load only happens on the cold path. The
@@ -57,6 +65,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_jit::{JITBuilder, JITModule};
 
+use rustc_hash::FxHashMap;
+
 use crate::ir::{SnapshotId, Trace, Type};
 
 /// The signature of compiled code (see the module documentation).
@@ -69,6 +79,10 @@ pub enum ExitKind {
     Guard(SnapshotId),
     /// The trace finished.
     Finish,
+    /// A bridge enters the loop of the compiled trace with this number; the
+    /// words written are the loop label's values ([`Backend::execute`]
+    /// follows it).
+    Jump(u32),
 }
 
 /// One exit of a compiled trace.
@@ -112,6 +126,10 @@ pub struct CompiledTrace {
     pub frame_size: usize,
     /// The input types.
     pub input_types: Vec<Type>,
+    /// The entry at the loop label, for bridges (loops only).
+    label_entry: Option<TraceFn>,
+    /// The loop label's types (empty when the trace has no label).
+    pub label_types: Vec<Type>,
     bridges: Box<[AtomicU64]>,
     invalidated: Box<AtomicU64>,
 }
@@ -148,6 +166,10 @@ pub struct Backend {
     module: JITModule,
     exits: Vec<ExitInfo>,
     traces: u32,
+    /// The loop-label entries, by trace number, for [`Backend::execute`].
+    label_entries: FxHashMap<u32, TraceFn>,
+    /// The largest frame any compiled trace needs.
+    frame_size: usize,
 }
 
 impl Backend {
@@ -165,7 +187,13 @@ impl Backend {
             .finish(settings::Flags::new(flags))
             .map_err(|e| CompileError(e.to_string()))?;
         let builder = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
-        Ok(Backend { module: JITModule::new(builder), exits: Vec::new(), traces: 0 })
+        Ok(Backend {
+            module: JITModule::new(builder),
+            exits: Vec::new(),
+            traces: 0,
+            label_entries: FxHashMap::default(),
+            frame_size: 0,
+        })
     }
 
     /// What an exit number means.
@@ -173,22 +201,51 @@ impl Backend {
         &self.exits[number as usize]
     }
 
-    /// Compile a (verified) trace.
+    /// Compile a (verified) trace that does not enter another loop.
     pub fn compile(&mut self, trace: &Trace) -> Result<CompiledTrace, CompileError> {
+        if trace.loop_target.is_some() {
+            return Err(CompileError("a trace that enters a loop is compiled with compile_bridge".into()));
+        }
+        self.compile_trace(trace, None)
+    }
+
+    /// Compile a bridge whose label-less `jump` enters the loop of `target`.
+    pub fn compile_bridge(&mut self, trace: &Trace, target: &CompiledTrace) -> Result<CompiledTrace, CompileError> {
+        if target.label_entry.is_none() || trace.loop_target.as_ref() != Some(&target.label_types) {
+            return Err(CompileError(format!(
+                "the bridge enters a loop of {:?}; trace {} has the label {:?}",
+                trace.loop_target, target.number, target.label_types
+            )));
+        }
+        self.compile_trace(trace, Some(target.number))
+    }
+
+    fn compile_trace(&mut self, trace: &Trace, loop_target: Option<u32>) -> Result<CompiledTrace, CompileError> {
         crate::ir::verify(trace).map_err(|e| CompileError(e.to_string()))?;
         let number = self.traces;
         self.traces += 1;
         let guards = trace.count_guards();
         let bridges: Box<[AtomicU64]> = (0..guards).map(|_| AtomicU64::new(0)).collect();
         let invalidated = Box::new(AtomicU64::new(0));
-        let plan = lower::ExitPlan::new(trace, number, self.exits.len() as u32);
+        let plan = lower::ExitPlan::new(trace, number, self.exits.len() as u32, loop_target);
         let frame_size = plan.frame_size(trace);
-        let func = lower::compile(&mut self.module, trace, &plan, &bridges, &invalidated, number)?;
+        let shared = lower::Shared { plan: &plan, bridges: &bridges, invalidated: &invalidated, number };
+        let func = lower::compile(&mut self.module, trace, &shared, None)?;
+        let label = trace.loop_label();
+        let label_func = match label {
+            Some(l) => Some(lower::compile(&mut self.module, trace, &shared, Some(l))?),
+            None => None,
+        };
         self.module.finalize_definitions().map_err(|e| CompileError(e.to_string()))?;
-        let code = self.module.get_finalized_function(func);
-        // SAFETY: the function was built with exactly `TraceFn`'s signature
+        // SAFETY: the functions were built with exactly `TraceFn`'s signature
         // (two pointer-sized parameters, an i32 result, the C convention).
-        let entry: TraceFn = unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
+        let as_trace_fn = |code: *const u8| unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
+        let entry = as_trace_fn(self.module.get_finalized_function(func));
+        let label_entry = label_func.map(|f| as_trace_fn(self.module.get_finalized_function(f)));
+        if let Some(label_entry) = label_entry {
+            self.label_entries.insert(number, label_entry);
+        }
+        self.frame_size = self.frame_size.max(frame_size);
         let (guard_exits, finish_exits) = plan.numbers();
         self.exits.extend(plan.exits);
         Ok(CompiledTrace {
@@ -198,9 +255,34 @@ impl Backend {
             finish_exits,
             frame_size,
             input_types: trace.inputs.iter().map(|&v| trace.ty(v)).collect(),
+            label_entry,
+            label_types: label.map_or(Vec::new(), |l| trace.ops[l].args.iter().map(|&v| trace.ty(v)).collect()),
             bridges,
             invalidated,
         })
+    }
+
+    /// The dispatcher: run a compiled trace, and whenever a bridge leaves to
+    /// enter a loop ([`ExitKind::Jump`]), enter that loop's label, until an
+    /// exit for the interpreter (a guard without bridge, or a `finish`).
+    /// Entering loops from here, not from the bridge's code, keeps the
+    /// native stack flat however often bridges and loops alternate.
+    ///
+    /// # Safety
+    ///
+    /// As for [`CompiledTrace::run`], for every trace reached.
+    pub unsafe fn execute(&self, trace: &CompiledTrace, frame: &mut [u64], ctx: &mut JitContext) -> u32 {
+        assert!(frame.len() >= self.frame_size, "frame buffer of {} words, need {}", frame.len(), self.frame_size);
+        let mut entry = trace.entry;
+        loop {
+            // SAFETY: the frame holds the largest frame of any trace of this
+            // backend (checked above); the rest is the caller's contract.
+            let exit = unsafe { entry(frame.as_mut_ptr(), ctx) };
+            match self.exit(exit).kind {
+                ExitKind::Jump(target) => entry = self.label_entries[&target],
+                _ => return exit,
+            }
+        }
     }
 
     /// Attach `bridge` to the guard with exit number `exit` of `parent`: from

@@ -267,3 +267,70 @@ fn a_peeled_loop_enters_its_body_through_the_preamble() {
     assert_eq!(run(&trace, &mut frame), trace.guard_exits[0]);
     assert_eq!(frame, [102, 6]);
 }
+
+#[test]
+fn a_bridge_that_jumps_back_into_the_loop_runs_through_the_dispatcher() {
+    // Count to n; even steps add 1 in the loop, odd steps fail the parity
+    // guard, whose bridge adds 1000 and re-enters the loop.
+    let (mut backend, parent) = compile(
+        "[i0, i1, i2]
+         label(i3, i4, i5)
+         i6 = int_add(i3, 1)
+         i7 = int_lt(i6, i4)
+         guard_true(i7) [i6, i4, i5]
+         i8 = int_and(i6, 1)
+         guard_false(i8) [i6, i4, i5]
+         i9 = int_add(i5, 1)
+         jump(i6, i4, i9)",
+    );
+    let bridge_trace = parse(
+        "[i0, i1, i2] -> loop(i, i, i)
+         i3 = int_add(i2, 1000)
+         jump(i0, i1, i3)",
+        &Arc::new(DescrTable::new()),
+    )
+    .unwrap();
+    assert!(backend.compile(&bridge_trace).is_err(), "needs compile_bridge");
+    let bridge = backend.compile_bridge(&bridge_trace, &parent).unwrap();
+    let parity_guard = parent.guard_exits[1];
+    backend.attach_bridge(&parent, parity_guard, &bridge).unwrap();
+
+    // Without the dispatcher, the first odd step comes back as the bridge's jump.
+    let mut frame = [0, 10, 0];
+    let exit = run(&parent, &mut frame);
+    assert_eq!(backend.exit(exit).kind, ExitKind::Jump(parent.number));
+    assert_eq!(frame, [1, 10, 1000]);
+
+    let mut frame = [0, 10, 0];
+    let mut ctx = JitContext::new();
+    // SAFETY: these traces touch no memory but the frame.
+    let exit = unsafe { backend.execute(&parent, &mut frame, &mut ctx) };
+    assert_eq!(exit, parent.guard_exits[0]);
+    // Odd steps 1, 3, 5, 7, 9 went through the bridge; even steps 2, 4, 6, 8 stayed in the loop.
+    assert_eq!(frame, [10, 10, 5 * 1000 + 4]);
+}
+
+#[test]
+fn a_peeled_loop_has_an_entry_at_its_label() {
+    let (mut backend, parent) = compile(
+        "[i0]
+         i1 = int_add(i0, 1)
+         jump(i1, 7)
+         label(i2, i3)
+         i4 = int_add(i2, i3)
+         i5 = int_lt(i4, 100)
+         guard_true(i5) [i4]
+         jump(i4, i3)",
+    );
+    assert_eq!(parent.label_types, vec![Type::Int, Type::Int]);
+    let bridge_trace = parse("[i0] -> loop(i, i)\njump(i0, 50)", &Arc::new(DescrTable::new())).unwrap();
+    let bridge = backend.compile_bridge(&bridge_trace, &parent).unwrap();
+    let mut frame = [3, 0];
+    let mut ctx = JitContext::new();
+    // SAFETY: these traces touch no memory but the frame.
+    let exit = unsafe { backend.execute(&bridge, &mut frame, &mut ctx) };
+    assert_eq!(exit, parent.guard_exits[0]);
+    assert_eq!(frame[0], 103);
+    let wrong = parse("[i0] -> loop(i)\njump(i0)", &Arc::new(DescrTable::new())).unwrap();
+    assert!(backend.compile_bridge(&wrong, &parent).is_err());
+}
