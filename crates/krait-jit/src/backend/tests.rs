@@ -334,3 +334,80 @@ fn a_peeled_loop_has_an_entry_at_its_label() {
     let wrong = parse("[i0] -> loop(i)\njump(i0)", &Arc::new(DescrTable::new())).unwrap();
     assert!(backend.compile_bridge(&wrong, &parent).is_err());
 }
+
+/// Compile every pure arithmetic op once and check it against the constant
+/// folder on a grid of awkward operands: the backend and `fold::eval` must
+/// never disagree, or a trace would compute differently once folded.
+#[test]
+fn compiled_ops_agree_with_the_constant_folder() {
+    use crate::ir::{Const, OpFlags, Opcode};
+    use crate::opt::fold::eval;
+
+    let ints = [0, 1, -1, 2, -7, 7, 63, 64, i64::MAX, i64::MIN, i64::MIN + 1, 1 << 40];
+    let floats = [0.0, -0.0, 1.5, -2.5, 1e300, -1e-300, f64::INFINITY, f64::NAN, 3.0];
+    let mut checked = 0;
+    for &opcode in Opcode::ALL {
+        let args = opcode.arg_types();
+        if !opcode.is_pure() || opcode.is_call() || opcode.flags().contains(OpFlags::OVF) || args.contains('r') {
+            continue;
+        }
+        let letters: Vec<char> = args.chars().map(|c| if c == 'f' { 'f' } else { 'i' }).collect();
+        let names: Vec<String> = letters.iter().enumerate().map(|(k, c)| format!("{c}{k}")).collect();
+        let result = format!("{}{}", opcode.result().letter(), names.len());
+        let text =
+            format!("[{}]\n{result} = {}({})\nfinish({result})", names.join(", "), opcode.name(), names.join(", "));
+        let (_backend, trace) = compile(&text);
+        let grid: Vec<Vec<Const>> = match letters.as_slice() {
+            ['i'] => ints.iter().map(|&a| vec![Const::Int(a)]).collect(),
+            ['f'] => floats.iter().map(|&a| vec![Const::Float(a)]).collect(),
+            ['i', 'i'] => {
+                ints.iter().flat_map(|&a| ints.iter().map(move |&b| vec![Const::Int(a), Const::Int(b)])).collect()
+            }
+            ['f', 'f'] => floats
+                .iter()
+                .flat_map(|&a| floats.iter().map(move |&b| vec![Const::Float(a), Const::Float(b)]))
+                .collect(),
+            other => panic!("no grid for {other:?}"),
+        };
+        for operands in grid {
+            let Some(expected) = eval(opcode, &operands) else { continue };
+            let mut frame: Vec<u64> = operands.iter().map(|c| c.bits()).collect();
+            frame.resize(trace.frame_size.max(1), 0);
+            run(&trace, &mut frame);
+            let got = Const::from_bits(opcode.result(), frame[0]);
+            let both_nan = matches!((got, expected), (Const::Float(a), Const::Float(b)) if a.is_nan() && b.is_nan());
+            assert!(
+                got == expected || both_nan,
+                "{}({operands:?}): compiled {got:?}, folded {expected:?}",
+                opcode.name()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} cases checked");
+}
+
+#[test]
+fn compiled_overflow_checks_agree_with_the_constant_folder() {
+    use crate::opt::fold::eval_ovf;
+
+    let ints = [0, 1, -1, 2, -2, 3_037_000_500, -3_037_000_500, i64::MAX, i64::MIN, i64::MAX / 2 + 1];
+    for name in ["int_add_ovf", "int_sub_ovf", "int_mul_ovf"] {
+        let opcode = crate::ir::Opcode::from_name(name).unwrap();
+        let (_backend, trace) =
+            compile(&format!("[i0, i1]\ni2 = {name}(i0, i1)\nguard_no_overflow() [i0, i1]\nfinish(i2)"));
+        for a in ints {
+            for b in ints {
+                let mut frame = [a as u64, b as u64];
+                let exit = run(&trace, &mut frame);
+                match eval_ovf(opcode, a, b) {
+                    Some(r) => {
+                        assert_eq!(exit, trace.finish_exits[0], "{name}({a}, {b})");
+                        assert_eq!(frame[0] as i64, r, "{name}({a}, {b})");
+                    }
+                    None => assert_eq!(exit, trace.guard_exits[0], "{name}({a}, {b}) overflows"),
+                }
+            }
+        }
+    }
+}
