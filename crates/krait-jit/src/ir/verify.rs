@@ -6,7 +6,10 @@
 //! 2. Operand counts and types agree with the opcode table; calls agree with
 //!    their call descriptor; an op has a descriptor exactly when its opcode
 //!    takes one, of the right kind; `guard_value`'s and `guard_class`'s
-//!    second operands are constants.
+//!    second operands are constants. The call family fits the descriptor's
+//!    effect class: `call_pure_*` only `Pure` calls, `call_may_force_*`
+//!    exactly the `MayForce` ones (so every call that may run Python code is
+//!    followed by `guard_not_forced`).
 //! 3. Every guard has resume data, and the resume data refers only to visible
 //!    values; no other op has any.
 //! 4. `int_*_ovf` is followed by `guard_no_overflow` or `guard_overflow`, and
@@ -21,7 +24,7 @@ use std::fmt;
 
 use rustc_hash::FxHashSet;
 
-use super::descr::{Descr, DescrTable};
+use super::descr::{Descr, DescrTable, EffectClass};
 use super::opcode::{DescrKind, OpFlags, Opcode};
 use super::resume::Slot;
 use super::trace::Trace;
@@ -117,6 +120,16 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
             }
             if call.result != opcode.result() {
                 return err(format!("the call returns {:?}", call.result));
+            }
+            let family_fits = if opcode.is_pure() {
+                call.effect == EffectClass::Pure
+            } else if opcode.is_call_may_force() {
+                call.effect == EffectClass::MayForce
+            } else {
+                call.effect != EffectClass::MayForce
+            };
+            if !family_fits {
+                return err(format!("a {:?} call cannot be made with {}", call.effect, opcode.name()));
             }
         }
         match opcode {
@@ -223,6 +236,7 @@ mod tests {
         t.field("valuedescr", 16, Type::Int);
         t.size("nodesize", 32, 0x1000);
         t.call("calldescr", 0, &[Type::Int], Type::Int, EffectClass::CanRaise);
+        t.call("forcedescr", 0, &[Type::Ref], Type::Void, EffectClass::MayForce);
         Arc::new(t)
     }
 
@@ -256,6 +270,8 @@ mod tests {
             ("[i0]\ni1 = int_add_ovf(i0, 1)\nfinish(i1)\n", "guard_no_overflow"),
             ("[i0]\nguard_no_overflow() []\nfinish()\n", "must follow"),
             ("[f0]\ni1 = call_i(f0, descr=calldescr)\nfinish()\n", "do not match"),
+            ("[i0]\ni1 = call_pure_i(i0, descr=calldescr)\nfinish()\n", "CanRaise call cannot"),
+            ("[p0]\ncall_n(p0, descr=forcedescr)\nfinish()\n", "MayForce call cannot"),
             ("[p0]\ni1 = getfield_gc_i(p0)\nfinish()\n", "missing descriptor"),
             ("[p0]\ni1 = getfield_gc_i(p0, descr=nodesize)\nfinish()\n", "not a Field"),
             ("[i0, i1]\nguard_value(i0, i1) []\nfinish()\n", "must be a constant"),
