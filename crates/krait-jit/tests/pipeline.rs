@@ -99,3 +99,56 @@ jump(i11, i10, i8)
         )]
     );
 }
+
+#[test]
+fn a_box_carried_around_the_loop_is_never_allocated_until_deoptimisation() {
+    let mut descrs = DescrTable::new();
+    descrs.size("intbox", 24, 0xb0c5);
+    let intval = descrs.field("intval", 16, Type::Int);
+    let descrs = Arc::new(descrs);
+    // `while x < limit: x = x * 2 + 1` with `x` a boxed int in frame slot 0.
+    let mut trace = parse(
+        "[p0, i1]
+         label(p2, i3)
+         guard_class(p2, ConstPtr(0xb0c5)) [@3:0 p2, i3]
+         i4 = getfield_gc_i(p2, descr=intval)
+         i5 = int_lt(i4, i3)
+         guard_true(i5) [@3:2 p2, i3]
+         i6 = int_mul_ovf(i4, 2)
+         guard_no_overflow() [@3:4 p2, i3]
+         i7 = int_add_ovf(i6, 1)
+         guard_no_overflow() [@3:4 p2, i3]
+         p8 = new_with_vtable(descr=intbox)
+         setfield_gc(p8, i7, descr=intval)
+         jump(p8, i3)",
+        &descrs,
+    )
+    .unwrap();
+    optimize(&mut trace).unwrap();
+    let text = print(&trace);
+    let body = &text[text.find("label").unwrap()..];
+    assert!(!body.contains("new_with_vtable") && !body.contains("guard_class"), "{text}");
+
+    // The entry box, allocated by the "interpreter".
+    let mut entry_box = vec![0u64; 3];
+    entry_box[1] = 0xb0c5;
+    entry_box[2] = 1;
+    let mut backend = Backend::new().unwrap();
+    let compiled = backend.compile(&trace).unwrap();
+    let mut frame = vec![0u64; compiled.frame_size];
+    frame[0] = entry_box.as_mut_ptr() as u64;
+    frame[1] = 1000;
+    let mut ctx = JitContext::new();
+    // SAFETY: frame[0] points to a live object with the class word at 8 and
+    // `intval` at 16; the loop allocates nothing.
+    let exit = unsafe { compiled.run(&mut frame, &mut ctx) };
+    let ExitKind::Guard(snapshot) = backend.exit(exit).kind else { panic!("expected a guard exit") };
+    let mut vm = FakeVm::default();
+    rebuild(&trace, snapshot, &frame, &mut vm);
+    // 1, 3, 7, ..., 1023: the first value not below 1000 fails `x < limit`.
+    assert_eq!(vm.objects, vec![(0xb0c5, vec![(intval, 1023)])]);
+    assert_eq!(vm.frames.len(), 1);
+    let (code, pc, slots) = &vm.frames[0];
+    assert_eq!((*code, *pc), (3, 2));
+    assert_eq!(slots[1], TypedWord { ty: Type::Int, bits: 1000 });
+}

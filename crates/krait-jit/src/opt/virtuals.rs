@@ -21,10 +21,27 @@
 //!   object stops being virtual before its fields are written). From then on
 //!   the value stands for the materialised object.
 //!
+//! ## Virtuals around the loop
+//!
+//! A loop that carries a freshly allocated object from one iteration to the
+//! next (the boxed `total` of `total = total + i`) would allocate it every
+//! iteration, since the `jump` makes it escape. Instead, when the preamble's
+//! `jump` passes a virtual, it passes the virtual's **fields**: the label
+//! gets one new value per field, and the label's value for that position
+//! becomes a virtual made of them, so the loop body reads its fields
+//! without loads and its guards record it in resume data. This only holds
+//! if the body's own `jump` passes, at that position, a virtual of the same
+//! size and fields; when it does not, the pass starts again with that
+//! position passed as a real object (a fixpoint over positions, at most one
+//! restart per position). One level travels unboxed: virtual fields of a
+//! travelling virtual are materialised at the jump, and a virtual passed
+//! twice, or also reachable from another argument, travels as a real object
+//! so that its identity is kept.
+//!
 //! Boxed ints and floats, tuples and frames the interpreter allocates per
 //! iteration are the allocations this removes. Virtual arrays are not done yet.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Forward, InvalidLoop, PassResult};
 use crate::ir::descr::DescrId;
@@ -89,11 +106,96 @@ fn zero(trace: &mut Trace, ty: Type) -> Value {
     })
 }
 
+/// How a virtual passed to the loop label travels: as its fields.
+#[derive(Clone, Debug)]
+struct Layout {
+    opcode: Opcode,
+    size: DescrId,
+    fields: Vec<DescrId>,
+}
+
+/// Why one attempt of the pass stopped.
+enum Stop {
+    /// The trace always fails.
+    Invalid(InvalidLoop),
+    /// The loop's jump does not pass a virtual of the same shape at this
+    /// position as the preamble did: try again passing that position as a
+    /// real object.
+    Unexpandable(usize),
+}
+
+impl From<InvalidLoop> for Stop {
+    fn from(e: InvalidLoop) -> Stop {
+        Stop::Invalid(e)
+    }
+}
+
 /// Run the pass.
 pub fn run(trace: &mut Trace) -> PassResult {
+    let mut keep_real: FxHashSet<usize> = FxHashSet::default();
+    loop {
+        let mut attempt = trace.clone();
+        match run_once(&mut attempt, &keep_real) {
+            Ok(()) => {
+                *trace = attempt;
+                return Ok(());
+            }
+            Err(Stop::Invalid(e)) => return Err(e),
+            Err(Stop::Unexpandable(k)) => {
+                keep_real.insert(k);
+            }
+        }
+    }
+}
+
+/// The virtuals among `args` that may travel as fields: not passed twice,
+/// not reachable from another argument.
+fn expandable(st: &State, args: &[Value]) -> Vec<bool> {
+    let mut seen: FxHashMap<Value, usize> = FxHashMap::default();
+    for &a in args {
+        let a = st.fwd.get(a);
+        *seen.entry(a).or_default() += 1;
+        if let Some(virt) = st.virtuals.get(&a) {
+            for &(_, fv) in &virt.fields {
+                *seen.entry(st.fwd.get(fv)).or_default() += 1;
+            }
+        }
+    }
+    args.iter().map(|&a| st.is_virtual(a) && seen[&st.fwd.get(a)] == 1).collect()
+}
+
+/// The words a jump passes for a virtual that travels as its fields; its
+/// virtual fields are materialised (only one level travels unboxed).
+fn expand(st: &mut State, trace: &mut Trace, v: Value, layout: &Layout) -> Vec<Value> {
+    let v = st.fwd.get(v);
+    let virt = st.virtuals.remove(&v).expect("expandable arguments are virtual");
+    layout
+        .fields
+        .iter()
+        .map(|&d| match virt.fields.iter().find(|(f, _)| *f == d) {
+            Some(&(_, fv)) => st.force(trace, fv),
+            None => zero(trace, trace.descrs.field_descr(d).ty),
+        })
+        .collect()
+}
+
+fn run_once(trace: &mut Trace, keep_real: &FxHashSet<usize>) -> Result<(), Stop> {
     let ops = std::mem::take(&mut trace.ops);
+    let targets: Vec<Option<usize>> = (0..ops.len())
+        .map(|i| {
+            let ahead = ops.get(i + 1).is_some_and(|o| o.opcode == Opcode::label);
+            if ahead {
+                Some(i + 1)
+            } else {
+                ops[..i].iter().rposition(|o| o.opcode == Opcode::label)
+            }
+        })
+        .collect();
     let mut st = State::default();
-    for mut op in ops {
+    // Per position of the preamble's jump: how an expanded virtual travels.
+    let mut layouts: Vec<Option<Layout>> = Vec::new();
+    let mut expanded_label: Option<usize> = None;
+    for (i, mut op) in ops.into_iter().enumerate() {
         st.fwd.apply(trace, &mut op);
         let at = trace.ops.len();
         let arg_virtual = |st: &State, k: usize| op.args.get(k).is_some_and(|&v| st.is_virtual(v));
@@ -125,16 +227,76 @@ pub fn run(trace: &mut Trace) -> PassResult {
                 if trace.const_of(op.args[1]).map(Const::bits) == Some(vtable) {
                     continue;
                 }
-                return Err(InvalidLoop { op: at, reason: "guard_class on a virtual of another class".into() });
+                return Err(InvalidLoop { op: at, reason: "guard_class on a virtual of another class".into() }.into());
             }
             Opcode::guard_nonnull if arg_virtual(&st, 0) => continue,
             Opcode::guard_isnull if arg_virtual(&st, 0) => {
-                return Err(InvalidLoop { op: at, reason: "guard_isnull on a virtual".into() })
+                return Err(InvalidLoop { op: at, reason: "guard_isnull on a virtual".into() }.into())
             }
             Opcode::ptr_eq | Opcode::ptr_ne if arg_virtual(&st, 0) || arg_virtual(&st, 1) => {
                 let same = op.args[0] == op.args[1];
                 let c = trace.const_int((same == (op.opcode == Opcode::ptr_eq)) as i64);
                 st.fwd.set(op.result.expect("comparisons have a result"), c);
+                continue;
+            }
+            Opcode::jump if targets[i] == Some(i + 1) => {
+                // The preamble enters the loop: its virtual arguments travel as fields.
+                let can = expandable(&st, &op.args);
+                layouts = op
+                    .args
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &a)| {
+                        (can[k] && !keep_real.contains(&k)).then(|| {
+                            let virt = &st.virtuals[&st.fwd.get(a)];
+                            let fields = virt.fields.iter().map(|&(d, _)| d).collect();
+                            Layout { opcode: virt.opcode, size: virt.size, fields }
+                        })
+                    })
+                    .collect();
+                if layouts.iter().any(Option::is_some) {
+                    expanded_label = Some(i + 1);
+                }
+                op.args = jump_args(&mut st, trace, &op.args, &layouts).into();
+            }
+            Opcode::jump if targets[i].is_some() && targets[i] == expanded_label => {
+                // The loop goes round: the same positions must be virtuals of the same shape.
+                let can = expandable(&st, &op.args);
+                for (k, layout) in layouts.iter().enumerate() {
+                    let Some(layout) = layout else { continue };
+                    let fits = can[k]
+                        && st.virtuals.get(&st.fwd.get(op.args[k])).is_some_and(|v| {
+                            v.size == layout.size
+                                && v.opcode == layout.opcode
+                                && v.fields.iter().all(|(d, _)| layout.fields.contains(d))
+                        });
+                    if !fits {
+                        return Err(Stop::Unexpandable(k));
+                    }
+                }
+                op.args = jump_args(&mut st, trace, &op.args, &layouts).into();
+            }
+            Opcode::label if Some(i) == expanded_label => {
+                st.virtuals.clear();
+                let mut kept = Vec::new();
+                let mut fresh = Vec::new();
+                for (k, &v) in op.args.iter().enumerate() {
+                    match &layouts[k] {
+                        None => kept.push(v),
+                        Some(layout) => {
+                            let mut fields = Vec::new();
+                            for &d in &layout.fields {
+                                let value = trace.new_value(trace.descrs.field_descr(d).ty);
+                                fresh.push(value);
+                                fields.push((d, value));
+                            }
+                            st.virtuals.insert(v, Virtual { opcode: layout.opcode, size: layout.size, fields });
+                        }
+                    }
+                }
+                kept.extend(fresh);
+                op.args = kept.into();
+                trace.ops.push(op);
                 continue;
             }
             _ => {}
@@ -158,6 +320,21 @@ pub fn run(trace: &mut Trace) -> PassResult {
         trace.ops.push(op);
     }
     Ok(())
+}
+
+/// A jump's operands: the real ones in order, then the fields of each
+/// expanded virtual in position order (the label's layout).
+fn jump_args(st: &mut State, trace: &mut Trace, args: &[Value], layouts: &[Option<Layout>]) -> Vec<Value> {
+    let mut real = Vec::new();
+    let mut fields = Vec::new();
+    for (k, &a) in args.iter().enumerate() {
+        match layouts.get(k).and_then(Option::as_ref) {
+            Some(layout) => fields.extend(expand(st, trace, a, layout)),
+            None => real.push(st.force(trace, a)),
+        }
+    }
+    real.extend(fields);
+    real
 }
 
 #[cfg(test)]
@@ -263,6 +440,74 @@ mod tests {
              p0 = new_with_vtable(descr=nodesize)
              guard_class(p0, ConstPtr(0x2000)) []
              finish()",
+        );
+    }
+
+    #[test]
+    fn a_loop_carried_virtual_of_a_different_shape_stays_real() {
+        // The body passes a loaded object where the preamble passed a new
+        // one: that position is passed as a real object.
+        check(
+            run,
+            "[p0]
+             p1 = new_with_vtable(descr=nodesize)
+             jump(p1)
+             label(p2)
+             p3 = getfield_gc_r(p2, descr=nextdescr)
+             jump(p3)",
+            "[p0]
+             p1 = new_with_vtable(descr=nodesize)
+             jump(p1)
+             label(p2)
+             p3 = getfield_gc_r(p2, descr=nextdescr)
+             jump(p3)",
+        );
+    }
+
+    #[test]
+    fn a_virtual_passed_twice_keeps_its_identity() {
+        check(
+            run,
+            "[p0, p1]
+             p2 = new_with_vtable(descr=nodesize)
+             setfield_gc(p2, 1, descr=valuedescr)
+             jump(p2, p2)
+             label(p3, p4)
+             i5 = ptr_eq(p3, p4)
+             guard_true(i5) []
+             jump(p3, p4)",
+            "[p0, p1]
+             p2 = new_with_vtable(descr=nodesize)
+             setfield_gc(p2, 1, descr=valuedescr)
+             jump(p2, p2)
+             label(p3, p4)
+             i5 = ptr_eq(p3, p4)
+             guard_true(i5) []
+             jump(p3, p4)",
+        );
+    }
+
+    #[test]
+    fn virtuals_travel_around_the_loop_with_their_fields() {
+        check(
+            run,
+            "[i0]
+             p1 = new_with_vtable(descr=nodesize)
+             setfield_gc(p1, i0, descr=valuedescr)
+             jump(p1, i0)
+             label(p2, i3)
+             i4 = getfield_gc_i(p2, descr=valuedescr)
+             i5 = int_add(i4, i3)
+             guard_true(i5) [p2]
+             p6 = new_with_vtable(descr=nodesize)
+             setfield_gc(p6, i5, descr=valuedescr)
+             jump(p6, i3)",
+            "[i0]
+             jump(i0, i0)
+             label(i1, i2)
+             i3 = int_add(i2, i1)
+             guard_true(i3) [$0] {$0 = nodesize(valuedescr=i2)}
+             jump(i1, i3)",
         );
     }
 }
