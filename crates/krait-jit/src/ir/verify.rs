@@ -72,6 +72,13 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
             if i > 0 && trace.ops[i - 1].opcode != Opcode::jump {
                 return err("a label must start the trace or follow a jump".into());
             }
+            if i == 0 {
+                let inputs: Vec<Type> = trace.inputs.iter().map(|&v| trace.ty(v)).collect();
+                let label: Vec<Type> = op.args.iter().map(|&v| trace.ty(v)).collect();
+                if inputs != label {
+                    return err(format!("the trace enters a label of {label:?} with inputs {inputs:?}"));
+                }
+            }
             visible.clear();
             for &v in &op.args {
                 if v.is_const() || !visible.insert(v) {
@@ -267,6 +274,7 @@ mod tests {
             ("[i0]\nlabel(i1)\ni2 = int_add(i0, 1)\njump(i2)\n", "where it is not defined"),
             ("[i0]\nlabel(i1)\njump(i1, i1)\n", "takes [Int]"),
             ("[i0] -> loop(p)\njump(i0)\n", "takes [Ref]"),
+            ("[i0]\nlabel(p1)\njump(p1)\n", "enters a label"),
             ("[i0]\ni1 = int_add_ovf(i0, 1)\nfinish(i1)\n", "guard_no_overflow"),
             ("[i0]\nguard_no_overflow() []\nfinish()\n", "must follow"),
             ("[f0]\ni1 = call_i(f0, descr=calldescr)\nfinish()\n", "do not match"),

@@ -76,8 +76,15 @@ pub const PASSES: &[(&str, Pass)] = &[
 
 /// Run every pass in order.
 pub fn optimize(trace: &mut Trace) -> PassResult {
+    optimize_observed(trace, &mut |_, _| {})
+}
+
+/// Run every pass in order, showing the trace to `observe` after each (for
+/// `KRAIT_LOG=jit`, and for finding which pass did something).
+pub fn optimize_observed(trace: &mut Trace, observe: &mut dyn FnMut(&str, &Trace)) -> PassResult {
     for (name, pass) in PASSES {
         pass(trace)?;
+        observe(name, trace);
         debug_assert!(
             crate::ir::verify(trace).is_ok(),
             "{name} broke the trace: {:?}\n{trace}",
@@ -191,6 +198,17 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::check;
     use super::*;
+
+    #[test]
+    fn the_observer_sees_every_pass_in_order() {
+        let mut t = super::testing::trace("[i0]\ni1 = int_add(i0, 0)\nfinish(i1)");
+        let mut seen = Vec::new();
+        optimize_observed(&mut t, &mut |name, trace| seen.push((name.to_owned(), trace.ops.len()))).unwrap();
+        let names: Vec<&str> = PASSES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(seen.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), names);
+        assert_eq!(seen[0].1, 2, "peel leaves a non-loop alone");
+        assert_eq!(seen[1].1, 1, "fold removes x + 0");
+    }
 
     #[test]
     fn forwarding_follows_chains() {

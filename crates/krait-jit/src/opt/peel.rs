@@ -29,9 +29,10 @@
 //! unrolls the same way, for the same reason: the preamble's knowledge
 //! makes the loop cheaper without a separate LICM pass); the later passes
 //! then run over preamble and loop alike, resetting what they know at the
-//! label. Not done yet: importing the preamble's facts (bounds, classes,
-//! heap contents) into the loop beyond the invariant ops themselves, and
-//! virtuals carried across the label field by field.
+//! label (and `virtuals` lets a virtual the preamble's jump passes travel
+//! into the loop as its fields). Not done yet: importing the preamble's
+//! facts (bounds, classes, heap contents) into the loop beyond the invariant
+//! ops themselves.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
