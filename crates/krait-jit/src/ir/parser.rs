@@ -429,6 +429,26 @@ mod tests {
     }
 
     #[test]
+    fn special_floats_round_trip() {
+        round_trip(
+            "[]\nescape(ConstFloat(0x7ff8000000000000), ConstFloat(0x7ff0000000000000), 1e300, -0.0)\nfinish()\n",
+        );
+    }
+
+    #[test]
+    fn malformed_resume_data_is_an_error() {
+        for text in [
+            "[i0]\nguard_true(i0) [@1 i0]\nfinish()\n",
+            "[i0]\nguard_true(i0) [i0\nfinish()\n",
+            "[i0]\nguard_true(i0) [$0] {$1 = nodesize()}\nfinish()\n",
+            "[i0]\nguard_true(i0) [$0] {$0 = nosuchsize()}\nfinish()\n",
+            "[i0]\nlabel(3)\nfinish()\n",
+        ] {
+            assert!(parse(text, &descrs()).is_err(), "{text}");
+        }
+    }
+
+    #[test]
     fn constants_parse() {
         let trace =
             parse("[]\nescape(-5, 0x10, 1e3, ConstFloat(0x3ff0000000000000), NULL)\nfinish()\n", &descrs()).unwrap();

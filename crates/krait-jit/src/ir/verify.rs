@@ -203,6 +203,21 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
                 }
                 for virt in &snap.virtuals {
                     slots.extend(virt.fields.iter().map(|&(_, s)| s));
+                    if !matches!(descrs.get(virt.size), Descr::Size(_)) {
+                        return err(format!("virtual of {}, not a size descriptor", descrs.name(virt.size)));
+                    }
+                    for &(field, slot) in &virt.fields {
+                        let Descr::Field(f) = descrs.get(field) else {
+                            return err(format!("virtual field {} is not a field descriptor", descrs.name(field)));
+                        };
+                        let ty = match slot {
+                            Slot::Value(v) => trace.ty(v),
+                            Slot::Virtual(_) => Type::Ref,
+                        };
+                        if ty != f.ty {
+                            return err(format!("virtual field {} holds a {ty:?}", descrs.name(field)));
+                        }
+                    }
                 }
                 for slot in slots {
                     match slot {
@@ -275,6 +290,9 @@ mod tests {
             ("[i0]\nlabel(i1)\njump(i1, i1)\n", "takes [Int]"),
             ("[i0] -> loop(p)\njump(i0)\n", "takes [Ref]"),
             ("[i0]\nlabel(p1)\njump(p1)\n", "enters a label"),
+            ("[f0]\nguard_true(1) [$0] {$0 = nodesize(valuedescr=f0)}\nfinish()\n", "holds a Float"),
+            ("[i0]\nguard_true(1) [$0] {$0 = valuedescr()}\nfinish()\n", "not a size"),
+            ("[i0]\nguard_true(1) [$1] {$0 = nodesize()}\nfinish()\n", "missing virtual"),
             ("[i0]\ni1 = int_add_ovf(i0, 1)\nfinish(i1)\n", "guard_no_overflow"),
             ("[i0]\nguard_no_overflow() []\nfinish()\n", "must follow"),
             ("[f0]\ni1 = call_i(f0, descr=calldescr)\nfinish()\n", "do not match"),
