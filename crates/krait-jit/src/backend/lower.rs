@@ -16,7 +16,7 @@ use cranelift_jit::JITModule;
 use cranelift_module::{FuncId, Linkage, Module};
 use rustc_hash::FxHashMap;
 
-use super::{CompileError, ExitInfo, ExitKind, JitContext};
+use super::{CompileError, ExitInfo, ExitKind, JitContext, LoopEntry};
 use crate::ir::descr::EffectClass;
 use crate::ir::{Opcode, Trace, Type, Value};
 
@@ -29,7 +29,7 @@ pub(super) struct ExitPlan {
 }
 
 impl ExitPlan {
-    pub fn new(trace: &Trace, number: u32, first: u32, loop_target: Option<u32>) -> ExitPlan {
+    pub fn new(trace: &Trace, number: u32, first: u32, loop_target: Option<(u32, LoopEntry)>) -> ExitPlan {
         let mut exits = Vec::new();
         let mut by_op = FxHashMap::default();
         let mut slot = 0;
@@ -40,7 +40,7 @@ impl ExitPlan {
             } else if op.opcode == Opcode::finish {
                 (ExitKind::Finish, op.args.to_vec(), None)
             } else if let (Opcode::jump, None, Some(target)) = (op.opcode, trace.jump_target(i), loop_target) {
-                (ExitKind::Jump(target), op.args.to_vec(), None)
+                (ExitKind::Jump(target.0, target.1), op.args.to_vec(), None)
             } else {
                 continue;
             };
@@ -64,7 +64,7 @@ impl ExitPlan {
             match exit.kind {
                 ExitKind::Guard(_) => guards.push(n),
                 ExitKind::Finish => finishes.push(n),
-                ExitKind::Jump(_) => {}
+                ExitKind::Jump(..) => {}
             }
         }
         (guards, finishes)

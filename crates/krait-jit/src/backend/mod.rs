@@ -27,20 +27,25 @@
 //! it calls it with the same frame and context and returns what it returns;
 //! otherwise it returns the guard's exit number. A bridge is simply another
 //! compiled trace whose input arguments are the guard's fail arguments, so
-//! attaching it ([`Backend::attach_bridge`]) is one store into the slot.
-//! A bridge that goes back into a loop ends in a `jump` to that loop's label
-//! ([`crate::ir::Trace::loop_target`], compiled by
-//! [`Backend::compile_bridge`]): it writes the label's values to the frame
-//! and returns a [`ExitKind::Jump`] exit, and the dispatcher
-//! ([`Backend::execute`]) enters the loop through its second entry point,
-//! which starts at the label. Returning to the dispatcher instead of calling
-//! the loop keeps the native stack from growing each time the loop and the
-//! bridge alternate. We
+//! attaching it ([`Backend::attach_bridge`]) is one store into the slot. We
 //! chose the indirect call over patching the guard's branch in place because
 //! it needs no code patching (Cranelift's JIT memory is mapped read-execute
 //! once finalised) and the extra load only happens on the cold path. The
 //! cost is a native stack frame per bridge level, which is bounded by the
 //! depth of bridge chains.
+//!
+//! A bridge that goes back into a loop ends in a label-less `jump`
+//! ([`crate::ir::Trace::loop_target`], compiled by
+//! [`Backend::compile_bridge`]) to one of the loop's two entries
+//! ([`LoopEntry`]): its **preamble** (the trace's start, taking the trace's
+//! inputs: always possible, at the price of running the invariant work
+//! once more) or its **label** (taking the label's values, extra invariant
+//! values included, which the bridge must then compute: PyPy's "short
+//! preamble"). The bridge writes the values to the frame and returns an
+//! [`ExitKind::Jump`] exit, and the dispatcher ([`Backend::execute`]) enters
+//! the loop there. Returning to the dispatcher instead of calling the loop
+//! keeps the native stack flat however often the loop and the bridge
+//! alternate.
 //!
 //! ## Other choices
 //!
@@ -79,10 +84,19 @@ pub enum ExitKind {
     Guard(SnapshotId),
     /// The trace finished.
     Finish,
-    /// A bridge enters the loop of the compiled trace with this number; the
-    /// words written are the loop label's values ([`Backend::execute`]
-    /// follows it).
-    Jump(u32),
+    /// A bridge enters the loop of the compiled trace with this number, at
+    /// this entry; the words written are the entry's values
+    /// ([`Backend::execute`] follows it).
+    Jump(u32, LoopEntry),
+}
+
+/// Where a bridge enters a loop (see the module documentation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoopEntry {
+    /// The trace's start: the bridge passes the loop trace's inputs.
+    Preamble,
+    /// The loop label: the bridge passes the label's values.
+    Label,
 }
 
 /// One exit of a compiled trace.
@@ -166,8 +180,8 @@ pub struct Backend {
     module: JITModule,
     exits: Vec<ExitInfo>,
     traces: u32,
-    /// The loop-label entries, by trace number, for [`Backend::execute`].
-    label_entries: FxHashMap<u32, TraceFn>,
+    /// The start and loop-label entries, by trace number, for [`Backend::execute`].
+    entries: FxHashMap<u32, (TraceFn, Option<TraceFn>)>,
     /// The largest frame any compiled trace needs.
     frame_size: usize,
 }
@@ -191,7 +205,7 @@ impl Backend {
             module: JITModule::new(builder),
             exits: Vec::new(),
             traces: 0,
-            label_entries: FxHashMap::default(),
+            entries: FxHashMap::default(),
             frame_size: 0,
         })
     }
@@ -209,18 +223,32 @@ impl Backend {
         self.compile_trace(trace, None)
     }
 
-    /// Compile a bridge whose label-less `jump` enters the loop of `target`.
-    pub fn compile_bridge(&mut self, trace: &Trace, target: &CompiledTrace) -> Result<CompiledTrace, CompileError> {
-        if target.label_entry.is_none() || trace.loop_target.as_ref() != Some(&target.label_types) {
+    /// Compile a bridge whose label-less `jump` enters the loop of `target`
+    /// at `entry`.
+    pub fn compile_bridge(
+        &mut self,
+        trace: &Trace,
+        target: &CompiledTrace,
+        entry: LoopEntry,
+    ) -> Result<CompiledTrace, CompileError> {
+        let takes = match entry {
+            LoopEntry::Preamble => Some(&target.input_types),
+            LoopEntry::Label => target.label_entry.map(|_| &target.label_types),
+        };
+        if takes.is_none() || trace.loop_target.as_ref() != takes {
             return Err(CompileError(format!(
-                "the bridge enters a loop of {:?}; trace {} has the label {:?}",
-                trace.loop_target, target.number, target.label_types
+                "the bridge passes {:?}; the {entry:?} entry of trace {} takes {takes:?}",
+                trace.loop_target, target.number
             )));
         }
-        self.compile_trace(trace, Some(target.number))
+        self.compile_trace(trace, Some((target.number, entry)))
     }
 
-    fn compile_trace(&mut self, trace: &Trace, loop_target: Option<u32>) -> Result<CompiledTrace, CompileError> {
+    fn compile_trace(
+        &mut self,
+        trace: &Trace,
+        loop_target: Option<(u32, LoopEntry)>,
+    ) -> Result<CompiledTrace, CompileError> {
         crate::ir::verify(trace).map_err(|e| CompileError(e.to_string()))?;
         let number = self.traces;
         self.traces += 1;
@@ -242,9 +270,7 @@ impl Backend {
         let as_trace_fn = |code: *const u8| unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
         let entry = as_trace_fn(self.module.get_finalized_function(func));
         let label_entry = label_func.map(|f| as_trace_fn(self.module.get_finalized_function(f)));
-        if let Some(label_entry) = label_entry {
-            self.label_entries.insert(number, label_entry);
-        }
+        self.entries.insert(number, (entry, label_entry));
         self.frame_size = self.frame_size.max(frame_size);
         let (guard_exits, finish_exits) = plan.numbers();
         self.exits.extend(plan.exits);
@@ -263,7 +289,7 @@ impl Backend {
     }
 
     /// The dispatcher: run a compiled trace, and whenever a bridge leaves to
-    /// enter a loop ([`ExitKind::Jump`]), enter that loop's label, until an
+    /// enter a loop ([`ExitKind::Jump`]), enter that loop there, until an
     /// exit for the interpreter (a guard without bridge, or a `finish`).
     /// Entering loops from here, not from the bridge's code, keeps the
     /// native stack flat however often bridges and loops alternate.
@@ -279,7 +305,10 @@ impl Backend {
             // backend (checked above); the rest is the caller's contract.
             let exit = unsafe { entry(frame.as_mut_ptr(), ctx) };
             match self.exit(exit).kind {
-                ExitKind::Jump(target) => entry = self.label_entries[&target],
+                ExitKind::Jump(target, LoopEntry::Preamble) => entry = self.entries[&target].0,
+                ExitKind::Jump(target, LoopEntry::Label) => {
+                    entry = self.entries[&target].1.expect("compile_bridge checked the loop has a label entry")
+                }
                 _ => return exit,
             }
         }

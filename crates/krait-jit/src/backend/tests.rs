@@ -291,14 +291,14 @@ fn a_bridge_that_jumps_back_into_the_loop_runs_through_the_dispatcher() {
     )
     .unwrap();
     assert!(backend.compile(&bridge_trace).is_err(), "needs compile_bridge");
-    let bridge = backend.compile_bridge(&bridge_trace, &parent).unwrap();
+    let bridge = backend.compile_bridge(&bridge_trace, &parent, LoopEntry::Label).unwrap();
     let parity_guard = parent.guard_exits[1];
     backend.attach_bridge(&parent, parity_guard, &bridge).unwrap();
 
     // Without the dispatcher, the first odd step comes back as the bridge's jump.
     let mut frame = [0, 10, 0];
     let exit = run(&parent, &mut frame);
-    assert_eq!(backend.exit(exit).kind, ExitKind::Jump(parent.number));
+    assert_eq!(backend.exit(exit).kind, ExitKind::Jump(parent.number, LoopEntry::Label));
     assert_eq!(frame, [1, 10, 1000]);
 
     let mut frame = [0, 10, 0];
@@ -324,15 +324,24 @@ fn a_peeled_loop_has_an_entry_at_its_label() {
     );
     assert_eq!(parent.label_types, vec![Type::Int, Type::Int]);
     let bridge_trace = parse("[i0] -> loop(i, i)\njump(i0, 50)", &Arc::new(DescrTable::new())).unwrap();
-    let bridge = backend.compile_bridge(&bridge_trace, &parent).unwrap();
+    let bridge = backend.compile_bridge(&bridge_trace, &parent, LoopEntry::Label).unwrap();
     let mut frame = [3, 0];
     let mut ctx = JitContext::new();
     // SAFETY: these traces touch no memory but the frame.
     let exit = unsafe { backend.execute(&bridge, &mut frame, &mut ctx) };
     assert_eq!(exit, parent.guard_exits[0]);
     assert_eq!(frame[0], 103);
-    let wrong = parse("[i0] -> loop(i)\njump(i0)", &Arc::new(DescrTable::new())).unwrap();
-    assert!(backend.compile_bridge(&wrong, &parent).is_err());
+    let one_value = parse("[i0] -> loop(i)\njump(i0)", &Arc::new(DescrTable::new())).unwrap();
+    assert!(backend.compile_bridge(&one_value, &parent, LoopEntry::Label).is_err());
+
+    // Entering through the preamble takes the trace's inputs and runs it first.
+    let to_preamble = backend.compile_bridge(&one_value, &parent, LoopEntry::Preamble).unwrap();
+    let mut frame = [3, 0];
+    // SAFETY: these traces touch no memory but the frame.
+    let exit = unsafe { backend.execute(&to_preamble, &mut frame, &mut ctx) };
+    assert_eq!(exit, parent.guard_exits[0]);
+    // 3 + 1 = 4 in the preamble, then steps of 7: 4, 11, ..., 102.
+    assert_eq!(frame[0], 102);
 }
 
 /// Compile every pure arithmetic op once and check it against the constant
