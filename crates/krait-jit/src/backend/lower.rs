@@ -201,7 +201,7 @@ pub(super) fn compile(
             start = Some(block);
         }
         let mut label_blocks: FxHashMap<usize, Block> = FxHashMap::default();
-        for (i, op) in trace.ops.iter().enumerate() {
+        for (i, op) in trace.ops.iter().enumerate().skip(entry_label.unwrap_or(0)) {
             if op.opcode == Opcode::label {
                 let block = l.b.create_block();
                 for &v in &op.args {

@@ -65,7 +65,8 @@ mod lower;
 
 pub use context::{AllocFn, JitContext};
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_jit::{JITBuilder, JITModule};
@@ -136,8 +137,11 @@ pub struct CompiledTrace {
     pub guard_exits: Vec<u32>,
     /// The exit numbers of the trace's `finish` ops, in op order.
     pub finish_exits: Vec<u32>,
-    /// How many words the frame buffer must hold.
+    /// How many words this trace alone reads and writes in the frame buffer
+    /// (bridges may need more: see [`Backend::frame_size`]).
     pub frame_size: usize,
+    /// The largest frame of any trace of the backend (bridges included).
+    backend_frame_size: Arc<AtomicUsize>,
     /// The input types.
     pub input_types: Vec<Type>,
     /// The entry at the loop label, for bridges (loops only).
@@ -163,7 +167,10 @@ impl CompiledTrace {
     /// layout), `ctx.alloc` must be set if the trace allocates, and the
     /// backend that compiled the trace must still live.
     pub unsafe fn run(&self, frame: &mut [u64], ctx: &mut JitContext) -> u32 {
-        assert!(frame.len() >= self.frame_size, "frame buffer of {} words, need {}", frame.len(), self.frame_size);
+        // Any bridge attached to a guard (or to a bridge's guard) runs on the
+        // same buffer, so it must hold the largest frame of the backend.
+        let need = self.backend_frame_size.load(Ordering::Acquire);
+        assert!(frame.len() >= need, "frame buffer of {} words, need {need}", frame.len());
         // SAFETY: the frame is large enough for every read and write the
         // code does (checked above); the rest is the caller's contract.
         unsafe { (self.entry)(frame.as_mut_ptr(), ctx) }
@@ -183,7 +190,7 @@ pub struct Backend {
     /// The start and loop-label entries, by trace number, for [`Backend::execute`].
     entries: FxHashMap<u32, (TraceFn, Option<TraceFn>)>,
     /// The largest frame any compiled trace needs.
-    frame_size: usize,
+    frame_size: Arc<AtomicUsize>,
 }
 
 impl Backend {
@@ -206,8 +213,14 @@ impl Backend {
             exits: Vec::new(),
             traces: 0,
             entries: FxHashMap::default(),
-            frame_size: 0,
+            frame_size: Arc::new(AtomicUsize::new(0)),
         })
+    }
+
+    /// How many words a frame buffer must hold to run any trace of this
+    /// backend (a trace's bridges write their own exits to the same buffer).
+    pub fn frame_size(&self) -> usize {
+        self.frame_size.load(Ordering::Acquire)
     }
 
     /// What an exit number means.
@@ -271,7 +284,7 @@ impl Backend {
         let entry = as_trace_fn(self.module.get_finalized_function(func));
         let label_entry = label_func.map(|f| as_trace_fn(self.module.get_finalized_function(f)));
         self.entries.insert(number, (entry, label_entry));
-        self.frame_size = self.frame_size.max(frame_size);
+        self.frame_size.fetch_max(frame_size, Ordering::AcqRel);
         let (guard_exits, finish_exits) = plan.numbers();
         self.exits.extend(plan.exits);
         Ok(CompiledTrace {
@@ -280,6 +293,7 @@ impl Backend {
             guard_exits,
             finish_exits,
             frame_size,
+            backend_frame_size: self.frame_size.clone(),
             input_types: trace.inputs.iter().map(|&v| trace.ty(v)).collect(),
             label_entry,
             label_types: label.map_or(Vec::new(), |l| trace.ops[l].args.iter().map(|&v| trace.ty(v)).collect()),
@@ -298,7 +312,8 @@ impl Backend {
     ///
     /// As for [`CompiledTrace::run`], for every trace reached.
     pub unsafe fn execute(&self, trace: &CompiledTrace, frame: &mut [u64], ctx: &mut JitContext) -> u32 {
-        assert!(frame.len() >= self.frame_size, "frame buffer of {} words, need {}", frame.len(), self.frame_size);
+        let need = self.frame_size();
+        assert!(frame.len() >= need, "frame buffer of {} words, need {need}", frame.len());
         let mut entry = trace.entry;
         loop {
             // SAFETY: the frame holds the largest frame of any trace of this

@@ -420,3 +420,14 @@ fn compiled_overflow_checks_agree_with_the_constant_folder() {
         }
     }
 }
+
+#[test]
+#[should_panic(expected = "frame buffer of 1 words, need 3")]
+fn the_frame_buffer_must_fit_the_bridges_too() {
+    let (mut backend, parent) = compile("[i0]\nguard_true(i0) [i0]\nfinish(i0)");
+    let bridge = backend.compile(&parse("[i0]\nfinish(i0, i0, i0)", &Arc::new(DescrTable::new())).unwrap()).unwrap();
+    backend.attach_bridge(&parent, parent.guard_exits[0], &bridge).unwrap();
+    assert_eq!(backend.frame_size(), 3);
+    // The bridge would write three words past a one-word buffer.
+    run(&parent, &mut [0]);
+}

@@ -14,7 +14,8 @@
 //! - `guard_true(x)`/`guard_false(x)` (and any idempotent guard) that was
 //!   already passed is removed; the opposite one always fails;
 //! - `guard_not_invalidated` is needed once until the next call that may run
-//!   Python code (which may invalidate the trace).
+//!   Python code (which may invalidate the trace); known classes are
+//!   forgotten at such a call too, as Python code may assign `__class__`.
 //!
 //! Everything is forgotten at a `label`.
 
@@ -52,7 +53,9 @@ pub fn run(trace: &mut Trace) -> PassResult {
                 known.nonnull.insert(op.result.expect("allocations have a result"));
             }
             opcode if opcode.is_call_may_force() => {
-                known.passed.remove(&(Opcode::guard_not_invalidated, SmallVec::new()));
+                // Python code may invalidate the trace, or assign `__class__`.
+                known.passed.retain(|(guard, _)| !matches!(guard, Opcode::guard_not_invalidated | Opcode::guard_class));
+                known.class.clear();
             }
             Opcode::guard_class => {
                 let (p, class) = (op.args[0], trace.const_of(op.args[1]).expect("verified").bits());
@@ -173,12 +176,14 @@ mod tests {
     }
 
     #[test]
-    fn may_force_calls_require_a_new_invalidation_check() {
+    fn may_force_calls_require_new_invalidation_and_class_checks() {
         let text = "[p0]
              guard_not_invalidated() []
+             guard_class(p0, ConstPtr(0x1000)) []
              call_may_force_n(p0, descr=forcecall)
              guard_not_forced() []
              guard_not_invalidated() []
+             guard_class(p0, ConstPtr(0x1000)) []
              finish()";
         check(run, text, text);
     }

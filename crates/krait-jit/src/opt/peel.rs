@@ -16,7 +16,8 @@
 //! every iteration: its operands are constants, invariant loop values (a
 //! label value the jump passes back unchanged, `j_k == h_k`) or results of
 //! invariant ops, and it is pure, or an idempotent guard (which passed in
-//! the preamble with the same operands, so passes again), or a load that no
+//! the preamble with the same operands, so passes again; `guard_class` only
+//! if the loop runs no Python code, which could assign `__class__`), or a load that no
 //! op of the loop can change (an immutable field, a field or array no store
 //! and no call in the body may write, an array length). Invariant ops run
 //! once, in the preamble; the loop does not repeat them. The preamble
@@ -94,6 +95,8 @@ fn is_invariant(trace: &Trace, op: &Op, inv: &FxHashSet<Value>, writes: &Writes)
         }
         Opcode::arraylen_gc => true,
         Opcode::guard_not_invalidated => false,
+        // Python code run by the loop may assign `__class__`.
+        Opcode::guard_class => !writes.everything,
         _ if opcode.is_guard() => opcode.flags().contains(OpFlags::IDEMPOTENT),
         _ => opcode.is_pure(),
     }
@@ -274,6 +277,28 @@ mod tests {
              call_may_force_n(p2, descr=forcecall)
              guard_not_forced() [i3]
              jump(p2)",
+        );
+    }
+
+    #[test]
+    fn class_guards_stay_in_a_loop_that_runs_python_code() {
+        check(
+            run,
+            "[p0]
+             guard_class(p0, ConstPtr(0x1000)) []
+             call_may_force_n(p0, descr=forcecall)
+             guard_not_forced() []
+             jump(p0)",
+            "[p0]
+             guard_class(p0, ConstPtr(0x1000)) []
+             call_may_force_n(p0, descr=forcecall)
+             guard_not_forced() []
+             jump(p0)
+             label(p1)
+             guard_class(p1, ConstPtr(0x1000)) []
+             call_may_force_n(p1, descr=forcecall)
+             guard_not_forced() []
+             jump(p1)",
         );
     }
 
