@@ -427,8 +427,8 @@ pub(super) fn compile(
                     // `fails`: non-zero when the guard fails.
                     let fails = match opcode {
                         Opcode::guard_true => l.b.ins().icmp_imm_s(IntCC::Equal, args[0], 0),
-                        Opcode::guard_false | Opcode::guard_nonnull => args[0],
-                        Opcode::guard_isnull => l.b.ins().icmp_imm_s(IntCC::Equal, args[0], 0),
+                        Opcode::guard_false | Opcode::guard_isnull => args[0],
+                        Opcode::guard_nonnull => l.b.ins().icmp_imm_s(IntCC::Equal, args[0], 0),
                         Opcode::guard_value | Opcode::guard_class => {
                             let (x, y) = if opcode == Opcode::guard_class {
                                 let class = l.b.ins().load(types::I64, l.mem, args[0], trace.descrs.class_offset);

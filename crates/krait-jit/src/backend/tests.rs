@@ -431,3 +431,16 @@ fn the_frame_buffer_must_fit_the_bridges_too() {
     // The bridge would write three words past a one-word buffer.
     run(&parent, &mut [0]);
 }
+
+#[test]
+fn null_checks_leave_on_the_right_side() {
+    let (_backend, trace) = compile(
+        "[p0, p1]
+         guard_nonnull(p0) [p0]
+         guard_isnull(p1) [p1]
+         finish()",
+    );
+    assert_eq!(run(&trace, &mut [8, 0]), trace.finish_exits[0]);
+    assert_eq!(run(&trace, &mut [0, 0]), trace.guard_exits[0]);
+    assert_eq!(run(&trace, &mut [8, 8]), trace.guard_exits[1]);
+}

@@ -302,10 +302,17 @@ fn run_once(trace: &mut Trace, keep_real: &FxHashSet<usize>) -> Result<(), Stop>
             _ => {}
         }
         // Everything else: operands escape (resume data does not).
+        let mut forced = false;
         for k in 0..op.args.len() {
             if op.opcode != Opcode::label && st.is_virtual(op.args[k]) {
-                op.args[k] = st.force(trace, op.args[k]);
+                st.force(trace, op.args[k]);
+                forced = true;
             }
+        }
+        if forced {
+            // The op (operands and resume data) now sees the materialised
+            // objects, also where one was passed twice.
+            st.fwd.apply(trace, &mut op);
         }
         if let Some(snapshot) = op.snapshot {
             if trace.resume.fail_args(snapshot).iter().any(|&v| st.is_virtual(v)) {
@@ -461,6 +468,23 @@ mod tests {
              label(p2)
              p3 = getfield_gc_r(p2, descr=nextdescr)
              jump(p3)",
+        );
+    }
+
+    #[test]
+    fn an_object_escaping_twice_in_one_op_is_materialised_once() {
+        check(
+            run,
+            "[p0]
+             p1 = new_with_vtable(descr=nodesize)
+             escape(p1, p1)
+             guard_true(1) [p1]
+             finish()",
+            "[p0]
+             p1 = new_with_vtable(descr=nodesize)
+             escape(p1, p1)
+             guard_true(1) [p1]
+             finish()",
         );
     }
 
