@@ -196,6 +196,17 @@ unsafe extern "C" fn bump(ctx: *mut JitContext, object: u64) {
     }
 }
 
+/// A helper that may run Python code: here, it doubles `value` and points
+/// `next` at the object itself.
+unsafe extern "C" fn poke(_ctx: *mut JitContext, object: u64) {
+    // SAFETY: the trace passes a live object of the layout above.
+    unsafe {
+        let value = (object as *mut i64).add(2);
+        *value = (*value).wrapping_mul(2);
+        *((object + 24) as *mut u64) = object;
+    }
+}
+
 fn heap_descrs() -> Arc<DescrTable> {
     use krait_jit::ir::descr::CallDescr;
     use krait_jit::ir::{Descr, EffectClass, Type};
@@ -212,6 +223,17 @@ fn heap_descrs() -> Arc<DescrTable> {
             result: Type::Void,
             effect: EffectClass::CanRaise,
             writes_fields: vec![value],
+            writes_arrays: vec![],
+        }),
+    );
+    t.add(
+        "poke",
+        Descr::Call(CallDescr {
+            func: poke as *const () as usize,
+            args: vec![Type::Ref],
+            result: Type::Void,
+            effect: EffectClass::MayForce,
+            writes_fields: vec![],
             writes_arrays: vec![],
         }),
     );
@@ -239,7 +261,32 @@ fn random_heap_loop(rng: &mut Rng) -> String {
     for _ in 0..(3 + rng.below(14)) {
         let p = rng.pick(&refs).clone();
         let i = rng.pick(&ints).clone();
-        match rng.below(11) {
+        match rng.below(15) {
+            11 => {
+                let q = rng.pick(&refs).clone();
+                let same = fresh(&mut text, 'i', format!("ptr_eq({p}, {q})"));
+                let guard = *rng.pick(&["guard_true", "guard_false"]);
+                text.push_str(&format!("{guard}({same}) [@0:{pc} {}]\n", state(&ints, &refs, rng)));
+                pc += 1;
+            }
+            12 => {
+                text.push_str(&format!("call_may_force_n({p}, descr=poke)\n"));
+                text.push_str(&format!("guard_not_forced() [@0:{pc} {}]\n", state(&ints, &refs, rng)));
+                pc += 1;
+            }
+            13 => {
+                let c = *rng.pick(&[0i64, 5, 7, 17]);
+                text.push_str(&format!("guard_value({i}, {c}) [@0:{pc} {}]\n", state(&ints, &refs, rng)));
+                pc += 1;
+            }
+            14 => {
+                let c = *rng.pick(INTERESTING);
+                let op = *rng.pick(&["int_add_ovf", "int_mul_ovf", "int_sub_ovf"]);
+                let v = fresh(&mut text, 'i', format!("{op}({i}, {c})"));
+                text.push_str(&format!("guard_no_overflow() [@0:{pc} {}]\n", state(&ints, &refs, rng)));
+                pc += 1;
+                ints.push(v);
+            }
             0 | 1 => {
                 let v = fresh(&mut text, 'i', format!("getfield_gc_i({p}, descr=value)"));
                 ints.push(v);
