@@ -64,6 +64,25 @@
 //! fixed order, or `finish`'s operands) to `frame` and returns its exit
 //! number. Each guard's exit goes through a patchable per-guard slot, so a
 //! bridge compiled later runs instead of returning; see [`backend`].
+//!
+//! ## The garbage collector
+//!
+//! Compiled code needs no stack maps: Krait's collector finds roots
+//! conservatively on the native stack, and every object pointer a trace
+//! holds across a call (an allocation included) is either spilled there by
+//! Cranelift or saved there by the callee. Object constants embedded in code
+//! ([`ir::Trace::const_ptrs`]) must be kept alive by the VM for as long as
+//! the code lives; the collector does not move objects, so addresses stay
+//! valid.
+//!
+//! ## Testing
+//!
+//! Each IR piece and pass has text-in, text-out unit tests; the backend's
+//! tests run real traces; `tests/pipeline.rs` goes from text to machine code
+//! to deoptimisation; `tests/optimizer_fuzz.rs` checks on random loops that
+//! optimisation never changes where a trace leaves or the frame and heap it
+//! leaves behind, and the backend's ops are checked against the constant
+//! folder on awkward operands.
 
 pub mod backend;
 pub mod ir;

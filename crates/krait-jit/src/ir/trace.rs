@@ -192,6 +192,19 @@ impl Trace {
         self.ops.iter().rposition(|op| op.opcode == Opcode::label)
     }
 
+    /// The non-null object addresses the trace's constants hold, which the
+    /// compiled code embeds: the VM must keep them alive (and, since its
+    /// collector does not move objects, that is all it must do).
+    pub fn const_ptrs(&self) -> Vec<u64> {
+        self.consts
+            .iter()
+            .filter_map(|c| match *c {
+                Const::Ptr(p) if p != 0 => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The number of ops that are guards.
     pub fn count_guards(&self) -> usize {
         self.ops.iter().filter(|op| op.opcode.is_guard()).count()
@@ -216,6 +229,9 @@ mod tests {
         assert_eq!(trace.const_int_of(one), Some(1));
         assert_eq!(trace.ty(i1), Type::Int);
         assert_eq!(trace.push(Opcode::escape, &[i1], None), None);
+        trace.constant(Const::Ptr(0));
+        trace.constant(Const::Ptr(0x40));
+        assert_eq!(trace.const_ptrs(), vec![0x40]);
     }
 
     #[test]
