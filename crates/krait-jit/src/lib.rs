@@ -70,7 +70,8 @@
 //! Compiled code needs no stack maps: Krait's collector finds roots
 //! conservatively on the native stack, and every object pointer a trace
 //! holds across a call (an allocation included) is either spilled there by
-//! Cranelift or saved there by the callee. Object constants embedded in code
+//! Cranelift (caller-saved registers) or kept in a callee-saved register,
+//! which the collector spills before scanning (`krait-vm`'s `gc/stack.rs`). Object constants embedded in code
 //! ([`ir::Trace::const_ptrs`]) must be kept alive by the VM for as long as
 //! the code lives; the collector does not move objects, so addresses stay
 //! valid.
