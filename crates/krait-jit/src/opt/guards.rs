@@ -13,6 +13,8 @@
 //!   forwarded, so later guards on `x` fold, and resume data stores `c`);
 //! - `guard_true(x)`/`guard_false(x)` (and any idempotent guard) that was
 //!   already passed is removed; the opposite one always fails;
+//! - `guard_no_exception` is needed only after a call that can raise (the
+//!   trace is entered with no exception pending);
 //! - `guard_not_invalidated` is needed once until the next call that may run
 //!   Python code (which may invalidate the trace); known classes are
 //!   forgotten at such a call too, as Python code may assign `__class__`.
@@ -30,6 +32,8 @@ struct Known {
     class: FxHashMap<Value, u64>,
     nonnull: FxHashSet<Value>,
     passed: FxHashSet<(Opcode, SmallVec<[Value; 2]>)>,
+    /// A call since the last `guard_no_exception` may have raised.
+    may_have_raised: bool,
 }
 
 /// Run the pass.
@@ -41,8 +45,13 @@ pub fn run(trace: &mut Trace) -> PassResult {
         fwd.apply(trace, &mut op);
         let at = trace.ops.len();
         let invalid = |reason: String| Err(InvalidLoop { op: at, reason });
+        if op.opcode.is_call() && trace.descrs.call_descr(op.descr.expect("verified")).can_raise() {
+            known.may_have_raised = true;
+        }
         match op.opcode {
             Opcode::label => known = Known::default(),
+            Opcode::guard_no_exception if !known.may_have_raised => continue,
+            Opcode::guard_no_exception => known.may_have_raised = false,
             Opcode::new_with_vtable => {
                 let result = op.result.expect("allocations have a result");
                 let vtable = trace.descrs.size_descr(op.descr.expect("verified")).vtable;
@@ -186,6 +195,26 @@ mod tests {
              guard_class(p0, ConstPtr(0x1000)) []
              finish()";
         check(run, text, text);
+    }
+
+    #[test]
+    fn exception_checks_follow_only_calls_that_can_raise() {
+        check(
+            run,
+            "[i0]
+             guard_no_exception() [i0]
+             i1 = call_i(i0, descr=purecall)
+             guard_no_exception() [i0]
+             i2 = call_i(i1, descr=raisecall)
+             guard_no_exception() [i0]
+             guard_no_exception() [i0]
+             finish(i2)",
+            "[i0]
+             i1 = call_i(i0, descr=purecall)
+             i2 = call_i(i1, descr=raisecall)
+             guard_no_exception() [i0]
+             finish(i2)",
+        );
     }
 
     #[test]
