@@ -444,3 +444,27 @@ fn null_checks_leave_on_the_right_side() {
     assert_eq!(run(&trace, &mut [0, 0]), trace.guard_exits[0]);
     assert_eq!(run(&trace, &mut [8, 8]), trace.guard_exits[1]);
 }
+
+#[test]
+fn narrow_int_fields_sign_extend_and_store_only_their_bytes() {
+    use crate::ir::descr::{Descr, FieldDescr};
+    let mut descrs = DescrTable::new();
+    descrs.add("byte", Descr::Field(FieldDescr { offset: 8, size: 1, ty: Type::Int, immutable: false }));
+    descrs.add("half", Descr::Field(FieldDescr { offset: 10, size: 2, ty: Type::Int, immutable: false }));
+    descrs.add("word", Descr::Field(FieldDescr { offset: 12, size: 4, ty: Type::Int, immutable: false }));
+    let (_backend, trace) = compile_with(
+        descrs,
+        "[p0, i1]
+         setfield_gc(p0, i1, descr=word)
+         i2 = getfield_gc_i(p0, descr=byte)
+         i3 = getfield_gc_i(p0, descr=half)
+         i4 = getfield_gc_i(p0, descr=word)
+         finish(i2, i3, i4)",
+    );
+    let mut object = [0u64, u64::from_le_bytes([0xfe, 0, 0x34, 0x82, 0, 0, 0, 0]), 0x5555];
+    let mut frame = [object.as_mut_ptr() as u64, (-3i64) as u64, 0];
+    assert_eq!(run(&trace, &mut frame), trace.finish_exits[0]);
+    assert_eq!(frame.map(|w| w as i64), [-2, 0x8234u16 as i16 as i64, -3]);
+    assert_eq!(object[1].to_le_bytes()[4..], [0xfd, 0xff, 0xff, 0xff], "the 4-byte store");
+    assert_eq!(object[2], 0x5555, "nothing past the field is written");
+}

@@ -145,9 +145,21 @@ impl DescrTable {
         DescrTable::default()
     }
 
-    /// Register a descriptor under a (new) name.
+    /// Register a descriptor under a (new) name. Float and ref fields and
+    /// items are 8 bytes; ints may be 1, 2, 4 or 8 (narrow ones sign-extend).
     pub fn add(&mut self, name: &str, descr: Descr) -> DescrId {
         assert!(!self.by_name.contains_key(name), "descriptor {name} registered twice");
+        let (ty, size) = match &descr {
+            Descr::Field(f) => (f.ty, f.size),
+            Descr::Array(a) => (a.ty, a.item_size),
+            _ => (Type::Int, 8),
+        };
+        let fits = match ty {
+            Type::Int => matches!(size, 1 | 2 | 4 | 8),
+            Type::Float | Type::Ref => size == 8,
+            Type::Void => false,
+        };
+        assert!(fits, "descriptor {name}: a {ty:?} cannot be {size} bytes");
         let id = DescrId(self.descrs.len() as u32);
         self.descrs.push((name.to_owned(), descr));
         self.by_name.insert(name.to_owned(), id);
@@ -288,6 +300,13 @@ mod tests {
         assert!(table.call_descr(writes_a).may_write(a));
         assert!(!table.call_descr(writes_a).may_write(b));
         assert!(table.call_descr(force).may_write(b));
+    }
+
+    #[test]
+    #[should_panic(expected = "cannot be 4 bytes")]
+    fn floats_are_eight_bytes() {
+        let mut table = DescrTable::new();
+        table.add("f", Descr::Field(FieldDescr { offset: 8, size: 4, ty: Type::Float, immutable: false }));
     }
 
     #[test]
