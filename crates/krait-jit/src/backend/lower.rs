@@ -8,6 +8,8 @@
 
 use std::sync::atomic::AtomicU64;
 
+use super::GuardSlot;
+
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, Signature, Value as ClValue};
 use cranelift_codegen::isa::CallConv;
@@ -133,7 +135,7 @@ impl Lower<'_, '_> {
 /// What a compiled function shares with the other entry of the same trace.
 pub(super) struct Shared<'a> {
     pub plan: &'a ExitPlan,
-    pub bridges: &'a [AtomicU64],
+    pub bridges: &'a [GuardSlot],
     pub invalidated: &'a AtomicU64,
     pub number: u32,
 }
@@ -468,8 +470,13 @@ pub(super) fn compile(
                     let number = plan.by_op[&i];
                     let info = &plan.exits[(number - plan.first) as usize];
                     let slot = &bridges[info.bridge_slot.expect("guards have a bridge slot")];
-                    let slot_addr = l.b.ins().iconst(types::I64, slot.as_ptr() as i64);
-                    let bridge = l.b.ins().load(types::I64, MemFlagsData::trusted(), slot_addr, 0);
+                    let slot_addr = l.b.ins().iconst(types::I64, slot as *const GuardSlot as i64);
+                    // Count the failure (the VM reads the count to decide when
+                    // the guard deserves a bridge).
+                    let failures = l.b.ins().load(types::I64, MemFlagsData::trusted(), slot_addr, GuardSlot::FAILURES);
+                    let failures = l.b.ins().iadd_imm_s(failures, 1);
+                    l.b.ins().store(MemFlagsData::trusted(), failures, slot_addr, GuardSlot::FAILURES);
+                    let bridge = l.b.ins().load(types::I64, MemFlagsData::trusted(), slot_addr, GuardSlot::BRIDGE);
                     let call_bridge = l.b.create_block();
                     let leave = l.b.create_block();
                     l.b.set_cold_block(call_bridge);

@@ -22,7 +22,9 @@
 //! ## Bridges
 //!
 //! Each guard exits through a slot of the trace's **bridge table** (one
-//! machine word per guard, zero until patched). The cold exit path writes the
+//! machine word per guard, zero until patched, next to a count of the
+//! guard's failures that the exit path increments, so the VM knows which
+//! guards deserve a bridge). The cold exit path writes the
 //! fail arguments to the frame, then loads the slot: if it holds a function,
 //! it calls it with the same frame and context and returns what it returns;
 //! otherwise it returns the guard's exit number. A bridge is simply another
@@ -127,6 +129,24 @@ impl std::fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
+/// The per-guard words compiled code reads and writes on a guard's exit
+/// path: the attached bridge (0 for none) and how often the guard failed.
+#[repr(C)]
+#[derive(Debug, Default)]
+pub struct GuardSlot {
+    /// The bridge's entry point, or 0.
+    pub bridge: AtomicU64,
+    /// How many times the guard failed (bridge or not).
+    pub failures: AtomicU64,
+}
+
+impl GuardSlot {
+    /// Byte offset of `bridge`.
+    pub const BRIDGE: i32 = 0;
+    /// Byte offset of `failures`.
+    pub const FAILURES: i32 = 8;
+}
+
 /// A compiled trace.
 #[derive(Debug)]
 pub struct CompiledTrace {
@@ -148,7 +168,7 @@ pub struct CompiledTrace {
     label_entry: Option<TraceFn>,
     /// The loop label's types (empty when the trace has no label).
     pub label_types: Vec<Type>,
-    bridges: Box<[AtomicU64]>,
+    bridges: Box<[GuardSlot]>,
     invalidated: Box<AtomicU64>,
 }
 
@@ -174,6 +194,13 @@ impl CompiledTrace {
         // SAFETY: the frame is large enough for every read and write the
         // code does (checked above); the rest is the caller's contract.
         unsafe { (self.entry)(frame.as_mut_ptr(), ctx) }
+    }
+
+    /// How many times the guard with this exit number failed (`None` if it
+    /// is not a guard of this trace). PyPy compiles a bridge after 200.
+    pub fn guard_failures(&self, exit: u32) -> Option<u64> {
+        let slot = self.guard_exits.iter().position(|&e| e == exit)?;
+        Some(self.bridges[slot].failures.load(Ordering::Relaxed))
     }
 
     /// Make every `guard_not_invalidated` of the trace fail from now on.
@@ -266,7 +293,7 @@ impl Backend {
         let number = self.traces;
         self.traces += 1;
         let guards = trace.count_guards();
-        let bridges: Box<[AtomicU64]> = (0..guards).map(|_| AtomicU64::new(0)).collect();
+        let bridges: Box<[GuardSlot]> = (0..guards).map(|_| GuardSlot::default()).collect();
         let invalidated = Box::new(AtomicU64::new(0));
         let plan = lower::ExitPlan::new(trace, number, self.exits.len() as u32, loop_target);
         let frame_size = plan.frame_size(trace);
@@ -344,7 +371,7 @@ impl Backend {
                 bridge.input_types, info.types
             )));
         }
-        parent.bridges[slot].store(bridge.entry as usize as u64, Ordering::Release);
+        parent.bridges[slot].bridge.store(bridge.entry as usize as u64, Ordering::Release);
         Ok(())
     }
 }

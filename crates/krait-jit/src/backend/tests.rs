@@ -156,6 +156,8 @@ fn a_bridge_attached_to_a_failing_guard_runs_instead_of_leaving() {
     let mut frame = [50];
     assert_eq!(run(&parent, &mut frame), parent.guard_exits[0]);
     assert_eq!(frame, [50]);
+    assert_eq!(parent.guard_failures(parent.guard_exits[0]), Some(1));
+    assert_eq!(parent.guard_failures(parent.finish_exits[0]), None);
     let bridge_trace = parse(
         "[i0]
          i1 = int_mul(i0, 2)
@@ -179,6 +181,7 @@ fn a_bridge_attached_to_a_failing_guard_runs_instead_of_leaving() {
     let mut frame = [3];
     assert_eq!(run(&parent, &mut frame), parent.finish_exits[0]);
     assert_eq!(frame, [4]);
+    assert_eq!(parent.guard_failures(parent.guard_exits[0]), Some(3), "failures through the bridge count too");
     // A bridge with the wrong inputs is refused.
     let wrong = backend.compile(&parse("[f0]\nfinish(f0)", &Arc::new(DescrTable::new())).unwrap()).unwrap();
     assert!(backend.attach_bridge(&parent, parent.guard_exits[0], &wrong).is_err());
@@ -467,4 +470,10 @@ fn narrow_int_fields_sign_extend_and_store_only_their_bytes() {
     assert_eq!(frame.map(|w| w as i64), [-2, 0x8234u16 as i16 as i64, -3]);
     assert_eq!(object[1].to_le_bytes()[4..], [0xfd, 0xff, 0xff, 0xff], "the 4-byte store");
     assert_eq!(object[2], 0x5555, "nothing past the field is written");
+}
+
+#[test]
+fn guard_slots_have_the_layout_the_code_uses() {
+    assert_eq!(std::mem::offset_of!(GuardSlot, bridge), GuardSlot::BRIDGE as usize);
+    assert_eq!(std::mem::offset_of!(GuardSlot, failures), GuardSlot::FAILURES as usize);
 }
