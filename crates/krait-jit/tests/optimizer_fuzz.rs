@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use krait_jit::backend::{Backend, ExitKind, JitContext};
-use krait_jit::ir::descr::{FieldDescr, SizeDescr};
+use krait_jit::ir::descr::{ArrayDescr, FieldDescr, SizeDescr};
 use krait_jit::ir::resume::{rebuild, Materializer, TypedWord};
 use krait_jit::ir::{parse, print, DescrId, DescrTable, Trace};
 use krait_jit::opt::optimize;
@@ -122,6 +122,12 @@ impl Materializer for Frames {
         unreachable!("these loops allocate nothing")
     }
     fn set_field(&mut self, _object: u64, _field: DescrId, _descr: &FieldDescr, _value: u64) {
+        unreachable!("these loops allocate nothing")
+    }
+    fn allocate_array(&mut self, _descr: DescrId, _array: &ArrayDescr, _length: usize) -> u64 {
+        unreachable!("these loops allocate nothing")
+    }
+    fn set_item(&mut self, _object: u64, _descr: &ArrayDescr, _index: usize, _value: u64) {
         unreachable!("these loops allocate nothing")
     }
     fn make_frame(&mut self, code: u32, pc: u32, slots: &[TypedWord]) {
@@ -356,6 +362,12 @@ impl Materializer for Heap {
     fn set_field(&mut self, object: u64, _field: DescrId, descr: &FieldDescr, value: u64) {
         // SAFETY: a fresh object of the layout the descriptors describe.
         unsafe { *((object + descr.offset as u64) as *mut u64) = value };
+    }
+    fn allocate_array(&mut self, _descr: DescrId, _array: &ArrayDescr, _length: usize) -> u64 {
+        unreachable!("these loops have no arrays")
+    }
+    fn set_item(&mut self, _object: u64, _descr: &ArrayDescr, _index: usize, _value: u64) {
+        unreachable!("these loops have no arrays")
     }
     fn make_frame(&mut self, code: u32, pc: u32, slots: &[TypedWord]) {
         self.0.push((code, pc, slots.to_vec()));

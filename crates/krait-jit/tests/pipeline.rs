@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use krait_jit::backend::{Backend, ExitKind, JitContext};
-use krait_jit::ir::descr::{FieldDescr, SizeDescr};
+use krait_jit::ir::descr::{ArrayDescr, FieldDescr, SizeDescr};
 use krait_jit::ir::resume::{rebuild, Materializer, TypedWord};
 use krait_jit::ir::{parse, print, DescrId, DescrTable, Type};
 use krait_jit::opt::optimize;
@@ -23,6 +23,12 @@ impl Materializer for FakeVm {
     }
     fn set_field(&mut self, object: u64, field: DescrId, _descr: &FieldDescr, value: u64) {
         self.objects[(object / 16 - 1) as usize].1.push((field, value));
+    }
+    fn allocate_array(&mut self, _descr: DescrId, _array: &ArrayDescr, _length: usize) -> u64 {
+        unreachable!("these traces have no arrays")
+    }
+    fn set_item(&mut self, _object: u64, _descr: &ArrayDescr, _index: usize, _value: u64) {
+        unreachable!("these traces have no arrays")
     }
     fn make_frame(&mut self, code: u32, pc: u32, slots: &[TypedWord]) {
         self.frames.push((code, pc, slots.to_vec()));

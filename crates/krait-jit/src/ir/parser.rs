@@ -302,31 +302,45 @@ impl Parser {
                     return Err(self.error(format!("virtual ${k} out of order")));
                 }
                 self.expect(c, "=")?;
-                let size_name = c.word().to_owned();
-                let size = self
+                let descr_name = c.word().to_owned();
+                let descr = self
                     .trace
                     .descrs
-                    .lookup(&size_name)
-                    .ok_or_else(|| self.error(format!("unknown descr {size_name}")))?;
-                self.expect(c, "(")?;
-                let mut fields = Vec::new();
-                if !c.eat(")") {
-                    loop {
-                        let fname = c.word().to_owned();
-                        let field = self
-                            .trace
-                            .descrs
-                            .lookup(&fname)
-                            .ok_or_else(|| self.error(format!("unknown descr {fname}")))?;
-                        self.expect(c, "=")?;
-                        fields.push((field, self.slot(c)?));
-                        if c.eat(")") {
-                            break;
+                    .lookup(&descr_name)
+                    .ok_or_else(|| self.error(format!("unknown descr {descr_name}")))?;
+                if c.eat("[") {
+                    let mut items = Vec::new();
+                    if !c.eat("]") {
+                        loop {
+                            items.push(self.slot(c)?);
+                            if c.eat("]") {
+                                break;
+                            }
+                            self.expect(c, ",")?;
                         }
-                        self.expect(c, ",")?;
                     }
+                    virtuals.push(VirtualObject::Array { descr, items });
+                } else {
+                    self.expect(c, "(")?;
+                    let mut fields = Vec::new();
+                    if !c.eat(")") {
+                        loop {
+                            let fname = c.word().to_owned();
+                            let field = self
+                                .trace
+                                .descrs
+                                .lookup(&fname)
+                                .ok_or_else(|| self.error(format!("unknown descr {fname}")))?;
+                            self.expect(c, "=")?;
+                            fields.push((field, self.slot(c)?));
+                            if c.eat(")") {
+                                break;
+                            }
+                            self.expect(c, ",")?;
+                        }
+                    }
+                    virtuals.push(VirtualObject::Object { size: descr, fields });
                 }
-                virtuals.push(VirtualObject { size, fields });
                 if c.eat("}") {
                     break;
                 }
@@ -368,6 +382,7 @@ mod tests {
         t.field("valuedescr", 16, Type::Int);
         t.field("nextdescr", 24, Type::Ref);
         t.size("nodesize", 32, 0x1000);
+        t.array("arraydescr", 16, 8, Type::Int);
         Arc::new(t)
     }
 
@@ -397,7 +412,7 @@ mod tests {
     fn frames_and_virtuals_round_trip() {
         round_trip(
             "[i0, p1]\n\
-             guard_true(i0) [@1:10 i0, NULL | @2:4 $0, 7] {$0 = nodesize(valuedescr=i0, nextdescr=$1), $1 = nodesize()}\n\
+             guard_true(i0) [@1:10 i0, NULL | @2:4 $0, 7] {$0 = nodesize(valuedescr=i0, nextdescr=$1), $1 = nodesize(), $2 = arraydescr[i0, 0], $3 = arraydescr[]}\n\
              finish(i0)\n",
         );
     }

@@ -20,7 +20,8 @@
 //! at code 0 / index 0 and no virtuals, is just the list of slots:
 //! `[i0, p2]`. In general, frames are separated by `|`, outermost first, each
 //! with an `@code:index` header, and virtual objects are `$k` with their
-//! contents in braces: `[@1:10 i0 | @2:4 $0, 7] {$0 = nodesize(next=$0, val=i3)}`.
+//! contents in braces: `[@1:10 i0 | @2:4 $0, 7] {$0 = nodesize(next=$0, val=i3)}`;
+//! a virtual array lists its items: `{$1 = arraydescr[i3, 0, $0]}`.
 //! [`super::parser`] reads exactly this form back.
 
 use std::fmt::{self, Write};
@@ -28,7 +29,7 @@ use std::fmt::{self, Write};
 use rustc_hash::FxHashMap;
 
 use super::opcode::Opcode;
-use super::resume::{Slot, SnapshotId};
+use super::resume::{Slot, SnapshotId, VirtualObject};
 use super::trace::Trace;
 use super::value::Value;
 
@@ -131,12 +132,19 @@ fn write_snapshot(out: &mut String, trace: &Trace, names: &Names, id: SnapshotId
             if k > 0 {
                 out.push_str(", ");
             }
-            let fields: Vec<String> = virt
-                .fields
-                .iter()
-                .map(|&(d, s)| format!("{}={}", trace.descrs.name(d), write_slot(trace, names, s)))
-                .collect();
-            write!(out, "${k} = {}({})", trace.descrs.name(virt.size), fields.join(", "))?;
+            match virt {
+                VirtualObject::Object { size, fields } => {
+                    let fields: Vec<String> = fields
+                        .iter()
+                        .map(|&(d, s)| format!("{}={}", trace.descrs.name(d), write_slot(trace, names, s)))
+                        .collect();
+                    write!(out, "${k} = {}({})", trace.descrs.name(*size), fields.join(", "))?;
+                }
+                VirtualObject::Array { descr, items } => {
+                    let items: Vec<String> = items.iter().map(|&s| write_slot(trace, names, s)).collect();
+                    write!(out, "${k} = {}[{}]", trace.descrs.name(*descr), items.join(", "))?;
+                }
+            }
         }
         out.push('}');
     }

@@ -34,7 +34,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::descr::{DescrId, DescrTable, FieldDescr, SizeDescr};
+use super::descr::{ArrayDescr, DescrId, DescrTable, FieldDescr, SizeDescr};
 use super::trace::Trace;
 use super::value::{Type, Value};
 
@@ -70,11 +70,39 @@ pub struct FrameSnapshot {
 
 /// An object the optimiser removed, rebuilt only if the guard fails.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct VirtualObject {
-    /// Its size descriptor (with the class to store).
-    pub size: DescrId,
-    /// The fields that were set, with their values.
-    pub fields: Vec<(DescrId, Slot)>,
+pub enum VirtualObject {
+    /// From `new_with_vtable` or `new`.
+    Object {
+        /// Its size descriptor (with the class to store).
+        size: DescrId,
+        /// The fields that were set, with their values.
+        fields: Vec<(DescrId, Slot)>,
+    },
+    /// From `new_array` with a constant length.
+    Array {
+        /// Its array descriptor.
+        descr: DescrId,
+        /// Every item.
+        items: Vec<Slot>,
+    },
+}
+
+impl VirtualObject {
+    /// The slots it holds (fields or items).
+    pub fn slots(&self) -> Vec<Slot> {
+        match self {
+            VirtualObject::Object { fields, .. } => fields.iter().map(|&(_, s)| s).collect(),
+            VirtualObject::Array { items, .. } => items.clone(),
+        }
+    }
+
+    /// Replace the `k`-th slot (in the order of [`VirtualObject::slots`]).
+    fn set_slot(&mut self, k: usize, slot: Slot) {
+        match self {
+            VirtualObject::Object { fields, .. } => fields[k].1 = slot,
+            VirtualObject::Array { items, .. } => items[k] = slot,
+        }
+    }
 }
 
 /// A guard's resume data.
@@ -167,7 +195,7 @@ impl ResumeStore {
             frame.slots.iter().for_each(&mut add);
         }
         for virt in &self.get(id).virtuals {
-            virt.fields.iter().for_each(|(_, s)| add(s));
+            virt.slots().iter().for_each(&mut add);
         }
         out
     }
@@ -185,12 +213,12 @@ impl ResumeStore {
         let mut virtuals = old.virtuals.clone();
         let mut memo: FxHashMap<FrameId, FrameId> = FxHashMap::default();
         let frame = self.rewrite_frame(old.frame, map, &mut virtuals, &mut memo);
-        // Fields of pre-existing virtuals are mapped too (new ones arrive mapped).
+        // Slots of pre-existing virtuals are mapped too (new ones arrive mapped).
         for k in 0..old.virtuals.len() {
-            for f in 0..virtuals[k].fields.len() {
-                if let (d, Slot::Value(v)) = virtuals[k].fields[f] {
+            for (f, slot) in virtuals[k].slots().into_iter().enumerate() {
+                if let Slot::Value(v) = slot {
                     let slot = map(v, &mut virtuals);
-                    virtuals[k].fields[f] = (d, slot);
+                    virtuals[k].set_slot(f, slot);
                 }
             }
         }
@@ -238,6 +266,10 @@ pub trait Materializer {
     fn allocate(&mut self, descr: DescrId, size: &SizeDescr) -> u64;
     /// Store a field of a freshly allocated object.
     fn set_field(&mut self, object: u64, field: DescrId, descr: &FieldDescr, value: u64);
+    /// Allocate an array of `length` items (zeroed, length word set).
+    fn allocate_array(&mut self, descr: DescrId, array: &ArrayDescr, length: usize) -> u64;
+    /// Store an item of a freshly allocated array.
+    fn set_item(&mut self, object: u64, descr: &ArrayDescr, index: usize, value: u64);
     /// Make an interpreter frame (called outermost first).
     fn make_frame(&mut self, code: u32, pc: u32, slots: &[TypedWord]);
 }
@@ -250,7 +282,14 @@ pub fn rebuild(trace: &Trace, snapshot: SnapshotId, registers: &[u64], m: &mut d
     let fail_args = store.fail_args(snapshot);
     assert!(registers.len() >= fail_args.len(), "too few registers for the guard's fail arguments");
     let snap = store.get(snapshot);
-    let objects: Vec<u64> = snap.virtuals.iter().map(|v| m.allocate(v.size, descrs.size_descr(v.size))).collect();
+    let objects: Vec<u64> = snap
+        .virtuals
+        .iter()
+        .map(|v| match v {
+            VirtualObject::Object { size, .. } => m.allocate(*size, descrs.size_descr(*size)),
+            VirtualObject::Array { descr, items } => m.allocate_array(*descr, descrs.array_descr(*descr), items.len()),
+        })
+        .collect();
     let read = |slot: &Slot| -> TypedWord {
         match *slot {
             Slot::Virtual(k) => TypedWord { ty: Type::Ref, bits: objects[k as usize] },
@@ -264,8 +303,17 @@ pub fn rebuild(trace: &Trace, snapshot: SnapshotId, registers: &[u64], m: &mut d
         }
     };
     for (virt, &object) in snap.virtuals.iter().zip(&objects) {
-        for (field, slot) in &virt.fields {
-            m.set_field(object, *field, descrs.field_descr(*field), read(slot).bits);
+        match virt {
+            VirtualObject::Object { fields, .. } => {
+                for (field, slot) in fields {
+                    m.set_field(object, *field, descrs.field_descr(*field), read(slot).bits);
+                }
+            }
+            VirtualObject::Array { descr, items } => {
+                for (index, slot) in items.iter().enumerate() {
+                    m.set_item(object, descrs.array_descr(*descr), index, read(slot).bits);
+                }
+            }
         }
     }
     for frame in store.frames_of(snapshot) {
@@ -294,6 +342,13 @@ mod tests {
         }
         fn set_field(&mut self, object: u64, field: DescrId, _descr: &FieldDescr, value: u64) {
             self.heap[(object / 0x1000 - 1) as usize].push((field, value));
+        }
+        fn allocate_array(&mut self, _descr: DescrId, _array: &ArrayDescr, length: usize) -> u64 {
+            self.heap.push(vec![(DescrId(u32::MAX), length as u64)]);
+            0x1000 * self.heap.len() as u64
+        }
+        fn set_item(&mut self, object: u64, _descr: &ArrayDescr, index: usize, value: u64) {
+            self.heap[(object / 0x1000 - 1) as usize].push((DescrId(index as u32), value));
         }
         fn make_frame(&mut self, code: u32, pc: u32, slots: &[TypedWord]) {
             self.frames.push((code, pc, slots.to_vec()));
@@ -353,8 +408,8 @@ mod tests {
         });
         // Two nodes pointing at each other.
         let virtuals = vec![
-            VirtualObject { size: node, fields: vec![(next, Slot::Virtual(1)), (val, Slot::Value(i0))] },
-            VirtualObject { size: node, fields: vec![(next, Slot::Virtual(0)), (val, Slot::Value(c))] },
+            VirtualObject::Object { size: node, fields: vec![(next, Slot::Virtual(1)), (val, Slot::Value(i0))] },
+            VirtualObject::Object { size: node, fields: vec![(next, Slot::Virtual(0)), (val, Slot::Value(c))] },
         ];
         let snap = trace.resume.snapshot(Snapshot { frame, virtuals });
         assert_eq!(trace.resume.fail_args(snap), vec![f1, i0]);
@@ -373,6 +428,23 @@ mod tests {
                 ]
             )]
         );
+    }
+
+    #[test]
+    fn rebuild_materialises_virtual_arrays() {
+        let mut descrs = DescrTable::new();
+        let items = descrs.array("items", 16, 8, Type::Int);
+        let mut trace = Trace::new(Arc::new(descrs));
+        let i0 = trace.add_input(Type::Int);
+        let c = trace.const_int(9);
+        let frame = trace.resume.frame(FrameSnapshot { code: 1, pc: 2, slots: vec![Slot::Virtual(0)], parent: None });
+        let virtuals = vec![VirtualObject::Array { descr: items, items: vec![Slot::Value(c), Slot::Value(i0)] }];
+        let snap = trace.resume.snapshot(Snapshot { frame, virtuals });
+        assert_eq!(trace.resume.fail_args(snap), vec![i0]);
+        let mut vm = Recorder::default();
+        rebuild(&trace, snap, &[4], &mut vm);
+        assert_eq!(vm.heap, vec![vec![(DescrId(u32::MAX), 2), (DescrId(0), 9), (DescrId(1), 4)]]);
+        assert_eq!(vm.frames[0].2, vec![TypedWord { ty: Type::Ref, bits: 0x1000 }]);
     }
 
     #[test]

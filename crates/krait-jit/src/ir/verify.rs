@@ -26,7 +26,7 @@ use rustc_hash::FxHashSet;
 
 use super::descr::{Descr, DescrTable, EffectClass};
 use super::opcode::{DescrKind, OpFlags, Opcode};
-use super::resume::Slot;
+use super::resume::{Slot, VirtualObject};
 use super::trace::Trace;
 use super::value::{Type, Value};
 
@@ -201,21 +201,43 @@ pub fn verify(trace: &Trace) -> Result<(), VerifyError> {
                 for frame in trace.resume.frames_of(snapshot) {
                     slots.extend(&frame.slots);
                 }
+                let slot_ty = |slot: Slot| match slot {
+                    Slot::Value(v) => trace.ty(v),
+                    Slot::Virtual(_) => Type::Ref,
+                };
                 for virt in &snap.virtuals {
-                    slots.extend(virt.fields.iter().map(|&(_, s)| s));
-                    if !matches!(descrs.get(virt.size), Descr::Size(_)) {
-                        return err(format!("virtual of {}, not a size descriptor", descrs.name(virt.size)));
-                    }
-                    for &(field, slot) in &virt.fields {
-                        let Descr::Field(f) = descrs.get(field) else {
-                            return err(format!("virtual field {} is not a field descriptor", descrs.name(field)));
-                        };
-                        let ty = match slot {
-                            Slot::Value(v) => trace.ty(v),
-                            Slot::Virtual(_) => Type::Ref,
-                        };
-                        if ty != f.ty {
-                            return err(format!("virtual field {} holds a {ty:?}", descrs.name(field)));
+                    slots.extend(virt.slots());
+                    match virt {
+                        VirtualObject::Object { size, fields } => {
+                            if !matches!(descrs.get(*size), Descr::Size(_)) {
+                                return err(format!("virtual of {}, not a size descriptor", descrs.name(*size)));
+                            }
+                            for &(field, slot) in fields {
+                                let Descr::Field(f) = descrs.get(field) else {
+                                    return err(format!(
+                                        "virtual field {} is not a field descriptor",
+                                        descrs.name(field)
+                                    ));
+                                };
+                                if slot_ty(slot) != f.ty {
+                                    return err(format!(
+                                        "virtual field {} holds a {:?}",
+                                        descrs.name(field),
+                                        slot_ty(slot)
+                                    ));
+                                }
+                            }
+                        }
+                        VirtualObject::Array { descr, items } => {
+                            let Descr::Array(a) = descrs.get(*descr) else {
+                                return err(format!(
+                                    "virtual array of {}, not an array descriptor",
+                                    descrs.name(*descr)
+                                ));
+                            };
+                            if let Some(&slot) = items.iter().find(|&&s| slot_ty(s) != a.ty) {
+                                return err(format!("virtual array item holds a {:?}", slot_ty(slot)));
+                            }
                         }
                     }
                 }
@@ -257,6 +279,7 @@ mod tests {
         let mut t = DescrTable::new();
         t.field("valuedescr", 16, Type::Int);
         t.size("nodesize", 32, 0x1000);
+        t.array("arraydescr", 16, 8, Type::Int);
         t.call("calldescr", 0, &[Type::Int], Type::Int, EffectClass::CanRaise);
         t.call("forcedescr", 0, &[Type::Ref], Type::Void, EffectClass::MayForce);
         Arc::new(t)
@@ -293,6 +316,8 @@ mod tests {
             ("[f0]\nguard_true(1) [$0] {$0 = nodesize(valuedescr=f0)}\nfinish()\n", "holds a Float"),
             ("[i0]\nguard_true(1) [$0] {$0 = valuedescr()}\nfinish()\n", "not a size"),
             ("[i0]\nguard_true(1) [$1] {$0 = nodesize()}\nfinish()\n", "missing virtual"),
+            ("[f0]\nguard_true(1) [$0] {$0 = arraydescr[1, f0]}\nfinish()\n", "item holds a Float"),
+            ("[i0]\nguard_true(1) [$0] {$0 = nodesize[1]}\nfinish()\n", "not an array"),
             ("[i0]\ni1 = int_add_ovf(i0, 1)\nfinish(i1)\n", "guard_no_overflow"),
             ("[i0]\nguard_no_overflow() []\nfinish()\n", "must follow"),
             ("[f0]\ni1 = call_i(f0, descr=calldescr)\nfinish()\n", "do not match"),

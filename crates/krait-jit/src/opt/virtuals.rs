@@ -38,8 +38,17 @@
 //! twice, or also reachable from another argument, travels as a real object
 //! so that its identity is kept.
 //!
+//! ## Virtual arrays
+//!
+//! `new_array` with a constant length (up to 64 items) is virtual too: its
+//! items are tracked while every access uses a constant index inside it
+//! (`arraylen_gc` becomes the constant); an access with a variable index,
+//! like any other use, materialises it (`new_array` and one
+//! `setarrayitem_gc` per non-zero item). Guards record it as a virtual
+//! array. Arrays do not travel around the loop as their items.
+//!
 //! Boxed ints and floats, tuples and frames the interpreter allocates per
-//! iteration are the allocations this removes. Virtual arrays are not done yet.
+//! iteration are the allocations this removes.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -55,20 +64,61 @@ struct Virtual {
     fields: Vec<(DescrId, Value)>,
 }
 
+/// A virtual array: its descriptor and every item.
+#[derive(Clone, Debug)]
+struct VirtualArray {
+    descr: DescrId,
+    items: Vec<Value>,
+}
+
+/// The longest array kept virtual.
+const MAX_VIRTUAL_ARRAY: i64 = 64;
+
 #[derive(Default)]
 struct State {
     fwd: Forward,
     virtuals: FxHashMap<Value, Virtual>,
+    arrays: FxHashMap<Value, VirtualArray>,
 }
 
 impl State {
     fn is_virtual(&self, v: Value) -> bool {
+        let v = self.fwd.get(v);
+        self.virtuals.contains_key(&v) || self.arrays.contains_key(&v)
+    }
+
+    fn is_virtual_object(&self, v: Value) -> bool {
         self.virtuals.contains_key(&self.fwd.get(v))
+    }
+
+    /// The virtual array `v` is, with `index` a constant inside it.
+    fn array_item(&self, trace: &Trace, v: Value, index: Value) -> Option<(Value, usize)> {
+        let v = self.fwd.get(v);
+        let len = self.arrays.get(&v)?.items.len();
+        let index = trace.const_int_of(index).filter(|&i| i >= 0 && (i as usize) < len)?;
+        Some((v, index as usize))
     }
 
     /// Emit the allocation and stores for a virtual; returns the real object.
     fn force(&mut self, trace: &mut Trace, v: Value) -> Value {
         let v = self.fwd.get(v);
+        if let Some(array) = self.arrays.remove(&v) {
+            let length = trace.const_int(array.items.len() as i64);
+            let alloc = trace.make_op(Opcode::new_array, &[length], Some(array.descr));
+            let object = alloc.result.expect("allocations have a result");
+            trace.ops.push(alloc);
+            self.fwd.set(v, object);
+            let zero = zero(trace, trace.descrs.array_descr(array.descr).ty);
+            for (index, item) in array.items.into_iter().enumerate() {
+                let item = self.force(trace, item);
+                if item != zero {
+                    let index = trace.const_int(index as i64);
+                    let store = trace.make_op(Opcode::setarrayitem_gc, &[object, index, item], Some(array.descr));
+                    trace.ops.push(store);
+                }
+            }
+            return object;
+        }
         let Some(virt) = self.virtuals.remove(&v) else { return v };
         let alloc = trace.make_op(virt.opcode, &[], Some(virt.size));
         let object = alloc.result.expect("allocations have a result");
@@ -85,15 +135,27 @@ impl State {
     /// The snapshot slot for a value: a virtual gets a `$k` (memoised).
     fn slot(&self, v: Value, list: &mut Vec<VirtualObject>, memo: &mut FxHashMap<Value, u32>) -> Slot {
         let v = self.fwd.get(v);
-        let Some(virt) = self.virtuals.get(&v) else { return Slot::Value(v) };
+        if !self.is_virtual(v) {
+            return Slot::Value(v);
+        }
         if let Some(&k) = memo.get(&v) {
             return Slot::Virtual(k);
         }
         let k = list.len() as u32;
         memo.insert(v, k);
-        list.push(VirtualObject { size: virt.size, fields: Vec::new() });
-        let fields = virt.fields.iter().map(|&(d, fv)| (d, self.slot(fv, list, memo))).collect();
-        list[k as usize].fields = fields;
+        // A placeholder first, so that cycles find their `$k`.
+        list.push(VirtualObject::Array { descr: DescrId(0), items: Vec::new() });
+        list[k as usize] = match (self.virtuals.get(&v), self.arrays.get(&v)) {
+            (Some(virt), _) => VirtualObject::Object {
+                size: virt.size,
+                fields: virt.fields.iter().map(|&(d, fv)| (d, self.slot(fv, list, memo))).collect(),
+            },
+            (None, Some(array)) => VirtualObject::Array {
+                descr: array.descr,
+                items: array.items.iter().map(|&item| self.slot(item, list, memo)).collect(),
+            },
+            (None, None) => unreachable!("checked virtual"),
+        };
         Slot::Virtual(k)
     }
 }
@@ -148,8 +210,8 @@ pub fn run(trace: &mut Trace) -> PassResult {
     }
 }
 
-/// The virtuals among `args` that may travel as fields: not passed twice,
-/// not reachable from another argument.
+/// The virtual objects among `args` that may travel as fields: not passed
+/// twice, not reachable from another argument (arrays do not travel).
 fn expandable(st: &State, args: &[Value]) -> Vec<bool> {
     let mut seen: FxHashMap<Value, usize> = FxHashMap::default();
     for &a in args {
@@ -161,7 +223,7 @@ fn expandable(st: &State, args: &[Value]) -> Vec<bool> {
             }
         }
     }
-    args.iter().map(|&a| st.is_virtual(a) && seen[&st.fwd.get(a)] == 1).collect()
+    args.iter().map(|&a| st.is_virtual_object(a) && seen[&st.fwd.get(a)] == 1).collect()
 }
 
 /// The words a jump passes for a virtual that travels as its fields; its
@@ -199,6 +261,7 @@ fn run_once(trace: &mut Trace, keep_real: &FxHashSet<usize>) -> Result<(), Stop>
         st.fwd.apply(trace, &mut op);
         let at = trace.ops.len();
         let arg_virtual = |st: &State, k: usize| op.args.get(k).is_some_and(|&v| st.is_virtual(v));
+        let arg_object = |st: &State, k: usize| op.args.get(k).is_some_and(|&v| st.is_virtual_object(v));
         match op.opcode {
             Opcode::new_with_vtable | Opcode::new => {
                 let result = op.result.expect("allocations have a result");
@@ -206,7 +269,7 @@ fn run_once(trace: &mut Trace, keep_real: &FxHashSet<usize>) -> Result<(), Stop>
                 st.virtuals.insert(result, Virtual { opcode: op.opcode, size, fields: Vec::new() });
                 continue;
             }
-            Opcode::setfield_gc if arg_virtual(&st, 0) => {
+            Opcode::setfield_gc if arg_object(&st, 0) => {
                 let (object, value, descr) = (op.args[0], op.args[1], op.descr.expect("verified"));
                 let virt = st.virtuals.get_mut(&object).expect("checked virtual");
                 match virt.fields.iter_mut().find(|(d, _)| *d == descr) {
@@ -215,14 +278,42 @@ fn run_once(trace: &mut Trace, keep_real: &FxHashSet<usize>) -> Result<(), Stop>
                 }
                 continue;
             }
-            Opcode::getfield_gc_i | Opcode::getfield_gc_r | Opcode::getfield_gc_f if arg_virtual(&st, 0) => {
+            Opcode::getfield_gc_i | Opcode::getfield_gc_r | Opcode::getfield_gc_f if arg_object(&st, 0) => {
                 let descr = op.descr.expect("verified");
                 let known = st.virtuals[&op.args[0]].fields.iter().find(|(d, _)| *d == descr).map(|&(_, v)| v);
                 let value = known.unwrap_or_else(|| zero(trace, op.opcode.result()));
                 st.fwd.set(op.result.expect("loads have a result"), value);
                 continue;
             }
-            Opcode::guard_class if arg_virtual(&st, 0) => {
+            Opcode::new_array
+                if trace.const_int_of(op.args[0]).is_some_and(|n| (0..=MAX_VIRTUAL_ARRAY).contains(&n)) =>
+            {
+                let result = op.result.expect("allocations have a result");
+                let descr = op.descr.expect("verified");
+                let length = trace.const_int_of(op.args[0]).expect("checked constant") as usize;
+                let zero = zero(trace, trace.descrs.array_descr(descr).ty);
+                st.arrays.insert(result, VirtualArray { descr, items: vec![zero; length] });
+                continue;
+            }
+            Opcode::setarrayitem_gc if st.array_item(trace, op.args[0], op.args[1]).is_some() => {
+                let (array, index) = st.array_item(trace, op.args[0], op.args[1]).expect("checked");
+                st.arrays.get_mut(&array).expect("checked virtual").items[index] = op.args[2];
+                continue;
+            }
+            Opcode::getarrayitem_gc_i | Opcode::getarrayitem_gc_r | Opcode::getarrayitem_gc_f
+                if st.array_item(trace, op.args[0], op.args[1]).is_some() =>
+            {
+                let (array, index) = st.array_item(trace, op.args[0], op.args[1]).expect("checked");
+                let item = st.arrays[&array].items[index];
+                st.fwd.set(op.result.expect("loads have a result"), item);
+                continue;
+            }
+            Opcode::arraylen_gc if st.arrays.contains_key(&op.args[0]) => {
+                let length = trace.const_int(st.arrays[&op.args[0]].items.len() as i64);
+                st.fwd.set(op.result.expect("loads have a result"), length);
+                continue;
+            }
+            Opcode::guard_class if arg_object(&st, 0) => {
                 let vtable = trace.descrs.size_descr(st.virtuals[&op.args[0]].size).vtable;
                 if trace.const_of(op.args[1]).map(Const::bits) == Some(vtable) {
                     continue;
@@ -278,6 +369,7 @@ fn run_once(trace: &mut Trace, keep_real: &FxHashSet<usize>) -> Result<(), Stop>
             }
             Opcode::label if Some(i) == expanded_label => {
                 st.virtuals.clear();
+                st.arrays.clear();
                 let mut kept = Vec::new();
                 let mut fresh = Vec::new();
                 for (k, &v) in op.args.iter().enumerate() {
@@ -323,6 +415,7 @@ fn run_once(trace: &mut Trace, keep_real: &FxHashSet<usize>) -> Result<(), Stop>
         }
         if op.opcode == Opcode::label {
             st.virtuals.clear();
+            st.arrays.clear();
         }
         trace.ops.push(op);
     }
@@ -533,5 +626,46 @@ mod tests {
              guard_true(i3) [$0] {$0 = nodesize(valuedescr=i2)}
              jump(i1, i3)",
         );
+    }
+
+    #[test]
+    fn constant_sized_arrays_with_constant_indices_are_virtual() {
+        check(
+            run,
+            "[i0, i1]
+             p2 = new_array(3, descr=arraydescr)
+             setarrayitem_gc(p2, 0, i0, descr=arraydescr)
+             setarrayitem_gc(p2, 2, i1, descr=arraydescr)
+             i3 = getarrayitem_gc_i(p2, 2, descr=arraydescr)
+             i4 = getarrayitem_gc_i(p2, 1, descr=arraydescr)
+             i5 = arraylen_gc(p2, descr=arraydescr)
+             guard_true(i3) [p2]
+             finish(i4, i5)",
+            "[i0, i1]
+             guard_true(i1) [$0] {$0 = arraydescr[i0, 0, i1]}
+             finish(0, 3)",
+        );
+    }
+
+    #[test]
+    fn a_variable_index_materialises_the_array() {
+        check(
+            run,
+            "[i0, i1]
+             p2 = new_array(2, descr=arraydescr)
+             setarrayitem_gc(p2, 1, i0, descr=arraydescr)
+             i3 = getarrayitem_gc_i(p2, i1, descr=arraydescr)
+             finish(i3)",
+            "[i0, i1]
+             p2 = new_array(2, descr=arraydescr)
+             setarrayitem_gc(p2, 1, i0, descr=arraydescr)
+             i3 = getarrayitem_gc_i(p2, i1, descr=arraydescr)
+             finish(i3)",
+        );
+        let unknown_length = "[i0]
+             p1 = new_array(i0, descr=arraydescr)
+             i2 = arraylen_gc(p1, descr=arraydescr)
+             finish(i2)";
+        check(run, unknown_length, unknown_length);
     }
 }
