@@ -48,11 +48,21 @@
 //! jump(i4, p3)
 //! ```
 //!
+//! ## The optimiser
+//!
+//! One module per pass, in the order [`opt::PASSES`] lists: loop peeling
+//! (a preamble runs the loop-invariant work once), constant folding,
+//! integer bounds, guard elimination, virtuals (allocations removed, objects
+//! and constant-sized arrays; a box carried around the loop travels as its
+//! fields), the heap cache, CSE and dead-code removal. Each is one walk with
+//! a forwarding table; a pass that proves a guard always fails reports an
+//! [`opt::InvalidLoop`].
+//!
 //! ## Resume data
 //!
 //! Each guard has a snapshot: the chain of interpreter frames (code, index,
-//! the value of each local and stack slot) plus the virtual objects the
-//! optimiser removed, which deoptimisation allocates. Frames are interned, so
+//! the value of each local and stack slot) plus the virtual objects and
+//! arrays the optimiser removed, which deoptimisation allocates. Frames are interned, so
 //! the guards of an inlined call share their outer frames; a snapshot is the
 //! id of its innermost frame plus its (usually empty) list of virtuals.
 //!
@@ -62,8 +72,11 @@
 //! u32`: inputs are read from `frame`, and every exit writes its values (a
 //! guard's fail arguments, the distinct values its snapshot mentions in a
 //! fixed order, or `finish`'s operands) to `frame` and returns its exit
-//! number. Each guard's exit goes through a patchable per-guard slot, so a
-//! bridge compiled later runs instead of returning; see [`backend`].
+//! number. Each guard's exit goes through a patchable per-guard slot (which
+//! also counts the guard's failures), so a bridge compiled later runs
+//! instead of returning; a bridge re-enters a loop through the dispatcher
+//! ([`backend::Backend::execute`]) at the loop's preamble or label; see
+//! [`backend`].
 //!
 //! ## The garbage collector
 //!
