@@ -524,3 +524,85 @@ fn optimised_loops_over_objects_leave_with_the_same_frame_and_heap() {
     }
     assert!(compared > 450, "only {compared} runs compared");
 }
+
+// ---- loops over floats ---------------------------------------------------------
+
+const FLOATS: &[f64] = &[0.0, -0.0, 0.5, -1.5, 3.0, 1e300, -1e-300, 1e16, f64::INFINITY];
+
+fn random_float_loop(rng: &mut Rng) -> String {
+    let mut text = String::from("[i0, f1, f2]\nlabel(i3, f4, f5)\n");
+    let mut next = 6;
+    let mut floats: Vec<String> = vec!["f4".into(), "f5".into()];
+    let mut ints: Vec<String> = vec![];
+    let mut pc = 1;
+    let mut fresh = |text: &mut String, prefix: char, op: String| {
+        let name = format!("{prefix}{next}");
+        next += 1;
+        text.push_str(&format!("{name} = {op}\n"));
+        name
+    };
+    let counter = fresh(&mut text, 'i', "int_add(i3, 1)".into());
+    let stop = fresh(&mut text, 'i', format!("int_lt({counter}, 15)"));
+    let state = |floats: &[String], rng: &mut Rng| -> String {
+        format!("{counter}, {}, {}", rng.pick(floats), rng.pick(floats))
+    };
+    text.push_str(&format!("guard_true({stop}) [@0:0 {}]\n", state(&floats, rng)));
+    for _ in 0..(3 + rng.below(10)) {
+        let a = rng.pick(&floats).clone();
+        let b = if rng.below(3) == 0 {
+            krait_jit::ir::Const::Float(*rng.pick(FLOATS)).to_string()
+        } else {
+            rng.pick(&floats).clone()
+        };
+        match rng.below(6) {
+            0..=2 => {
+                let op = *rng.pick(&["float_add", "float_sub", "float_mul", "float_truediv"]);
+                let v = fresh(&mut text, 'f', format!("{op}({a}, {b})"));
+                floats.push(v);
+            }
+            3 => {
+                let v = fresh(&mut text, 'f', format!("{}({a})", rng.pick(&["float_neg", "float_abs"])));
+                floats.push(v);
+            }
+            4 => {
+                let i = fresh(&mut text, 'i', format!("cast_float_to_int({a})"));
+                let f = fresh(&mut text, 'f', format!("cast_int_to_float({i})"));
+                ints.push(i);
+                floats.push(f);
+            }
+            _ => {
+                let op = *rng.pick(&["float_lt", "float_le", "float_eq", "float_ne", "float_gt", "float_ge"]);
+                let c = fresh(&mut text, 'i', format!("{op}({a}, {b})"));
+                let guard = *rng.pick(&["guard_true", "guard_false"]);
+                text.push_str(&format!("{guard}({c}) [@0:{pc} {}]\n", state(&floats, rng)));
+                pc += 1;
+            }
+        }
+    }
+    text.push_str(&format!("jump({counter}, {}, {})\n", rng.pick(&floats), rng.pick(&floats)));
+    text
+}
+
+#[test]
+fn optimised_float_loops_leave_where_and_how_the_recorded_ones_do() {
+    let descrs = Arc::new(DescrTable::new());
+    let mut rng = Rng(seed(0x5851_f42d_4c95_7f2d));
+    let mut compared = 0;
+    for case in 0..200 {
+        let text = random_float_loop(&mut rng);
+        let original = parse(&text, &descrs).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let mut optimised = original.clone();
+        if optimize(&mut optimised).is_err() {
+            continue;
+        }
+        for _ in 0..3 {
+            let inputs = [0, rng.pick(FLOATS).to_bits(), rng.pick(FLOATS).to_bits()];
+            let want = outcome(&original, &inputs);
+            let got = outcome(&optimised, &inputs);
+            // Compare floats by bits: NaN payloads and signed zeros must survive.
+            assert_eq!(got, want, "case {case}, inputs {inputs:?}\n{text}\noptimised:\n{}", print(&optimised));
+            compared += 1;
+        }
+    }
+    assert!(compared > 300, "only {compared} runs compared");
+}

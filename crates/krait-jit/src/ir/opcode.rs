@@ -205,12 +205,14 @@ define_opcodes! {
     int_is_zero("i") -> Int, None, [PURE BOOL];
 
     // ---- floats -------------------------------------------------------------------
-    /// `a + b`.
-    float_add("ff") -> Float, None, [PURE COMMUTATIVE];
+    /// `a + b`. Not `COMMUTATIVE`: with two NaN operands the hardware
+    /// returns the first one (payload and sign), so `a + b` and `b + a` can
+    /// differ in bits, which `math.copysign` can observe.
+    float_add("ff") -> Float, None, [PURE];
     /// `a - b`.
     float_sub("ff") -> Float, None, [PURE];
-    /// `a * b`.
-    float_mul("ff") -> Float, None, [PURE COMMUTATIVE];
+    /// `a * b` (not `COMMUTATIVE`, as for `float_add`).
+    float_mul("ff") -> Float, None, [PURE];
     /// `a / b` (IEEE; the recorder guards `b != 0` to raise ZeroDivisionError).
     float_truediv("ff") -> Float, None, [PURE];
     /// `-a`.
@@ -406,6 +408,7 @@ mod tests {
         assert!(Opcode::int_add.is_pure());
         assert!(Opcode::int_add.flags().contains(OpFlags::COMMUTATIVE));
         assert!(!Opcode::int_sub.flags().contains(OpFlags::COMMUTATIVE));
+        assert!(!Opcode::float_mul.flags().contains(OpFlags::COMMUTATIVE), "NaN operands do not commute");
         assert!(!Opcode::int_add_ovf.is_pure());
         assert!(Opcode::int_mul_ovf.flags().contains(OpFlags::OVF));
         assert!(Opcode::int_lt.flags().contains(OpFlags::BOOL));
