@@ -26,6 +26,12 @@ use crate::ir::{Const, Opcode, Trace, Type, Value};
 /// is not foldable, e.g. a division by zero, left for run time).
 pub fn eval(opcode: Opcode, args: &[Const]) -> Option<Const> {
     use Const::{Float as F, Int as I};
+    // Which NaN an operation on NaNs gives depends on the operand order the
+    // machine code uses; leave those to run time, where it is the backend's.
+    let nan_in = args.iter().any(|c| matches!(c, F(x) if x.is_nan()));
+    if nan_in && !matches!(opcode, Opcode::float_neg | Opcode::float_abs | Opcode::same_as_f) {
+        return None;
+    }
     let b = |x: bool| Some(I(x as i64));
     Some(match (opcode, args) {
         (Opcode::int_add, [I(a), I(b)]) => I(a.wrapping_add(*b)),
@@ -322,6 +328,14 @@ mod tests {
              guard_true(i0) [i0, 3]
              finish()",
         );
+    }
+
+    #[test]
+    fn arithmetic_on_nans_is_left_for_run_time() {
+        let nan = Const::Float(f64::NAN);
+        assert_eq!(eval(Opcode::float_add, &[nan, Const::Float(1.0)]), None);
+        assert_eq!(eval(Opcode::float_lt, &[nan, nan]), None);
+        assert!(matches!(eval(Opcode::float_neg, &[nan]), Some(Const::Float(x)) if x.is_nan()));
     }
 
     #[test]
