@@ -19,13 +19,14 @@
 //!   Python code (which may invalidate the trace); known classes are
 //!   forgotten at such a call too, as Python code may assign `__class__`.
 //!
-//! Everything is forgotten at a `label`.
+//! Everything is forgotten at a `label`, except the classes and non-nullness
+//! of the loop's invariant values ([`super::invariant_label_positions`]).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
 
 use super::{Forward, InvalidLoop, PassResult};
-use crate::ir::{Const, Opcode, Trace, Value};
+use crate::ir::{Const, Opcode, Trace, Type, Value};
 
 #[derive(Default)]
 struct Known {
@@ -39,17 +40,54 @@ struct Known {
 /// Run the pass.
 pub fn run(trace: &mut Trace) -> PassResult {
     let ops = std::mem::take(&mut trace.ops);
+    let invariant = super::invariant_label_positions(&ops);
+    // Loops that run Python code, which may assign `__class__` between iterations.
+    let runs_python: FxHashSet<usize> = invariant
+        .keys()
+        .copied()
+        .filter(|&l| {
+            ops[l + 1..].iter().take_while(|op| op.opcode != Opcode::label).any(|op| op.opcode.is_call_may_force())
+        })
+        .collect();
     let mut fwd = Forward::new();
     let mut known = Known::default();
-    for mut op in ops {
+    // What was known about the operands of the jump into a label.
+    let mut entry: Vec<(Option<u64>, bool)> = Vec::new();
+    for (i, mut op) in ops.into_iter().enumerate() {
         fwd.apply(trace, &mut op);
         let at = trace.ops.len();
         let invalid = |reason: String| Err(InvalidLoop { op: at, reason });
         if op.opcode.is_call() && trace.descrs.call_descr(op.descr.expect("verified")).can_raise() {
             known.may_have_raised = true;
         }
+        if op.opcode == Opcode::jump {
+            entry = op
+                .args
+                .iter()
+                .map(|a| {
+                    let nonnull_const = trace.const_of(*a).is_some_and(|c| c.bits() != 0) && trace.ty(*a) == Type::Ref;
+                    (known.class.get(a).copied(), known.nonnull.contains(a) || nonnull_const)
+                })
+                .collect();
+        }
         match op.opcode {
-            Opcode::label => known = Known::default(),
+            Opcode::label => {
+                known = Known::default();
+                // Loop-invariant label values keep what the preamble proved.
+                if let Some(invariant) = invariant.get(&i) {
+                    for (k, &v) in op.args.iter().enumerate() {
+                        let (class, nonnull) = entry[k];
+                        if invariant[k] {
+                            if let Some(class) = class.filter(|_| !runs_python.contains(&i)) {
+                                known.class.insert(v, class);
+                            }
+                            if nonnull {
+                                known.nonnull.insert(v);
+                            }
+                        }
+                    }
+                }
+            }
             Opcode::guard_no_exception if !known.may_have_raised => continue,
             Opcode::guard_no_exception => known.may_have_raised = false,
             Opcode::new_with_vtable => {
@@ -215,6 +253,45 @@ mod tests {
              guard_no_exception() [i0]
              finish(i2)",
         );
+    }
+
+    #[test]
+    fn invariant_loop_values_keep_their_preamble_classes() {
+        check(
+            run,
+            "[p0, p1]
+             guard_class(p0, ConstPtr(0x1000)) []
+             guard_nonnull(p1) []
+             jump(p0, p1)
+             label(p2, p3)
+             guard_class(p2, ConstPtr(0x1000)) []
+             guard_nonnull(p3) []
+             jump(p2, p3)",
+            "[p0, p1]
+             guard_class(p0, ConstPtr(0x1000)) []
+             guard_nonnull(p1) []
+             jump(p0, p1)
+             label(p2, p3)
+             jump(p2, p3)",
+        );
+        let variant = "[p0]
+             guard_nonnull(p0) []
+             jump(p0)
+             label(p1)
+             guard_nonnull(p1) []
+             p2 = getfield_gc_r(p1, descr=nextdescr)
+             jump(p2)";
+        check(run, variant, variant);
+        // Python code in the loop may change the class between iterations.
+        let runs_python = "[p0]
+             guard_class(p0, ConstPtr(0x1000)) []
+             jump(p0)
+             label(p1)
+             guard_class(p1, ConstPtr(0x1000)) []
+             call_may_force_n(p1, descr=forcecall)
+             guard_not_forced() []
+             jump(p1)";
+        check(run, runs_python, runs_python);
     }
 
     #[test]

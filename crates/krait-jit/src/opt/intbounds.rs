@@ -18,7 +18,10 @@
 //!   value whose range is one number is removed, or reported when it always
 //!   fails.
 //!
-//! Everything is forgotten at a `label`.
+//! Everything is forgotten at a `label`, except the bounds of the loop's
+//! invariant values ([`super::invariant_label_positions`]): a range the
+//! preamble proved for a value the loop passes around unchanged holds in
+//! every iteration.
 
 use rustc_hash::FxHashMap;
 
@@ -151,10 +154,13 @@ fn non_ovf(opcode: Opcode) -> Opcode {
 /// Run the pass.
 pub fn run(trace: &mut Trace) -> PassResult {
     let ops = std::mem::take(&mut trace.ops);
+    let invariant = super::invariant_label_positions(&ops);
     let mut fwd = Forward::new();
     let mut st = State { bounds: FxHashMap::default(), comparisons: FxHashMap::default() };
     let mut drop_overflow_guard = false;
-    for mut op in ops {
+    // The bounds of the operands of the jump into a label.
+    let mut entry_bounds: Vec<Bound> = Vec::new();
+    for (i, mut op) in ops.into_iter().enumerate() {
         fwd.apply(trace, &mut op);
         let at = trace.ops.len();
         let opcode = op.opcode;
@@ -169,9 +175,20 @@ pub fn run(trace: &mut Trace) -> PassResult {
                 }
             }
         }
+        if opcode == Opcode::jump {
+            entry_bounds = op.args.iter().map(|&a| st.get(trace, a)).collect();
+        }
         if opcode == Opcode::label {
             st.bounds.clear();
             st.comparisons.clear();
+            // Loop-invariant label values keep the preamble's bounds.
+            if let Some(invariant) = invariant.get(&i) {
+                for (k, &v) in op.args.iter().enumerate() {
+                    if invariant[k] && entry_bounds[k] != Bound::UNKNOWN {
+                        st.bounds.insert(v, entry_bounds[k]);
+                    }
+                }
+            }
         }
         if opcode.flags().contains(OpFlags::OVF) {
             let (a, b) = (st.get(trace, op.args[0]), st.get(trace, op.args[1]));
@@ -362,6 +379,30 @@ mod tests {
              guard_false(i3) [i0]
              finish(i2)";
         check(run, text, text);
+    }
+
+    #[test]
+    fn invariant_loop_values_keep_their_preamble_bounds() {
+        check(
+            run,
+            "[i0, i1]
+             i2 = int_and(i1, 255)
+             jump(i0, i2)
+             label(i3, i4)
+             i5 = int_add_ovf(i4, 1)
+             guard_no_overflow() [i3]
+             i6 = int_add_ovf(i3, i4)
+             guard_no_overflow() [i3]
+             jump(i6, i4)",
+            "[i0, i1]
+             i2 = int_and(i1, 255)
+             jump(i0, i2)
+             label(i3, i4)
+             i5 = int_add(i4, 1)
+             i6 = int_add_ovf(i3, i4)
+             guard_no_overflow() [i3]
+             jump(i6, i4)",
+        );
     }
 
     #[test]

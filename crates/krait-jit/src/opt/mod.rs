@@ -37,7 +37,7 @@ pub mod virtuals;
 use std::fmt;
 
 use crate::ir::resume::Slot;
-use crate::ir::{Op, Trace, Value};
+use crate::ir::{Op, Opcode, Trace, Value};
 
 /// A trace that cannot run to its end: a guard always fails.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,6 +138,41 @@ impl Forward {
             }
         }
     }
+}
+
+/// For each label entered from the op just before it (the end of a peeled
+/// preamble), which of its positions are **invariant**: the loop's own
+/// `jump` passes the label's value back unchanged, so in every iteration
+/// the value is the one the preamble passed. A fact a pass knew about the
+/// preamble's operand at that position therefore holds for the label value
+/// in the whole loop. Keyed by the label's op index.
+pub fn invariant_label_positions(ops: &[Op]) -> rustc_hash::FxHashMap<usize, Vec<bool>> {
+    let mut out = rustc_hash::FxHashMap::default();
+    for (l, label) in ops.iter().enumerate() {
+        if label.opcode != Opcode::label || l == 0 || ops[l - 1].opcode != Opcode::jump {
+            continue;
+        }
+        // The back edges: jumps after the label, up to the next label, that
+        // are not followed by a label of their own.
+        let mut invariant = vec![true; label.args.len()];
+        let mut has_back_edge = false;
+        for (j, op) in ops.iter().enumerate().skip(l + 1) {
+            if op.opcode == Opcode::label {
+                break;
+            }
+            let enters_next = ops.get(j + 1).is_some_and(|o| o.opcode == Opcode::label);
+            if op.opcode == Opcode::jump && !enters_next {
+                has_back_edge = true;
+                for (k, inv) in invariant.iter_mut().enumerate() {
+                    *inv &= op.args.get(k) == Some(&label.args[k]);
+                }
+            }
+        }
+        if has_back_edge {
+            out.insert(l, invariant);
+        }
+    }
+    out
 }
 
 /// Shared helpers for pass tests: text in, text out.
