@@ -37,6 +37,7 @@
 //! what the recorder needs for `BINARY_OP`; the recorder guards the divisor is
 //! non-zero and the division cannot overflow before emitting them.
 
+use super::descr::EffectClass;
 use super::value::Type;
 
 /// Which kind of descriptor an op carries.
@@ -379,6 +380,27 @@ impl Opcode {
         )
     }
 
+    /// The call op for a call descriptor's result type and effect class (what
+    /// the recorder emits; the verifier checks the same correspondence).
+    /// `None` for a pure call returning nothing, which would be dead code.
+    pub fn call_for(result: Type, effect: EffectClass) -> Option<Opcode> {
+        use Opcode::*;
+        Some(match (effect, result) {
+            (EffectClass::Pure, Type::Int) => call_pure_i,
+            (EffectClass::Pure, Type::Ref) => call_pure_r,
+            (EffectClass::Pure, Type::Float) => call_pure_f,
+            (EffectClass::Pure, Type::Void) => return None,
+            (EffectClass::CanRaise, Type::Int) => call_i,
+            (EffectClass::CanRaise, Type::Ref) => call_r,
+            (EffectClass::CanRaise, Type::Float) => call_f,
+            (EffectClass::CanRaise, Type::Void) => call_n,
+            (EffectClass::MayForce, Type::Int) => call_may_force_i,
+            (EffectClass::MayForce, Type::Ref) => call_may_force_r,
+            (EffectClass::MayForce, Type::Float) => call_may_force_f,
+            (EffectClass::MayForce, Type::Void) => call_may_force_n,
+        })
+    }
+
     /// The `same_as` op of a type.
     pub fn same_as(ty: Type) -> Opcode {
         match ty {
@@ -423,6 +445,21 @@ mod tests {
         assert_eq!(Opcode::setarrayitem_gc.arity(), Some(3));
         assert_eq!(Opcode::jump.arity(), None);
         assert!(Opcode::jump.flags().contains(OpFlags::FINAL));
+    }
+
+    #[test]
+    fn calls_are_chosen_by_result_and_effect() {
+        for effect in [EffectClass::Pure, EffectClass::CanRaise, EffectClass::MayForce] {
+            for ty in [Type::Int, Type::Float, Type::Ref, Type::Void] {
+                let Some(op) = Opcode::call_for(ty, effect) else {
+                    assert_eq!((effect, ty), (EffectClass::Pure, Type::Void));
+                    continue;
+                };
+                assert_eq!(op.result(), ty);
+                assert_eq!(op.is_pure(), effect == EffectClass::Pure);
+                assert_eq!(op.is_call_may_force(), effect == EffectClass::MayForce);
+            }
+        }
     }
 
     #[test]
