@@ -1,0 +1,71 @@
+//! The context a compiled trace runs with.
+
+use std::ffi::c_void;
+
+/// The allocation hook: `(context, size in bytes) -> zeroed object`. It must
+/// not return null (it aborts on out-of-memory, as the VM's allocator does).
+pub type AllocFn = unsafe extern "C" fn(*mut JitContext, u64) -> *mut u8;
+
+/// What compiled code reads besides its frame buffer: shared with the VM,
+/// `#[repr(C)]` with a fixed layout that generated code relies on.
+///
+/// | offset | field | read by |
+/// | --- | --- | --- |
+/// | 0 | `exception` | `guard_no_exception` (non-zero: an exception is pending) |
+/// | 8 | `vm` | nobody in generated code; helpers find the VM through it |
+/// | 16 | `alloc` | `new`, `new_with_vtable`, `new_array` |
+/// | 24 | `forced` | `guard_not_forced` (non-zero: a may-force call forced the frame) |
+///
+/// Every call whose descriptor's effect class is not `Pure` receives the
+/// context pointer as an implicit first argument, so Rust helpers can set
+/// `exception` or `forced` and reach the VM.
+#[repr(C)]
+#[derive(Debug)]
+pub struct JitContext {
+    /// The pending exception object (0 for none).
+    pub exception: u64,
+    /// The VM, opaque to the JIT.
+    pub vm: *mut c_void,
+    /// The allocator used by allocation ops.
+    pub alloc: Option<AllocFn>,
+    /// Set by a may-force call that forced the trace's virtual frame.
+    pub forced: u64,
+}
+
+impl JitContext {
+    /// Byte offset of `exception`.
+    pub const EXCEPTION_OFFSET: i32 = 0;
+    /// Byte offset of `vm`.
+    pub const VM_OFFSET: i32 = 8;
+    /// Byte offset of `alloc`.
+    pub const ALLOC_OFFSET: i32 = 16;
+    /// Byte offset of `forced`.
+    pub const FORCED_OFFSET: i32 = 24;
+
+    /// A context with no VM and no allocator.
+    pub fn new() -> JitContext {
+        JitContext { exception: 0, vm: std::ptr::null_mut(), alloc: None, forced: 0 }
+    }
+}
+
+impl Default for JitContext {
+    fn default() -> JitContext {
+        JitContext::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::mem::offset_of;
+
+    use super::*;
+
+    #[test]
+    fn the_layout_is_the_documented_one() {
+        assert_eq!(offset_of!(JitContext, exception), JitContext::EXCEPTION_OFFSET as usize);
+        assert_eq!(offset_of!(JitContext, vm), JitContext::VM_OFFSET as usize);
+        assert_eq!(offset_of!(JitContext, alloc), JitContext::ALLOC_OFFSET as usize);
+        assert_eq!(offset_of!(JitContext, forced), JitContext::FORCED_OFFSET as usize);
+        assert_eq!(std::mem::size_of::<JitContext>(), 32);
+    }
+}
