@@ -66,6 +66,15 @@ pub fn call_kw(vm: &mut Vm, callable: Value, args: &[Value], kwnames: Option<Gc<
             vm.check_native_stack()?;
             (d.def.func)(vm, Args::for_method(args, kwnames, d.owner))
         }
+        // A class whose metaclass is exactly `type`: `type.__call__`
+        // without looking it up and calling it as a method.
+        Some(LayoutKind::Type) if vm.class_of(callable) == vm.types.type_ => {
+            vm.check_native_stack()?;
+            let owner = vm.types.type_;
+            with_prepended(callable, args, |all| {
+                crate::types::class::type_call(vm, Args::for_method(all, kwnames, owner))
+            })
+        }
         Some(LayoutKind::BoundMethod) => {
             let m = callable.downcast::<PyBoundMethod>().expect("bound method");
             let (func, this) = (m.func, m.this);

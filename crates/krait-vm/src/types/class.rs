@@ -130,6 +130,14 @@ pub fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some(init) = obj_type.lookup(vm, init_name) else {
         return Ok(obj);
     };
+    if init.is(vm.well_known.object_init) {
+        // `object.__init__` does nothing but complain about arguments,
+        // which it does only when the class keeps object's `__new__` too.
+        let new_overridden = obj_type.lookup(vm, new_name).is_some_and(|n| !n.is(vm.well_known.object_new));
+        if rest.is_empty() || new_overridden {
+            return Ok(obj);
+        }
+    }
     let result = if init.has_kind(LayoutKind::Function) || init.has_kind(LayoutKind::MethodDescriptor) {
         call_args[0] = obj;
         call::call_kw(vm, init, &call_args, kwnames)?
