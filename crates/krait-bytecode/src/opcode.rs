@@ -435,6 +435,10 @@ opcodes! {
     /// pushes `__init__`'s frame, whose return pushes the instance (cache:
     /// class version, `__init__` function).
     CALL_PY_INIT { cache: 4, arg: Count, effect: |a, _| -1 - a, base: CALL }
+    /// CALL of a builtin function (module-level or unbound) or of a builtin
+    /// type's method on an instance of exactly that type, without keywords
+    /// (cache: the address of its static definition).
+    CALL_BUILTIN { cache: 4, arg: Count, effect: |a, _| -1 - a, base: CALL }
     /// UNPACK_SEQUENCE of a tuple of the right length.
     UNPACK_SEQUENCE_TUPLE { cache: 1, arg: Count, effect: |a, _| a - 1, base: UNPACK_SEQUENCE }
     /// UNPACK_SEQUENCE of a list of the right length.

@@ -1027,6 +1027,33 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         load_frame!();
                         continue 'dispatch;
                     }
+                    Opcode::CALL_BUILTIN => {
+                        skip_cache!(CALL);
+                        let n = arg as usize;
+                        if kwnames.is_some() {
+                            deopt!();
+                        }
+                        let method = peek!(n + 2);
+                        let (callable, args_start, argc) =
+                            if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
+                        let args = std::slice::from_raw_parts(stack.add(args_start), argc);
+                        let Some((func, owner)) = specialize::cached_builtin(vm, site, callable, args) else {
+                            deopt!()
+                        };
+                        let args = match owner {
+                            Some(owner) => crate::native::Args::for_method(args, None, owner),
+                            None => crate::native::Args::new(args, None),
+                        };
+                        // As CALL: CPython checks the depth with this message
+                        // only for one-argument (METH_O) builtin functions.
+                        let what = if argc == 1 && owner.is_none() { " while calling a Python object" } else { "" };
+                        let r = tri!(vm.with_recursion(what, |vm| {
+                            vm.check_native_stack()?;
+                            func(vm, args)
+                        }));
+                        sp -= n + 2;
+                        push!(r);
+                    }
                     Opcode::CALL_PY_INIT => {
                         skip_cache!(CALL);
                         let n = arg as usize;

@@ -45,8 +45,9 @@ use std::cell::Cell;
 use krait_bytecode::{BinaryOp, Instruction, Opcode};
 
 use crate::map::PyMap;
+use crate::native::{MethodDef, MethodKind, NativeFn};
 use crate::object::{Gc, LayoutKind};
-use crate::types::descriptor::{PyMemberDescriptor, PyProperty};
+use crate::types::descriptor::{PyBuiltinFunction, PyMemberDescriptor, PyMethodDescriptor, PyProperty};
 use crate::types::function::{PyCode, PyFunction};
 use crate::types::iterator::{IterState, PyIterator};
 use crate::types::module::PyModule;
@@ -160,16 +161,25 @@ impl Site {
         self.back_off();
     }
 
+    /// A word kept in two cache units.
+    #[inline(always)]
+    fn get_word(self, low: usize) -> u64 {
+        self.get(low) as u64 | ((self.get(low + 1) as u64) << 32)
+    }
+
+    fn set_word(self, low: usize, word: u64) {
+        self.set(low, word as u32);
+        self.set(low + 1, (word >> 32) as u32);
+    }
+
     /// A pointer kept in two cache units (an object the guards keep alive).
     #[inline(always)]
     pub fn get_value(self, low: usize) -> Value {
-        Value::from_bits(self.get(low) as u64 | ((self.get(low + 1) as u64) << 32))
+        Value::from_bits(self.get_word(low))
     }
 
     fn set_value(self, low: usize, value: Value) {
-        let bits = value.to_bits();
-        self.set(low, bits as u32);
-        self.set(low + 1, (bits >> 32) as u32);
+        self.set_word(low, value.to_bits());
     }
 }
 
@@ -503,6 +513,10 @@ pub fn call(vm: &mut Vm, site: Site, callable: Value, argc: usize, has_kwnames: 
     if let Some(cls) = callable.downcast::<PyType>() {
         return site.install(if through_method { None } else { init_form(vm, site, cls, argc) });
     }
+    if let Some(def) = builtin_def(callable) {
+        site.set_word(1, def as *const MethodDef as u64);
+        return site.install(Some(Opcode::CALL_BUILTIN));
+    }
     let form = callable
         .downcast::<PyFunction>()
         .filter(|f| f.version.get() != u32::MAX && takes_exact_args(f.code(), argc))
@@ -512,6 +526,34 @@ pub fn call(vm: &mut Vm, site: Site, callable: Value, argc: usize, has_kwnames: 
             Opcode::CALL_PY_EXACT_ARGS
         });
     site.install(form);
+}
+
+/// The static definition `CALL_BUILTIN` calls for `callable`: a builtin
+/// function that is not bound to an object (or bound to a module) and not
+/// a type's `__new__`, or an instance method of a builtin type.
+#[inline(always)]
+fn builtin_def(callable: Value) -> Option<&'static MethodDef> {
+    if let Some(f) = callable.downcast::<PyBuiltinFunction>() {
+        let unbound = f.this.is_null() || f.this.has_kind(LayoutKind::Module);
+        return (unbound && f.new_of.is_null()).then_some(f.def);
+    }
+    let d = callable.downcast::<PyMethodDescriptor>()?;
+    (d.def.kind == MethodKind::Instance).then_some(d.def)
+}
+
+/// `CALL_BUILTIN`'s guard: `callable` is (still) a builtin with the cached
+/// definition and, for a method, `args[0]` is exactly of its owner type;
+/// the function to call, and the owner for the method's error messages.
+#[inline(always)]
+pub fn cached_builtin(vm: &Vm, site: Site, callable: Value, args: &[Value]) -> Option<(NativeFn, Option<Gc<PyType>>)> {
+    let def = builtin_def(callable)?;
+    if def as *const MethodDef as u64 != site.get_word(1) {
+        return None;
+    }
+    match callable.downcast::<PyMethodDescriptor>().map(|d| d.owner) {
+        Some(owner) if vm.class_of(*args.first()?) != owner => None,
+        owner => Some((def.func, owner)),
+    }
 }
 
 /// `CALL_PY_INIT` for calling `cls` with `argc` arguments, if `type.__call__`
