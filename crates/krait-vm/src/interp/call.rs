@@ -16,6 +16,7 @@ use crate::vm::Vm;
 
 /// Push a frame for `code` with room for its locals and operand stack,
 /// all slots NULL. Raises RecursionError past the recursion limit.
+#[inline(always)]
 pub fn push_frame(
     vm: &mut Vm,
     code: Gc<PyCode>,
@@ -95,12 +96,38 @@ pub fn push_function_frame(
 }
 
 /// Push a frame for a call that binds `args` straight to the first
-/// parameters (the caller checked `specialize::takes_exact_args`).
-#[inline]
+/// parameters, the rest taking their defaults (the caller checked
+/// `specialize::binds_positionally`).
+#[inline(always)]
 pub fn push_exact_args_frame(vm: &mut Vm, func: Gc<PyFunction>, args: &[Value]) -> PyResult<()> {
     let code = func.code();
+    if code.code.arg_count as usize != args.len() {
+        return push_frame_with_defaults(vm, func, args);
+    }
     let base = push_frame(vm, code, func.value(), func.globals, func.builtins, Value::NULL, false)?;
     vm.thread.stack[base..base + args.len()].copy_from_slice(args);
+    Ok(())
+}
+
+/// `push_exact_args_frame` when the last parameters take their defaults.
+#[inline(never)]
+fn push_frame_with_defaults(vm: &mut Vm, func: Gc<PyFunction>, args: &[Value]) -> PyResult<()> {
+    let code = func.code();
+    let missing = (code.code.arg_count as usize).saturating_sub(args.len());
+    let defaults = match missing {
+        0 => None,
+        _ => match func.defaults.get().downcast::<PyTuple>() {
+            Some(d) if d.len() >= missing => Some(d),
+            // Not what the caller checked: bind (and complain) generically.
+            _ => return push_function_frame(vm, func, args, None, false),
+        },
+    };
+    let base = push_frame(vm, code, func.value(), func.globals, func.builtins, Value::NULL, false)?;
+    vm.thread.stack[base..base + args.len()].copy_from_slice(args);
+    if let Some(d) = defaults {
+        let tail = &d.as_slice()[d.len() - missing..];
+        vm.thread.stack[base + args.len()..base + args.len() + missing].copy_from_slice(tail);
+    }
     Ok(())
 }
 

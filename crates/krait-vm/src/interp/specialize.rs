@@ -519,7 +519,7 @@ pub fn call(vm: &mut Vm, site: Site, callable: Value, argc: usize, has_kwnames: 
     }
     let form = callable
         .downcast::<PyFunction>()
-        .filter(|f| f.version.get() != u32::MAX && takes_exact_args(f.code(), argc))
+        .filter(|f| f.version.get() != u32::MAX && binds_positionally(*f, argc))
         .map(|f| {
             site.set(1, f.version.get());
             site.set(2, argc as u32);
@@ -570,7 +570,7 @@ fn init_form(vm: &mut Vm, site: Site, cls: Gc<PyType>, argc: usize) -> Option<Op
         return None;
     }
     let init = cls.lookup(vm, vm.names.init)?;
-    let func = init.downcast::<PyFunction>().filter(|f| takes_exact_args(f.code(), argc + 1))?;
+    let func = init.downcast::<PyFunction>().filter(|f| binds_positionally(*f, argc + 1))?;
     let version = cls.version_tag(vm);
     if version == 0 {
         return None;
@@ -581,7 +581,8 @@ fn init_form(vm: &mut Vm, site: Site, cls: Gc<PyType>, argc: usize) -> Option<Op
 }
 
 /// `CALL_PY_INIT`'s guard: the class is unchanged (so its `__new__` and
-/// `__init__` are), and `__init__`'s code still takes the arguments.
+/// `__init__` are), and `__init__` still takes the arguments (its code and
+/// defaults can be replaced in place).
 #[inline(always)]
 pub fn cached_init(site: Site, callable: Value, argc: usize) -> Option<(Gc<PyType>, Gc<PyFunction>)> {
     let cls = callable.downcast::<PyType>()?;
@@ -590,15 +591,41 @@ pub fn cached_init(site: Site, callable: Value, argc: usize) -> Option<(Gc<PyTyp
     }
     // The class is unchanged, so the function is still in it, and alive.
     let init = site.get_value(2).downcast::<PyFunction>()?;
-    takes_exact_args(init.code(), argc + 1).then_some((cls, init))
+    binds_positionally(init, argc + 1).then_some((cls, init))
 }
 
-/// `CALL_PY_EXACT_ARGS`'s guard: the function (and so its code) is the
-/// one the site was specialised for (versions are never reused and change
-/// with `__code__`), called with as many arguments.
+/// `CALL_PY_EXACT_ARGS`'s guard: as many arguments as when the site was
+/// specialised, and the function is that one (versions are never reused
+/// and change with `__code__` and `__defaults__`), or another that binds
+/// them the same way.
 #[inline(always)]
 pub fn cached_function(site: Site, func: Gc<PyFunction>, argc: usize) -> bool {
-    func.version.get() == site.get(1) && argc as u32 == site.get(2)
+    if argc as u32 != site.get(2) {
+        return false;
+    }
+    func.version.get() == site.get(1) || binds_like_the_cached_one(func, argc)
+}
+
+/// Another function at a `CALL_PY_EXACT_ARGS` site (a method that
+/// subclasses override) is as good if it binds the arguments the same way.
+#[inline(never)]
+fn binds_like_the_cached_one(func: Gc<PyFunction>, argc: usize) -> bool {
+    binds_positionally(func, argc)
+}
+
+/// Whether a call of `func` with `argc` positional arguments binds them
+/// straight to the first `argc` locals, the parameters after them taking
+/// their defaults, and runs in a frame (not as a generator): what
+/// `call::push_exact_args_frame` does.
+#[inline(always)]
+pub fn binds_positionally(func: Gc<PyFunction>, argc: usize) -> bool {
+    let code = func.code();
+    let arg_count = code.code.arg_count as usize;
+    if argc == arg_count {
+        return takes_exact_args(code, argc);
+    }
+    let defaults = func.defaults.get().downcast::<crate::types::tuple::PyTuple>().map_or(0, |d| d.len());
+    argc < arg_count && argc + defaults >= arg_count && takes_exact_args(code, arg_count)
 }
 
 /// Whether a call with `argc` positional arguments binds them straight to
