@@ -153,6 +153,12 @@ fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if exact && vm.is_exact(iterable, vm.types.tuple) {
         return Ok(iterable);
     }
+    if exact && vm.is_exact(iterable, vm.types.list) {
+        // The list keeps the items alive while the tuple is allocated (no
+        // Python code runs meanwhile to change it).
+        let items = iterable.downcast::<crate::types::list::PyList>().expect("list").to_vec();
+        return Ok(new_tuple(vm, &items));
+    }
     let items = crate::types::list::iterable_to_list(vm, iterable, None)?;
     let items = items.to_vec();
     if exact {
