@@ -171,7 +171,7 @@ pub(super) fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult {
         start = positional[1];
     }
     let iterable = positional[0];
-    let mut result = if start.is_null() { Value::from_small(0) } else { start };
+    let result = if start.is_null() { Value::from_small(0) } else { start };
     if !start.is_null() {
         if vm.is_instance(start, vm.types.str) {
             return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
@@ -185,51 +185,62 @@ pub(super) fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let iterator = iter::iter(vm, iterable)?;
 
-    // Exact ints: add in i64 until an item is not a small int or the sum
-    // overflows.
-    if let Some(mut total) = result.as_small_int() {
-        loop {
-            let Some(item) = iter::next(vm, iterator)? else {
-                return Ok(vm.new_int(total));
-            };
-            if let Some(i) = item.as_small_int() {
-                if let Some(sum) = total.checked_add(i) {
-                    total = sum;
-                    continue;
+    // CPython's phases: exact ints add in i64 until an item is not a small
+    // int or the sum overflows; then, if the total is an exact float (or
+    // the start was), doubles add while the items are floats or ints that
+    // fit a machine word (`PyLong_AsLongAndOverflow`, then a cast); after
+    // that, `+` for every item.
+    let mut total = match result.as_small_int() {
+        Some(i) => SumTotal::Int(i),
+        None => SumTotal::after_ints(vm, result),
+    };
+    iter::for_each(vm, iterator, &mut |vm, item| {
+        total = match total {
+            SumTotal::Int(t) => match item.as_small_int().and_then(|i| t.checked_add(i)) {
+                Some(sum) => SumTotal::Int(sum),
+                None => {
+                    let partial = vm.new_int(t);
+                    let r = number::binary_op(vm, partial, item, BinaryOp::Add, false)?;
+                    SumTotal::after_ints(vm, r)
                 }
-            }
-            let partial = vm.new_int(total);
-            result = number::binary_op(vm, partial, item, BinaryOp::Add, false)?;
-            break;
+            },
+            SumTotal::Float(t) => match crate::types::float::exact_f64(vm, item) {
+                Some(f) => SumTotal::Float(t + f),
+                None => match item.as_small_int() {
+                    Some(i) => SumTotal::Float(t + i as f64),
+                    None => {
+                        let partial = vm.new_float(t);
+                        SumTotal::Object(number::binary_op(vm, partial, item, BinaryOp::Add, false)?)
+                    }
+                },
+            },
+            SumTotal::Object(r) => SumTotal::Object(number::binary_op(vm, r, item, BinaryOp::Add, false)?),
+        };
+        Ok(true)
+    })?;
+    Ok(match total {
+        SumTotal::Int(t) => vm.new_int(t),
+        SumTotal::Float(t) => vm.new_float(t),
+        SumTotal::Object(r) => r,
+    })
+}
+
+/// `sum()`'s running total in its current phase.
+#[derive(Clone, Copy)]
+enum SumTotal {
+    Int(i64),
+    Float(f64),
+    Object(Value),
+}
+
+impl SumTotal {
+    /// The phase after the int phase: floats if the total is an exact float.
+    fn after_ints(vm: &Vm, total: Value) -> SumTotal {
+        match crate::types::float::exact_f64(vm, total) {
+            Some(f) => SumTotal::Float(f),
+            None => SumTotal::Object(total),
         }
     }
-
-    // Exact floats: add doubles while the items are floats or ints that fit
-    // a machine word (CPython: `PyLong_AsLongAndOverflow`, then a cast).
-    if vm.is_exact(result, vm.types.float) {
-        let mut total = crate::types::float::as_f64(result).unwrap_or(0.0);
-        loop {
-            let Some(item) = iter::next(vm, iterator)? else {
-                return Ok(vm.new_float(total));
-            };
-            if vm.is_exact(item, vm.types.float) {
-                total += crate::types::float::as_f64(item).unwrap_or(0.0);
-                continue;
-            }
-            if let Some(i) = item.as_small_int() {
-                total += i as f64;
-                continue;
-            }
-            let partial = vm.new_float(total);
-            result = number::binary_op(vm, partial, item, BinaryOp::Add, false)?;
-            break;
-        }
-    }
-
-    while let Some(item) = iter::next(vm, iterator)? {
-        result = number::binary_op(vm, result, item, BinaryOp::Add, false)?;
-    }
-    Ok(result)
 }
 
 /// `any(iterable)`.

@@ -66,16 +66,32 @@ fn call_operands(call_unit: u32) -> usize {
 /// leave the loop's own native frame (stale spilled values) out of the
 /// conservative scan (`Vm::collect_fully`).
 pub fn run_frames(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
+    run_frames_with(vm, pending, None)
+}
+
+/// A consumer of the values a generator's entry frame yields, called at
+/// each `YIELD_VALUE` in place of leaving the loop: true when it took the
+/// value and the generator should go on (its yield evaluates to None),
+/// false to suspend the generator there and leave.
+pub type YieldSink<'a> = &'a mut dyn FnMut(&mut Vm, Value) -> bool;
+
+/// `run_frames` for a generator's entry frame whose yields go to `sink`
+/// (see `generator::drive`).
+pub fn run_frames_into(vm: &mut Vm, sink: YieldSink<'_>) -> PyResult<Exit> {
+    run_frames_with(vm, None, Some(sink))
+}
+
+fn run_frames_with(vm: &mut Vm, pending: Option<PyErr>, sink: Option<YieldSink<'_>>) -> PyResult<Exit> {
     let marker = 0u8;
     let here = std::hint::black_box(&marker) as *const u8 as usize;
     let outer = std::mem::replace(&mut vm.thread.native_entry, here);
-    let result = run_frames_inner(vm, pending);
+    let result = run_frames_inner(vm, pending, sink);
     vm.thread.native_entry = outer;
     result
 }
 
 #[inline(never)]
-fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
+fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldSink<'_>>) -> PyResult<Exit> {
     let stack: *mut Value = vm.thread.stack.as_mut_ptr();
     let mut frame: *mut Frame;
     let mut code: Gc<PyCode>;
@@ -1162,6 +1178,15 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         (*frame).ip = ip;
                         (*frame).sp = sp;
                         if (*frame).is_entry {
+                            if let Some(sink) = sink.as_deref_mut() {
+                                if sink(vm, v) {
+                                    // The consumer took the value; the
+                                    // yield evaluates to None.
+                                    load_frame!();
+                                    push!(vm.none());
+                                    continue 'dispatch;
+                                }
+                            }
                             crate::types::generator::suspend_frame(vm);
                             return Ok(Exit::Yield(v));
                         }

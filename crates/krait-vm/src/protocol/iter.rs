@@ -68,6 +68,21 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// Hand every item of the iterator `it` to `consume` until it returns
+/// false; generators are driven without leaving their frame between items
+/// (`generator::drive`).
+pub fn for_each(vm: &mut Vm, it: Value, consume: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>) -> PyResult<()> {
+    if let Some(gen) = it.downcast::<crate::types::generator::PyGenerator>() {
+        return crate::types::generator::drive(vm, gen, consume);
+    }
+    while let Some(item) = next(vm, it)? {
+        if !consume(vm, item)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// A new list of every item of `iterable`.
 pub fn collect(vm: &mut Vm, iterable: Value) -> PyResult<Gc<PyList>> {
     let items = if let Some(list) = iterable.downcast::<PyList>() {
@@ -83,10 +98,11 @@ pub fn collect(vm: &mut Vm, iterable: Value) -> PyResult<Gc<PyList>> {
     let list = vm.alloc(PyList::new(Vec::new()), ty);
     reserve_length_hint(vm, iterable, &list.items)?;
     let it = iter(vm, iterable)?;
-    while let Some(item) = next(vm, it)? {
+    for_each(vm, it, &mut |vm, item| {
         list.push(item);
         vm.account_external(8);
-    }
+        Ok(true)
+    })?;
     Ok(list)
 }
 
