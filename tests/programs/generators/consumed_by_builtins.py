@@ -93,3 +93,15 @@ def nested(n):
 
 
 print(list(nested(30)), [sum(range(i)) for i in range(5)])
+
+
+def counted(n, log):
+    for i in range(n):
+        log.append(i)
+        yield i
+
+
+log = []
+gen = counted(10, log)
+print(any(x > 3 for x in gen), len(log), next(gen), all(x < 100 for x in gen), len(log))
+print(all(x < 7 for x in counted(10, [])), any(counted(0, [])), all(x for x in [1, 0, 2]))

@@ -247,22 +247,22 @@ impl SumTotal {
 pub(super) fn builtin_any(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [iterable] = args.exact::<1>(vm, "any")?;
     let iterator = iter::iter(vm, iterable)?;
-    while let Some(item) = iter::next(vm, iterator)? {
-        if object::truthy(vm, item)? {
-            return Ok(vm.bool_value(true));
-        }
-    }
-    Ok(vm.bool_value(false))
+    let mut found = false;
+    iter::for_each(vm, iterator, &mut |vm, item| {
+        found = object::truthy(vm, item)?;
+        Ok(!found)
+    })?;
+    Ok(vm.bool_value(found))
 }
 
 /// `all(iterable)`.
 pub(super) fn builtin_all(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [iterable] = args.exact::<1>(vm, "all")?;
     let iterator = iter::iter(vm, iterable)?;
-    while let Some(item) = iter::next(vm, iterator)? {
-        if !object::truthy(vm, item)? {
-            return Ok(vm.bool_value(false));
-        }
-    }
-    Ok(vm.bool_value(true))
+    let mut all = true;
+    iter::for_each(vm, iterator, &mut |vm, item| {
+        all = object::truthy(vm, item)?;
+        Ok(all)
+    })?;
+    Ok(vm.bool_value(all))
 }
