@@ -809,6 +809,11 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error(format!("reversed expected 1 argument, got {}", values.len())));
     }
     let sequence = values[0];
+    if vm.is_exact(sequence, vm.types.tuple) && cls == vm.types.reversed {
+        // An exact tuple has no `__reversed__` and is a sequence.
+        let len = sequence.downcast::<crate::types::tuple::PyTuple>().expect("tuple").len();
+        return Ok(new_instance(vm, cls, IterState::Reversed { sequence, index: len as isize - 1 }));
+    }
     if let Some(method) = protocol::attr::lookup_special(vm, sequence, "__reversed__") {
         if vm.is_none(method) {
             let name = vm.type_name(sequence);
