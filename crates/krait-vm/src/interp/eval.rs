@@ -881,6 +881,15 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<Exit> {
                         if vm.finalizers_due {
                             vm.run_finalizers();
                         }
+                        if vm.jit.hooks.is_some() {
+                            // The JIT counts the loop and may run its
+                            // machine code, which writes the frame back.
+                            (*frame).ip = ip;
+                            (*frame).sp = sp;
+                            if crate::jit_hooks::on_backward_jump(vm, code, ip) {
+                                load_frame!();
+                            }
+                        }
                     }
                     Opcode::POP_JUMP_IF_FALSE => {
                         let v = pop!();
