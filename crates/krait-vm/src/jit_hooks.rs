@@ -4,8 +4,12 @@
 //! through the [`JitHooks`] trait, installed into [`Vm::jit`] by the binary
 //! (`crates/krait` installs `krait-jit`'s implementation unless
 //! `KRAIT_JIT=off`). With no hooks installed, the whole cost in the
-//! interpreter is one test of `vm.jit.hooks.is_some()` per `JUMP_BACKWARD`,
-//! a branch that is always predicted.
+//! interpreter is one test of `vm.jit.hooks.is_some()` per backward jump, a
+//! branch that is always predicted. A backward jump is `JUMP_BACKWARD` or a
+//! conditional jump taken backwards (the compiler ends a `while` loop with
+//! its test and a backward `POP_JUMP_IF_TRUE`, possibly fused into the
+//! comparison before it); for those the interpreter first compares the
+//! target with the jump's own index.
 //!
 //! ## Hot counters
 //!
@@ -115,4 +119,24 @@ pub fn finish(vm: &mut Vm) {
     if let Some(mut hooks) = vm.jit.hooks.take() {
         hooks.finish(vm);
     }
+}
+
+/// Keep `v` alive for the rest of the run (a code object whose loop was
+/// compiled: its compiled code is keyed by the code object's address).
+pub fn keep_alive(vm: &mut Vm, v: crate::value::Value) {
+    vm.extra_roots.push(v);
+}
+
+/// The top frame of the thread, and the thread's value stack (the frame's
+/// locals are `stack[base..stack_base]`, its operand stack
+/// `stack[stack_base..sp]`).
+pub fn top_frame(vm: &Vm) -> (&crate::interp::frame::Frame, &[crate::value::Value]) {
+    let thread = &vm.thread;
+    (thread.frames.last().expect("a running frame"), &thread.stack)
+}
+
+/// [`top_frame`], to write the frame back.
+pub fn top_frame_mut(vm: &mut Vm) -> (&mut crate::interp::frame::Frame, &mut [crate::value::Value]) {
+    let thread = &mut vm.thread;
+    (thread.frames.last_mut().expect("a running frame"), &mut thread.stack)
 }

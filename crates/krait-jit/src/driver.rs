@@ -1,0 +1,272 @@
+//! The JIT driver: `krait-jit`'s implementation of the VM's `JitHooks`.
+//!
+//! When the VM reports a hot loop header (`krait_vm::jit_hooks`), the
+//! driver looks the loop up by its green key (code object address, header
+//! index):
+//!
+//! - **compiled**: it checks that the frame's slots have the kinds the trace
+//!   was compiled for (small int, float, other: `record::Kind`), unboxes them
+//!   into the input buffer, runs the machine code until a guard fails, and
+//!   writes the frame back from the guard's resume data ([`crate::deopt`]).
+//!   It then asks to be called again at the next backward jump.
+//! - **new**: it records one iteration ([`crate::record`]), optimises the
+//!   trace ([`crate::opt`]), compiles it ([`crate::backend`]) and enters it
+//!   at once (the frame is at the header, as the trace's inputs expect).
+//! - **aborted before**: recording is retried after a back-off that doubles
+//!   with each abort (up to 2^16 times the threshold), never given up for
+//!   good, since a loop may become traceable once its instructions are
+//!   quickened.
+//!
+//! A compiled loop's code object is kept alive for the rest of the run
+//! (`jit_hooks::keep_alive`), so its address cannot be reused by another code
+//! object while the key is in the table.
+//!
+//! Configuration, read once by [`install`]: `KRAIT_JIT=off` installs
+//! nothing; `KRAIT_JIT_THRESHOLD=N` sets the loop threshold (default 1039);
+//! `KRAIT_LOG=jit` (stderr) or `KRAIT_LOG=jit:FILE` logs every trace before
+//! and after optimisation and every abort with its reason; `KRAIT_JIT_STATS=1`
+//! prints counts at exit.
+
+use std::io::Write;
+
+use rustc_hash::FxHashMap;
+
+use krait_vm::jit_hooks::{self, JitHooks, LoopOutcome, DEFAULT_LOOP_THRESHOLD};
+use krait_vm::object::Gc;
+use krait_vm::types::function::PyCode;
+use krait_vm::vm::Vm;
+
+use crate::backend::{Backend, CompiledTrace, ExitKind, JitContext};
+use crate::deopt;
+use crate::ir::{print, Trace};
+use crate::opt::optimize_observed;
+use crate::record::{self, Kind, VmDescrs};
+
+/// A loop's green key: the code object's address and the header's index.
+type LoopKey = (u64, usize);
+
+/// A compiled loop.
+pub struct CompiledLoop {
+    /// The optimised trace (its resume data is read on guard failure).
+    pub trace: Trace,
+    /// The machine code.
+    pub code: CompiledTrace,
+    /// The kinds of the inputs: the frame's locals then its operand stack.
+    pub kinds: Vec<Kind>,
+}
+
+enum LoopState {
+    Compiled(Box<CompiledLoop>),
+    Aborted { aborts: u32 },
+}
+
+/// What the driver counted (`KRAIT_JIT_STATS=1`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Loops recorded, optimised and compiled.
+    pub compiled: u64,
+    /// Recordings (or optimisations or compilations) abandoned.
+    pub aborted: u64,
+    /// Times compiled code was entered.
+    pub entered: u64,
+    /// Times compiled code left through a guard.
+    pub guard_failures: u64,
+}
+
+/// The JIT.
+pub struct Jit {
+    descrs: VmDescrs,
+    backend: Backend,
+    loops: FxHashMap<LoopKey, LoopState>,
+    threshold: u32,
+    log: Option<Box<dyn Write>>,
+    show_stats: bool,
+    /// The input/exit buffer of compiled code.
+    buffer: Vec<u64>,
+    ctx: JitContext,
+    /// What happened so far.
+    pub stats: Stats,
+    /// Every optimised trace, printed, when `keep_traces` is set (for tests).
+    pub traces: Vec<String>,
+    /// Keep the printed optimised traces in `traces`.
+    pub keep_traces: bool,
+}
+
+impl Jit {
+    /// A JIT with a loop threshold, logging to `log` if given.
+    pub fn new(threshold: u32, log: Option<Box<dyn Write>>, show_stats: bool) -> Result<Jit, String> {
+        let backend = Backend::new().map_err(|e| e.0)?;
+        Ok(Jit {
+            descrs: VmDescrs::new(),
+            backend,
+            loops: FxHashMap::default(),
+            threshold,
+            log,
+            show_stats,
+            buffer: Vec::new(),
+            ctx: JitContext::new(),
+            stats: Stats::default(),
+            traces: Vec::new(),
+            keep_traces: false,
+        })
+    }
+
+    fn log(&mut self, text: &str) {
+        if let Some(log) = &mut self.log {
+            // Logging is best effort: a full disk must not stop the program.
+            let _ = log.write_all(text.as_bytes());
+        }
+    }
+
+    /// Record, optimise and compile the loop at `header`.
+    fn compile(&mut self, vm: &Vm, code: Gc<PyCode>, header: usize) -> Result<Box<CompiledLoop>, String> {
+        let name = format!("{}:{header}", code_name(code));
+        let recorded = record::record(vm, &self.descrs, code, header).map_err(|a| a.0)?;
+        let mut trace = recorded.trace;
+        if self.log.is_some() {
+            self.log(&format!("# jit: loop {name} recorded\n{}", print(&trace)));
+        }
+        crate::ir::verify(&trace).map_err(|e| format!("the recorded trace does not verify: {e:?}"))?;
+        optimize_observed(&mut trace, &mut |_, _| {}).map_err(|e| format!("invalid loop: {}", e.reason))?;
+        let text = if self.log.is_some() || self.keep_traces { print(&trace) } else { String::new() };
+        self.log(&format!("# jit: loop {name} optimised\n{text}"));
+        if self.keep_traces {
+            self.traces.push(text);
+        }
+        let compiled = self.backend.compile(&trace).map_err(|e| e.0)?;
+        Ok(Box::new(CompiledLoop { trace, code: compiled, kinds: recorded.kinds }))
+    }
+
+    /// Run the compiled loop `key` from the top frame if its slots have the
+    /// kinds it was compiled for; whether it ran.
+    fn enter(&mut self, vm: &mut Vm, key: LoopKey) -> bool {
+        let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { return false };
+        let need = self.backend.frame_size().max(compiled.code.frame_size);
+        if self.buffer.len() < need {
+            self.buffer.resize(need, 0);
+        }
+        {
+            let (frame, values) = jit_hooks::top_frame(vm);
+            let slots = &values[frame.base..frame.sp];
+            if slots.len() != compiled.kinds.len() {
+                return false;
+            }
+            for (i, (&kind, &v)) in compiled.kinds.iter().zip(slots).enumerate() {
+                match record::unbox(vm, kind, v) {
+                    Some(word) => self.buffer[i] = word,
+                    None => return false,
+                }
+            }
+        }
+        self.stats.entered += 1;
+        // SAFETY: the inputs have the kinds the trace was recorded with
+        // (checked above); the only memory the trace touches is through
+        // `record::range_next`, which checks its argument's type itself;
+        // the trace allocates nothing; the backend lives in `self`.
+        let exit = unsafe { compiled.code.run(&mut self.buffer, &mut self.ctx) };
+        let info = self.backend.exit(exit);
+        match &info.kind {
+            ExitKind::Guard(snapshot) => {
+                self.stats.guard_failures += 1;
+                deopt::write_back(vm, &compiled.trace, *snapshot, &self.buffer);
+                true
+            }
+            ExitKind::Finish | ExitKind::Jump(..) => {
+                unreachable!("a loop trace leaves only through its guards")
+            }
+        }
+    }
+}
+
+fn code_name(code: Gc<PyCode>) -> String {
+    code.qualname.downcast::<krait_vm::types::str::PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default()
+}
+
+impl JitHooks for Jit {
+    fn loop_hot(&mut self, vm: &mut Vm, code: Gc<PyCode>, header: usize) -> LoopOutcome {
+        let key = (code.value().to_bits(), header);
+        let aborts = match self.loops.get(&key) {
+            Some(LoopState::Compiled(_)) => {
+                let entered = self.enter(vm, key);
+                // Not entered: the frame's kinds differ from the trace's;
+                // try again a while later.
+                return LoopOutcome { entered, countdown: if entered { 0 } else { self.threshold } };
+            }
+            Some(LoopState::Aborted { aborts }) => *aborts,
+            None => 0,
+        };
+        match self.compile(vm, code, header) {
+            Ok(compiled) => {
+                self.stats.compiled += 1;
+                jit_hooks::keep_alive(vm, code.value());
+                self.loops.insert(key, LoopState::Compiled(compiled));
+                let entered = self.enter(vm, key);
+                LoopOutcome { entered, countdown: 0 }
+            }
+            Err(reason) => {
+                self.stats.aborted += 1;
+                if self.log.is_some() {
+                    let name = code_name(code);
+                    self.log(&format!("# jit: loop {name}:{header} aborted: {reason}\n"));
+                }
+                let aborts = aborts + 1;
+                self.loops.insert(key, LoopState::Aborted { aborts });
+                let backoff = self.threshold.max(32).saturating_mul(1 << aborts.min(16));
+                LoopOutcome { entered: false, countdown: backoff }
+            }
+        }
+    }
+
+    fn finish(&mut self, _vm: &mut Vm) {
+        if let Some(log) = &mut self.log {
+            let _ = log.flush();
+        }
+        if self.show_stats {
+            let s = self.stats;
+            eprintln!(
+                "jit: {} loops compiled, {} aborted, {} entries, {} guard failures",
+                s.compiled, s.aborted, s.entered, s.guard_failures
+            );
+        }
+    }
+}
+
+/// Install the JIT into `vm` as the environment asks (see the module
+/// documentation); whether it was installed.
+pub fn install(vm: &mut Vm) -> bool {
+    if std::env::var("KRAIT_JIT").is_ok_and(|v| v == "off" || v == "0") {
+        return false;
+    }
+    let threshold =
+        std::env::var("KRAIT_JIT_THRESHOLD").ok().and_then(|v| v.parse::<u32>().ok()).unwrap_or(DEFAULT_LOOP_THRESHOLD);
+    let log = log_target();
+    let show_stats = std::env::var("KRAIT_JIT_STATS").is_ok_and(|v| !v.is_empty() && v != "0");
+    match Jit::new(threshold, log, show_stats) {
+        Ok(jit) => {
+            vm.jit.install(Box::new(jit), threshold);
+            true
+        }
+        Err(message) => {
+            eprintln!("krait: the JIT is disabled: {message}");
+            false
+        }
+    }
+}
+
+/// Where `KRAIT_LOG` sends the JIT's log: `jit` to stderr, `jit:FILE` to a
+/// file (entries separated by commas).
+fn log_target() -> Option<Box<dyn Write>> {
+    let spec = std::env::var("KRAIT_LOG").ok()?;
+    for entry in spec.split(',') {
+        if entry == "jit" {
+            return Some(Box::new(std::io::stderr()));
+        }
+        if let Some(path) = entry.strip_prefix("jit:") {
+            match std::fs::File::create(path) {
+                Ok(file) => return Some(Box::new(std::io::BufWriter::new(file))),
+                Err(err) => eprintln!("krait: cannot open the JIT log {path}: {err}"),
+            }
+        }
+    }
+    None
+}
