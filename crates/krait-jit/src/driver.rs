@@ -27,7 +27,9 @@
 //! and after optimisation and every abort with its reason; `KRAIT_JIT_STATS=1`
 //! prints counts at exit.
 
+use std::cell::RefCell;
 use std::io::Write;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
@@ -86,10 +88,11 @@ pub struct Jit {
     ctx: JitContext,
     /// What happened so far.
     pub stats: Stats,
-    /// Every optimised trace, printed, when `keep_traces` is set (for tests).
-    pub traces: Vec<String>,
-    /// Keep the printed optimised traces in `traces`.
-    pub keep_traces: bool,
+    /// Where every optimised trace goes, printed, if set (for tests, which
+    /// keep a handle on it once the JIT is installed).
+    pub trace_sink: Option<Rc<RefCell<Vec<String>>>>,
+    /// Where [`JitHooks::finish`] reports the statistics, if set (for tests).
+    pub stats_sink: Option<Rc<RefCell<Option<Stats>>>>,
 }
 
 impl Jit {
@@ -106,8 +109,8 @@ impl Jit {
             buffer: Vec::new(),
             ctx: JitContext::new(),
             stats: Stats::default(),
-            traces: Vec::new(),
-            keep_traces: false,
+            trace_sink: None,
+            stats_sink: None,
         })
     }
 
@@ -128,10 +131,12 @@ impl Jit {
         }
         crate::ir::verify(&trace).map_err(|e| format!("the recorded trace does not verify: {e:?}"))?;
         optimize_observed(&mut trace, &mut |_, _| {}).map_err(|e| format!("invalid loop: {}", e.reason))?;
-        let text = if self.log.is_some() || self.keep_traces { print(&trace) } else { String::new() };
-        self.log(&format!("# jit: loop {name} optimised\n{text}"));
-        if self.keep_traces {
-            self.traces.push(text);
+        if self.log.is_some() || self.trace_sink.is_some() {
+            let text = print(&trace);
+            self.log(&format!("# jit: loop {name} optimised\n{text}"));
+            if let Some(sink) = &self.trace_sink {
+                sink.borrow_mut().push(text);
+            }
         }
         let compiled = self.backend.compile(&trace).map_err(|e| e.0)?;
         Ok(Box::new(CompiledLoop { trace, code: compiled, kinds: recorded.kinds }))
@@ -220,6 +225,9 @@ impl JitHooks for Jit {
     fn finish(&mut self, _vm: &mut Vm) {
         if let Some(log) = &mut self.log {
             let _ = log.flush();
+        }
+        if let Some(sink) = &self.stats_sink {
+            *sink.borrow_mut() = Some(self.stats);
         }
         if self.show_stats {
             let s = self.stats;
