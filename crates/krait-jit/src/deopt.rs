@@ -53,11 +53,13 @@ impl Materializer for FrameCollector {
 }
 
 /// Write the top frame back from the snapshot of the guard that failed,
-/// given the words the compiled code wrote.
-pub fn write_back(vm: &mut Vm, trace: &Trace, snapshot: SnapshotId, words: &[u64]) {
+/// given the words the compiled code wrote; returns how many iterations the
+/// loop completed (the snapshot's first slot, see `record::Recorded`).
+pub fn write_back(vm: &mut Vm, trace: &Trace, snapshot: SnapshotId, words: &[u64]) -> u64 {
     let mut collector = FrameCollector::default();
     rebuild(trace, snapshot, words, &mut collector);
-    let (pc, slots) = collector.frame.expect("a snapshot has a frame");
+    let (pc, all_slots) = collector.frame.expect("a snapshot has a frame");
+    let (iterations, slots) = all_slots.split_first().expect("a snapshot starts with the iteration counter");
     let (frame, values) = jit_hooks::top_frame_mut(vm);
     let base = frame.base;
     for (i, slot) in slots.iter().enumerate() {
@@ -75,4 +77,5 @@ pub fn write_back(vm: &mut Vm, trace: &Trace, snapshot: SnapshotId, words: &[u64
             jit_hooks::top_frame_mut(vm).1[base + i] = boxed;
         }
     }
+    iterations.bits
 }

@@ -53,8 +53,13 @@ pub struct CompiledLoop {
     pub trace: Trace,
     /// The machine code.
     pub code: CompiledTrace,
-    /// The kinds of the inputs: the frame's locals then its operand stack.
+    /// The kinds of the inputs after the iteration counter: the frame's
+    /// locals then its operand stack.
     pub kinds: Vec<Kind>,
+    /// Times entered.
+    pub entries: u64,
+    /// Iterations completed over all entries.
+    pub iterations: u64,
 }
 
 enum LoopState {
@@ -73,7 +78,20 @@ pub struct Stats {
     pub entered: u64,
     /// Times compiled code left through a guard.
     pub guard_failures: u64,
+    /// Compiled loops put aside because they left too soon after entering.
+    pub unprofitable: u64,
 }
+
+/// A compiled loop is judged after this many entries...
+const JUDGE_AFTER_ENTRIES: u64 = 64;
+/// ... and put aside if it completed fewer iterations than this per entry
+/// on average: without bridges, a guard that fails on most iterations (an
+/// `if` that goes both ways) makes every iteration pay for entering and
+/// leaving machine code, which costs more than interpreting it.
+const MIN_ITERATIONS_PER_ENTRY: u64 = 4;
+
+/// Back-offs (in doublings of the threshold) of a loop put aside.
+const UNPROFITABLE_BACKOFF: u32 = 12;
 
 /// The JIT.
 pub struct Jit {
@@ -139,13 +157,13 @@ impl Jit {
             }
         }
         let compiled = self.backend.compile(&trace).map_err(|e| e.0)?;
-        Ok(Box::new(CompiledLoop { trace, code: compiled, kinds: recorded.kinds }))
+        Ok(Box::new(CompiledLoop { trace, code: compiled, kinds: recorded.kinds, entries: 0, iterations: 0 }))
     }
 
     /// Run the compiled loop `key` from the top frame if its slots have the
-    /// kinds it was compiled for; whether it ran.
-    fn enter(&mut self, vm: &mut Vm, key: LoopKey) -> bool {
-        let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { return false };
+    /// kinds it was compiled for; how many iterations it completed, if it ran.
+    fn enter(&mut self, vm: &mut Vm, key: LoopKey) -> Option<u64> {
+        let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { return None };
         let need = self.backend.frame_size().max(compiled.code.frame_size);
         if self.buffer.len() < need {
             self.buffer.resize(need, 0);
@@ -154,15 +172,17 @@ impl Jit {
             let (frame, values) = jit_hooks::top_frame(vm);
             let slots = &values[frame.base..frame.sp];
             if slots.len() != compiled.kinds.len() {
-                return false;
+                return None;
             }
             for (i, (&kind, &v)) in compiled.kinds.iter().zip(slots).enumerate() {
                 match record::unbox(vm, kind, v) {
-                    Some(word) => self.buffer[i] = word,
-                    None => return false,
+                    Some(word) => self.buffer[1 + i] = word,
+                    None => return None,
                 }
             }
         }
+        // The iteration counter (`record::Recorded`).
+        self.buffer[0] = 0;
         self.stats.entered += 1;
         // SAFETY: the inputs have the kinds the trace was recorded with
         // (checked above); the only memory the trace touches is through
@@ -173,13 +193,39 @@ impl Jit {
         match &info.kind {
             ExitKind::Guard(snapshot) => {
                 self.stats.guard_failures += 1;
-                deopt::write_back(vm, &compiled.trace, *snapshot, &self.buffer);
-                true
+                Some(deopt::write_back(vm, &compiled.trace, *snapshot, &self.buffer))
             }
             ExitKind::Finish | ExitKind::Jump(..) => {
                 unreachable!("a loop trace leaves only through its guards")
             }
         }
+    }
+}
+
+impl Jit {
+    /// Enter the compiled loop `key`, and put it aside (it is recorded again
+    /// after a long back-off) if it keeps leaving too soon.
+    fn enter_and_judge(&mut self, vm: &mut Vm, code: Gc<PyCode>, key: LoopKey) -> LoopOutcome {
+        let Some(iterations) = self.enter(vm, key) else {
+            // The frame's kinds differ from the trace's: try again later.
+            return LoopOutcome { entered: false, countdown: self.threshold };
+        };
+        let Some(LoopState::Compiled(compiled)) = self.loops.get_mut(&key) else { unreachable!("the loop just ran") };
+        compiled.entries += 1;
+        compiled.iterations += iterations;
+        let (entries, total) = (compiled.entries, compiled.iterations);
+        if entries >= JUDGE_AFTER_ENTRIES && total < entries * MIN_ITERATIONS_PER_ENTRY {
+            self.stats.unprofitable += 1;
+            if self.log.is_some() {
+                let name = code_name(code);
+                let header = key.1;
+                self.log(&format!("# jit: loop {name}:{header} put aside: {total} iterations in {entries} entries\n"));
+            }
+            self.loops.insert(key, LoopState::Aborted { aborts: UNPROFITABLE_BACKOFF });
+            let countdown = self.threshold.max(32).saturating_mul(1 << UNPROFITABLE_BACKOFF);
+            return LoopOutcome { entered: true, countdown };
+        }
+        LoopOutcome { entered: true, countdown: 0 }
     }
 }
 
@@ -191,12 +237,7 @@ impl JitHooks for Jit {
     fn loop_hot(&mut self, vm: &mut Vm, code: Gc<PyCode>, header: usize) -> LoopOutcome {
         let key = (code.value().to_bits(), header);
         let aborts = match self.loops.get(&key) {
-            Some(LoopState::Compiled(_)) => {
-                let entered = self.enter(vm, key);
-                // Not entered: the frame's kinds differ from the trace's;
-                // try again a while later.
-                return LoopOutcome { entered, countdown: if entered { 0 } else { self.threshold } };
-            }
+            Some(LoopState::Compiled(_)) => return self.enter_and_judge(vm, code, key),
             Some(LoopState::Aborted { aborts }) => *aborts,
             None => 0,
         };
@@ -205,8 +246,7 @@ impl JitHooks for Jit {
                 self.stats.compiled += 1;
                 jit_hooks::keep_alive(vm, code.value());
                 self.loops.insert(key, LoopState::Compiled(compiled));
-                let entered = self.enter(vm, key);
-                LoopOutcome { entered, countdown: 0 }
+                self.enter_and_judge(vm, code, key)
             }
             Err(reason) => {
                 self.stats.aborted += 1;
@@ -232,8 +272,8 @@ impl JitHooks for Jit {
         if self.show_stats {
             let s = self.stats;
             eprintln!(
-                "jit: {} loops compiled, {} aborted, {} entries, {} guard failures",
-                s.compiled, s.aborted, s.entered, s.guard_failures
+                "jit: {} loops compiled, {} aborted, {} entries, {} guard failures, {} put aside as unprofitable",
+                s.compiled, s.aborted, s.entered, s.guard_failures, s.unprofitable
             );
         }
     }

@@ -200,10 +200,17 @@ fn peek_range(v: PyValue) -> Option<Option<i64>> {
 }
 
 /// A recorded loop.
+///
+/// Its first input and label value is an **iteration counter** (0 on
+/// entry, plus one at each `jump`), and every snapshot's first slot is the
+/// counter, followed by the frame's locals and operand stack: so the driver
+/// learns at each guard failure how many iterations the machine code ran,
+/// and stops entering loops that leave too soon to pay for entering.
 pub struct Recorded {
     /// The trace: inputs, `label`, one iteration, `jump`.
     pub trace: Trace,
-    /// The kinds of the inputs: the frame's locals, then its operand stack.
+    /// The kinds of the inputs after the counter: the frame's locals, then
+    /// its operand stack.
     pub kinds: Vec<Kind>,
     /// How many of them are locals.
     pub nlocals: usize,
@@ -227,6 +234,8 @@ struct Recorder<'a> {
     descrs: &'a VmDescrs,
     locals: Vec<Tracked>,
     stack: Vec<Tracked>,
+    /// The iteration counter (see [`Recorded`]).
+    iterations: Value,
 }
 
 /// Record one iteration of the loop at `header` of the top frame of the
@@ -237,11 +246,13 @@ pub fn record(vm: &Vm, descrs: &VmDescrs, code: Gc<PyCode>, header: usize) -> Re
     let stack: Vec<PyValue> = values[frame.stack_base..frame.sp].to_vec();
     let mut trace = Trace::new(descrs.table.clone());
     let kinds: Vec<Kind> = locals.iter().chain(&stack).map(|&v| Kind::of(vm, v)).collect();
-    for kind in &kinds {
-        trace.add_input(kind.ty());
+    // The iteration counter, then the frame's slots.
+    let types: Vec<Type> = std::iter::once(Type::Int).chain(kinds.iter().map(|k| k.ty())).collect();
+    for &ty in &types {
+        trace.add_input(ty);
     }
-    let types: Vec<Type> = kinds.iter().map(|k| k.ty()).collect();
     let label = trace.push_label(&types);
+    let (iterations, label) = (label[0], &label[1..]);
     let track = |(&v, &value): (&PyValue, &Value)| Tracked {
         value,
         concrete: match Kind::of(vm, v) {
@@ -258,6 +269,7 @@ pub fn record(vm: &Vm, descrs: &VmDescrs, code: Gc<PyCode>, header: usize) -> Re
         descrs,
         locals: locals.iter().zip(&label[..nlocals]).map(track).collect(),
         stack: stack.iter().zip(&label[nlocals..]).map(track).collect(),
+        iterations,
         trace,
     };
     recorder.run()?;
@@ -277,7 +289,10 @@ impl Recorder<'_> {
 
     /// The snapshot of the frame before the instruction at `at`.
     fn snapshot(&mut self, at: usize) -> crate::ir::resume::SnapshotId {
-        let slots = self.locals.iter().chain(&self.stack).map(|t| Slot::Value(t.value)).collect();
+        let slots = std::iter::once(self.iterations)
+            .chain(self.locals.iter().chain(&self.stack).map(|t| t.value))
+            .map(Slot::Value)
+            .collect();
         let frame = self.trace.resume.frame(FrameSnapshot { code: 0, pc: at as u32, slots, parent: None });
         self.trace.resume.snapshot(Snapshot { frame, virtuals: Vec::new() })
     }
@@ -452,7 +467,7 @@ impl Recorder<'_> {
 
     fn close_loop(&mut self) -> Step<()> {
         let label = self.trace.loop_label().expect("the trace has a label");
-        let label_values = self.trace.ops[label].args.to_vec();
+        let label_values = self.trace.ops[label].args[1..].to_vec();
         let slots: Vec<Tracked> = self.locals.iter().chain(&self.stack).copied().collect();
         if slots.len() != label_values.len() {
             return abort("the operand stack depth differs at the end of the iteration");
@@ -462,7 +477,9 @@ impl Recorder<'_> {
                 return abort(format!("slot {i} changes kind in the loop (type-unstable loop)"));
             }
         }
-        let args: Vec<Value> = slots.iter().map(|t| t.value).collect();
+        let one = self.trace.const_int(1);
+        let next = self.op(Opcode::int_add, &[self.iterations, one]);
+        let args: Vec<Value> = std::iter::once(next).chain(slots.iter().map(|t| t.value)).collect();
         self.trace.push(Opcode::jump, &args, None);
         Ok(())
     }

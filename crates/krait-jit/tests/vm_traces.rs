@@ -119,3 +119,16 @@ fn a_local_that_changes_type_fails_the_guard_with_the_exact_state() {
     assert_eq!(status, 0);
     assert!(stats.compiled >= 1 && stats.guard_failures >= 1, "{stats:?}");
 }
+
+#[test]
+fn a_loop_whose_branch_alternates_is_put_aside_as_unprofitable() {
+    let (status, _, stats) = run(
+        "def f(n):\n    a = 0\n    for i in range(n):\n        if i % 2 == 0:\n            a += 1\n    return a\n\
+         assert f(20000) == 10000\n",
+        10,
+    );
+    assert_eq!(status, 0);
+    assert_eq!(stats.compiled, 1);
+    assert_eq!(stats.unprofitable, 1, "{stats:?}");
+    assert!(stats.entered < 200, "{stats:?}");
+}
