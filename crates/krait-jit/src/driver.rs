@@ -109,6 +109,8 @@ pub struct Jit {
     /// Where every optimised trace goes, printed, if set (for tests, which
     /// keep a handle on it once the JIT is installed).
     pub trace_sink: Option<Rc<RefCell<Vec<String>>>>,
+    /// Where every recorded trace goes, printed before optimisation, if set.
+    pub recorded_sink: Option<Rc<RefCell<Vec<String>>>>,
     /// Where [`JitHooks::finish`] reports the statistics, if set (for tests).
     pub stats_sink: Option<Rc<RefCell<Option<Stats>>>>,
 }
@@ -129,6 +131,7 @@ impl Jit {
             stats: Stats::default(),
             trace_sink: None,
             stats_sink: None,
+            recorded_sink: None,
         })
     }
 
@@ -144,8 +147,12 @@ impl Jit {
         let name = format!("{}:{header}", code_name(code));
         let recorded = record::record(vm, &self.descrs, code, header).map_err(|a| a.0)?;
         let mut trace = recorded.trace;
-        if self.log.is_some() {
-            self.log(&format!("# jit: loop {name} recorded\n{}", print(&trace)));
+        if self.log.is_some() || self.recorded_sink.is_some() {
+            let text = print(&trace);
+            self.log(&format!("# jit: loop {name} recorded\n{text}"));
+            if let Some(sink) = &self.recorded_sink {
+                sink.borrow_mut().push(text);
+            }
         }
         crate::ir::verify(&trace).map_err(|e| format!("the recorded trace does not verify: {e:?}"))?;
         optimize_observed(&mut trace, &mut |_, _| {}).map_err(|e| format!("invalid loop: {}", e.reason))?;

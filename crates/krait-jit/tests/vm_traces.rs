@@ -12,6 +12,12 @@ use krait_vm::vm::{Vm, VmConfig};
 /// Run `source` as `__main__` with a JIT of threshold `threshold`; the exit
 /// status, the optimised traces, and the JIT's statistics.
 fn run(source: &str, threshold: u32) -> (u8, Vec<String>, krait_jit::driver::Stats) {
+    let (status, _, optimised, stats) = run_recording(source, threshold);
+    (status, optimised, stats)
+}
+
+/// [`run`], with the traces as recorded too (before optimisation).
+fn run_recording(source: &str, threshold: u32) -> (u8, Vec<String>, Vec<String>, krait_jit::driver::Stats) {
     let source = source.to_string();
     // The interpreter wants a large native stack, as the `krait` binary gives it.
     std::thread::Builder::new()
@@ -27,16 +33,19 @@ fn run(source: &str, threshold: u32) -> (u8, Vec<String>, krait_jit::driver::Sta
             };
             let mut vm = Vm::new(config);
             let sink = Rc::new(RefCell::new(Vec::new()));
+            let recorded = Rc::new(RefCell::new(Vec::new()));
             let stats = Rc::new(RefCell::new(None));
             let mut jit = Jit::new(threshold, None, false).expect("a backend");
             jit.trace_sink = Some(sink.clone());
+            jit.recorded_sink = Some(recorded.clone());
             jit.stats_sink = Some(stats.clone());
             vm.jit.install(Box::new(jit), threshold);
             let status = krait_vm::toplevel::run_main(&mut vm, &source, "<test>", None);
             krait_vm::jit_hooks::finish(&mut vm);
             let traces = sink.borrow().clone();
+            let recorded = recorded.borrow().clone();
             let stats = stats.borrow().expect("finish reports the statistics");
-            (status, traces, stats)
+            (status, recorded, traces, stats)
         })
         .expect("a thread")
         .join()
@@ -131,4 +140,34 @@ fn a_loop_whose_branch_alternates_is_put_aside_as_unprofitable() {
     assert_eq!(stats.compiled, 1);
     assert_eq!(stats.unprofitable, 1, "{stats:?}");
     assert!(stats.entered < 200, "{stats:?}");
+}
+
+#[test]
+fn the_recorder_turns_a_float_sum_over_a_range_into_this_trace() {
+    let (status, recorded, _, _) = run_recording(
+        "def f(n):\n    s = 0.0\n    for i in range(n):\n        s += i * 0.5\n    return s\n\
+         assert f(500) == 62375.0\n",
+        100,
+    );
+    assert_eq!(status, 0);
+    // Inputs: the iteration counter, then `n` (a doubled int), `s` (a raw
+    // float), `i` (a doubled int) and the range iterator on the stack. The
+    // guard resumes at FOR_ITER_RANGE (index 15) with the frame as it was.
+    assert_eq!(
+        recorded,
+        vec!["[i0, i1, f2, i3, p4]
+label(i5, i6, f7, i8, p9)
+i10 = call_i(p9, descr=range_next)
+i11 = int_is_true(i10)
+guard_true(i11) [@0:15 i5, i6, f7, i8, p9]
+i12 = int_sub(i10, 1)
+i13 = int_rshift(i12, 1)
+f14 = cast_int_to_float(i13)
+f15 = float_mul(f14, 0.5)
+f16 = float_add(f7, f15)
+i17 = int_add(i5, 1)
+jump(i17, i6, f16, i12, p9)
+"
+        .to_string()]
+    );
 }
