@@ -47,7 +47,8 @@
 //! ## What is supported
 //!
 //! `NOP`, `RESUME`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (small ints and
-//! floats), `POP_TOP` of a number, `BINARY_OP_INT` (`+ - * // %`),
+//! floats unboxed, other constants as object constants), `POP_TOP` of a
+//! number, `BINARY_OP_INT` (`+ - * // %`),
 //! `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` and `BINARY_OP_FLOAT`
 //! (`+ - * /`), `COMPARE_OP_INT` and `COMPARE_OP_FLOAT` fused with the
 //! `POP_JUMP_IF_*` that follows, `POP_JUMP_IF_{FALSE,TRUE}` on numbers and
@@ -369,7 +370,10 @@ impl Recorder<'_> {
                     } else if let Some(f) = float::exact_f64(self.vm, c) {
                         Tracked { value: self.trace.constant(Const::Float(f)), concrete: Concrete::Float(f) }
                     } else {
-                        return abort("LOAD_CONST of a constant that is not a small int or float");
+                        // Any other constant is an object that the code
+                        // object keeps alive, and the driver keeps the code
+                        // object alive as long as the compiled loop.
+                        Tracked { value: self.trace.constant(Const::Ptr(c.to_bits())), concrete: Concrete::Ref(c) }
                     };
                     self.stack.push(t);
                 }
