@@ -278,13 +278,12 @@ pub fn record(vm: &Vm, descrs: &VmDescrs, code: Gc<PyCode>, header: usize) -> Re
 }
 
 impl Recorder<'_> {
-    fn unit(&self, at: usize) -> (Bc, u32) {
+    /// The instruction at `at` (an index the caller checked is in range).
+    fn unit(&self, at: usize) -> Step<(Bc, u32)> {
         let unit = self.code.instructions[at].get();
-        // Instructions are written only by the compiler and by quickening,
-        // both of which write valid opcodes; anything else aborts.
         match Bc::from_u8(unit as u8) {
-            Some(op) => (op, unit >> 8),
-            None => (Bc::NOP, u32::MAX),
+            Some(op) => Ok((op, unit >> 8)),
+            None => abort(format!("no instruction at {at}")),
         }
     }
 
@@ -348,7 +347,7 @@ impl Recorder<'_> {
                 return abort("ran off the end of the code");
             }
             let at = ip;
-            let (op, arg) = self.unit(at);
+            let (op, arg) = self.unit(at)?;
             ip += 1;
             match op {
                 Bc::NOP | Bc::RESUME => {}
@@ -572,7 +571,10 @@ impl Recorder<'_> {
     fn record_compare(&mut self, at: usize, op: Bc, arg: u32, next: usize) -> Step<usize> {
         let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
         let Some(cmp) = ComparisonOp::decode(arg) else { return abort("bad COMPARE_OP argument") };
-        let (jump, target) = self.unit(next);
+        if next >= self.code.instructions.len() {
+            return abort("a comparison at the end of the code");
+        }
+        let (jump, target) = self.unit(next)?;
         if jump != Bc::POP_JUMP_IF_FALSE && jump != Bc::POP_JUMP_IF_TRUE {
             return abort("a comparison whose result is kept as a bool");
         }
