@@ -48,7 +48,7 @@
 //!
 //! `NOP`, `RESUME`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (small ints and
 //! floats unboxed, other constants as object constants), `POP_TOP` of a
-//! number, `BINARY_OP_INT` (`+ - * // %`),
+//! number, `UNARY_NEGATIVE` of a number, `BINARY_OP_INT` (`+ - * // %`),
 //! `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` and `BINARY_OP_FLOAT`
 //! (`+ - * /`), `COMPARE_OP_INT` and `COMPARE_OP_FLOAT` fused with the
 //! `POP_JUMP_IF_*` that follows, `POP_JUMP_IF_{FALSE,TRUE}` on numbers and
@@ -380,6 +380,26 @@ impl Recorder<'_> {
                     if self.pop()?.kind() == Kind::Ref {
                         return abort("POP_TOP of an object");
                     }
+                }
+                Bc::UNARY_NEGATIVE => {
+                    let t = self.peek(1)?;
+                    let negated = match t.concrete {
+                        Concrete::Int(i) => {
+                            let Some(r) = i.checked_neg().filter(|&r| PyValue::small_int(r).is_some()) else {
+                                return abort("negation leaves the small ints");
+                            };
+                            let zero = self.trace.const_int(0);
+                            let value = self.op(Opcode::int_sub_ovf, &[zero, t.value]);
+                            self.guard(Opcode::guard_no_overflow, &[], at);
+                            Tracked { value, concrete: Concrete::Int(r) }
+                        }
+                        Concrete::Float(f) => {
+                            Tracked { value: self.op(Opcode::float_neg, &[t.value]), concrete: Concrete::Float(-f) }
+                        }
+                        Concrete::Ref(_) => return abort("UNARY_NEGATIVE of an object"),
+                    };
+                    self.pop()?;
+                    self.stack.push(negated);
                 }
                 Bc::BINARY_OP_INT => {
                     ip += Bc::BINARY_OP.cache_units();
