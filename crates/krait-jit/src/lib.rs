@@ -6,9 +6,10 @@
 //! sequence of passes ([`opt`]), compiled to machine code by Cranelift
 //! ([`backend`]), and run in place of the interpreter until a guard fails;
 //! then the guard's **resume data** rebuilds the interpreter's frames
-//! ([`ir::resume`]) and the interpreter continues. The recorder and the VM
-//! glue are not here yet: this crate does not depend on `krait-vm` (the VM
-//! will plug in through a trait, so that a JIT-less build works).
+//! ([`ir::resume`]) and the interpreter continues. The recorder
+//! ([`record`]), the driver that plugs into the VM's `JitHooks` ([`driver`])
+//! and deoptimisation ([`deopt`]) depend on `krait-vm`; the VM does not
+//! depend on this crate, so a JIT-less build works.
 //!
 //! ## Value words
 //!
@@ -99,5 +100,8 @@
 //! folder on awkward operands.
 
 pub mod backend;
+pub mod deopt;
+pub mod driver;
 pub mod ir;
 pub mod opt;
+pub mod record;

@@ -15,6 +15,7 @@ pub mod gc;
 pub mod hashing;
 pub mod import;
 pub mod interp;
+pub mod jit_hooks;
 pub mod map;
 pub mod modules;
 pub mod names;

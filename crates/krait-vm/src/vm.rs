@@ -71,6 +71,8 @@ pub struct Vm {
     /// Finalizers or weakref callbacks are due: the interpreter runs them at
     /// its next safepoint (`RESUME`, `JUMP_BACKWARD`).
     pub(crate) finalizers_due: bool,
+    /// The tracing JIT's hooks and hot counters (`jit_hooks`).
+    pub jit: crate::jit_hooks::JitState,
     running_finalizers: bool,
     /// The `atexit` callbacks: a list of `(func, args, kwargs)`, or NULL.
     pub(crate) atexit_callbacks: Value,
@@ -148,6 +150,7 @@ impl Vm {
             finalizers: Default::default(),
             weak_callbacks: Default::default(),
             finalizers_due: false,
+            jit: Default::default(),
             running_finalizers: false,
             prompt_budget: PROMPT_BUDGET,
             atexit_callbacks: Value::NULL,

@@ -119,13 +119,21 @@ fn run(program: Program, rest: Vec<String>, hash_seed: Option<u64>) -> u8 {
     };
     let mut vm = Vm::new(config);
     krait_stdlib::register_all(&mut vm);
+    krait_jit::driver::install(&mut vm);
+    let status = run_program(&mut vm, program);
+    krait_vm::jit_hooks::finish(&mut vm);
+    status
+}
+
+/// Run the program in a VM that is ready; the exit status.
+fn run_program(vm: &mut Vm, program: Program) -> u8 {
     match program {
         Program::File(path) => match std::fs::read_to_string(&path) {
             Ok(source) => {
                 // `__main__.__file__` is absolute (CPython 3.9+); the
                 // traceback shows the path as given.
                 let absolute = std::path::absolute(&path).map(|p| p.display().to_string()).unwrap_or(path.clone());
-                krait_vm::toplevel::run_main(&mut vm, &source, &absolute, Some(&absolute))
+                krait_vm::toplevel::run_main(vm, &source, &absolute, Some(&absolute))
             }
             Err(err) => {
                 let code = err.raw_os_error().unwrap_or(2);
@@ -141,16 +149,16 @@ fn run(program: Program, rest: Vec<String>, hash_seed: Option<u64>) -> u8 {
                 2
             }
         },
-        Program::Command(code) => krait_vm::toplevel::run_main(&mut vm, &code, "<string>", None),
+        Program::Command(code) => krait_vm::toplevel::run_main(vm, &code, "<string>", None),
         Program::Stdin => {
             let mut source = String::new();
             if std::io::stdin().read_to_string(&mut source).is_err() {
                 eprintln!("krait: can't read standard input");
                 return 2;
             }
-            krait_vm::toplevel::run_main(&mut vm, &source, "<stdin>", None)
+            krait_vm::toplevel::run_main(vm, &source, "<stdin>", None)
         }
-        Program::Module(name) => run_module(&mut vm, &name),
+        Program::Module(name) => run_module(vm, &name),
     }
 }
 

@@ -211,6 +211,20 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         *stack.add(sp - 1) = r;
                     }};
                 }
+                // A jump back to a loop header (`ip`): with a JIT installed,
+                // count the loop; the JIT may run its machine code, which
+                // writes the frame back (`jit_hooks`).
+                macro_rules! jit_backward_jump {
+                    () => {{
+                        if vm.jit.hooks.is_some() {
+                            (*frame).ip = ip;
+                            (*frame).sp = sp;
+                            if crate::jit_hooks::on_backward_jump(vm, code, ip) {
+                                load_frame!();
+                            }
+                        }
+                    }};
+                }
                 // Push a comparison's result, or take the conditional jump
                 // that follows it without materialising the bool.
                 macro_rules! push_bool_or_branch {
@@ -223,6 +237,9 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                             ip = if b { (next >> 8) as usize } else { ip + 1 };
                         } else {
                             push!(vm.bool_value(b));
+                        }
+                        if ip < at {
+                            jit_backward_jump!();
                         }
                     }};
                 }
@@ -897,17 +914,24 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         if vm.finalizers_due {
                             vm.run_finalizers();
                         }
+                        jit_backward_jump!();
                     }
                     Opcode::POP_JUMP_IF_FALSE => {
                         let v = pop!();
                         if !tri!(ops::truth(vm, v)) {
                             ip = arg as usize;
+                            if ip < at {
+                                jit_backward_jump!();
+                            }
                         }
                     }
                     Opcode::POP_JUMP_IF_TRUE => {
                         let v = pop!();
                         if tri!(ops::truth(vm, v)) {
                             ip = arg as usize;
+                            if ip < at {
+                                jit_backward_jump!();
+                            }
                         }
                     }
                     Opcode::POP_JUMP_IF_NONE => {

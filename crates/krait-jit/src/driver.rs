@@ -1,0 +1,327 @@
+//! The JIT driver: `krait-jit`'s implementation of the VM's `JitHooks`.
+//!
+//! When the VM reports a hot loop header (`krait_vm::jit_hooks`), the
+//! driver looks the loop up by its green key (code object address, header
+//! index):
+//!
+//! - **compiled**: it checks that the frame's slots have the kinds the trace
+//!   was compiled for (small int, float, other: `record::Kind`), unboxes them
+//!   into the input buffer, runs the machine code until a guard fails, and
+//!   writes the frame back from the guard's resume data ([`crate::deopt`]).
+//!   It then asks to be called again at the next backward jump.
+//! - **new**: it records one iteration ([`crate::record`]), optimises the
+//!   trace ([`crate::opt`]), compiles it ([`crate::backend`]) and enters it
+//!   at once (the frame is at the header, as the trace's inputs expect).
+//! - **aborted before**: recording is retried after a back-off that doubles
+//!   with each abort (up to 2^16 times the threshold), never given up for
+//!   good, since a loop may become traceable once its instructions are
+//!   quickened.
+//!
+//! A compiled loop's code object is kept alive for the rest of the run
+//! (`jit_hooks::keep_alive`), so its address cannot be reused by another code
+//! object while the key is in the table.
+//!
+//! Configuration, read once by [`install`]: `KRAIT_JIT=off` installs
+//! nothing; `KRAIT_JIT_THRESHOLD=N` sets the loop threshold (default 1039);
+//! `KRAIT_LOG=jit` (stderr) or `KRAIT_LOG=jit:FILE` logs every trace before
+//! and after optimisation and every abort with its reason; `KRAIT_JIT_STATS=1`
+//! prints counts at exit.
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use krait_vm::jit_hooks::{self, JitHooks, LoopOutcome, DEFAULT_LOOP_THRESHOLD};
+use krait_vm::object::Gc;
+use krait_vm::types::function::PyCode;
+use krait_vm::vm::Vm;
+
+use crate::backend::{Backend, CompiledTrace, ExitKind, JitContext};
+use crate::deopt;
+use crate::ir::{print, Trace};
+use crate::opt::optimize_observed;
+use crate::record::{self, Kind, VmDescrs};
+
+/// A loop's green key: the code object's address and the header's index.
+type LoopKey = (u64, usize);
+
+/// A compiled loop.
+pub struct CompiledLoop {
+    /// The optimised trace (its resume data is read on guard failure).
+    pub trace: Trace,
+    /// The machine code.
+    pub code: CompiledTrace,
+    /// The kinds of the inputs after the iteration counter: the frame's
+    /// locals then its operand stack.
+    pub kinds: Vec<Kind>,
+    /// Times entered.
+    pub entries: u64,
+    /// Iterations completed over all entries.
+    pub iterations: u64,
+}
+
+enum LoopState {
+    Compiled(Box<CompiledLoop>),
+    Aborted { aborts: u32 },
+}
+
+/// What the driver counted (`KRAIT_JIT_STATS=1`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Loops recorded, optimised and compiled.
+    pub compiled: u64,
+    /// Recordings (or optimisations or compilations) abandoned.
+    pub aborted: u64,
+    /// Times compiled code was entered.
+    pub entered: u64,
+    /// Times compiled code left through a guard.
+    pub guard_failures: u64,
+    /// Compiled loops put aside because they left too soon after entering.
+    pub unprofitable: u64,
+}
+
+/// A compiled loop is judged after this many entries...
+const JUDGE_AFTER_ENTRIES: u64 = 64;
+/// ... and put aside if it completed fewer iterations than this per entry
+/// on average: without bridges, a guard that fails on most iterations (an
+/// `if` that goes both ways) makes every iteration pay for entering and
+/// leaving machine code, which costs more than interpreting it.
+const MIN_ITERATIONS_PER_ENTRY: u64 = 4;
+
+/// Back-offs (in doublings of the threshold) of a loop put aside.
+const UNPROFITABLE_BACKOFF: u32 = 12;
+
+/// The JIT.
+pub struct Jit {
+    descrs: VmDescrs,
+    backend: Backend,
+    loops: FxHashMap<LoopKey, LoopState>,
+    threshold: u32,
+    log: Option<Box<dyn Write>>,
+    show_stats: bool,
+    /// The input/exit buffer of compiled code.
+    buffer: Vec<u64>,
+    ctx: JitContext,
+    /// What happened so far.
+    pub stats: Stats,
+    /// Where every optimised trace goes, printed, if set (for tests, which
+    /// keep a handle on it once the JIT is installed).
+    pub trace_sink: Option<Rc<RefCell<Vec<String>>>>,
+    /// Where every recorded trace goes, printed before optimisation, if set.
+    pub recorded_sink: Option<Rc<RefCell<Vec<String>>>>,
+    /// Where [`JitHooks::finish`] reports the statistics, if set (for tests).
+    pub stats_sink: Option<Rc<RefCell<Option<Stats>>>>,
+}
+
+impl Jit {
+    /// A JIT with a loop threshold, logging to `log` if given.
+    pub fn new(threshold: u32, log: Option<Box<dyn Write>>, show_stats: bool) -> Result<Jit, String> {
+        let backend = Backend::new().map_err(|e| e.0)?;
+        Ok(Jit {
+            descrs: VmDescrs::new(),
+            backend,
+            loops: FxHashMap::default(),
+            threshold,
+            log,
+            show_stats,
+            buffer: Vec::new(),
+            ctx: JitContext::new(),
+            stats: Stats::default(),
+            trace_sink: None,
+            stats_sink: None,
+            recorded_sink: None,
+        })
+    }
+
+    fn log(&mut self, text: &str) {
+        if let Some(log) = &mut self.log {
+            // Logging is best effort: a full disk must not stop the program.
+            let _ = log.write_all(text.as_bytes());
+        }
+    }
+
+    /// Record, optimise and compile the loop at `header`.
+    fn compile(&mut self, vm: &Vm, code: Gc<PyCode>, header: usize) -> Result<Box<CompiledLoop>, String> {
+        let name = format!("{}:{header}", code_name(code));
+        let recorded = record::record(vm, &self.descrs, code, header).map_err(|a| a.0)?;
+        let mut trace = recorded.trace;
+        if self.log.is_some() || self.recorded_sink.is_some() {
+            let text = print(&trace);
+            self.log(&format!("# jit: loop {name} recorded\n{text}"));
+            if let Some(sink) = &self.recorded_sink {
+                sink.borrow_mut().push(text);
+            }
+        }
+        crate::ir::verify(&trace).map_err(|e| format!("the recorded trace does not verify: {e:?}"))?;
+        optimize_observed(&mut trace, &mut |_, _| {}).map_err(|e| format!("invalid loop: {}", e.reason))?;
+        if self.log.is_some() || self.trace_sink.is_some() {
+            let text = print(&trace);
+            self.log(&format!("# jit: loop {name} optimised\n{text}"));
+            if let Some(sink) = &self.trace_sink {
+                sink.borrow_mut().push(text);
+            }
+        }
+        let compiled = self.backend.compile(&trace).map_err(|e| e.0)?;
+        Ok(Box::new(CompiledLoop { trace, code: compiled, kinds: recorded.kinds, entries: 0, iterations: 0 }))
+    }
+
+    /// Run the compiled loop `key` from the top frame if its slots have the
+    /// kinds it was compiled for; how many iterations it completed, if it ran.
+    fn enter(&mut self, vm: &mut Vm, key: LoopKey) -> Option<u64> {
+        let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { return None };
+        let need = self.backend.frame_size().max(compiled.code.frame_size);
+        if self.buffer.len() < need {
+            self.buffer.resize(need, 0);
+        }
+        {
+            let (frame, values) = jit_hooks::top_frame(vm);
+            let slots = &values[frame.base..frame.sp];
+            if slots.len() != compiled.kinds.len() {
+                return None;
+            }
+            for (i, (&kind, &v)) in compiled.kinds.iter().zip(slots).enumerate() {
+                match record::unbox(vm, kind, v) {
+                    Some(word) => self.buffer[1 + i] = word,
+                    None => return None,
+                }
+            }
+        }
+        // The iteration counter (`record::Recorded`).
+        self.buffer[0] = 0;
+        self.stats.entered += 1;
+        // SAFETY: the inputs have the kinds the trace was recorded with
+        // (checked above); the only memory the trace touches is through
+        // `record::range_next`, which checks its argument's type itself;
+        // the trace allocates nothing; the backend lives in `self`.
+        let exit = unsafe { compiled.code.run(&mut self.buffer, &mut self.ctx) };
+        let info = self.backend.exit(exit);
+        match &info.kind {
+            ExitKind::Guard(snapshot) => {
+                self.stats.guard_failures += 1;
+                Some(deopt::write_back(vm, &compiled.trace, *snapshot, &self.buffer))
+            }
+            ExitKind::Finish | ExitKind::Jump(..) => {
+                unreachable!("a loop trace leaves only through its guards")
+            }
+        }
+    }
+}
+
+impl Jit {
+    /// Enter the compiled loop `key`, and put it aside (it is recorded again
+    /// after a long back-off) if it keeps leaving too soon.
+    fn enter_and_judge(&mut self, vm: &mut Vm, code: Gc<PyCode>, key: LoopKey) -> LoopOutcome {
+        let Some(iterations) = self.enter(vm, key) else {
+            // The frame's kinds differ from the trace's: try again later.
+            return LoopOutcome { entered: false, countdown: self.threshold };
+        };
+        let Some(LoopState::Compiled(compiled)) = self.loops.get_mut(&key) else { unreachable!("the loop just ran") };
+        compiled.entries += 1;
+        compiled.iterations += iterations;
+        let (entries, total) = (compiled.entries, compiled.iterations);
+        if entries >= JUDGE_AFTER_ENTRIES && total < entries * MIN_ITERATIONS_PER_ENTRY {
+            self.stats.unprofitable += 1;
+            if self.log.is_some() {
+                let name = code_name(code);
+                let header = key.1;
+                self.log(&format!("# jit: loop {name}:{header} put aside: {total} iterations in {entries} entries\n"));
+            }
+            self.loops.insert(key, LoopState::Aborted { aborts: UNPROFITABLE_BACKOFF });
+            let countdown = self.threshold.max(32).saturating_mul(1 << UNPROFITABLE_BACKOFF);
+            return LoopOutcome { entered: true, countdown };
+        }
+        LoopOutcome { entered: true, countdown: 0 }
+    }
+}
+
+fn code_name(code: Gc<PyCode>) -> String {
+    code.qualname.downcast::<krait_vm::types::str::PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default()
+}
+
+impl JitHooks for Jit {
+    fn loop_hot(&mut self, vm: &mut Vm, code: Gc<PyCode>, header: usize) -> LoopOutcome {
+        let key = (code.value().to_bits(), header);
+        let aborts = match self.loops.get(&key) {
+            Some(LoopState::Compiled(_)) => return self.enter_and_judge(vm, code, key),
+            Some(LoopState::Aborted { aborts }) => *aborts,
+            None => 0,
+        };
+        match self.compile(vm, code, header) {
+            Ok(compiled) => {
+                self.stats.compiled += 1;
+                jit_hooks::keep_alive(vm, code.value());
+                self.loops.insert(key, LoopState::Compiled(compiled));
+                self.enter_and_judge(vm, code, key)
+            }
+            Err(reason) => {
+                self.stats.aborted += 1;
+                if self.log.is_some() {
+                    let name = code_name(code);
+                    self.log(&format!("# jit: loop {name}:{header} aborted: {reason}\n"));
+                }
+                let aborts = aborts + 1;
+                self.loops.insert(key, LoopState::Aborted { aborts });
+                let backoff = self.threshold.max(32).saturating_mul(1 << aborts.min(16));
+                LoopOutcome { entered: false, countdown: backoff }
+            }
+        }
+    }
+
+    fn finish(&mut self, _vm: &mut Vm) {
+        if let Some(log) = &mut self.log {
+            let _ = log.flush();
+        }
+        if let Some(sink) = &self.stats_sink {
+            *sink.borrow_mut() = Some(self.stats);
+        }
+        if self.show_stats {
+            let s = self.stats;
+            eprintln!(
+                "jit: {} loops compiled, {} aborted, {} entries, {} guard failures, {} put aside as unprofitable",
+                s.compiled, s.aborted, s.entered, s.guard_failures, s.unprofitable
+            );
+        }
+    }
+}
+
+/// Install the JIT into `vm` as the environment asks (see the module
+/// documentation); whether it was installed.
+pub fn install(vm: &mut Vm) -> bool {
+    if std::env::var("KRAIT_JIT").is_ok_and(|v| v == "off" || v == "0") {
+        return false;
+    }
+    let threshold =
+        std::env::var("KRAIT_JIT_THRESHOLD").ok().and_then(|v| v.parse::<u32>().ok()).unwrap_or(DEFAULT_LOOP_THRESHOLD);
+    let log = log_target();
+    let show_stats = std::env::var("KRAIT_JIT_STATS").is_ok_and(|v| !v.is_empty() && v != "0");
+    match Jit::new(threshold, log, show_stats) {
+        Ok(jit) => {
+            vm.jit.install(Box::new(jit), threshold);
+            true
+        }
+        Err(message) => {
+            eprintln!("krait: the JIT is disabled: {message}");
+            false
+        }
+    }
+}
+
+/// Where `KRAIT_LOG` sends the JIT's log: `jit` to stderr, `jit:FILE` to a
+/// file (entries separated by commas).
+fn log_target() -> Option<Box<dyn Write>> {
+    let spec = std::env::var("KRAIT_LOG").ok()?;
+    for entry in spec.split(',') {
+        if entry == "jit" {
+            return Some(Box::new(std::io::stderr()));
+        }
+        if let Some(path) = entry.strip_prefix("jit:") {
+            match std::fs::File::create(path) {
+                Ok(file) => return Some(Box::new(std::io::BufWriter::new(file))),
+                Err(err) => eprintln!("krait: cannot open the JIT log {path}: {err}"),
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,173 @@
+//! End to end through the VM: a Python snippet runs with the JIT installed,
+//! and the tests assert on the ops of the optimised traces it produced (in
+//! the spirit of PyPy's `test_pypy_c`), as well as on what the program
+//! computed.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use krait_jit::driver::Jit;
+use krait_vm::vm::{Vm, VmConfig};
+
+/// Run `source` as `__main__` with a JIT of threshold `threshold`; the exit
+/// status, the optimised traces, and the JIT's statistics.
+fn run(source: &str, threshold: u32) -> (u8, Vec<String>, krait_jit::driver::Stats) {
+    let (status, _, optimised, stats) = run_recording(source, threshold);
+    (status, optimised, stats)
+}
+
+/// [`run`], with the traces as recorded too (before optimisation).
+fn run_recording(source: &str, threshold: u32) -> (u8, Vec<String>, Vec<String>, krait_jit::driver::Stats) {
+    let source = source.to_string();
+    // The interpreter wants a large native stack, as the `krait` binary gives it.
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let config = VmConfig {
+                argv: vec![String::new()],
+                path: Vec::new(),
+                gc_stress: false,
+                hash_seed: Some(0),
+                executable: String::new(),
+                stdlib: None,
+            };
+            let mut vm = Vm::new(config);
+            let sink = Rc::new(RefCell::new(Vec::new()));
+            let recorded = Rc::new(RefCell::new(Vec::new()));
+            let stats = Rc::new(RefCell::new(None));
+            let mut jit = Jit::new(threshold, None, false).expect("a backend");
+            jit.trace_sink = Some(sink.clone());
+            jit.recorded_sink = Some(recorded.clone());
+            jit.stats_sink = Some(stats.clone());
+            vm.jit.install(Box::new(jit), threshold);
+            let status = krait_vm::toplevel::run_main(&mut vm, &source, "<test>", None);
+            krait_vm::jit_hooks::finish(&mut vm);
+            let traces = sink.borrow().clone();
+            let recorded = recorded.borrow().clone();
+            let stats = stats.borrow().expect("finish reports the statistics");
+            (status, recorded, traces, stats)
+        })
+        .expect("a thread")
+        .join()
+        .expect("the program ran")
+}
+
+/// The loop body of an optimised trace: what follows its `label`.
+fn body(trace: &str) -> &str {
+    &trace[trace.find("label").expect("a peeled loop has a label")..]
+}
+
+#[test]
+fn a_float_sum_over_a_range_keeps_nothing_boxed_in_the_loop() {
+    let (status, traces, stats) = run(
+        "def f(n):\n    s = 0.0\n    for i in range(n):\n        s += i * 0.5\n    return s\n\
+         assert f(5000) == 6248750.0\n",
+        100,
+    );
+    assert_eq!(status, 0);
+    assert_eq!(traces.len(), 1, "{traces:?}");
+    let loop_body = body(&traces[0]);
+    // One call advances the range iterator; the sum stays a raw float: no
+    // tag tests, no allocation, no boxing or unboxing of the float.
+    assert!(loop_body.contains("call_i(") && loop_body.contains("float_add("), "{loop_body}");
+    for op in ["new", "int_and", "int_or", "guard_class", "guard_value", "getfield", "setfield"] {
+        assert!(!loop_body.contains(op), "{op} left in the loop:\n{loop_body}");
+    }
+    assert_eq!(stats.compiled, 1);
+    assert_eq!(stats.guard_failures, 1, "only the range's end leaves the loop");
+}
+
+#[test]
+fn an_int_while_loop_keeps_overflow_checks_and_drops_the_modulo_zero_check() {
+    let (status, traces, _) = run(
+        "def f(n):\n    total = 0\n    i = 0\n    while i < n:\n        total += i * 3 % 7\n        i += 1\n    return total\n\
+         assert f(5000) == 14997\n",
+        100,
+    );
+    assert_eq!(status, 0);
+    assert_eq!(traces.len(), 1, "{traces:?}");
+    let loop_body = body(&traces[0]);
+    assert!(loop_body.contains("int_mul_ovf(") && loop_body.contains("guard_no_overflow()"), "{loop_body}");
+    assert!(loop_body.contains("int_mod("), "{loop_body}");
+    // `% 7` divides by a constant: the non-zero guard folds away.
+    assert!(!loop_body.contains("int_is_true"), "{loop_body}");
+    assert!(loop_body.contains("int_lt(") && loop_body.contains("guard_true("), "{loop_body}");
+}
+
+#[test]
+fn an_overflowing_loop_leaves_through_its_overflow_guard_into_big_ints() {
+    let (status, traces, stats) = run(
+        "def f(n):\n    x = 1\n    for i in range(n):\n        x = x * 3 + 1\n    return x\n\
+         assert f(3000) % 1000000007 == 872503624\n",
+        5,
+    );
+    assert_eq!(status, 0);
+    assert_eq!(stats.compiled, 1, "{traces:?}");
+    assert!(stats.guard_failures >= 1);
+}
+
+#[test]
+fn a_loop_with_an_unsupported_body_aborts_and_the_program_still_runs() {
+    let (status, traces, stats) = run(
+        "def f(n):\n    items = []\n    for i in range(n):\n        items.append(i)\n    return len(items)\n\
+         assert f(3000) == 3000\n",
+        10,
+    );
+    assert_eq!(status, 0);
+    assert!(traces.is_empty(), "{traces:?}");
+    assert!(stats.aborted >= 1 && stats.aborted < 10, "aborts back off: {stats:?}");
+}
+
+#[test]
+fn a_local_that_changes_type_fails_the_guard_with_the_exact_state() {
+    let (status, _, stats) = run(
+        "def f(n):\n    x = 0\n    for i in range(n):\n        if i == 1000:\n            x = x + 0.5\n        x = x + 1\n    return x\n\
+         assert f(2000) == 2000.5, f(2000)\n",
+        10,
+    );
+    assert_eq!(status, 0);
+    assert!(stats.compiled >= 1 && stats.guard_failures >= 1, "{stats:?}");
+}
+
+#[test]
+fn a_loop_whose_branch_alternates_is_put_aside_as_unprofitable() {
+    let (status, _, stats) = run(
+        "def f(n):\n    a = 0\n    for i in range(n):\n        if i % 2 == 0:\n            a += 1\n    return a\n\
+         assert f(20000) == 10000\n",
+        10,
+    );
+    assert_eq!(status, 0);
+    assert_eq!(stats.compiled, 1);
+    assert_eq!(stats.unprofitable, 1, "{stats:?}");
+    assert!(stats.entered < 200, "{stats:?}");
+}
+
+#[test]
+fn the_recorder_turns_a_float_sum_over_a_range_into_this_trace() {
+    let (status, recorded, _, _) = run_recording(
+        "def f(n):\n    s = 0.0\n    for i in range(n):\n        s += i * 0.5\n    return s\n\
+         assert f(500) == 62375.0\n",
+        100,
+    );
+    assert_eq!(status, 0);
+    // Inputs: the iteration counter, then `n` (a doubled int), `s` (a raw
+    // float), `i` (a doubled int) and the range iterator on the stack. The
+    // guard resumes at FOR_ITER_RANGE (index 15) with the frame as it was.
+    assert_eq!(
+        recorded,
+        vec!["[i0, i1, f2, i3, p4]
+label(i5, i6, f7, i8, p9)
+i10 = call_i(p9, descr=range_next)
+i11 = int_is_true(i10)
+guard_true(i11) [@0:15 i5, i6, f7, i8, p9]
+i12 = int_sub(i10, 1)
+i13 = int_rshift(i12, 1)
+f14 = cast_int_to_float(i13)
+f15 = float_mul(f14, 0.5)
+f16 = float_add(f7, f15)
+i17 = int_add(i5, 1)
+jump(i17, i6, f16, i12, p9)
+"
+        .to_string()]
+    );
+}
