@@ -84,6 +84,21 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult {
             None => Err(vm.key_error(key)),
         };
     }
+    // Exact builtin sequences with any other key (slices, big ints, bad
+    // types): their own `__getitem__`, without looking it up and calling it.
+    let exact_getitem: Option<crate::native::NativeFn> = if cls == vm.types.list {
+        Some(crate::types::list::list_getitem)
+    } else if cls == vm.types.tuple {
+        Some(crate::types::tuple::tuple_getitem)
+    } else if cls == vm.types.str {
+        Some(crate::types::str_methods::str_getitem)
+    } else {
+        None
+    };
+    if let Some(getitem) = exact_getitem {
+        let owner = cls;
+        return getitem(vm, crate::native::Args::for_method(&[obj, key], None, owner));
+    }
     vm.check_native_stack()?;
     if let Some(method) = cls.lookup(vm, vm.names.getitem).filter(|m| !vm.is_none(*m)) {
         return call::call(vm, method, &[obj, key]);

@@ -258,7 +258,7 @@ fn list_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(Value::from_small(list.len() as i64))
 }
 
-fn list_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn list_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, key] = args.exact::<2>(vm, "__getitem__")?;
     let list = this_list(vm, this, "__getitem__")?;
     match seq_index(vm, key, "list")? {

@@ -173,7 +173,7 @@ fn tuple_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(Value::from_small(t.len() as i64))
 }
 
-fn tuple_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn tuple_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [this, key] = args.exact::<2>(vm, "__getitem__")?;
     let t = this_tuple(vm, this, "__getitem__")?;
     match seq_index(vm, key, "tuple")? {
