@@ -78,6 +78,34 @@ pub fn range_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
     (high - low - BigInt::one()) / step + BigInt::one()
 }
 
+/// `range(...)` of one to three small ints with a non-zero step, without
+/// big-int arithmetic (the length of such a range fits an i64: at most
+/// 2**63 / 1); `None` for anything else.
+fn small_range(vm: &mut Vm, values: &[Value]) -> Option<Value> {
+    let small = |v: &Value| v.as_small_int();
+    let (start, stop, step) = match values {
+        [stop] => (0, small(stop)?, 1),
+        [start, stop] => (small(start)?, small(stop)?, 1),
+        [start, stop, step] => (small(start)?, small(stop)?, small(step)?),
+        _ => return None,
+    };
+    if step == 0 {
+        return None;
+    }
+    let (low, high, step_size) = if step > 0 { (start, stop, step) } else { (stop, start, -step) };
+    // Small ints are 63-bit, so these differences cannot overflow an i64.
+    let length = if low >= high { 0 } else { (high - low - 1) / step_size + 1 };
+    let range = PyRange {
+        header: ObjHeader::new(PyRange::LAYOUT, Value::NULL),
+        start: ValueCell::new(Value::from_small(start)),
+        stop: ValueCell::new(Value::from_small(stop)),
+        step: ValueCell::new(Value::from_small(step)),
+        length: ValueCell::new(vm.new_int(length)),
+    };
+    let ty = vm.types.range;
+    Some(vm.alloc(range, ty).value())
+}
+
 /// A new range from its int bounds (`step` non-zero).
 pub fn new_range(vm: &mut Vm, start: BigInt, stop: BigInt, step: BigInt) -> Value {
     let length = range_length(&start, &stop, &step);
@@ -118,6 +146,9 @@ fn range_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let rest = args.skip_self();
     rest.no_kwargs(vm, "range")?;
     let values = rest.positional();
+    if let Some(range) = small_range(vm, values) {
+        return Ok(range);
+    }
     let (start, stop, step) = match *values {
         [] => return Err(vm.type_error("range expected at least 1 argument, got 0")),
         [stop] => (BigInt::zero(), int_arg(vm, stop)?, BigInt::one()),
