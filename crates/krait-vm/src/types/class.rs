@@ -115,7 +115,13 @@ pub fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let tn = type_name_of(cls);
         return Err(vm.type_error(format!("cannot create '{tn}' instances")));
     };
-    let new = call_descriptor_get(vm, new, Value::NULL, cls_value)?;
+    // A builtin type's `__new__` is a builtin function, which has no
+    // `__get__` (as in CPython): skip the descriptor protocol for it.
+    let new = if new.has_kind(LayoutKind::BuiltinFunction) {
+        new
+    } else {
+        call_descriptor_get(vm, new, Value::NULL, cls_value)?
+    };
     // (cls, *args), then (obj, *args) for `__init__`: on the stack for the
     // common short argument lists. Every value is also held by the caller.
     let mut call_args: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::with_capacity(rest.len() + 1);
