@@ -193,7 +193,7 @@ impl Jit {
         self.stats.entered += 1;
         // SAFETY: the inputs have the kinds the trace was recorded with
         // (checked above); the only memory the trace touches is through
-        // `record::range_next`, which checks its argument's type itself;
+        // `record`'s helpers, which check their arguments' layouts themselves;
         // the trace allocates nothing; the backend lives in `self`.
         let exit = unsafe { compiled.code.run(&mut self.buffer, &mut self.ctx) };
         let info = self.backend.exit(exit);

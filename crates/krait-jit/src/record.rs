@@ -52,7 +52,11 @@
 //! `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` and `BINARY_OP_FLOAT`
 //! (`+ - * /`), `COMPARE_OP_INT` and `COMPARE_OP_FLOAT` fused with the
 //! `POP_JUMP_IF_*` that follows, `POP_JUMP_IF_{FALSE,TRUE}` on numbers and
-//! bools, `JUMP_FORWARD`, `FOR_ITER_RANGE`, and the jump back to the header
+//! bools, `JUMP_FORWARD`, `FOR_ITER_RANGE`, `FOR_ITER_LIST`/`_TUPLE` and
+//! `BINARY_SUBSCR_LIST_INT`/`_TUPLE_INT` (helper calls; an item that is a
+//! small int or an exact float is unboxed under a guard on its kind, any
+//! other item stays a `ref`, kept alive by its container, which the frame
+//! keeps alive and nothing in a trace can change), and the jump back to the header
 //! that closes the loop (`JUMP_BACKWARD`, or a conditional jump taken
 //! backwards: the compiler ends a `while` loop with its test and a backward
 //! `POP_JUMP_IF_TRUE`). Anything else aborts with a reason, as does an iteration
@@ -63,9 +67,11 @@ use std::sync::Arc;
 
 use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
 use krait_vm::object::Gc;
-use krait_vm::types::float;
+use krait_vm::types::float::{self, PyFloat};
 use krait_vm::types::function::PyCode;
 use krait_vm::types::iterator::{IterState, PyIterator};
+use krait_vm::types::list::PyList;
+use krait_vm::types::tuple::PyTuple;
 use krait_vm::value::Value as PyValue;
 use krait_vm::vm::Vm;
 
@@ -151,6 +157,22 @@ pub struct VmDescrs {
     pub table: Arc<DescrTable>,
     /// `range_next(iterator) -> small int word or 0`.
     pub range_next: DescrId,
+    /// `list_next(iterator) -> item word or 0`.
+    pub list_next: DescrId,
+    /// `tuple_next(iterator) -> item word or 0`.
+    pub tuple_next: DescrId,
+    /// `list_item(list, doubled index) -> item word or 0`.
+    pub list_item: DescrId,
+    /// `tuple_item(tuple, doubled index) -> item word or 0`.
+    pub tuple_item: DescrId,
+    /// `class_word(value) -> class word or 0` (pure).
+    pub class_word: DescrId,
+    /// `kind_code(value, float class word) -> 0 ref, 1 small int, 2 exact float` (pure).
+    pub kind_code: DescrId,
+    /// `float_value(exact float) -> float` (pure).
+    pub float_value: DescrId,
+    /// `untag_int(small int) -> doubled int` (pure).
+    pub untag_int: DescrId,
 }
 
 impl VmDescrs {
@@ -159,7 +181,49 @@ impl VmDescrs {
         let mut table = DescrTable::new();
         let range_next =
             table.call("range_next", range_next as *const () as usize, &[Type::Ref], Type::Int, EffectClass::CanRaise);
-        VmDescrs { table: Arc::new(table), range_next }
+        let list_next =
+            table.call("list_next", list_next as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
+        let tuple_next =
+            table.call("tuple_next", tuple_next as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
+        let list_item = table.call(
+            "list_item",
+            list_item as *const () as usize,
+            &[Type::Ref, Type::Int],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let tuple_item = table.call(
+            "tuple_item",
+            tuple_item as *const () as usize,
+            &[Type::Ref, Type::Int],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let class_word =
+            table.call("class_word", class_word as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::Pure);
+        let kind_code = table.call(
+            "kind_code",
+            kind_code as *const () as usize,
+            &[Type::Ref, Type::Ref],
+            Type::Int,
+            EffectClass::Pure,
+        );
+        let float_value =
+            table.call("float_value", float_value as *const () as usize, &[Type::Ref], Type::Float, EffectClass::Pure);
+        let untag_int =
+            table.call("untag_int", untag_int as *const () as usize, &[Type::Ref], Type::Int, EffectClass::Pure);
+        VmDescrs {
+            untag_int,
+            table: Arc::new(table),
+            range_next,
+            list_next,
+            tuple_next,
+            list_item,
+            tuple_item,
+            class_word,
+            kind_code,
+            float_value,
+        }
     }
 }
 
@@ -188,6 +252,108 @@ pub extern "C" fn range_next(_ctx: *mut crate::backend::JitContext, iterator: u6
         *next += *step;
     }
     word.to_bits()
+}
+
+/// `FOR_ITER_LIST`/`FOR_ITER_TUPLE` for compiled code: advance a list (or
+/// tuple) iterator and return its next item's word, or 0, without changing
+/// the iterator, when it is not such an iterator or is exhausted (the
+/// interpreter then runs the instruction generically, which also marks the
+/// iterator exhausted: until then it keeps its sequence alive, and with it
+/// every item the trace read from it). Mirrors `specialize::sequence_next`.
+pub extern "C" fn list_next(_ctx: *mut crate::backend::JitContext, iterator: u64) -> u64 {
+    sequence_next(iterator, true)
+}
+
+/// See [`list_next`].
+pub extern "C" fn tuple_next(_ctx: *mut crate::backend::JitContext, iterator: u64) -> u64 {
+    sequence_next(iterator, false)
+}
+
+fn sequence_next(iterator: u64, list: bool) -> u64 {
+    let Some(it) = PyValue::from_bits(iterator).downcast::<PyIterator>() else { return 0 };
+    let mut state = it.state.borrow_mut();
+    let item = match &mut *state {
+        IterState::List { list: l, index } if list => l.get(*index).map(|v| (v, index)),
+        IterState::Tuple { tuple, index } if !list => (*index < tuple.len()).then(|| (tuple.get(*index), index)),
+        _ => None,
+    };
+    match item {
+        Some((v, index)) => {
+            *index += 1;
+            v.to_bits()
+        }
+        None => 0,
+    }
+}
+
+/// The next item of a list or tuple iterator, without advancing it: `None`
+/// if it is not one, `Some(None)` if it is exhausted.
+fn peek_sequence(v: PyValue, list: bool) -> Option<Option<PyValue>> {
+    let it = v.downcast::<PyIterator>()?;
+    let state = it.state.borrow();
+    match &*state {
+        IterState::List { list: l, index } if list => Some(l.get(*index)),
+        IterState::Tuple { tuple, index } if !list => Some((*index < tuple.len()).then(|| tuple.get(*index))),
+        _ => None,
+    }
+}
+
+/// `list[i]` for a small int index (negative counts from the end), or None.
+fn list_get(list: PyValue, i: i64) -> Option<PyValue> {
+    let list = list.downcast::<PyList>()?;
+    let items = list.items.borrow();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
+}
+
+/// `tuple[i]` for a small int index (negative counts from the end), or None.
+fn tuple_get(tuple: PyValue, i: i64) -> Option<PyValue> {
+    let tuple = tuple.downcast::<PyTuple>()?;
+    let items = tuple.as_slice();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
+}
+
+/// `BINARY_SUBSCR_LIST_INT` for compiled code, after a guard that `list` is
+/// an exact list: the item's word, or 0 when the index is out of range (the
+/// interpreter then raises). `index` is doubled.
+pub extern "C" fn list_item(_ctx: *mut crate::backend::JitContext, list: u64, index: u64) -> u64 {
+    list_get(PyValue::from_bits(list), (index as i64) >> 1).map_or(0, PyValue::to_bits)
+}
+
+/// `BINARY_SUBSCR_TUPLE_INT` for compiled code: see [`list_item`].
+pub extern "C" fn tuple_item(_ctx: *mut crate::backend::JitContext, tuple: u64, index: u64) -> u64 {
+    tuple_get(PyValue::from_bits(tuple), (index as i64) >> 1).map_or(0, PyValue::to_bits)
+}
+
+/// The word of a value's class, or 0 for a value that is not an object.
+pub extern "C" fn class_word(value: u64) -> u64 {
+    PyValue::from_bits(value).header().map_or(0, |h| h.class().to_bits())
+}
+
+/// The [`Kind`] of a value, as a code: 1 for a small int, 2 for an exact
+/// float (`float_class` is the word of the `float` type), 0 otherwise.
+pub extern "C" fn kind_code(value: u64, float_class: u64) -> u64 {
+    let v = PyValue::from_bits(value);
+    if v.is_small_int() {
+        1
+    } else if v.is_immediate_float() || v.header().is_some_and(|h| h.class().to_bits() == float_class) {
+        2
+    } else {
+        0
+    }
+}
+
+/// A small int's word as the trace holds it, doubled (after a `kind_code`
+/// guard).
+pub extern "C" fn untag_int(value: u64) -> u64 {
+    value & !1
+}
+
+/// The value of an exact float (after a `kind_code` guard).
+pub extern "C" fn float_value(value: u64) -> f64 {
+    let v = PyValue::from_bits(value);
+    v.as_immediate_float().or_else(|| v.downcast::<PyFloat>().map(|f| f.value)).unwrap_or(0.0)
 }
 
 /// The next value of a range iterator, without advancing it.
@@ -333,6 +499,32 @@ impl Recorder<'_> {
         }
     }
 
+    /// An item read from a container (`word`, a `ref`), whose value was
+    /// `item` when recording: a small int or an exact float is unboxed
+    /// under a guard on its kind (failing at `at`), anything else stays a
+    /// `ref` (kept alive by its container, which the frame keeps alive and
+    /// the trace does not change).
+    fn item(&mut self, word: Value, item: PyValue, at: usize) -> Tracked {
+        let kind = Kind::of(self.vm, item);
+        if kind == Kind::Ref {
+            return Tracked { value: word, concrete: Concrete::Ref(item) };
+        }
+        let float_class = self.trace.constant(Const::Ptr(self.vm.types.float.value().to_bits()));
+        let code = self.trace.push(Opcode::call_pure_i, &[word, float_class], Some(self.descrs.kind_code));
+        let code = code.expect("call_pure_i has a result");
+        let expected = self.trace.const_int(if kind == Kind::Int { 1 } else { 2 });
+        self.guard(Opcode::guard_value, &[code, expected], at);
+        if kind == Kind::Int {
+            let doubled = self.trace.push(Opcode::call_pure_i, &[word], Some(self.descrs.untag_int));
+            let doubled = doubled.expect("call_pure_i has a result");
+            Tracked { value: doubled, concrete: Concrete::Int(item.small_int_unchecked()) }
+        } else {
+            let value = self.trace.push(Opcode::call_pure_f, &[word], Some(self.descrs.float_value));
+            let f = float::exact_f64(self.vm, item).expect("a float");
+            Tracked { value: value.expect("call_pure_f has a result"), concrete: Concrete::Float(f) }
+        }
+    }
+
     /// Take a conditional branch observed to go `taken` (true: to `target`),
     /// guarding the condition `cond` (an int, non-zero when true) with resume
     /// data at `at`.
@@ -472,6 +664,50 @@ impl Recorder<'_> {
                         Some(None) => return abort("the range is exhausted: the iteration leaves the loop"),
                         None => return abort("FOR_ITER_RANGE on an iterator that is not a range's"),
                     }
+                }
+                Bc::FOR_ITER_LIST | Bc::FOR_ITER_TUPLE => {
+                    ip += Bc::FOR_ITER_LIST.cache_units();
+                    let list = op == Bc::FOR_ITER_LIST;
+                    let t = self.peek(1)?;
+                    let Concrete::Ref(iterator) = t.concrete else { return abort("FOR_ITER_LIST on a number") };
+                    match peek_sequence(iterator, list) {
+                        Some(Some(item)) => {
+                            let descr = if list { self.descrs.list_next } else { self.descrs.tuple_next };
+                            let word = self.trace.push(Opcode::call_r, &[t.value], Some(descr));
+                            let word = word.expect("call_r has a result");
+                            self.guard(Opcode::guard_nonnull, &[word], at);
+                            let item = self.item(word, item, at);
+                            self.stack.push(item);
+                        }
+                        Some(None) => return abort("the sequence is exhausted: the iteration leaves the loop"),
+                        None => return abort("FOR_ITER_LIST on another iterator"),
+                    }
+                }
+                Bc::BINARY_SUBSCR_LIST_INT | Bc::BINARY_SUBSCR_TUPLE_INT => {
+                    ip += Bc::BINARY_SUBSCR.cache_units();
+                    let list = op == Bc::BINARY_SUBSCR_LIST_INT;
+                    let (container, key) = (self.peek(2)?, self.peek(1)?);
+                    let (Concrete::Ref(c), Concrete::Int(i)) = (container.concrete, key.concrete) else {
+                        return abort("BINARY_SUBSCR_LIST_INT on other operands");
+                    };
+                    let class = if list { self.vm.types.list } else { self.vm.types.tuple };
+                    if !self.vm.is_exact(c, class) {
+                        return abort("BINARY_SUBSCR_LIST_INT on another container");
+                    }
+                    let Some(item) = (if list { list_get(c, i) } else { tuple_get(c, i) }) else {
+                        return abort("index out of range");
+                    };
+                    let actual = self.trace.push(Opcode::call_pure_r, &[container.value], Some(self.descrs.class_word));
+                    let actual = actual.expect("call_pure_r has a result");
+                    let expected = self.trace.constant(Const::Ptr(class.value().to_bits()));
+                    self.guard(Opcode::guard_value, &[actual, expected], at);
+                    let descr = if list { self.descrs.list_item } else { self.descrs.tuple_item };
+                    let word = self.trace.push(Opcode::call_r, &[container.value, key.value], Some(descr));
+                    let word = word.expect("call_r has a result");
+                    self.guard(Opcode::guard_nonnull, &[word], at);
+                    let item = self.item(word, item, at);
+                    self.stack.truncate(self.stack.len() - 2);
+                    self.stack.push(item);
                 }
                 other => return abort(format!("unsupported instruction {other:?}")),
             }

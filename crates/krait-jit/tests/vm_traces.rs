@@ -171,3 +171,21 @@ jump(i17, i6, f16, i12, p9)
         .to_string()]
     );
 }
+
+#[test]
+fn a_sum_over_a_list_and_a_tuple_subscript_compile_with_helper_calls() {
+    let (status, traces, stats) = run(
+        "def f(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s\n\
+         def g(t, n):\n    s = 0.0\n    i = 0\n    while i < n:\n        s += t[i]\n        i += 1\n    return s\n\
+         assert f(list(range(5000))) == 12497500\n\
+         assert g(tuple([0.5] * 5000), 5000) == 2500.0\n",
+        100,
+    );
+    assert_eq!(status, 0);
+    assert_eq!(traces.len(), 2, "{traces:?}");
+    let (list_loop, tuple_loop) = (body(&traces[0]), body(&traces[1]));
+    assert!(list_loop.contains("descr=list_next") && list_loop.contains("descr=kind_code"), "{list_loop}");
+    assert!(tuple_loop.contains("descr=tuple_item") && tuple_loop.contains("descr=float_value"), "{tuple_loop}");
+    assert_eq!(stats.compiled, 2);
+    assert_eq!(stats.guard_failures, 2, "only the ends of the loops leave them:\n{list_loop}\n{tuple_loop}");
+}
