@@ -35,6 +35,7 @@ pub static SYS: NativeModuleDef = NativeModuleDef {
     methods: &[
         MethodDef::function("exit", sys_exit),
         MethodDef::function("displayhook", sys_displayhook),
+        MethodDef::function("excepthook", sys_excepthook),
         MethodDef::function("getrecursionlimit", sys_getrecursionlimit),
         MethodDef::function("setrecursionlimit", sys_setrecursionlimit),
         MethodDef::function("intern", sys_intern),
@@ -171,6 +172,12 @@ fn sys_init(vm: &mut Vm, module: Gc<PyModule>) -> PyResult<()> {
     module.set_attr(vm, "version_info", version_info);
     module.set_attr(vm, "hexversion", Value::from_small(HEXVERSION));
     module.set_attr(vm, "api_version", Value::from_small(1013));
+    // The originals, for code that restores the hooks.
+    for (original, hook) in [("__excepthook__", "excepthook"), ("__displayhook__", "displayhook")] {
+        if let Some(function) = module.get_attr(vm, hook) {
+            module.set_attr(vm, original, function);
+        }
+    }
 
     let implementation = new_namespace(vm)?;
     let name = vm.intern("krait");
@@ -421,6 +428,22 @@ fn sys_displayhook(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let line = vm.new_str(&format!("{}\n", text.as_str()));
     crate::protocol::call::call_method(vm, stdout, "write", &[line])?;
     crate::protocol::attr::setattr(vm, builtins, underscore, value)?;
+    Ok(vm.none())
+}
+
+/// `sys.excepthook(type, value, traceback)`: print the exception as an
+/// uncaught one is printed (with `value`'s own traceback and chain) to
+/// `sys.stderr`.
+fn sys_excepthook(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let [_type, value, _traceback] = args.exact::<3>(vm, "excepthook")?;
+    let text = if value.downcast::<crate::types::exception::PyBaseException>().is_some() {
+        crate::toplevel::format_exception(vm, value)
+    } else {
+        format!("TypeError: print_exception(): Exception expected for value, {} found\n", vm.type_name(value))
+    };
+    let stderr = crate::stdio::sys_stream(vm, "stderr")?;
+    let text = vm.new_str(&text);
+    crate::protocol::call::call_method(vm, stderr, "write", &[text])?;
     Ok(vm.none())
 }
 
