@@ -66,6 +66,7 @@
 use std::sync::Arc;
 
 use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
+use krait_vm::interp::specialize::{compare, small_int_op};
 use krait_vm::object::Gc;
 use krait_vm::types::float::{self, PyFloat};
 use krait_vm::types::function::PyCode;
@@ -750,42 +751,43 @@ impl Recorder<'_> {
             return abort("BINARY_OP_INT on operands that are not small ints");
         };
         let Some((op, _)) = BinaryOp::decode(arg) else { return abort("bad BINARY_OP argument") };
+        if !matches!(
+            op,
+            BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::FloorDivide | BinaryOp::Remainder
+        ) {
+            return abort(format!("BINARY_OP_INT {op:?} is not supported"));
+        }
+        if b == 0 && matches!(op, BinaryOp::FloorDivide | BinaryOp::Remainder) {
+            return abort("division by zero");
+        }
+        // The interpreter's own definition of the result.
+        let Some(result) = small_int_op(op, a, b).map(PyValue::small_int_unchecked) else {
+            return abort("int arithmetic leaves the small ints");
+        };
         let one = self.trace.const_int(1);
-        let (value, result) = match op {
+        let value = match op {
             BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply => {
-                let (opcode, concrete, rhs_value) = match op {
-                    BinaryOp::Add => (Opcode::int_add_ovf, a.checked_add(b), rhs.value),
-                    BinaryOp::Subtract => (Opcode::int_sub_ovf, a.checked_sub(b), rhs.value),
-                    _ => (Opcode::int_mul_ovf, a.checked_mul(b), self.op(Opcode::int_rshift, &[rhs.value, one])),
-                };
-                let Some(r) = concrete.filter(|&r| PyValue::small_int(r).is_some()) else {
-                    return abort("int arithmetic leaves the small ints");
+                let (opcode, rhs_value) = match op {
+                    BinaryOp::Add => (Opcode::int_add_ovf, rhs.value),
+                    BinaryOp::Subtract => (Opcode::int_sub_ovf, rhs.value),
+                    _ => (Opcode::int_mul_ovf, self.op(Opcode::int_rshift, &[rhs.value, one])),
                 };
                 let value = self.op(opcode, &[lhs.value, rhs_value]);
                 self.guard(Opcode::guard_no_overflow, &[], at);
-                (value, r)
+                value
             }
-            BinaryOp::FloorDivide | BinaryOp::Remainder => {
-                if b == 0 {
-                    return abort("division by zero");
-                }
+            _ => {
                 let nonzero = self.op(Opcode::int_is_true, &[rhs.value]);
                 self.guard(Opcode::guard_true, &[nonzero], at);
                 if op == BinaryOp::FloorDivide {
-                    let q = a / b - i64::from(a % b != 0 && (a < 0) != (b < 0));
-                    if PyValue::small_int(q).is_none() {
-                        return abort("int arithmetic leaves the small ints");
-                    }
                     let quotient = self.op(Opcode::int_floordiv, &[lhs.value, rhs.value]);
                     let value = self.op(Opcode::int_add_ovf, &[quotient, quotient]);
                     self.guard(Opcode::guard_no_overflow, &[], at);
-                    (value, q)
+                    value
                 } else {
-                    let r = a % b + if a % b != 0 && (a % b < 0) != (b < 0) { b } else { 0 };
-                    (self.op(Opcode::int_mod, &[lhs.value, rhs.value]), r)
+                    self.op(Opcode::int_mod, &[lhs.value, rhs.value])
                 }
             }
-            other => return abort(format!("BINARY_OP_INT {other:?} is not supported")),
         };
         self.stack.truncate(self.stack.len() - 2);
         self.stack.push(Tracked { value, concrete: Concrete::Int(result) });
@@ -856,17 +858,5 @@ impl Recorder<'_> {
         self.branch(cond, truth, at);
         self.stack.truncate(self.stack.len() - 2);
         Ok(if truth == (jump == Bc::POP_JUMP_IF_TRUE) { target as usize } else { next + 1 })
-    }
-}
-
-/// A comparison of two numbers (`specialize::compare`).
-fn compare<T: PartialOrd>(op: ComparisonOp, a: T, b: T) -> bool {
-    match op {
-        ComparisonOp::Lt => a < b,
-        ComparisonOp::Le => a <= b,
-        ComparisonOp::Eq => a == b,
-        ComparisonOp::Ne => a != b,
-        ComparisonOp::Gt => a > b,
-        ComparisonOp::Ge => a >= b,
     }
 }

@@ -774,8 +774,17 @@ pub fn small_int_op(op: BinaryOp, a: i64, b: i64) -> Option<Value> {
         BinaryOp::And => a & b,
         BinaryOp::Or => a | b,
         BinaryOp::Xor => a ^ b,
-        BinaryOp::FloorDivide if b > 0 => a.div_euclid(b),
-        BinaryOp::Remainder if b > 0 => a.rem_euclid(b),
+        // Python's floor semantics (small ints are 63-bit, so `a / b`
+        // cannot overflow).
+        BinaryOp::FloorDivide if b != 0 => a / b - i64::from(a % b != 0 && (a < 0) != (b < 0)),
+        BinaryOp::Remainder if b != 0 => {
+            let r = a % b;
+            if r != 0 && (r < 0) != (b < 0) {
+                r + b
+            } else {
+                r
+            }
+        }
         _ => return None,
     };
     Value::small_int(result)
