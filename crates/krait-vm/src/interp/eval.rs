@@ -258,6 +258,19 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         }
                     }};
                 }
+                // A `CALL n`'s operands: (the callable, where its arguments
+                // start, how many: `self` first, and one more, when
+                // LOAD_METHOD found a method).
+                macro_rules! call_layout {
+                    ($n:expr) => {{
+                        let method = peek!($n + 2);
+                        if method.is_null() {
+                            (peek!($n + 1), sp - $n, $n)
+                        } else {
+                            (method, sp - $n - 1, $n + 1)
+                        }
+                    }};
+                }
                 // Step over the inline cache of an instruction of `family`.
                 macro_rules! skip_cache {
                     ($family:ident) => {
@@ -1021,12 +1034,10 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         let n = arg as usize;
                         let names = kwnames.take();
                         unpack_bound_method!(n);
-                        let method = peek!(n + 2);
-                        let (callable, args_start, argc) =
-                            if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
+                        let (callable, args_start, argc) = call_layout!(n);
                         let args = std::slice::from_raw_parts(stack.add(args_start), argc);
                         if site.due() {
-                            specialize::call(vm, site, callable, argc, names.is_some(), !method.is_null());
+                            specialize::call(vm, site, callable, argc, names.is_some(), argc != n);
                         }
                         if let Some(func) = callable.downcast::<PyFunction>() {
                             if !func.code().is_generator_like() {
@@ -1053,9 +1064,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         skip_cache!(CALL);
                         let n = arg as usize;
                         unpack_bound_method!(n);
-                        let method = peek!(n + 2);
-                        let (callable, args_start, argc) =
-                            if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
+                        let (callable, args_start, argc) = call_layout!(n);
                         let func = match callable.downcast::<PyFunction>() {
                             Some(func) if specialize::cached_function(site, func, argc) && kwnames.is_none() => func,
                             _ => deopt!(),
@@ -1073,9 +1082,7 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         if kwnames.is_some() {
                             deopt!();
                         }
-                        let method = peek!(n + 2);
-                        let (callable, args_start, argc) =
-                            if method.is_null() { (peek!(n + 1), sp - n, n) } else { (method, sp - n - 1, n + 1) };
+                        let (callable, args_start, argc) = call_layout!(n);
                         let args = std::slice::from_raw_parts(stack.add(args_start), argc);
                         let Some((func, owner)) = specialize::cached_builtin(vm, site, callable, args) else {
                             deopt!()
