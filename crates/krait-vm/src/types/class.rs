@@ -137,12 +137,10 @@ pub fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(obj);
     };
     if init.is(vm.well_known.object_init) {
-        // `object.__init__` does nothing but complain about arguments,
-        // which it does only when the class keeps object's `__new__` too.
-        let new_overridden = obj_type.lookup(vm, new_name).is_some_and(|n| !n.is(vm.well_known.object_new));
-        if rest.is_empty() || new_overridden {
-            return Ok(obj);
-        }
+        // Straight to `object.__init__`'s Rust function, without the call.
+        call_args[0] = obj;
+        crate::types::object::object_init(vm, Args::new(&call_args, kwnames))?;
+        return Ok(obj);
     }
     let result = if init.has_kind(LayoutKind::Function) || init.has_kind(LayoutKind::MethodDescriptor) {
         call_args[0] = obj;

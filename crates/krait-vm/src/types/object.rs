@@ -135,7 +135,7 @@ fn abstract_error(vm: &mut Vm, cls: crate::object::Gc<PyType>) -> crate::error::
     vm.type_error(format!("Can't instantiate abstract class {name} with abstract method{plural} {list}"))
 }
 
-fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
+pub(crate) fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let all = args.all();
     if all.len() > 1 {
         let cls = vm.class_of(all[0]);
