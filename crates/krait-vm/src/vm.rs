@@ -423,7 +423,7 @@ impl Vm {
                 }
             }
         });
-        self.heap.live_after_gc = live;
+        self.heap.live_after_gc = live + tracer.external;
         self.heap.allocated_since_gc = 0;
         self.set_collect_after();
         if ignore == 0 {

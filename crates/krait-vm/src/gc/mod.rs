@@ -25,7 +25,11 @@
 //!
 //! An allocation collects first when the bytes allocated since the last
 //! collection exceed the larger of `MIN_THRESHOLD` and the bytes live after
-//! it (so the heap stays within about twice the live data). With
+//! it (so the heap stays within about twice the live data). The live bytes
+//! are the cells the sweep keeps plus the Rust buffers their objects own
+//! (list items, dict and set tables, bytes, big-int digits), which tracing
+//! counts: without those, a program holding one big list would mark it
+//! every `MIN_THRESHOLD` bytes however large it is. With
 //! `KRAIT_GC_STRESS=1` it collects every `STRESS_INTERVAL` allocations and
 //! poisons freed memory, so a missing root shows up as a crash in tests.
 //! `gc.disable()` turns the automatic collections off.
@@ -77,11 +81,15 @@ pub const STRESS_INTERVAL: usize = 97;
 /// The marking state: a worklist of objects marked but not yet traced.
 pub struct Tracer {
     worklist: Vec<NonNull<ObjHeader>>,
+    /// Bytes of Rust memory owned by the objects traced so far (list
+    /// buffers, dict tables, ...), which the sweep's cell sizes do not see:
+    /// part of the live size that paces the next collection.
+    pub external: usize,
 }
 
 impl Tracer {
     pub fn new() -> Tracer {
-        Tracer { worklist: Vec::with_capacity(1024) }
+        Tracer { worklist: Vec::with_capacity(1024), external: 0 }
     }
 
     /// Mark a value's object (if it is one) as reachable.
@@ -97,6 +105,13 @@ impl Tracer {
         for &value in values {
             self.mark(value);
         }
+    }
+
+    /// Mark every value of a buffer the object being traced owns outside
+    /// its cell, and count the buffer's bytes as live.
+    pub fn mark_buffer(&mut self, values: &[Value]) {
+        self.external += std::mem::size_of_val(values);
+        self.mark_all(values);
     }
 
     #[inline]

@@ -37,7 +37,11 @@ pub struct PyByteArray {
 impl_payload!(PyByteArray, ByteArray, subclassable);
 
 impl PyByteArray {
-    pub(crate) fn trace_fields(&self, _tracer: &mut Tracer) {}
+    pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
+        if let Ok(data) = self.data.try_borrow() {
+            tracer.external += data.capacity();
+        }
+    }
 
     pub fn new(data: Vec<u8>) -> PyByteArray {
         PyByteArray { header: ObjHeader::new(PyByteArray::LAYOUT, Value::NULL), data: RefCell::new(data) }

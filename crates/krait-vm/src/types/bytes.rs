@@ -42,7 +42,9 @@ pub struct PyBytes {
 impl_payload!(PyBytes, Bytes, subclassable);
 
 impl PyBytes {
-    pub(crate) fn trace_fields(&self, _tracer: &mut Tracer) {}
+    pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
+        tracer.external += self.data.len();
+    }
 
     pub fn new(data: Box<[u8]>) -> PyBytes {
         PyBytes { header: ObjHeader::new(PyBytes::LAYOUT, Value::NULL), data, hash: Cell::new(-1) }

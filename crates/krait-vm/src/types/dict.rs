@@ -120,7 +120,9 @@ enum Probe {
 
 impl PyDict {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
-        for entry in self.table.borrow().entries.iter() {
+        let table = self.table.borrow();
+        tracer.external += std::mem::size_of_val(&table.indices[..]) + std::mem::size_of_val(&table.entries[..]);
+        for entry in table.entries.iter() {
             tracer.mark(entry.key);
             tracer.mark(entry.value);
         }

@@ -54,7 +54,9 @@ pub struct PyInt {
 impl_payload!(PyInt, Int, subclassable);
 
 impl PyInt {
-    pub(crate) fn trace_fields(&self, _tracer: &mut Tracer) {}
+    pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
+        tracer.external += self.value.bits() as usize / 8;
+    }
 
     pub fn new(value: BigInt) -> PyInt {
         PyInt { header: ObjHeader::new(PyInt::LAYOUT, Value::NULL), value }

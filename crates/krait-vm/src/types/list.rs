@@ -43,7 +43,7 @@ impl_payload!(PyList, List, subclassable);
 
 impl PyList {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
-        tracer.mark_all(&self.items.borrow());
+        tracer.mark_buffer(&self.items.borrow());
     }
 
     pub fn new(items: Vec<Value>) -> PyList {

@@ -142,7 +142,9 @@ enum Probe {
 
 impl PySet {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
-        for slot in self.table.borrow().slots.iter() {
+        let table = self.table.borrow();
+        tracer.external += std::mem::size_of_val(&table.slots[..]);
+        for slot in table.slots.iter() {
             tracer.mark(slot.key);
         }
     }
