@@ -428,6 +428,10 @@ opcodes! {
     /// FOR_ITER over a plain generator: runs its frame in this loop (its
     /// yield pushes the item, its return jumps to the target).
     FOR_ITER_GEN { cache: 1, arg: Jump, effect: |_, j| if j { -1 } else { 1 }, base: FOR_ITER }
+    /// FOR_ITER over a `zip` or `enumerate` whose item the next
+    /// instruction, an UNPACK_SEQUENCE, unpacks: pushes the items as that
+    /// would and steps over it, so no tuple is made per step.
+    FOR_ITER_UNPACK { cache: 1, arg: Jump, effect: |_, j| if j { -1 } else { 1 }, base: FOR_ITER }
     /// CALL of a Python function with exactly its positional parameters.
     CALL_PY_EXACT_ARGS { cache: 4, arg: Count, effect: |a, _| -1 - a, base: CALL }
     /// CALL of a plain Python class (object's `__new__`, a Python

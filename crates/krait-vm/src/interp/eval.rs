@@ -30,6 +30,7 @@ use crate::types::descriptor::PyBoundMethod;
 use crate::types::dict::PyDict;
 use crate::types::float;
 use crate::types::function::{PyCell, PyCode, PyFunction};
+use crate::types::iterator::UNPACKED_MAX;
 use crate::types::list::PyList;
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
@@ -1009,6 +1010,26 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         match specialize::range_next(top!()) {
                             Some(Some(i)) => push!(vm.new_int(i)),
                             Some(None) => {
+                                sp -= 1;
+                                ip = arg as usize;
+                            }
+                            None => deopt!(),
+                        }
+                    }
+                    Opcode::FOR_ITER_UNPACK => {
+                        skip_cache!(FOR_ITER);
+                        // The UNPACK_SEQUENCE this form steps over.
+                        let n = ((*instrs.add(ip)).get() >> 8) as usize;
+                        let mut items = [Value::NULL; UNPACKED_MAX];
+                        let Some(out) = items.get_mut(..n) else { deopt!() };
+                        match tri!(crate::types::iterator::next_unpacked(vm, top!(), out)) {
+                            Some(true) => {
+                                for &item in out.iter().rev() {
+                                    push!(item);
+                                }
+                                ip += 1 + const { Opcode::UNPACK_SEQUENCE.cache_units() };
+                            }
+                            Some(false) => {
                                 sp -= 1;
                                 ip = arg as usize;
                             }

@@ -49,7 +49,7 @@ use crate::native::{MethodDef, MethodKind, NativeFn};
 use crate::object::{Gc, LayoutKind};
 use crate::types::descriptor::{PyBuiltinFunction, PyMemberDescriptor, PyMethodDescriptor, PyProperty};
 use crate::types::function::{PyCode, PyFunction};
-use crate::types::iterator::{IterState, PyIterator};
+use crate::types::iterator::{IterState, PyIterator, UNPACKED_MAX};
 use crate::types::module::PyModule;
 use crate::types::str::PyStr;
 use crate::types::typeobject::PyType;
@@ -102,6 +102,15 @@ impl Site {
     fn unit(self) -> u32 {
         // SAFETY: `new`'s contract.
         unsafe { (*self.0).get() }
+    }
+
+    /// The instruction after this one, whose opcode is `op` (so the site
+    /// must not be a code object's last instruction).
+    pub fn following(self, op: Opcode) -> Option<Instruction> {
+        // SAFETY: `new`'s contract; the caller names a site that has a
+        // successor.
+        let unit = unsafe { (*self.0.add(1 + op.cache_units())).get() };
+        Instruction::decode(unit)
     }
 
     /// The generic form's counter: true when it is time to specialise.
@@ -485,10 +494,17 @@ pub fn for_iter(site: Site, iterator: Value) {
     if crate::types::generator::inline_candidate(iterator).is_some() {
         return site.install(Some(Opcode::FOR_ITER_GEN));
     }
+    // (A FOR_ITER always has a successor: the loop body.)
+    let next = site.following(Opcode::FOR_ITER);
+    let unpacks = |n: usize| next.is_some_and(|i| i.op.base() == Opcode::UNPACK_SEQUENCE && i.arg as usize == n);
     let form = iterator.downcast::<PyIterator>().and_then(|it| match &*it.state.borrow() {
         IterState::Range { .. } => Some(Opcode::FOR_ITER_RANGE),
         IterState::List { .. } => Some(Opcode::FOR_ITER_LIST),
         IterState::Tuple { .. } => Some(Opcode::FOR_ITER_TUPLE),
+        IterState::Zip { iterators, .. } if unpacks(iterators.len()) && iterators.len() <= UNPACKED_MAX => {
+            Some(Opcode::FOR_ITER_UNPACK)
+        }
+        IterState::Enumerate { .. } if unpacks(2) => Some(Opcode::FOR_ITER_UNPACK),
         _ => None,
     });
     site.install(form);
@@ -835,23 +851,5 @@ pub fn range_next(it: Value) -> Option<Option<i64>> {
 /// `FOR_ITER_LIST` and `FOR_ITER_TUPLE`: Some(None) when done.
 #[inline(always)]
 pub fn sequence_next(it: Value, list: bool) -> Option<Option<Value>> {
-    let it = it.downcast::<PyIterator>()?;
-    let mut state = it.state.borrow_mut();
-    let item = match &mut *state {
-        IterState::List { list: l, index } if list => {
-            let item = l.get(*index);
-            *index += 1;
-            item
-        }
-        IterState::Tuple { tuple, index } if !list => {
-            let item = (*index < tuple.len()).then(|| tuple.get(*index));
-            *index += 1;
-            item
-        }
-        _ => return None,
-    };
-    if item.is_none() {
-        *state = IterState::Exhausted;
-    }
-    Some(item)
+    crate::types::iterator::step_sequence(it.downcast::<PyIterator>()?, list, !list)
 }

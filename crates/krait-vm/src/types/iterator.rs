@@ -281,6 +281,31 @@ pub fn new_callable_iterator(vm: &mut Vm, callable: Value, sentinel: Value) -> V
 
 // ---- advancing ----------------------------------------------------------------------------------
 
+/// One step of a list iterator (if `list`) or a tuple iterator (if
+/// `tuple`), under one borrow and without a call: `Some(None)` when it is
+/// exhausted, `None` when `it` is another kind of iterator.
+#[inline(always)]
+pub fn step_sequence(it: Gc<PyIterator>, list: bool, tuple: bool) -> Option<Option<Value>> {
+    let mut state = it.state.borrow_mut();
+    let item = match &mut *state {
+        IterState::List { list: l, index } if list => {
+            let item = l.get(*index);
+            *index += 1;
+            item
+        }
+        IterState::Tuple { tuple: t, index } if tuple => {
+            let item = (*index < t.len()).then(|| t.get(*index));
+            *index += 1;
+            item
+        }
+        _ => return None,
+    };
+    if item.is_none() {
+        *state = IterState::Exhausted;
+    }
+    Some(item)
+}
+
 /// The next item, or `None` when exhausted.
 pub fn next_fast(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
     // The kinds that never run Python code are handled under one borrow.
@@ -459,16 +484,7 @@ fn next_slow(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
             let Some(item) = protocol::iter::next(vm, iterator)? else {
                 return Ok(None);
             };
-            let next_count = match count.as_small_int().and_then(|c| Value::small_int(c + 1)) {
-                Some(next) => next,
-                None => {
-                    let big = crate::types::int::as_bigint(count).map(|b| b.into_owned()).unwrap_or_default();
-                    vm.new_bigint(big + 1)
-                }
-            };
-            if let IterState::Enumerate { count, .. } = &mut *it.state.borrow_mut() {
-                *count = next_count;
-            }
+            advance_enumerate(vm, it, count);
             Ok(Some(new_tuple(vm, &[count, item])))
         }
         Call::Zip(iterators, strict) => next_zip(vm, it, &iterators, strict),
@@ -546,6 +562,71 @@ fn next_dict(vm: &mut Vm, it: Gc<PyIterator>) -> PyResult<Option<Value>> {
         DictIterKind::Values => entry.value,
         DictIterKind::Items => new_tuple(vm, &[entry.key, entry.value]),
     }))
+}
+
+/// Store `count + 1` as an `enumerate`'s next count.
+fn advance_enumerate(vm: &mut Vm, it: Gc<PyIterator>, count: Value) {
+    let next_count = match count.as_small_int().and_then(|c| Value::small_int(c + 1)) {
+        Some(next) => next,
+        None => {
+            let big = crate::types::int::as_bigint(count).map(|b| b.into_owned()).unwrap_or_default();
+            vm.new_bigint(big + 1)
+        }
+    };
+    if let IterState::Enumerate { count, .. } = &mut *it.state.borrow_mut() {
+        *count = next_count;
+    }
+}
+
+/// The most items `next_unpacked` hands out.
+pub const UNPACKED_MAX: usize = 8;
+
+/// The next item of a `zip` of `out.len()` iterators, or of an `enumerate`
+/// when `out.len()` is 2, written into `out` instead of a new tuple: for a
+/// `for` loop that unpacks each item at once (`FOR_ITER_UNPACK`), which then
+/// allocates nothing per step. `Ok(Some(false))` when exhausted, `Ok(None)`
+/// when `iterator` is no such iterator (the caller takes the generic path).
+pub fn next_unpacked(vm: &mut Vm, iterator: Value, out: &mut [Value]) -> PyResult<Option<bool>> {
+    let Some(it) = iterator.downcast::<PyIterator>() else { return Ok(None) };
+    let n = out.len();
+    let mut sources = [Value::NULL; UNPACKED_MAX];
+    // The zip's strictness, or None for an enumerate.
+    let zip_strict = match &*it.state.borrow() {
+        IterState::Zip { iterators, strict } if iterators.len() == n && (1..=UNPACKED_MAX).contains(&n) => {
+            sources[..n].copy_from_slice(iterators);
+            Some(*strict)
+        }
+        IterState::Enumerate { iterator, count } if n == 2 => {
+            sources[..2].copy_from_slice(&[*iterator, *count]);
+            None
+        }
+        _ => return Ok(None),
+    };
+    // (The copies in `sources` stay reachable from `it`; the items in
+    // `out` are on the caller's native stack, where the collector sees them.)
+    let Some(strict) = zip_strict else {
+        let Some(item) = protocol::iter::next(vm, sources[0])? else { return Ok(Some(false)) };
+        advance_enumerate(vm, it, sources[1]);
+        out[0] = sources[1];
+        out[1] = item;
+        return Ok(Some(true));
+    };
+    for i in 0..n {
+        let step = sources[i].downcast::<PyIterator>().and_then(|source| step_sequence(source, true, true));
+        let step = match step {
+            Some(step) => step,
+            None => protocol::iter::next(vm, sources[i])?,
+        };
+        match step {
+            Some(item) => out[i] = item,
+            None if strict => match zip_strict_error(vm, it, &sources[..n], i) {
+                Some(err) => return Err(err),
+                None => return Ok(Some(false)),
+            },
+            None => return Ok(Some(false)),
+        }
+    }
+    Ok(Some(true))
 }
 
 fn next_zip(vm: &mut Vm, it: Gc<PyIterator>, iterators: &[Value], strict: bool) -> PyResult<Option<Value>> {
