@@ -28,9 +28,16 @@ pub fn current_globals(vm: &Vm) -> Option<Gc<PyDict>> {
 /// `locals()` of the innermost running Python frame: its locals mapping,
 /// or for a function a new dict snapshot of its local variables.
 pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
-    let Some(frame) = vm.thread.frames.last() else {
-        return Ok(vm.none());
-    };
+    match vm.thread.frames.len() {
+        0 => Ok(vm.none()),
+        n => frame_locals(vm, n - 1),
+    }
+}
+
+/// The locals of the running frame `index` (0 is the outermost): its
+/// mapping, or for a function a snapshot dict of its bound locals and cells.
+pub fn frame_locals(vm: &mut Vm, index: usize) -> PyResult<Value> {
+    let frame = &vm.thread.frames[index];
     if !frame.locals.is_null() {
         return Ok(frame.locals);
     }

@@ -163,10 +163,14 @@ pub static FRAME_SPEC: TypeSpec = TypeSpec {
         GetSetDef::readonly("f_globals", |vm, f| Ok(this_frame(vm, f)?.globals)),
         GetSetDef::readonly("f_locals", |vm, f| {
             let f = this_frame(vm, f)?;
-            if f.locals.is_null() {
-                Ok(crate::types::dict::PyDict::new(vm).value())
-            } else {
-                Ok(f.locals)
+            if !f.locals.is_null() {
+                return Ok(f.locals);
+            }
+            // A running function's locals are in its frame's slots; a
+            // finished one's are gone (CPython keeps them: a known gap).
+            match vm.thread.frames.iter().rposition(|live| live.frame_object.is(f.value())) {
+                Some(index) => crate::interp::frame_locals(vm, index),
+                None => Ok(crate::types::dict::PyDict::new(vm).value()),
             }
         }),
         GetSetDef::readonly("f_lineno", |vm, f| Ok(Value::from_small(this_frame(vm, f)?.line() as i64))),
