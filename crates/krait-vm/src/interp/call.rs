@@ -33,8 +33,27 @@ pub fn push_frame(
 
 /// `push_frame` without clearing the locals: the caller fills every one
 /// of them (a generator copying its saved slots back).
+#[inline(always)]
 pub fn push_frame_uninit(
     vm: &mut Vm,
+    code: Gc<PyCode>,
+    func: Value,
+    globals: Gc<PyDict>,
+    builtins: Gc<PyDict>,
+    locals: Value,
+    is_entry: bool,
+) -> PyResult<usize> {
+    let base = vm.thread.next_base();
+    push_frame_at(vm, base, code, func, globals, builtins, locals, is_entry)
+}
+
+/// `push_frame_uninit` with the locals starting at slot `base` of the
+/// value stack (at or below the caller's stack top).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn push_frame_at(
+    vm: &mut Vm,
+    base: usize,
     code: Gc<PyCode>,
     func: Value,
     globals: Gc<PyDict>,
@@ -46,7 +65,6 @@ pub fn push_frame_uninit(
     if depth >= vm.recursion_limit || vm.thread.frames.len() >= MAX_FRAMES - 1 {
         return Err(vm.recursion_error("maximum recursion depth exceeded"));
     }
-    let base = vm.thread.next_base();
     let nlocals = code.nlocalsplus();
     let stack_base = base + nlocals;
     let end = stack_base + code.code.max_stack as usize;
@@ -95,40 +113,51 @@ pub fn push_function_frame(
     Ok(())
 }
 
-/// Push a frame for a call that binds `args` straight to the first
-/// parameters, the rest taking their defaults (the caller checked
+/// Push the frame of a call whose `argc` arguments are on the caller's
+/// operand stack from slot `args_start` up to its saved top: they become
+/// the first locals where they are — the two frames overlap there, as
+/// CPython's do, so nothing is copied, and the caller's return pops them —
+/// and the parameters after them take their defaults (the caller checked
 /// `specialize::binds_positionally`).
 #[inline(always)]
-pub fn push_exact_args_frame(vm: &mut Vm, func: Gc<PyFunction>, args: &[Value]) -> PyResult<()> {
+pub fn push_frame_over_args(vm: &mut Vm, func: Gc<PyFunction>, args_start: usize, argc: usize) -> PyResult<()> {
     let code = func.code();
-    if code.code.arg_count as usize != args.len() {
-        return push_frame_with_defaults(vm, func, args);
+    if code.code.arg_count as usize != argc {
+        return push_frame_with_defaults(vm, func, args_start, argc);
     }
-    let base = push_frame(vm, code, func.value(), func.globals, func.builtins, Value::NULL, false)?;
-    vm.thread.stack[base..base + args.len()].copy_from_slice(args);
+    let base = push_frame_at(vm, args_start, code, func.value(), func.globals, func.builtins, Value::NULL, false)?;
+    clear_slots(vm, base + argc, base + code.nlocalsplus());
     Ok(())
 }
 
-/// `push_exact_args_frame` when the last parameters take their defaults.
+/// `push_frame_over_args` when the last parameters take their defaults.
 #[inline(never)]
-fn push_frame_with_defaults(vm: &mut Vm, func: Gc<PyFunction>, args: &[Value]) -> PyResult<()> {
+fn push_frame_with_defaults(vm: &mut Vm, func: Gc<PyFunction>, args_start: usize, argc: usize) -> PyResult<()> {
     let code = func.code();
-    let missing = (code.code.arg_count as usize).saturating_sub(args.len());
-    let defaults = match missing {
-        0 => None,
-        _ => match func.defaults.get().downcast::<PyTuple>() {
-            Some(d) if d.len() >= missing => Some(d),
-            // Not what the caller checked: bind (and complain) generically.
-            _ => return push_function_frame(vm, func, args, None, false),
-        },
+    let arg_count = code.code.arg_count as usize;
+    let missing = arg_count.saturating_sub(argc);
+    let defaults = func.defaults.get().downcast::<PyTuple>().filter(|d| argc < arg_count && d.len() >= missing);
+    let Some(defaults) = defaults else {
+        // Not what the caller checked: bind (and complain) generically.
+        // SAFETY: the value stack never moves, and the generic frame
+        // starts at the caller's saved top, above the arguments.
+        let args = unsafe { std::slice::from_raw_parts(vm.thread.stack.as_ptr().add(args_start), argc) };
+        return push_function_frame(vm, func, args, None, false);
     };
-    let base = push_frame(vm, code, func.value(), func.globals, func.builtins, Value::NULL, false)?;
-    vm.thread.stack[base..base + args.len()].copy_from_slice(args);
-    if let Some(d) = defaults {
-        let tail = &d.as_slice()[d.len() - missing..];
-        vm.thread.stack[base + args.len()..base + args.len() + missing].copy_from_slice(tail);
-    }
+    let base = push_frame_at(vm, args_start, code, func.value(), func.globals, func.builtins, Value::NULL, false)?;
+    let tail = &defaults.as_slice()[defaults.len() - missing..];
+    vm.thread.stack[base + argc..base + arg_count].copy_from_slice(tail);
+    clear_slots(vm, base + arg_count, base + code.nlocalsplus());
     Ok(())
+}
+
+/// Set the value-stack slots `from..to` to NULL (a new frame's unbound
+/// locals: usually none or a few, so a loop rather than a `memset` call).
+#[inline(always)]
+fn clear_slots(vm: &mut Vm, from: usize, to: usize) {
+    for slot in &mut vm.thread.stack[from..to] {
+        *slot = Value::NULL;
+    }
 }
 
 /// Call a Python function from Rust: push its frame and run it to the end.

@@ -47,13 +47,15 @@ pub enum Exit {
 
 /// How many operands a caller's call instruction still has on its stack
 /// when the callee returns: `CALL`'s callable, NULL-or-self and arguments;
-/// nothing for `CALL_FUNCTION_EX` and `LOAD_ATTR_PROPERTY`, which pop them
-/// before pushing the frame.
+/// nothing for `CALL_FUNCTION_EX`, which pops them before pushing the
+/// frame; the owner for `LOAD_ATTR_PROPERTY`.
 #[inline(always)]
 fn call_operands(call_unit: u32) -> usize {
     let op = call_unit as u8;
-    if op == Opcode::CALL_FUNCTION_EX as u8 || op == Opcode::LOAD_ATTR_PROPERTY as u8 {
+    if op == Opcode::CALL_FUNCTION_EX as u8 {
         0
+    } else if op == Opcode::LOAD_ATTR_PROPERTY as u8 {
+        1
     } else {
         (call_unit >> 8) as usize + 2
     }
@@ -465,12 +467,11 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         skip_cache!(LOAD_ATTR);
                         let owner = top!();
                         let Some(getter) = specialize::cached_property_getter(vm, site, owner) else { deopt!() };
-                        // The getter's return value takes the owner's place
-                        // (`call_operands` counts none for this form).
-                        sp -= 1;
+                        // The owner is the getter's argument; its return
+                        // value takes the owner's place (`call_operands`).
                         (*frame).ip = ip;
                         (*frame).sp = sp;
-                        tri!(call::push_exact_args_frame(vm, getter, &[owner]));
+                        tri!(call::push_frame_over_args(vm, getter, sp - 1, 1));
                         load_frame!();
                         continue 'dispatch;
                     }
@@ -1090,10 +1091,9 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                             Some(func) if specialize::cached_function(site, func, argc) && kwnames.is_none() => func,
                             _ => deopt!(),
                         };
-                        let args = std::slice::from_raw_parts(stack.add(args_start), argc);
                         (*frame).ip = ip;
                         (*frame).sp = sp;
-                        tri!(call::push_exact_args_frame(vm, func, args));
+                        tri!(call::push_frame_over_args(vm, func, args_start, argc));
                         load_frame!();
                         continue 'dispatch;
                     }
@@ -1134,10 +1134,9 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         // return finds it, and the class's, as `self`.
                         *stack.add(sp - n - 2) = obj;
                         *stack.add(sp - n - 1) = obj;
-                        let args = std::slice::from_raw_parts(stack.add(sp - n - 1), n + 1);
                         (*frame).ip = ip;
                         (*frame).sp = sp;
-                        tri!(call::push_exact_args_frame(vm, init, args));
+                        tri!(call::push_frame_over_args(vm, init, sp - n - 1, n + 1));
                         vm.thread.frames.last_mut().expect("the __init__ frame").returns_self = true;
                         load_frame!();
                         continue 'dispatch;

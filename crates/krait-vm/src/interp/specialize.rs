@@ -632,7 +632,7 @@ fn binds_like_the_cached_one(func: Gc<PyFunction>, argc: usize) -> bool {
 /// Whether a call of `func` with `argc` positional arguments binds them
 /// straight to the first `argc` locals, the parameters after them taking
 /// their defaults, and runs in a frame (not as a generator): what
-/// `call::push_exact_args_frame` does.
+/// `call::push_frame_over_args` does.
 #[inline(always)]
 pub fn binds_positionally(func: Gc<PyFunction>, argc: usize) -> bool {
     let code = func.code();
