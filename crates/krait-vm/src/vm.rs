@@ -341,8 +341,9 @@ impl Vm {
 
     /// The pacing rule, kept in `Heap::collect_after` for the allocation
     /// fast path: collect once the bytes allocated since the last
-    /// collection exceed the larger of `MIN_THRESHOLD` and the bytes live
-    /// after it; under GC stress every allocation checks (and every
+    /// collection exceed the larger of `MIN_THRESHOLD` and half of
+    /// `paced_live` (see the `gc` module essay); under GC stress every
+    /// allocation checks (and every
     /// `STRESS_INTERVAL`th collects); never while the collector is off.
     fn set_collect_after(&mut self) {
         self.heap.collect_after = if !self.gc_enabled {
@@ -350,7 +351,7 @@ impl Vm {
         } else if self.gc_stress {
             0
         } else {
-            gc::MIN_THRESHOLD.max(self.heap.live_after_gc)
+            gc::MIN_THRESHOLD.max(self.heap.paced_live / 2)
         };
     }
 
@@ -423,6 +424,7 @@ impl Vm {
                 }
             }
         });
+        self.heap.paced_live = self.heap.live_after_gc.min(live + tracer.external);
         self.heap.live_after_gc = live + tracer.external;
         self.heap.allocated_since_gc = 0;
         self.set_collect_after();

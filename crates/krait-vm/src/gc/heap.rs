@@ -70,6 +70,9 @@ pub struct Heap {
     pub allocated_since_gc: usize,
     /// Bytes live after the last collection.
     pub live_after_gc: usize,
+    /// The smaller of the bytes live after the last two collections: what
+    /// paces the next one (see `Vm::set_collect_after`).
+    pub paced_live: usize,
     /// An allocation made when `allocated_since_gc` exceeds this collects
     /// first (the VM sets it from its pacing rule; `usize::MAX` while the
     /// collector is disabled), so the allocation fast path tests one word.
@@ -86,6 +89,7 @@ impl Heap {
             large: BTreeMap::new(),
             allocated_since_gc: 0,
             live_after_gc: 0,
+            paced_live: 0,
             collect_after: usize::MAX,
             poison: false,
         }

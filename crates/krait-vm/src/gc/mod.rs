@@ -24,12 +24,17 @@
 //! ## When it runs
 //!
 //! An allocation collects first when the bytes allocated since the last
-//! collection exceed the larger of `MIN_THRESHOLD` and the bytes live after
-//! it (so the heap stays within about twice the live data). The live bytes
+//! collection exceed the larger of `MIN_THRESHOLD` and half the bytes live
+//! after the last two collections, whichever is smaller. The live bytes
 //! are the cells the sweep keeps plus the Rust buffers their objects own
 //! (list items, dict and set tables, bytes, big-int digits), which tracing
 //! counts: without those, a program holding one big list would mark it
-//! every `MIN_THRESHOLD` bytes however large it is. With
+//! every `MIN_THRESHOLD` bytes however large it is. Half, and the smaller
+//! of two, because peak memory must stay near CPython's, which frees
+//! garbage at once: a collection that happens to see a transient peak of
+//! live data (a list being replaced by a filtered copy of itself) must not
+//! license as much garbage again before the next one. Marking then costs
+//! at most about two bytes of tracing per byte allocated. With
 //! `KRAIT_GC_STRESS=1` it collects every `STRESS_INTERVAL` allocations and
 //! poisons freed memory, so a missing root shows up as a crash in tests.
 //! `gc.disable()` turns the automatic collections off.

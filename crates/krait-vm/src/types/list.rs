@@ -66,9 +66,18 @@ impl PyList {
         self.items.borrow().get(index).copied()
     }
 
+    /// Append an item. A full list grows by an eighth (CPython's
+    /// `list_resize`), not by half or double as `Vec` would: the copies
+    /// stay amortised O(1), and a big list wastes at most an eighth of
+    /// its size (a 1M-item list built by appends: 9 MB, not 16).
     #[inline]
     pub fn push(&self, value: Value) {
-        self.items.borrow_mut().push(value);
+        let mut items = self.items.borrow_mut();
+        if items.len() == items.capacity() {
+            let len = items.len();
+            items.reserve_exact((len >> 3) + if len < 9 { 3 } else { 6 });
+        }
+        items.push(value);
     }
 
     /// A copy of the items (root them before allocating: they stay in the
