@@ -242,6 +242,11 @@ fn merge_mapping(
 ) -> PyResult<()> {
     let pairs = RootedVec::new(vm);
     if let Some(source) = update.downcast::<PyDict>().filter(|_| vm.is_exact(update, vm.types.dict)) {
+        if dict.len() == 0 && !dict.value().is(update) {
+            // (`f(**kwargs)`: nothing to compare against.)
+            dict.fill_from(&source);
+            return Ok(());
+        }
         for (k, v) in source.items() {
             pairs.push(vm, k);
             pairs.push(vm, v);

@@ -437,15 +437,22 @@ impl PyDict {
     /// A shallow copy with the same class as an exact dict.
     pub fn copy(&self, vm: &mut Vm) -> Gc<PyDict> {
         let copy = PyDict::new(vm);
+        copy.fill_from(self);
+        copy
+    }
+
+    /// Copy every entry of `source` into this dict, which is empty (no
+    /// key comparisons, so no Python code runs).
+    pub fn fill_from(&self, source: &PyDict) {
+        debug_assert!(self.len() == 0);
         {
-            let source = self.table.borrow();
-            let mut table = copy.table.borrow_mut();
+            let source = source.table.borrow();
+            let mut table = self.table.borrow_mut();
             for entry in source.entries.iter().filter(|e| !e.key.is_null()) {
                 table.append(entry.hash, entry.key, entry.value);
             }
         }
-        copy.touch(true);
-        copy
+        self.touch(true);
     }
 }
 
