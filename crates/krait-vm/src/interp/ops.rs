@@ -242,7 +242,7 @@ fn merge_mapping(
 ) -> PyResult<()> {
     let pairs = RootedVec::new(vm);
     if let Some(source) = update.downcast::<PyDict>().filter(|_| vm.is_exact(update, vm.types.dict)) {
-        if dict.len() == 0 && !dict.value().is(update) {
+        if dict.is_empty() && !dict.value().is(update) {
             // (`f(**kwargs)`: nothing to compare against.)
             dict.fill_from(&source);
             return Ok(());

@@ -444,7 +444,7 @@ impl PyDict {
     /// Copy every entry of `source` into this dict, which is empty (no
     /// key comparisons, so no Python code runs).
     pub fn fill_from(&self, source: &PyDict) {
-        debug_assert!(self.len() == 0);
+        debug_assert!(self.is_empty());
         {
             let source = source.table.borrow();
             let mut table = self.table.borrow_mut();
