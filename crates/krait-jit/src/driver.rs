@@ -36,13 +36,15 @@ use rustc_hash::FxHashMap;
 use krait_vm::jit_hooks::{self, JitHooks, LoopOutcome, DEFAULT_LOOP_THRESHOLD};
 use krait_vm::object::Gc;
 use krait_vm::types::function::PyCode;
+use krait_vm::value::Value as PyValue;
 use krait_vm::vm::Vm;
 
 use crate::backend::{Backend, CompiledTrace, ExitKind, JitContext};
 use crate::deopt;
+use crate::helpers::VmDescrs;
 use crate::ir::{print, Trace};
 use crate::opt::optimize_observed;
-use crate::record::{self, Kind, VmDescrs};
+use crate::record::{self, Kind};
 
 /// A loop's green key: the code object's address and the header's index.
 type LoopKey = (u64, usize);
@@ -56,6 +58,12 @@ pub struct CompiledLoop {
     /// The kinds of the inputs after the iteration counter: the frame's
     /// locals then its operand stack.
     pub kinds: Vec<Kind>,
+    /// The globals and builtins the trace looks names up in
+    /// (`record::Recorded`): a frame with others runs interpreted.
+    pub globals: PyValue,
+    pub builtins: PyValue,
+    /// Objects the trace compares against by address (kept alive).
+    pub constants: Vec<PyValue>,
     /// Times entered.
     pub entries: u64,
     /// Iterations completed over all entries.
@@ -164,7 +172,16 @@ impl Jit {
             }
         }
         let compiled = self.backend.compile(&trace).map_err(|e| e.0)?;
-        Ok(Box::new(CompiledLoop { trace, code: compiled, kinds: recorded.kinds, entries: 0, iterations: 0 }))
+        Ok(Box::new(CompiledLoop {
+            trace,
+            code: compiled,
+            kinds: recorded.kinds,
+            globals: recorded.globals,
+            builtins: recorded.builtins,
+            constants: recorded.constants,
+            entries: 0,
+            iterations: 0,
+        }))
     }
 
     /// Run the compiled loop `key` from the top frame if its slots have the
@@ -178,7 +195,10 @@ impl Jit {
         {
             let (frame, values) = jit_hooks::top_frame(vm);
             let slots = &values[frame.base..frame.sp];
-            if slots.len() != compiled.kinds.len() {
+            if slots.len() != compiled.kinds.len()
+                || !frame.globals.value().is(compiled.globals)
+                || !frame.builtins.value().is(compiled.builtins)
+            {
                 return None;
             }
             for (i, (&kind, &v)) in compiled.kinds.iter().zip(slots).enumerate() {
@@ -191,11 +211,15 @@ impl Jit {
         // The iteration counter (`record::Recorded`).
         self.buffer[0] = 0;
         self.stats.entered += 1;
+        // The helpers find the VM here; `vm` is not used until the code returns.
+        self.ctx.vm = vm as *mut Vm as *mut std::ffi::c_void;
         // SAFETY: the inputs have the kinds the trace was recorded with
         // (checked above); the only memory the trace touches is through
-        // `record`'s helpers, which check their arguments' layouts themselves;
-        // the trace allocates nothing; the backend lives in `self`.
+        // the helpers, which check their arguments' layouts themselves; what
+        // the trace allocates (boxed floats) the collector finds on the
+        // native stack; the backend lives in `self`.
         let exit = unsafe { compiled.code.run(&mut self.buffer, &mut self.ctx) };
+        self.ctx.vm = std::ptr::null_mut();
         let info = self.backend.exit(exit);
         match &info.kind {
             ExitKind::Guard(snapshot) => {
@@ -252,6 +276,9 @@ impl JitHooks for Jit {
             Ok(compiled) => {
                 self.stats.compiled += 1;
                 jit_hooks::keep_alive(vm, code.value());
+                for &constant in &compiled.constants {
+                    jit_hooks::keep_alive(vm, constant);
+                }
                 self.loops.insert(key, LoopState::Compiled(compiled));
                 self.enter_and_judge(vm, code, key)
             }

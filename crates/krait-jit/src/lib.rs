@@ -102,6 +102,7 @@
 pub mod backend;
 pub mod deopt;
 pub mod driver;
+pub mod helpers;
 pub mod ir;
 pub mod opt;
 pub mod record;

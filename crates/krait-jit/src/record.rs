@@ -9,13 +9,15 @@
 //! that do what the interpreter would do, and computes the concrete result
 //! (from the copies) so that it follows the branch the interpreter would
 //! take. It never writes the real frame or the heap, so an abort costs
-//! nothing but the time spent: the interpreter simply continues. The one
-//! object it reads is a `range` iterator on the operand stack, whose state it
-//! reads without advancing it. The price of this design is that every
-//! supported instruction is implemented twice (the IR ops and the concrete
-//! step); that is why the set is small and limited to pure arithmetic, where
-//! the concrete step is one Rust expression, and why everything that is not
-//! plain arithmetic is a call to a VM helper ([`range_next`]).
+//! nothing but the time spent: the interpreter simply continues. It reads
+//! objects (iterators without advancing them, tuples, attributes through
+//! the interpreter's caches, globals) but writes none: an attribute the
+//! iteration stores is remembered in an overlay that later loads of it read.
+//! The price of this design is that every supported instruction is
+//! implemented twice (the IR ops and the concrete step); that is why the set
+//! is small, and why everything that is not plain arithmetic is a call to a
+//! VM helper (`crate::helpers`), which for quickened instructions is the
+//! interpreter's own fast path over the same inline cache.
 //!
 //! ## Values in the trace
 //!
@@ -56,29 +58,36 @@
 //! `BINARY_SUBSCR_LIST_INT`/`_TUPLE_INT` (helper calls; an item that is a
 //! small int or an exact float is unboxed under a guard on its kind, any
 //! other item stays a `ref`, kept alive by its container, which the frame
-//! keeps alive and nothing in a trace can change), and the jump back to the header
+//! keeps alive and nothing in a trace can change), `PUSH_NULL`, `COPY`,
+//! `SWAP`, `UNPACK_SEQUENCE_TUPLE`, `LOAD_ATTR_INSTANCE` and
+//! `STORE_ATTR_INSTANCE` into an existing attribute (a float is boxed to be
+//! stored), `LOAD_GLOBAL` and `LOAD_ATTR_MODULE` (looked up each time; an
+//! object value is then a constant under a `guard_value`, a number is
+//! unboxed), `CALL_BUILTIN` of `math.sqrt` on a number that is not negative,
+//! and the jump back to the header
 //! that closes the loop (`JUMP_BACKWARD`, or a conditional jump taken
 //! backwards: the compiler ends a `while` loop with its test and a backward
 //! `POP_JUMP_IF_TRUE`). Anything else aborts with a reason, as does an iteration
 //! that leaves the loop, reaches another loop's backward jump, or grows past
 //! [`MAX_INSTRUCTIONS`].
 
-use std::sync::Arc;
-
 use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
-use krait_vm::interp::specialize::{compare, small_int_op};
+use krait_vm::interp::specialize::{self, compare, small_int_op, Site};
 use krait_vm::object::Gc;
-use krait_vm::types::float::{self, PyFloat};
+use krait_vm::types::descriptor::PyBuiltinFunction;
+use krait_vm::types::dict::PyDict;
+use krait_vm::types::float;
 use krait_vm::types::function::PyCode;
 use krait_vm::types::iterator::{IterState, PyIterator};
-use krait_vm::types::list::PyList;
+use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
+use krait_vm::types::typeobject::PyType;
 use krait_vm::value::Value as PyValue;
 use krait_vm::vm::Vm;
 
-use crate::ir::descr::EffectClass;
+use crate::helpers::{list_get, tuple_get, VmDescrs};
 use crate::ir::resume::{FrameSnapshot, Slot, Snapshot};
-use crate::ir::{Const, DescrId, DescrTable, Opcode, Trace, Type, Value};
+use crate::ir::{Const, Opcode, Trace, Type, Value};
 
 /// Instructions one recorded iteration may run.
 pub const MAX_INSTRUCTIONS: usize = 1000;
@@ -142,6 +151,17 @@ struct Tracked {
     concrete: Concrete,
 }
 
+impl Concrete {
+    /// A live value's concrete form.
+    fn of(vm: &Vm, v: PyValue) -> Concrete {
+        match Kind::of(vm, v) {
+            Kind::Int => Concrete::Int(v.small_int_unchecked()),
+            Kind::Float => Concrete::Float(float::exact_f64(vm, v).expect("a float")),
+            Kind::Ref => Concrete::Ref(v),
+        }
+    }
+}
+
 impl Tracked {
     fn kind(&self) -> Kind {
         match self.concrete {
@@ -149,141 +169,6 @@ impl Tracked {
             Concrete::Float(_) => Kind::Float,
             Concrete::Ref(_) => Kind::Ref,
         }
-    }
-}
-
-/// The descriptors the recorder's traces use.
-pub struct VmDescrs {
-    /// The table (shared by every trace).
-    pub table: Arc<DescrTable>,
-    /// `range_next(iterator) -> small int word or 0`.
-    pub range_next: DescrId,
-    /// `list_next(iterator) -> item word or 0`.
-    pub list_next: DescrId,
-    /// `tuple_next(iterator) -> item word or 0`.
-    pub tuple_next: DescrId,
-    /// `list_item(list, doubled index) -> item word or 0`.
-    pub list_item: DescrId,
-    /// `tuple_item(tuple, doubled index) -> item word or 0`.
-    pub tuple_item: DescrId,
-    /// `class_word(value) -> class word or 0` (pure).
-    pub class_word: DescrId,
-    /// `kind_code(value, float class word) -> 0 ref, 1 small int, 2 exact float` (pure).
-    pub kind_code: DescrId,
-    /// `float_value(exact float) -> float` (pure).
-    pub float_value: DescrId,
-    /// `untag_int(small int) -> doubled int` (pure).
-    pub untag_int: DescrId,
-}
-
-impl VmDescrs {
-    /// The descriptors of the VM's helpers.
-    pub fn new() -> VmDescrs {
-        let mut table = DescrTable::new();
-        let range_next =
-            table.call("range_next", range_next as *const () as usize, &[Type::Ref], Type::Int, EffectClass::CanRaise);
-        let list_next =
-            table.call("list_next", list_next as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
-        let tuple_next =
-            table.call("tuple_next", tuple_next as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
-        let list_item = table.call(
-            "list_item",
-            list_item as *const () as usize,
-            &[Type::Ref, Type::Int],
-            Type::Ref,
-            EffectClass::CanRaise,
-        );
-        let tuple_item = table.call(
-            "tuple_item",
-            tuple_item as *const () as usize,
-            &[Type::Ref, Type::Int],
-            Type::Ref,
-            EffectClass::CanRaise,
-        );
-        let class_word =
-            table.call("class_word", class_word as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::Pure);
-        let kind_code = table.call(
-            "kind_code",
-            kind_code as *const () as usize,
-            &[Type::Ref, Type::Ref],
-            Type::Int,
-            EffectClass::Pure,
-        );
-        let float_value =
-            table.call("float_value", float_value as *const () as usize, &[Type::Ref], Type::Float, EffectClass::Pure);
-        let untag_int =
-            table.call("untag_int", untag_int as *const () as usize, &[Type::Ref], Type::Int, EffectClass::Pure);
-        VmDescrs {
-            untag_int,
-            table: Arc::new(table),
-            range_next,
-            list_next,
-            tuple_next,
-            list_item,
-            tuple_item,
-            class_word,
-            kind_code,
-            float_value,
-        }
-    }
-}
-
-impl Default for VmDescrs {
-    fn default() -> VmDescrs {
-        VmDescrs::new()
-    }
-}
-
-/// `FOR_ITER_RANGE` for compiled code: advance a `range` iterator and return
-/// the small int word of its next value, or 0, without changing it, when it
-/// is not a range iterator, is exhausted, or its value is not a small int
-/// (the interpreter then runs the instruction generically). Mirrors
-/// `specialize::range_next`. Like every call that is not pure, it gets the
-/// `JitContext` first; it never raises, so it does not use it.
-pub extern "C" fn range_next(_ctx: *mut crate::backend::JitContext, iterator: u64) -> u64 {
-    let Some(it) = PyValue::from_bits(iterator).downcast::<PyIterator>() else { return 0 };
-    let mut state = it.state.borrow_mut();
-    let IterState::Range { next, step, remaining } = &mut *state else { return 0 };
-    if *remaining == 0 {
-        return 0;
-    }
-    let Some(word) = PyValue::small_int(*next) else { return 0 };
-    *remaining -= 1;
-    if *remaining > 0 {
-        *next += *step;
-    }
-    word.to_bits()
-}
-
-/// `FOR_ITER_LIST`/`FOR_ITER_TUPLE` for compiled code: advance a list (or
-/// tuple) iterator and return its next item's word, or 0, without changing
-/// the iterator, when it is not such an iterator or is exhausted (the
-/// interpreter then runs the instruction generically, which also marks the
-/// iterator exhausted: until then it keeps its sequence alive, and with it
-/// every item the trace read from it). Mirrors `specialize::sequence_next`.
-pub extern "C" fn list_next(_ctx: *mut crate::backend::JitContext, iterator: u64) -> u64 {
-    sequence_next(iterator, true)
-}
-
-/// See [`list_next`].
-pub extern "C" fn tuple_next(_ctx: *mut crate::backend::JitContext, iterator: u64) -> u64 {
-    sequence_next(iterator, false)
-}
-
-fn sequence_next(iterator: u64, list: bool) -> u64 {
-    let Some(it) = PyValue::from_bits(iterator).downcast::<PyIterator>() else { return 0 };
-    let mut state = it.state.borrow_mut();
-    let item = match &mut *state {
-        IterState::List { list: l, index } if list => l.get(*index).map(|v| (v, index)),
-        IterState::Tuple { tuple, index } if !list => (*index < tuple.len()).then(|| (tuple.get(*index), index)),
-        _ => None,
-    };
-    match item {
-        Some((v, index)) => {
-            *index += 1;
-            v.to_bits()
-        }
-        None => 0,
     }
 }
 
@@ -297,64 +182,6 @@ fn peek_sequence(v: PyValue, list: bool) -> Option<Option<PyValue>> {
         IterState::Tuple { tuple, index } if !list => Some((*index < tuple.len()).then(|| tuple.get(*index))),
         _ => None,
     }
-}
-
-/// `list[i]` for a small int index (negative counts from the end), or None.
-fn list_get(list: PyValue, i: i64) -> Option<PyValue> {
-    let list = list.downcast::<PyList>()?;
-    let items = list.items.borrow();
-    let index = if i < 0 { i + items.len() as i64 } else { i };
-    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
-}
-
-/// `tuple[i]` for a small int index (negative counts from the end), or None.
-fn tuple_get(tuple: PyValue, i: i64) -> Option<PyValue> {
-    let tuple = tuple.downcast::<PyTuple>()?;
-    let items = tuple.as_slice();
-    let index = if i < 0 { i + items.len() as i64 } else { i };
-    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
-}
-
-/// `BINARY_SUBSCR_LIST_INT` for compiled code, after a guard that `list` is
-/// an exact list: the item's word, or 0 when the index is out of range (the
-/// interpreter then raises). `index` is doubled.
-pub extern "C" fn list_item(_ctx: *mut crate::backend::JitContext, list: u64, index: u64) -> u64 {
-    list_get(PyValue::from_bits(list), (index as i64) >> 1).map_or(0, PyValue::to_bits)
-}
-
-/// `BINARY_SUBSCR_TUPLE_INT` for compiled code: see [`list_item`].
-pub extern "C" fn tuple_item(_ctx: *mut crate::backend::JitContext, tuple: u64, index: u64) -> u64 {
-    tuple_get(PyValue::from_bits(tuple), (index as i64) >> 1).map_or(0, PyValue::to_bits)
-}
-
-/// The word of a value's class, or 0 for a value that is not an object.
-pub extern "C" fn class_word(value: u64) -> u64 {
-    PyValue::from_bits(value).header().map_or(0, |h| h.class().to_bits())
-}
-
-/// The [`Kind`] of a value, as a code: 1 for a small int, 2 for an exact
-/// float (`float_class` is the word of the `float` type), 0 otherwise.
-pub extern "C" fn kind_code(value: u64, float_class: u64) -> u64 {
-    let v = PyValue::from_bits(value);
-    if v.is_small_int() {
-        1
-    } else if v.is_immediate_float() || v.header().is_some_and(|h| h.class().to_bits() == float_class) {
-        2
-    } else {
-        0
-    }
-}
-
-/// A small int's word as the trace holds it, doubled (after a `kind_code`
-/// guard).
-pub extern "C" fn untag_int(value: u64) -> u64 {
-    value & !1
-}
-
-/// The value of an exact float (after a `kind_code` guard).
-pub extern "C" fn float_value(value: u64) -> f64 {
-    let v = PyValue::from_bits(value);
-    v.as_immediate_float().or_else(|| v.downcast::<PyFloat>().map(|f| f.value)).unwrap_or(0.0)
 }
 
 /// The next value of a range iterator, without advancing it.
@@ -382,6 +209,14 @@ pub struct Recorded {
     pub kinds: Vec<Kind>,
     /// How many of them are locals.
     pub nlocals: usize,
+    /// The globals and builtins dicts the trace's global lookups use: the
+    /// driver enters the loop only from frames that have these.
+    pub globals: PyValue,
+    pub builtins: PyValue,
+    /// Objects the trace compares against by address (guarded globals and
+    /// module attributes), which must outlive it so that no other object
+    /// can take their address.
+    pub constants: Vec<PyValue>,
 }
 
 /// Why recording stopped without a loop.
@@ -404,6 +239,15 @@ struct Recorder<'a> {
     stack: Vec<Tracked>,
     /// The iteration counter (see [`Recorded`]).
     iterations: Value,
+    /// The frame's globals and builtins (see [`Recorded`]).
+    globals: PyValue,
+    builtins: PyValue,
+    /// What this iteration stored into attributes so far, by (object, name):
+    /// the recorder writes no heap, so later loads of the same attribute
+    /// take their concrete value from here.
+    stores: Vec<((PyValue, PyValue), Concrete)>,
+    /// See [`Recorded::constants`].
+    constants: Vec<PyValue>,
 }
 
 /// Record one iteration of the loop at `header` of the top frame of the
@@ -421,14 +265,7 @@ pub fn record(vm: &Vm, descrs: &VmDescrs, code: Gc<PyCode>, header: usize) -> Re
     }
     let label = trace.push_label(&types);
     let (iterations, label) = (label[0], &label[1..]);
-    let track = |(&v, &value): (&PyValue, &Value)| Tracked {
-        value,
-        concrete: match Kind::of(vm, v) {
-            Kind::Int => Concrete::Int(v.small_int_unchecked()),
-            Kind::Float => Concrete::Float(float::exact_f64(vm, v).expect("a float")),
-            Kind::Ref => Concrete::Ref(v),
-        },
-    };
+    let track = |(&v, &value): (&PyValue, &Value)| Tracked { value, concrete: Concrete::of(vm, v) };
     let nlocals = locals.len();
     let mut recorder = Recorder {
         vm,
@@ -439,9 +276,14 @@ pub fn record(vm: &Vm, descrs: &VmDescrs, code: Gc<PyCode>, header: usize) -> Re
         stack: stack.iter().zip(&label[nlocals..]).map(track).collect(),
         iterations,
         trace,
+        globals: frame.globals.value(),
+        builtins: frame.builtins.value(),
+        stores: Vec::new(),
+        constants: Vec::new(),
     };
     recorder.run()?;
-    Ok(Recorded { trace: recorder.trace, kinds, nlocals })
+    let Recorder { trace, globals, builtins, constants, .. } = recorder;
+    Ok(Recorded { trace, kinds, nlocals, globals, builtins, constants })
 }
 
 impl Recorder<'_> {
@@ -505,10 +347,10 @@ impl Recorder<'_> {
     /// under a guard on its kind (failing at `at`), anything else stays a
     /// `ref` (kept alive by its container, which the frame keeps alive and
     /// the trace does not change).
-    fn item(&mut self, word: Value, item: PyValue, at: usize) -> Tracked {
-        let kind = Kind::of(self.vm, item);
+    fn item(&mut self, word: Value, item: Concrete, at: usize) -> Tracked {
+        let kind = Tracked { value: word, concrete: item }.kind();
         if kind == Kind::Ref {
-            return Tracked { value: word, concrete: Concrete::Ref(item) };
+            return Tracked { value: word, concrete: item };
         }
         let float_class = self.trace.constant(Const::Ptr(self.vm.types.float.value().to_bits()));
         let code = self.trace.push(Opcode::call_pure_i, &[word, float_class], Some(self.descrs.kind_code));
@@ -517,12 +359,58 @@ impl Recorder<'_> {
         self.guard(Opcode::guard_value, &[code, expected], at);
         if kind == Kind::Int {
             let doubled = self.trace.push(Opcode::call_pure_i, &[word], Some(self.descrs.untag_int));
-            let doubled = doubled.expect("call_pure_i has a result");
-            Tracked { value: doubled, concrete: Concrete::Int(item.small_int_unchecked()) }
+            Tracked { value: doubled.expect("call_pure_i has a result"), concrete: item }
         } else {
             let value = self.trace.push(Opcode::call_pure_f, &[word], Some(self.descrs.float_value));
-            let f = float::exact_f64(self.vm, item).expect("a float");
-            Tracked { value: value.expect("call_pure_f has a result"), concrete: Concrete::Float(f) }
+            Tracked { value: value.expect("call_pure_f has a result"), concrete: item }
+        }
+    }
+
+    /// Guard that the object `value` is an instance of exactly `class`.
+    fn guard_class(&mut self, value: Value, class: Gc<PyType>, at: usize) {
+        let actual = self.trace.push(Opcode::call_pure_r, &[value], Some(self.descrs.class_word));
+        let actual = actual.expect("call_pure_r has a result");
+        let expected = self.trace.constant(Const::Ptr(class.value().to_bits()));
+        self.guard(Opcode::guard_value, &[actual, expected], at);
+    }
+
+    /// The address of the instruction at `at` and its cache, for helpers
+    /// that use the interpreter's cache there (see `helpers::site_with`).
+    fn site(&mut self, at: usize) -> (Site, Value) {
+        let address = self.code.instructions.as_ptr().wrapping_add(at);
+        // SAFETY: `at` is an instruction of the code object, followed by
+        // its cache.
+        (unsafe { Site::new(address) }, self.trace.const_int(address as i64))
+    }
+
+    /// A value the trace read from the heap (`word`, a `ref`, non-zero when
+    /// the read succeeded), known when recording to be `v`: a number is
+    /// unboxed under a kind guard, any other object becomes a constant
+    /// under a `guard_value` (the object is kept alive with the trace).
+    fn known_value(&mut self, word: Value, v: PyValue, at: usize) -> Tracked {
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        let concrete = Concrete::of(self.vm, v);
+        if !matches!(concrete, Concrete::Ref(_)) {
+            return self.item(word, concrete, at);
+        }
+        let expected = self.trace.constant(Const::Ptr(v.to_bits()));
+        self.guard(Opcode::guard_value, &[word, expected], at);
+        self.constants.push(v);
+        Tracked { value: expected, concrete }
+    }
+
+    /// A number or object as a value word, to store it in the heap.
+    fn boxed(&mut self, t: Tracked) -> Value {
+        match t.concrete {
+            Concrete::Int(_) => {
+                let one = self.trace.const_int(1);
+                self.op(Opcode::int_or, &[t.value, one])
+            }
+            Concrete::Float(_) => {
+                let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.box_float));
+                word.expect("call_r has a result")
+            }
+            Concrete::Ref(_) => t.value,
         }
     }
 
@@ -677,7 +565,7 @@ impl Recorder<'_> {
                             let word = self.trace.push(Opcode::call_r, &[t.value], Some(descr));
                             let word = word.expect("call_r has a result");
                             self.guard(Opcode::guard_nonnull, &[word], at);
-                            let item = self.item(word, item, at);
+                            let item = self.item(word, Concrete::of(self.vm, item), at);
                             self.stack.push(item);
                         }
                         Some(None) => return abort("the sequence is exhausted: the iteration leaves the loop"),
@@ -698,17 +586,60 @@ impl Recorder<'_> {
                     let Some(item) = (if list { list_get(c, i) } else { tuple_get(c, i) }) else {
                         return abort("index out of range");
                     };
-                    let actual = self.trace.push(Opcode::call_pure_r, &[container.value], Some(self.descrs.class_word));
-                    let actual = actual.expect("call_pure_r has a result");
-                    let expected = self.trace.constant(Const::Ptr(class.value().to_bits()));
-                    self.guard(Opcode::guard_value, &[actual, expected], at);
+                    self.guard_class(container.value, class, at);
                     let descr = if list { self.descrs.list_item } else { self.descrs.tuple_item };
                     let word = self.trace.push(Opcode::call_r, &[container.value, key.value], Some(descr));
                     let word = word.expect("call_r has a result");
                     self.guard(Opcode::guard_nonnull, &[word], at);
-                    let item = self.item(word, item, at);
+                    let item = self.item(word, Concrete::of(self.vm, item), at);
                     self.stack.truncate(self.stack.len() - 2);
                     self.stack.push(item);
+                }
+                Bc::PUSH_NULL => {
+                    let null = self.trace.constant(Const::Ptr(0));
+                    self.stack.push(Tracked { value: null, concrete: Concrete::Ref(PyValue::NULL) });
+                }
+                Bc::COPY => {
+                    let t = self.peek(arg as usize)?;
+                    self.stack.push(t);
+                }
+                Bc::SWAP => {
+                    let top = self.stack.len();
+                    let Some(other) = top.checked_sub(arg as usize) else { return abort("operand stack underflow") };
+                    self.stack.swap(other, top - 1);
+                }
+                Bc::UNPACK_SEQUENCE_TUPLE => {
+                    ip += Bc::UNPACK_SEQUENCE.cache_units();
+                    self.record_unpack_tuple(at, arg as usize)?;
+                }
+                Bc::LOAD_GLOBAL | Bc::LOAD_GLOBAL_MODULE | Bc::LOAD_GLOBAL_BUILTIN => {
+                    ip += Bc::LOAD_GLOBAL.cache_units();
+                    self.record_load_global(at, arg)?;
+                }
+                Bc::LOAD_ATTR_INSTANCE => {
+                    ip += Bc::LOAD_ATTR.cache_units();
+                    self.record_load_attr_instance(at, arg)?;
+                }
+                Bc::STORE_ATTR_INSTANCE => {
+                    ip += Bc::STORE_ATTR.cache_units();
+                    self.record_store_attr_instance(at, arg)?;
+                }
+                Bc::LOAD_ATTR_MODULE => {
+                    ip += Bc::LOAD_ATTR.cache_units();
+                    let t = self.peek(1)?;
+                    let Concrete::Ref(module) = t.concrete else { return abort("LOAD_ATTR_MODULE of a number") };
+                    let (site, address) = self.site(at);
+                    let Some(v) = specialize::cached_module_attr(self.vm, site, module) else {
+                        return abort("LOAD_ATTR_MODULE misses its cache");
+                    };
+                    let word = self.trace.push(Opcode::call_r, &[address, t.value], Some(self.descrs.load_attr_module));
+                    let value = self.known_value(word.expect("call_r has a result"), v, at);
+                    self.pop()?;
+                    self.stack.push(value);
+                }
+                Bc::CALL_BUILTIN => {
+                    ip += Bc::CALL.cache_units();
+                    self.record_call_builtin(at, arg as usize)?;
                 }
                 other => return abort(format!("unsupported instruction {other:?}")),
             }
@@ -741,6 +672,133 @@ impl Recorder<'_> {
         let next = self.op(Opcode::int_add, &[self.iterations, one]);
         let args: Vec<Value> = std::iter::once(next).chain(slots.iter().map(|t| t.value)).collect();
         self.trace.push(Opcode::jump, &args, None);
+        Ok(())
+    }
+
+    /// `UNPACK_SEQUENCE_TUPLE` of an exact tuple of `n` items.
+    fn record_unpack_tuple(&mut self, at: usize, n: usize) -> Step<()> {
+        let t = self.peek(1)?;
+        let Concrete::Ref(tuple) = t.concrete else { return abort("UNPACK_SEQUENCE_TUPLE of a number") };
+        let tuple_class = self.vm.types.tuple;
+        let Some(items) = tuple.downcast::<PyTuple>().filter(|_| self.vm.is_exact(tuple, tuple_class)) else {
+            return abort("UNPACK_SEQUENCE_TUPLE of another object");
+        };
+        if items.len() != n {
+            return abort("UNPACK_SEQUENCE_TUPLE of a tuple of another length");
+        }
+        self.guard_class(t.value, tuple_class, at);
+        let len = self.trace.push(Opcode::call_pure_i, &[t.value], Some(self.descrs.tuple_len));
+        let expected = self.trace.const_int(n as i64);
+        self.guard(Opcode::guard_value, &[len.expect("call_pure_i has a result"), expected], at);
+        // (Every guard above and in `item` resumes before the instruction,
+        // with the tuple still on the stack: pop it only at the end.)
+        let mut unpacked = Vec::with_capacity(n);
+        for (i, &item) in items.as_slice().iter().enumerate() {
+            let index = self.trace.const_int(i as i64);
+            let word = self.trace.push(Opcode::call_pure_r, &[t.value, index], Some(self.descrs.tuple_at));
+            unpacked.push(self.item(word.expect("call_pure_r has a result"), Concrete::of(self.vm, item), at));
+        }
+        self.pop()?;
+        self.stack.extend(unpacked.into_iter().rev());
+        Ok(())
+    }
+
+    /// `LOAD_GLOBAL`: the name looked up in the globals then the builtins
+    /// each time, its value guarded (see `known_value`).
+    fn record_load_global(&mut self, at: usize, arg: u32) -> Step<()> {
+        let name = self.code.names[(arg >> 1) as usize];
+        let lookup =
+            |dict: PyValue| dict.downcast::<PyDict>().zip(name.downcast::<PyStr>()).and_then(|(d, n)| d.get_str(n));
+        let Some(v) = lookup(self.globals).or_else(|| lookup(self.builtins)) else {
+            return abort("LOAD_GLOBAL of an undefined name");
+        };
+        let (globals, builtins) = (Const::Ptr(self.globals.to_bits()), Const::Ptr(self.builtins.to_bits()));
+        let args = [
+            self.trace.constant(globals),
+            self.trace.constant(builtins),
+            self.trace.constant(Const::Ptr(name.to_bits())),
+        ];
+        let word = self.trace.push(Opcode::call_r, &args, Some(self.descrs.global_value));
+        let value = self.known_value(word.expect("call_r has a result"), v, at);
+        if arg & 1 != 0 {
+            let null = self.trace.constant(Const::Ptr(0));
+            self.stack.push(Tracked { value: null, concrete: Concrete::Ref(PyValue::NULL) });
+        }
+        self.stack.push(value);
+        Ok(())
+    }
+
+    /// `LOAD_ATTR_INSTANCE`, through the interpreter's cache at the site.
+    fn record_load_attr_instance(&mut self, at: usize, arg: u32) -> Step<()> {
+        let t = self.peek(1)?;
+        let Concrete::Ref(object) = t.concrete else { return abort("LOAD_ATTR_INSTANCE of a number") };
+        let name = self.code.names[arg as usize];
+        let (site, address) = self.site(at);
+        let stored = self.stores.iter().rev().find(|(key, _)| key.0.is(object) && key.1.is(name)).map(|s| s.1);
+        let concrete = match stored {
+            Some(c) => c,
+            None => match specialize::cached_instance_attr(self.vm, site, object) {
+                Some(v) => Concrete::of(self.vm, v),
+                None => return abort("LOAD_ATTR_INSTANCE misses its cache"),
+            },
+        };
+        let word = self.trace.push(Opcode::call_r, &[address, t.value], Some(self.descrs.load_attr_instance));
+        let word = word.expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        let value = self.item(word, concrete, at);
+        self.pop()?;
+        self.stack.push(value);
+        Ok(())
+    }
+
+    /// `STORE_ATTR_INSTANCE` into an attribute the object already has.
+    fn record_store_attr_instance(&mut self, at: usize, arg: u32) -> Step<()> {
+        let (owner, value) = (self.peek(1)?, self.peek(2)?);
+        let Concrete::Ref(object) = owner.concrete else { return abort("STORE_ATTR_INSTANCE on a number") };
+        let name = self.code.names[arg as usize];
+        let (site, address) = self.site(at);
+        if !specialize::cached_store_hits(self.vm, site, object) {
+            return abort("STORE_ATTR_INSTANCE that adds an attribute or misses its cache");
+        }
+        let word = self.boxed(value);
+        let name_word = self.trace.constant(Const::Ptr(name.to_bits()));
+        let stored = self.trace.push(
+            Opcode::call_i,
+            &[address, owner.value, word, name_word],
+            Some(self.descrs.store_attr_instance),
+        );
+        self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
+        self.stores.push(((object, name), value.concrete));
+        self.stack.truncate(self.stack.len() - 2);
+        Ok(())
+    }
+
+    /// `CALL_BUILTIN` of `math.sqrt` on a number that is not negative (the
+    /// builtins the recorder knows; any other aborts).
+    fn record_call_builtin(&mut self, at: usize, n: usize) -> Step<()> {
+        let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
+        let (Concrete::Ref(method_value), Concrete::Ref(function)) = (method.concrete, callable.concrete) else {
+            return abort("CALL_BUILTIN of a number");
+        };
+        let is_sqrt = function.downcast::<PyBuiltinFunction>().is_some_and(|f| {
+            f.def.name == "sqrt" && f.module.downcast::<PyStr>().is_some_and(|m| m.as_str() == "math")
+        });
+        if !method_value.is_null() || n != 1 || !is_sqrt {
+            return abort("CALL_BUILTIN of a builtin the recorder does not know");
+        }
+        let Some((x, a)) = self.as_float(self.peek(1)?) else { return abort("math.sqrt of an object") };
+        if a.is_nan() || a < 0.0 {
+            return abort("math.sqrt of a negative number or a NaN");
+        }
+        let expected = self.trace.constant(Const::Ptr(function.to_bits()));
+        self.guard(Opcode::guard_value, &[callable.value, expected], at);
+        let zero = self.trace.constant(Const::Float(0.0));
+        let not_negative = self.op(Opcode::float_ge, &[x, zero]);
+        self.guard(Opcode::guard_true, &[not_negative], at);
+        let root = self.trace.push(Opcode::call_pure_f, &[x], Some(self.descrs.float_sqrt));
+        self.stack.truncate(self.stack.len() - 3);
+        self.stack
+            .push(Tracked { value: root.expect("call_pure_f has a result"), concrete: Concrete::Float(a.sqrt()) });
         Ok(())
     }
 

@@ -32,6 +32,7 @@ fn run_recording(source: &str, threshold: u32) -> (u8, Vec<String>, Vec<String>,
                 stdlib: None,
             };
             let mut vm = Vm::new(config);
+            krait_stdlib::register_all(&mut vm);
             let sink = Rc::new(RefCell::new(Vec::new()));
             let recorded = Rc::new(RefCell::new(Vec::new()));
             let stats = Rc::new(RefCell::new(None));
@@ -188,4 +189,26 @@ fn a_sum_over_a_list_and_a_tuple_subscript_compile_with_helper_calls() {
     assert!(tuple_loop.contains("descr=tuple_item") && tuple_loop.contains("descr=float_value"), "{tuple_loop}");
     assert_eq!(stats.compiled, 2);
     assert_eq!(stats.guard_failures, 2, "only the ends of the loops leave them:\n{list_loop}\n{tuple_loop}");
+}
+
+#[test]
+fn an_nbody_style_loop_over_pairs_of_objects_compiles_and_stores_through_the_cache() {
+    let (status, traces, stats) = run(
+        "import math\n\
+         class B:\n    def __init__(self, x, v):\n        self.x = x\n        self.v = v\n\
+         def step(pairs, dt):\n    for a, b in pairs:\n        d = a.x - b.x\n        m = dt / (d * d * math.sqrt(d * d) + 1.0)\n        a.v -= d * m\n        b.v += d * m\n\
+         bodies = [B(float(i), 0.0) for i in range(6)]\n\
+         pairs = [(a, b) for i, a in enumerate(bodies) for b in bodies[i + 1:]]\n\
+         for _ in range(200):\n    step(pairs, 0.01)\n\
+         assert abs(sum(b.v for b in bodies)) < 1e-9, [b.v for b in bodies]\n",
+        50,
+    );
+    assert_eq!(status, 0);
+    assert_eq!(stats.compiled, 1, "{traces:?}");
+    let trace = &traces[0];
+    for helper in ["tuple_at", "load_attr_instance", "store_attr_instance", "global_value", "float_sqrt"] {
+        assert!(trace.contains(helper), "no {helper} in\n{trace}");
+    }
+    // The arithmetic stays on raw floats; only the stores box.
+    assert!(trace.contains("float_sub(") && trace.contains("box_float"), "{trace}");
 }

@@ -113,6 +113,12 @@ impl Site {
         Instruction::decode(unit)
     }
 
+    /// The instruction's opcode byte (whether the site still has a form).
+    #[inline(always)]
+    pub fn opcode(self) -> u8 {
+        self.unit() as u8
+    }
+
     /// The generic form's counter: true when it is time to specialise.
     #[inline(always)]
     pub fn due(self) -> bool {
@@ -722,6 +728,18 @@ pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: 
     values.push(value);
     attrs.map.set(child.value());
     true
+}
+
+/// Whether `STORE_ATTR_INSTANCE` at `site` would store into an attribute
+/// `owner` already has, without storing (for the JIT's recorder).
+pub fn cached_store_hits(vm: &Vm, site: Site, owner: Value) -> bool {
+    let Some(attrs) = owner.header().and_then(|h| h.attrs()) else { return false };
+    let Some(map) = attrs.map.get().downcast::<PyMap>() else { return false };
+    let Some(at) = site.find_entry(INSTANCE_ENTRY, vm.class_of(owner).current_version(), map.id) else {
+        return false;
+    };
+    let slot = site.get(at + 3);
+    slot & APPEND == 0 && (slot as usize) < attrs.values.len()
 }
 
 /// A store into a `__slots__` member through `object.__setattr__`.

@@ -1,0 +1,368 @@
+//! The VM's side of recorded traces: the descriptors of the helper
+//! functions compiled code calls, and the helpers themselves.
+//!
+//! Every helper that is not pure takes the `JitContext` first (the backend
+//! passes it to every non-pure call); those that need the VM find it in
+//! `JitContext::vm`, which the driver sets before entering compiled code.
+//! No helper raises: one that cannot do what the trace assumed (an
+//! attribute cache that no longer matches, an exhausted iterator, a global
+//! that is gone) returns 0 without changing anything, the trace's guard on
+//! the result fails, and the interpreter runs the instruction generically —
+//! and raises, if that is what it does. Helpers that read the caches of
+//! quickened instructions call the interpreter's own functions
+//! (`specialize::cached_*`), after checking that the instruction still has
+//! the form whose cache layout they read.
+
+use std::sync::Arc;
+
+use krait_bytecode::Opcode as Bc;
+use krait_vm::interp::specialize::{self, Site};
+use krait_vm::types::dict::PyDict;
+use krait_vm::types::float::PyFloat;
+use krait_vm::types::iterator::{IterState, PyIterator};
+use krait_vm::types::list::PyList;
+use krait_vm::types::str::PyStr;
+use krait_vm::types::tuple::PyTuple;
+use krait_vm::value::Value as PyValue;
+use krait_vm::vm::Vm;
+
+use crate::backend::JitContext;
+use crate::ir::descr::EffectClass;
+use crate::ir::{DescrId, DescrTable, Type};
+
+/// The descriptors the recorder's traces use.
+pub struct VmDescrs {
+    /// The table (shared by every trace).
+    pub table: Arc<DescrTable>,
+    /// `range_next(iterator) -> small int word or 0`.
+    pub range_next: DescrId,
+    /// `list_next(iterator) -> item word or 0`.
+    pub list_next: DescrId,
+    /// `tuple_next(iterator) -> item word or 0`.
+    pub tuple_next: DescrId,
+    /// `list_item(list, doubled index) -> item word or 0`.
+    pub list_item: DescrId,
+    /// `tuple_item(tuple, doubled index) -> item word or 0`.
+    pub tuple_item: DescrId,
+    /// `class_word(value) -> class word or 0` (pure).
+    pub class_word: DescrId,
+    /// `kind_code(value, float class word) -> 0 ref, 1 small int, 2 exact float` (pure).
+    pub kind_code: DescrId,
+    /// `float_value(exact float) -> float` (pure).
+    pub float_value: DescrId,
+    /// `untag_int(small int) -> doubled int` (pure).
+    pub untag_int: DescrId,
+    /// `tuple_len(tuple) -> length` (pure: tuples are immutable).
+    pub tuple_len: DescrId,
+    /// `tuple_at(tuple, index) -> item word` (pure; the index in range).
+    pub tuple_at: DescrId,
+    /// `load_attr_instance(site, object) -> value word or 0`.
+    pub load_attr_instance: DescrId,
+    /// `store_attr_instance(site, object, value, name) -> 1, or 0 (not stored)`.
+    pub store_attr_instance: DescrId,
+    /// `load_attr_module(site, module) -> value word or 0`.
+    pub load_attr_module: DescrId,
+    /// `global_value(globals, builtins, name) -> value word or 0`.
+    pub global_value: DescrId,
+    /// `box_float(float) -> value word` (may allocate).
+    pub box_float: DescrId,
+    /// `float_sqrt(float) -> float` (pure).
+    pub float_sqrt: DescrId,
+}
+
+impl VmDescrs {
+    /// The descriptors of the VM's helpers.
+    pub fn new() -> VmDescrs {
+        let mut table = DescrTable::new();
+        let range_next =
+            table.call("range_next", range_next as *const () as usize, &[Type::Ref], Type::Int, EffectClass::CanRaise);
+        let list_next =
+            table.call("list_next", list_next as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
+        let tuple_next =
+            table.call("tuple_next", tuple_next as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
+        let list_item = table.call(
+            "list_item",
+            list_item as *const () as usize,
+            &[Type::Ref, Type::Int],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let tuple_item = table.call(
+            "tuple_item",
+            tuple_item as *const () as usize,
+            &[Type::Ref, Type::Int],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let class_word =
+            table.call("class_word", class_word as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::Pure);
+        let kind_code = table.call(
+            "kind_code",
+            kind_code as *const () as usize,
+            &[Type::Ref, Type::Ref],
+            Type::Int,
+            EffectClass::Pure,
+        );
+        let float_value =
+            table.call("float_value", float_value as *const () as usize, &[Type::Ref], Type::Float, EffectClass::Pure);
+        let untag_int =
+            table.call("untag_int", untag_int as *const () as usize, &[Type::Ref], Type::Int, EffectClass::Pure);
+        let tuple_len =
+            table.call("tuple_len", tuple_len as *const () as usize, &[Type::Ref], Type::Int, EffectClass::Pure);
+        let tuple_at = table.call(
+            "tuple_at",
+            tuple_at as *const () as usize,
+            &[Type::Ref, Type::Int],
+            Type::Ref,
+            EffectClass::Pure,
+        );
+        let load_attr_instance = table.call(
+            "load_attr_instance",
+            load_attr_instance as *const () as usize,
+            &[Type::Int, Type::Ref],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let store_attr_instance = table.call(
+            "store_attr_instance",
+            store_attr_instance as *const () as usize,
+            &[Type::Int, Type::Ref, Type::Ref, Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
+        let load_attr_module = table.call(
+            "load_attr_module",
+            load_attr_module as *const () as usize,
+            &[Type::Int, Type::Ref],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let global_value = table.call(
+            "global_value",
+            global_value as *const () as usize,
+            &[Type::Ref, Type::Ref, Type::Ref],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let box_float =
+            table.call("box_float", box_float as *const () as usize, &[Type::Float], Type::Ref, EffectClass::CanRaise);
+        let float_sqrt =
+            table.call("float_sqrt", float_sqrt as *const () as usize, &[Type::Float], Type::Float, EffectClass::Pure);
+        VmDescrs {
+            untag_int,
+            tuple_len,
+            tuple_at,
+            load_attr_instance,
+            store_attr_instance,
+            load_attr_module,
+            global_value,
+            box_float,
+            float_sqrt,
+            table: Arc::new(table),
+            range_next,
+            list_next,
+            tuple_next,
+            list_item,
+            tuple_item,
+            class_word,
+            kind_code,
+            float_value,
+        }
+    }
+}
+
+impl Default for VmDescrs {
+    fn default() -> VmDescrs {
+        VmDescrs::new()
+    }
+}
+
+/// `FOR_ITER_RANGE` for compiled code: advance a `range` iterator and return
+/// the small int word of its next value, or 0, without changing it, when it
+/// is not a range iterator, is exhausted, or its value is not a small int
+/// (the interpreter then runs the instruction generically). Mirrors
+/// `specialize::range_next`. Like every call that is not pure, it gets the
+/// `JitContext` first; it never raises, so it does not use it.
+pub extern "C" fn range_next(_ctx: *mut JitContext, iterator: u64) -> u64 {
+    let Some(it) = PyValue::from_bits(iterator).downcast::<PyIterator>() else { return 0 };
+    let mut state = it.state.borrow_mut();
+    let IterState::Range { next, step, remaining } = &mut *state else { return 0 };
+    if *remaining == 0 {
+        return 0;
+    }
+    let Some(word) = PyValue::small_int(*next) else { return 0 };
+    *remaining -= 1;
+    if *remaining > 0 {
+        *next += *step;
+    }
+    word.to_bits()
+}
+
+/// `FOR_ITER_LIST`/`FOR_ITER_TUPLE` for compiled code: advance a list (or
+/// tuple) iterator and return its next item's word, or 0, without changing
+/// the iterator, when it is not such an iterator or is exhausted (the
+/// interpreter then runs the instruction generically, which also marks the
+/// iterator exhausted: until then it keeps its sequence alive, and with it
+/// every item the trace read from it). Mirrors `specialize::sequence_next`.
+pub extern "C" fn list_next(_ctx: *mut JitContext, iterator: u64) -> u64 {
+    sequence_next(iterator, true)
+}
+
+/// See [`list_next`].
+pub extern "C" fn tuple_next(_ctx: *mut JitContext, iterator: u64) -> u64 {
+    sequence_next(iterator, false)
+}
+
+fn sequence_next(iterator: u64, list: bool) -> u64 {
+    let Some(it) = PyValue::from_bits(iterator).downcast::<PyIterator>() else { return 0 };
+    let mut state = it.state.borrow_mut();
+    let item = match &mut *state {
+        IterState::List { list: l, index } if list => l.get(*index).map(|v| (v, index)),
+        IterState::Tuple { tuple, index } if !list => (*index < tuple.len()).then(|| (tuple.get(*index), index)),
+        _ => None,
+    };
+    match item {
+        Some((v, index)) => {
+            *index += 1;
+            v.to_bits()
+        }
+        None => 0,
+    }
+}
+
+/// `list[i]` for a small int index (negative counts from the end), or None.
+pub(crate) fn list_get(list: PyValue, i: i64) -> Option<PyValue> {
+    let list = list.downcast::<PyList>()?;
+    let items = list.items.borrow();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
+}
+
+/// `tuple[i]` for a small int index (negative counts from the end), or None.
+pub(crate) fn tuple_get(tuple: PyValue, i: i64) -> Option<PyValue> {
+    let tuple = tuple.downcast::<PyTuple>()?;
+    let items = tuple.as_slice();
+    let index = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(index).ok().and_then(|i| items.get(i).copied())
+}
+
+/// `BINARY_SUBSCR_LIST_INT` for compiled code, after a guard that `list` is
+/// an exact list: the item's word, or 0 when the index is out of range (the
+/// interpreter then raises). `index` is doubled.
+pub extern "C" fn list_item(_ctx: *mut JitContext, list: u64, index: u64) -> u64 {
+    list_get(PyValue::from_bits(list), (index as i64) >> 1).map_or(0, PyValue::to_bits)
+}
+
+/// `BINARY_SUBSCR_TUPLE_INT` for compiled code: see [`list_item`].
+pub extern "C" fn tuple_item(_ctx: *mut JitContext, tuple: u64, index: u64) -> u64 {
+    tuple_get(PyValue::from_bits(tuple), (index as i64) >> 1).map_or(0, PyValue::to_bits)
+}
+
+/// The word of a value's class, or 0 for a value that is not an object.
+pub extern "C" fn class_word(value: u64) -> u64 {
+    PyValue::from_bits(value).header().map_or(0, |h| h.class().to_bits())
+}
+
+/// The [`Kind`] of a value, as a code: 1 for a small int, 2 for an exact
+/// float (`float_class` is the word of the `float` type), 0 otherwise.
+pub extern "C" fn kind_code(value: u64, float_class: u64) -> u64 {
+    let v = PyValue::from_bits(value);
+    if v.is_small_int() {
+        1
+    } else if v.is_immediate_float() || v.header().is_some_and(|h| h.class().to_bits() == float_class) {
+        2
+    } else {
+        0
+    }
+}
+
+/// A small int's word as the trace holds it, doubled (after a `kind_code`
+/// guard).
+pub extern "C" fn untag_int(value: u64) -> u64 {
+    value & !1
+}
+
+/// The value of an exact float (after a `kind_code` guard).
+pub extern "C" fn float_value(value: u64) -> f64 {
+    let v = PyValue::from_bits(value);
+    v.as_immediate_float().or_else(|| v.downcast::<PyFloat>().map(|f| f.value)).unwrap_or(0.0)
+}
+
+/// `len(tuple)` (after a guard that `tuple` is an exact tuple).
+pub extern "C" fn tuple_len(tuple: u64) -> u64 {
+    PyValue::from_bits(tuple).downcast::<PyTuple>().map_or(0, |t| t.len() as u64)
+}
+
+/// `tuple[index]` for an index in range (after a `tuple_len` guard), or 0.
+pub extern "C" fn tuple_at(tuple: u64, index: u64) -> u64 {
+    tuple_get(PyValue::from_bits(tuple), index as i64).map_or(0, PyValue::to_bits)
+}
+
+/// The VM of a context (set by the driver before it enters compiled code).
+///
+/// # Safety
+/// `ctx` must be the context the driver passed to the compiled code.
+unsafe fn vm_of<'a>(ctx: *mut JitContext) -> &'a mut Vm {
+    // SAFETY: the driver stores the `&mut Vm` it was given and does not use
+    // it until the compiled code returns; helpers run one at a time.
+    unsafe { &mut *((*ctx).vm as *mut Vm) }
+}
+
+/// The quickened instruction at `site` (an address in a code object the
+/// driver keeps alive), if it still has the form `op`.
+fn site_with(site: u64, op: Bc) -> Option<Site> {
+    // SAFETY: recorded traces pass the address of an instruction of their
+    // code object, followed by its cache, and the driver keeps that code
+    // object alive as long as the trace.
+    let site = unsafe { Site::new(site as *const std::cell::Cell<u32>) };
+    (site.opcode() == op as u8).then_some(site)
+}
+
+/// `LOAD_ATTR_INSTANCE`'s fast path (`specialize::cached_instance_attr`).
+pub(crate) extern "C" fn load_attr_instance(ctx: *mut JitContext, site: u64, object: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let Some(site) = site_with(site, Bc::LOAD_ATTR_INSTANCE) else { return 0 };
+    specialize::cached_instance_attr(vm, site, PyValue::from_bits(object)).map_or(0, PyValue::to_bits)
+}
+
+/// `STORE_ATTR_INSTANCE`'s fast path (`specialize::cached_store_attr`):
+/// 1 when it stored.
+pub(crate) extern "C" fn store_attr_instance(ctx: *mut JitContext, site: u64, object: u64, value: u64, name: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let Some(site) = site_with(site, Bc::STORE_ATTR_INSTANCE) else { return 0 };
+    let (object, value, name) = (PyValue::from_bits(object), PyValue::from_bits(value), PyValue::from_bits(name));
+    specialize::cached_store_attr(vm, site, object, name, value) as u64
+}
+
+/// `LOAD_ATTR_MODULE`'s fast path (`specialize::cached_module_attr`).
+pub(crate) extern "C" fn load_attr_module(ctx: *mut JitContext, site: u64, module: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let Some(site) = site_with(site, Bc::LOAD_ATTR_MODULE) else { return 0 };
+    specialize::cached_module_attr(vm, site, PyValue::from_bits(module)).map_or(0, PyValue::to_bits)
+}
+
+/// `LOAD_GLOBAL`'s lookup: `name` (an exact str) in `globals`, then in
+/// `builtins`.
+pub extern "C" fn global_value(_ctx: *mut JitContext, globals: u64, builtins: u64, name: u64) -> u64 {
+    let Some(name) = PyValue::from_bits(name).downcast::<PyStr>() else { return 0 };
+    let dict = |word: u64| PyValue::from_bits(word).downcast::<PyDict>();
+    let (Some(globals), Some(builtins)) = (dict(globals), dict(builtins)) else { return 0 };
+    globals.get_str(name).or_else(|| builtins.get_str(name)).map_or(0, PyValue::to_bits)
+}
+
+/// A float as a value, to store it in the heap: an immediate float, or a
+/// new `PyFloat` (which may collect: compiled code keeps its references on
+/// the native stack, which the collector scans).
+pub(crate) extern "C" fn box_float(ctx: *mut JitContext, value: f64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    vm.new_float(value).to_bits()
+}
+
+/// `math.sqrt` of a float the trace guarded is not negative.
+pub extern "C" fn float_sqrt(value: f64) -> f64 {
+    value.sqrt()
+}
