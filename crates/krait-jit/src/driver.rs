@@ -39,7 +39,7 @@ use krait_vm::types::function::PyCode;
 use krait_vm::value::Value as PyValue;
 use krait_vm::vm::Vm;
 
-use crate::backend::{Backend, CompiledTrace, ExitKind, JitContext};
+use crate::backend::{Backend, CompiledTrace, ExitInfo, ExitKind, JitContext, LoopEntry};
 use crate::deopt;
 use crate::helpers::VmDescrs;
 use crate::ir::{print, Trace};
@@ -68,6 +68,28 @@ pub struct CompiledLoop {
     pub entries: u64,
     /// Iterations completed over all entries.
     pub iterations: u64,
+    /// The bridges compiled for its guards (and theirs), in order.
+    pub bridges: Vec<Bridge>,
+    /// The guards (exit numbers) a bridge was tried for, compiled or not.
+    pub bridge_attempts: rustc_hash::FxHashSet<u32>,
+}
+
+/// A bridge: the trace from a guard that failed often back to the loop.
+pub struct Bridge {
+    pub trace: Trace,
+    pub code: CompiledTrace,
+}
+
+impl CompiledLoop {
+    /// The trace (the loop's or a bridge's) and the code that exit `info`
+    /// leaves from.
+    fn trace_of(&self, info: &ExitInfo) -> (&Trace, &CompiledTrace) {
+        if info.trace == self.code.number {
+            return (&self.trace, &self.code);
+        }
+        let bridge = self.bridges.iter().find(|b| b.code.number == info.trace).expect("an exit of this loop's traces");
+        (&bridge.trace, &bridge.code)
+    }
 }
 
 enum LoopState {
@@ -88,14 +110,23 @@ pub struct Stats {
     pub guard_failures: u64,
     /// Compiled loops put aside because they left too soon after entering.
     pub unprofitable: u64,
+    /// Bridges compiled (and attached to their guards).
+    pub bridges: u64,
 }
 
-/// A compiled loop is judged after this many entries...
-const JUDGE_AFTER_ENTRIES: u64 = 64;
+/// A guard that failed this many times gets a bridge (PyPy's default), or
+/// after fewer when the loop threshold is lower (tests trace everything).
+const BRIDGE_THRESHOLD: u64 = 200;
+
+/// A compiled loop is judged after this many entries (counted again from
+/// zero when a bridge is attached: more than `BRIDGE_THRESHOLD`, so that a
+/// guard that fails on every entry gets its bridge first)...
+const JUDGE_AFTER_ENTRIES: u64 = 256;
 /// ... and put aside if it completed fewer iterations than this per entry
-/// on average: without bridges, a guard that fails on most iterations (an
-/// `if` that goes both ways) makes every iteration pay for entering and
-/// leaving machine code, which costs more than interpreting it.
+/// on average: a guard that fails on most iterations and gets no bridge
+/// (its path leaves the loop, or cannot be recorded) makes every iteration
+/// pay for entering and leaving machine code, which costs more than
+/// interpreting it.
 const MIN_ITERATIONS_PER_ENTRY: u64 = 4;
 
 /// Back-offs (in doublings of the threshold) of a loop put aside.
@@ -181,6 +212,8 @@ impl Jit {
             constants: recorded.constants,
             entries: 0,
             iterations: 0,
+            bridges: Vec::new(),
+            bridge_attempts: Default::default(),
         }))
     }
 
@@ -218,16 +251,60 @@ impl Jit {
         // the helpers, which check their arguments' layouts themselves; what
         // the trace allocates (boxed floats) the collector finds on the
         // native stack; the backend lives in `self`.
-        let exit = unsafe { compiled.code.run(&mut self.buffer, &mut self.ctx) };
+        let exit = unsafe { self.backend.execute(&compiled.code, &mut self.buffer, &mut self.ctx) };
         self.ctx.vm = std::ptr::null_mut();
         let info = self.backend.exit(exit);
-        match &info.kind {
-            ExitKind::Guard(snapshot) => {
-                self.stats.guard_failures += 1;
-                Some(deopt::write_back(vm, &compiled.trace, *snapshot, &self.buffer))
+        let ExitKind::Guard(snapshot) = info.kind else {
+            unreachable!("loops and their bridges leave only through guards")
+        };
+        self.stats.guard_failures += 1;
+        let (trace, _) = compiled.trace_of(info);
+        let iterations = deopt::write_back(vm, trace, snapshot, &self.buffer);
+        self.consider_bridge(vm, key, exit);
+        Some(iterations)
+    }
+
+    /// After guard `exit` of loop `key` failed and the frame was written
+    /// back: if the guard has failed often enough, record a bridge from
+    /// here to the loop's header, compile it, and attach it to the guard
+    /// (once per guard: a guard whose bridge aborts keeps exiting).
+    fn consider_bridge(&mut self, vm: &mut Vm, key: LoopKey, exit: u32) {
+        let Some(LoopState::Compiled(compiled)) = self.loops.get_mut(&key) else { return };
+        let info = self.backend.exit(exit);
+        let ExitKind::Guard(snapshot) = info.kind else { return };
+        let failures = compiled.trace_of(info).1.guard_failures(exit).unwrap_or(0);
+        if failures < BRIDGE_THRESHOLD.min(u64::from(self.threshold)) || !compiled.bridge_attempts.insert(exit) {
+            return;
+        }
+        let (parent, parent_code) = compiled.trace_of(info);
+        let code = jit_hooks::top_frame(vm).0.code;
+        let loop_types = compiled.code.input_types.clone();
+        let recorded = record::record_bridge(vm, &self.descrs, code, key.1, parent, snapshot, &loop_types);
+        let result = recorded.map_err(|a| a.0).and_then(|(mut trace, constants)| {
+            crate::ir::verify(&trace).map_err(|e| format!("the recorded bridge does not verify: {e:?}"))?;
+            optimize_observed(&mut trace, &mut |_, _| {}).map_err(|e| format!("invalid bridge: {}", e.reason))?;
+            let bridge = self.backend.compile_bridge(&trace, &compiled.code, LoopEntry::Preamble).map_err(|e| e.0)?;
+            self.backend.attach_bridge(parent_code, exit, &bridge).map_err(|e| e.0)?;
+            Ok((trace, bridge, constants))
+        });
+        let name = format!("{}:{}", code_name(code), key.1);
+        match result {
+            Ok((trace, bridge, constants)) => {
+                self.stats.bridges += 1;
+                if self.log.is_some() {
+                    self.log(&format!("# jit: bridge from exit {exit} of loop {name}\n{}", print(&trace)));
+                }
+                for constant in constants {
+                    jit_hooks::keep_alive(vm, constant);
+                }
+                let Some(LoopState::Compiled(compiled)) = self.loops.get_mut(&key) else { return };
+                compiled.bridges.push(Bridge { trace, code: bridge });
+                (compiled.entries, compiled.iterations) = (0, 0);
             }
-            ExitKind::Finish | ExitKind::Jump(..) => {
-                unreachable!("a loop trace leaves only through its guards")
+            Err(reason) => {
+                if self.log.is_some() {
+                    self.log(&format!("# jit: bridge from exit {exit} of loop {name} aborted: {reason}\n"));
+                }
             }
         }
     }
@@ -306,8 +383,8 @@ impl JitHooks for Jit {
         if self.show_stats {
             let s = self.stats;
             eprintln!(
-                "jit: {} loops compiled, {} aborted, {} entries, {} guard failures, {} put aside as unprofitable",
-                s.compiled, s.aborted, s.entered, s.guard_failures, s.unprofitable
+                "jit: {} loops compiled, {} aborted, {} bridges, {} entries, {} guard failures, {} put aside as unprofitable",
+                s.compiled, s.aborted, s.bridges, s.entered, s.guard_failures, s.unprofitable
             );
         }
     }

@@ -328,7 +328,13 @@ pub(crate) extern "C" fn load_attr_instance(ctx: *mut JitContext, site: u64, obj
 
 /// `STORE_ATTR_INSTANCE`'s fast path (`specialize::cached_store_attr`):
 /// 1 when it stored.
-pub(crate) extern "C" fn store_attr_instance(ctx: *mut JitContext, site: u64, object: u64, value: u64, name: u64) -> u64 {
+pub(crate) extern "C" fn store_attr_instance(
+    ctx: *mut JitContext,
+    site: u64,
+    object: u64,
+    value: u64,
+    name: u64,
+) -> u64 {
     // SAFETY: called by compiled code with its context.
     let vm = unsafe { vm_of(ctx) };
     let Some(site) = site_with(site, Bc::STORE_ATTR_INSTANCE) else { return 0 };

@@ -233,6 +233,11 @@ struct Recorder<'a> {
     vm: &'a Vm,
     code: Gc<PyCode>,
     header: usize,
+    /// The instruction recording starts at: the header for a loop, the
+    /// failing guard's instruction for a bridge.
+    start: usize,
+    /// For a bridge: the input types of the loop it goes back into.
+    bridge_to: Option<Vec<Type>>,
     trace: Trace,
     descrs: &'a VmDescrs,
     locals: Vec<Tracked>,
@@ -271,6 +276,8 @@ pub fn record(vm: &Vm, descrs: &VmDescrs, code: Gc<PyCode>, header: usize) -> Re
         vm,
         code,
         header,
+        start: header,
+        bridge_to: None,
         descrs,
         locals: locals.iter().zip(&label[..nlocals]).map(track).collect(),
         stack: stack.iter().zip(&label[nlocals..]).map(track).collect(),
@@ -284,6 +291,70 @@ pub fn record(vm: &Vm, descrs: &VmDescrs, code: Gc<PyCode>, header: usize) -> Re
     recorder.run()?;
     let Recorder { trace, globals, builtins, constants, .. } = recorder;
     Ok(Recorded { trace, kinds, nlocals, globals, builtins, constants })
+}
+
+/// Record a bridge from a guard of a compiled loop that failed: from the
+/// top frame as the failure left it (at the guard's instruction, written
+/// back from `snapshot` of `parent`), to the loop's header, where it jumps
+/// to the start of the loop's trace, whose inputs have `loop_types` (the
+/// iteration counter, then the slots by kind). The bridge's inputs are the
+/// guard's fail arguments, in their order.
+pub fn record_bridge(
+    vm: &Vm,
+    descrs: &VmDescrs,
+    code: Gc<PyCode>,
+    header: usize,
+    parent: &Trace,
+    snapshot: crate::ir::SnapshotId,
+    loop_types: &[Type],
+) -> Result<(Trace, Vec<PyValue>), Abort> {
+    let (frame, values) = krait_vm::jit_hooks::top_frame(vm);
+    let frames = parent.resume.frames_of(snapshot);
+    let [resumed] = frames[..] else { return abort("a snapshot of more than one frame") };
+    let nlocals = frame.stack_base - frame.base;
+    let live: Vec<PyValue> = values[frame.base..frame.sp].to_vec();
+    if resumed.pc as usize != frame.ip || resumed.slots.len() != 1 + live.len() {
+        return abort("the frame does not match the guard's snapshot");
+    }
+    let mut trace = Trace::new(descrs.table.clone());
+    let fail_args = parent.resume.fail_args(snapshot);
+    let inputs: Vec<Value> = fail_args.iter().map(|&v| trace.add_input(parent.ty(v))).collect();
+    let mut slots = Vec::with_capacity(resumed.slots.len());
+    for slot in &resumed.slots {
+        let Slot::Value(v) = *slot else { return abort("a snapshot with a virtual object") };
+        slots.push(match parent.const_of(v) {
+            Some(c) => trace.constant(c),
+            None => inputs[fail_args.iter().position(|&a| a == v).expect("a fail argument")],
+        });
+    }
+    let (iterations, slots) = slots.split_first().expect("the iteration counter");
+    let mut tracked = Vec::with_capacity(live.len());
+    for (&value, &v) in slots.iter().zip(&live) {
+        let concrete = Concrete::of(vm, v);
+        if (Tracked { value, concrete }).kind().ty() != trace.ty(value) {
+            return abort("a slot of the frame has another kind than its snapshot's");
+        }
+        tracked.push(Tracked { value, concrete });
+    }
+    let stack = tracked.split_off(nlocals);
+    let mut recorder = Recorder {
+        vm,
+        code,
+        header,
+        start: frame.ip,
+        bridge_to: Some(loop_types.to_vec()),
+        descrs,
+        locals: tracked,
+        stack,
+        iterations: *iterations,
+        trace,
+        globals: frame.globals.value(),
+        builtins: frame.builtins.value(),
+        stores: Vec::new(),
+        constants: Vec::new(),
+    };
+    recorder.run()?;
+    Ok((recorder.trace, recorder.constants))
 }
 
 impl Recorder<'_> {
@@ -422,7 +493,7 @@ impl Recorder<'_> {
     }
 
     fn run(&mut self) -> Step<()> {
-        let mut ip = self.header;
+        let mut ip = self.start;
         for _ in 0..MAX_INSTRUCTIONS {
             if ip >= self.code.instructions.len() {
                 return abort("ran off the end of the code");
@@ -565,7 +636,12 @@ impl Recorder<'_> {
                             let word = self.trace.push(Opcode::call_r, &[t.value], Some(descr));
                             let word = word.expect("call_r has a result");
                             self.guard(Opcode::guard_nonnull, &[word], at);
-                            let item = self.item(word, Concrete::of(self.vm, item), at);
+                            // The iterator has advanced: a guard on the
+                            // item's kind resumes after the FOR_ITER, with
+                            // the item (boxed) on the stack.
+                            self.stack.push(Tracked { value: word, concrete: Concrete::Ref(item) });
+                            let item = self.item(word, Concrete::of(self.vm, item), ip);
+                            self.pop()?;
                             self.stack.push(item);
                         }
                         Some(None) => return abort("the sequence is exhausted: the iteration leaves the loop"),
@@ -656,15 +732,22 @@ impl Recorder<'_> {
         abort(format!("iteration longer than {MAX_INSTRUCTIONS} instructions"))
     }
 
+    /// End the iteration at the header: a loop jumps to its label, a bridge
+    /// to the start of its loop's trace (which takes the same slots).
     fn close_loop(&mut self) -> Step<()> {
-        let label = self.trace.loop_label().expect("the trace has a label");
-        let label_values = self.trace.ops[label].args[1..].to_vec();
+        let types: Vec<Type> = match &self.bridge_to {
+            Some(types) => types[1..].to_vec(),
+            None => {
+                let label = self.trace.loop_label().expect("the trace has a label");
+                self.trace.ops[label].args[1..].iter().map(|&l| self.trace.ty(l)).collect()
+            }
+        };
         let slots: Vec<Tracked> = self.locals.iter().chain(&self.stack).copied().collect();
-        if slots.len() != label_values.len() {
+        if slots.len() != types.len() {
             return abort("the operand stack depth differs at the end of the iteration");
         }
-        for (i, (t, &l)) in slots.iter().zip(&label_values).enumerate() {
-            if t.kind().ty() != self.trace.ty(l) {
+        for (i, (t, &ty)) in slots.iter().zip(&types).enumerate() {
+            if t.kind().ty() != ty {
                 return abort(format!("slot {i} changes kind in the loop (type-unstable loop)"));
             }
         }
@@ -672,6 +755,7 @@ impl Recorder<'_> {
         let next = self.op(Opcode::int_add, &[self.iterations, one]);
         let args: Vec<Value> = std::iter::once(next).chain(slots.iter().map(|t| t.value)).collect();
         self.trace.push(Opcode::jump, &args, None);
+        self.trace.loop_target = self.bridge_to.clone();
         Ok(())
     }
 

@@ -131,7 +131,7 @@ fn a_local_that_changes_type_fails_the_guard_with_the_exact_state() {
 }
 
 #[test]
-fn a_loop_whose_branch_alternates_is_put_aside_as_unprofitable() {
+fn a_loop_whose_branch_alternates_gets_a_bridge_and_stays_in_machine_code() {
     let (status, _, stats) = run(
         "def f(n):\n    a = 0\n    for i in range(n):\n        if i % 2 == 0:\n            a += 1\n    return a\n\
          assert f(20000) == 10000\n",
@@ -139,8 +139,27 @@ fn a_loop_whose_branch_alternates_is_put_aside_as_unprofitable() {
     );
     assert_eq!(status, 0);
     assert_eq!(stats.compiled, 1);
+    // The other side of the `if` fails its guard until the guard has
+    // failed `threshold` times; from then on the bridge runs it and jumps
+    // back into the loop, which leaves only at the range's end.
+    assert_eq!(stats.bridges, 1, "{stats:?}");
+    assert_eq!(stats.unprofitable, 0, "{stats:?}");
+    assert!(stats.entered <= 12, "{stats:?}");
+}
+
+#[test]
+fn a_loop_that_always_leaves_after_a_few_iterations_is_put_aside() {
+    let (status, _, stats) = run(
+        "def g(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n\
+         for _ in range(3000):\n    assert g([1, 2, 3]) == 6\n",
+        10,
+    );
+    assert_eq!(status, 0);
+    assert_eq!(stats.compiled, 1);
+    // The exit at the list's end leaves the loop: its bridge aborts.
+    assert_eq!(stats.bridges, 0, "{stats:?}");
     assert_eq!(stats.unprofitable, 1, "{stats:?}");
-    assert!(stats.entered < 200, "{stats:?}");
+    assert!(stats.entered < 300, "{stats:?}");
 }
 
 #[test]
