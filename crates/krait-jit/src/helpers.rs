@@ -19,6 +19,7 @@ use krait_bytecode::Opcode as Bc;
 use krait_vm::interp::specialize::{self, Site};
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::float::PyFloat;
+use krait_vm::types::function::PyCell;
 use krait_vm::types::iterator::{IterState, PyIterator};
 use krait_vm::types::list::PyList;
 use krait_vm::types::str::PyStr;
@@ -68,6 +69,12 @@ pub struct VmDescrs {
     pub box_float: DescrId,
     /// `float_sqrt(float) -> float` (pure).
     pub float_sqrt: DescrId,
+    /// `list_store(list, doubled index, value) -> 1, or 0 (not stored)`.
+    pub list_store: DescrId,
+    /// `cell_get(cell) -> value word, or 0 when empty`.
+    pub cell_get: DescrId,
+    /// `cell_set(cell, value) -> 1, or 0 (not a cell)`.
+    pub cell_set: DescrId,
 }
 
 impl VmDescrs {
@@ -148,8 +155,27 @@ impl VmDescrs {
             table.call("box_float", box_float as *const () as usize, &[Type::Float], Type::Ref, EffectClass::CanRaise);
         let float_sqrt =
             table.call("float_sqrt", float_sqrt as *const () as usize, &[Type::Float], Type::Float, EffectClass::Pure);
+        let list_store = table.call(
+            "list_store",
+            list_store as *const () as usize,
+            &[Type::Ref, Type::Int, Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
+        let cell_get =
+            table.call("cell_get", cell_get as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
+        let cell_set = table.call(
+            "cell_set",
+            cell_set as *const () as usize,
+            &[Type::Ref, Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
         VmDescrs {
             untag_int,
+            list_store,
+            cell_get,
+            cell_set,
             tuple_len,
             tuple_at,
             load_attr_instance,
@@ -371,4 +397,26 @@ pub(crate) extern "C" fn box_float(ctx: *mut JitContext, value: f64) -> u64 {
 /// `math.sqrt` of a float the trace guarded is not negative.
 pub extern "C" fn float_sqrt(value: f64) -> f64 {
     value.sqrt()
+}
+
+/// `STORE_SUBSCR_LIST_INT` (after a guard that `list` is an exact list): 1
+/// when it stored, 0 when the index is out of range (the interpreter then
+/// raises). `index` is doubled.
+pub extern "C" fn list_store(_ctx: *mut JitContext, list: u64, index: u64, value: u64) -> u64 {
+    let Some(list) = PyValue::from_bits(list).downcast::<PyList>() else { return 0 };
+    krait_vm::interp::ops::set_list_item(list, (index as i64) >> 1, PyValue::from_bits(value)) as u64
+}
+
+/// `LOAD_DEREF`: the cell's value, or 0 when it is empty (the interpreter
+/// then raises).
+pub extern "C" fn cell_get(_ctx: *mut JitContext, cell: u64) -> u64 {
+    PyValue::from_bits(cell).downcast::<PyCell>().map_or(0, |c| c.contents.get().to_bits())
+}
+
+/// `STORE_DEREF`: 1 when `cell` is a cell (it always is in a frame's
+/// cell slots).
+pub extern "C" fn cell_set(_ctx: *mut JitContext, cell: u64, value: u64) -> u64 {
+    let Some(cell) = PyValue::from_bits(cell).downcast::<PyCell>() else { return 0 };
+    cell.contents.set(PyValue::from_bits(value));
+    1
 }

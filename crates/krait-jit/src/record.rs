@@ -77,7 +77,7 @@ use krait_vm::object::Gc;
 use krait_vm::types::descriptor::PyBuiltinFunction;
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::float;
-use krait_vm::types::function::PyCode;
+use krait_vm::types::function::{PyCell, PyCode};
 use krait_vm::types::iterator::{IterState, PyIterator};
 use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
@@ -194,6 +194,12 @@ fn peek_range(v: PyValue) -> Option<Option<i64>> {
     }
 }
 
+/// The `stores` key of item `i` of `list` (negative counts from the end).
+fn list_slot(list: PyValue, i: i64) -> PyValue {
+    let len = list.downcast::<krait_vm::types::list::PyList>().map_or(0, |l| l.len() as i64);
+    PyValue::from_small(if i < 0 { i + len } else { i })
+}
+
 /// A recorded loop.
 ///
 /// Its first input and label value is an **iteration counter** (0 on
@@ -247,9 +253,10 @@ struct Recorder<'a> {
     /// The frame's globals and builtins (see [`Recorded`]).
     globals: PyValue,
     builtins: PyValue,
-    /// What this iteration stored into attributes so far, by (object, name):
-    /// the recorder writes no heap, so later loads of the same attribute
-    /// take their concrete value from here.
+    /// What this iteration stored so far, by (object, place): attributes
+    /// (the name), list items (`list_slot`), cells (NULL). The recorder
+    /// writes no heap, so later loads of the same place take their concrete
+    /// value from here.
     stores: Vec<((PyValue, PyValue), Concrete)>,
     /// See [`Recorded::constants`].
     constants: Vec<PyValue>,
@@ -437,6 +444,12 @@ impl Recorder<'_> {
         }
     }
 
+    /// What this iteration last stored into `place` of `object` (see
+    /// [`Recorder::stores`]).
+    fn stored(&self, object: PyValue, place: PyValue) -> Option<Concrete> {
+        self.stores.iter().rev().find(|(key, _)| key.0.is(object) && key.1.is(place)).map(|s| s.1)
+    }
+
     /// Guard that the object `value` is an instance of exactly `class`.
     fn guard_class(&mut self, value: Value, class: Gc<PyType>, at: usize) {
         let actual = self.trace.push(Opcode::call_pure_r, &[value], Some(self.descrs.class_word));
@@ -475,7 +488,8 @@ impl Recorder<'_> {
         match t.concrete {
             Concrete::Int(_) => {
                 let one = self.trace.const_int(1);
-                self.op(Opcode::int_or, &[t.value, one])
+                let word = self.op(Opcode::int_or, &[t.value, one]);
+                self.op(Opcode::cast_int_to_ptr, &[word])
             }
             Concrete::Float(_) => {
                 let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.box_float));
@@ -662,14 +676,65 @@ impl Recorder<'_> {
                     let Some(item) = (if list { list_get(c, i) } else { tuple_get(c, i) }) else {
                         return abort("index out of range");
                     };
+                    let stored = list.then(|| self.stored(c, list_slot(c, i))).flatten();
+                    let item = stored.unwrap_or_else(|| Concrete::of(self.vm, item));
                     self.guard_class(container.value, class, at);
                     let descr = if list { self.descrs.list_item } else { self.descrs.tuple_item };
                     let word = self.trace.push(Opcode::call_r, &[container.value, key.value], Some(descr));
                     let word = word.expect("call_r has a result");
                     self.guard(Opcode::guard_nonnull, &[word], at);
-                    let item = self.item(word, Concrete::of(self.vm, item), at);
+                    let item = self.item(word, item, at);
                     self.stack.truncate(self.stack.len() - 2);
                     self.stack.push(item);
+                }
+                Bc::STORE_SUBSCR_LIST_INT => {
+                    ip += Bc::STORE_SUBSCR.cache_units();
+                    let (value, container, key) = (self.peek(3)?, self.peek(2)?, self.peek(1)?);
+                    let (Concrete::Ref(c), Concrete::Int(i)) = (container.concrete, key.concrete) else {
+                        return abort("STORE_SUBSCR_LIST_INT on other operands");
+                    };
+                    if !self.vm.is_exact(c, self.vm.types.list) || list_get(c, i).is_none() {
+                        return abort("STORE_SUBSCR_LIST_INT out of range or on another container");
+                    }
+                    self.guard_class(container.value, self.vm.types.list, at);
+                    let word = self.boxed(value);
+                    let stored = self.trace.push(
+                        Opcode::call_i,
+                        &[container.value, key.value, word],
+                        Some(self.descrs.list_store),
+                    );
+                    self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
+                    self.stores.push(((c, list_slot(c, i)), value.concrete));
+                    self.stack.truncate(self.stack.len() - 3);
+                }
+                Bc::LOAD_DEREF => {
+                    let cell = self.locals[arg as usize];
+                    let Concrete::Ref(c) = cell.concrete else { return abort("LOAD_DEREF of a number") };
+                    let Some(current) = c.downcast::<PyCell>().map(|c| c.contents.get()) else {
+                        return abort("LOAD_DEREF of a slot that holds no cell");
+                    };
+                    let concrete = match self.stored(c, PyValue::NULL) {
+                        Some(stored) => stored,
+                        None if current.is_null() => return abort("LOAD_DEREF of an empty cell"),
+                        None => Concrete::of(self.vm, current),
+                    };
+                    let word = self.trace.push(Opcode::call_r, &[cell.value], Some(self.descrs.cell_get));
+                    let word = word.expect("call_r has a result");
+                    self.guard(Opcode::guard_nonnull, &[word], at);
+                    let value = self.item(word, concrete, at);
+                    self.stack.push(value);
+                }
+                Bc::STORE_DEREF => {
+                    let (cell, value) = (self.locals[arg as usize], self.peek(1)?);
+                    let Concrete::Ref(c) = cell.concrete else { return abort("STORE_DEREF into a number") };
+                    if c.downcast::<PyCell>().is_none() {
+                        return abort("STORE_DEREF into a slot that holds no cell");
+                    }
+                    let word = self.boxed(value);
+                    let stored = self.trace.push(Opcode::call_i, &[cell.value, word], Some(self.descrs.cell_set));
+                    self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
+                    self.stores.push(((c, PyValue::NULL), value.concrete));
+                    self.pop()?;
                 }
                 Bc::PUSH_NULL => {
                     let null = self.trace.constant(Const::Ptr(0));
@@ -818,8 +883,7 @@ impl Recorder<'_> {
         let Concrete::Ref(object) = t.concrete else { return abort("LOAD_ATTR_INSTANCE of a number") };
         let name = self.code.names[arg as usize];
         let (site, address) = self.site(at);
-        let stored = self.stores.iter().rev().find(|(key, _)| key.0.is(object) && key.1.is(name)).map(|s| s.1);
-        let concrete = match stored {
+        let concrete = match self.stored(object, name) {
             Some(c) => c,
             None => match specialize::cached_instance_attr(self.vm, site, object) {
                 Some(v) => Concrete::of(self.vm, v),

@@ -236,6 +236,9 @@ define_opcodes! {
     cast_int_to_float("i") -> Float, None, [PURE];
     /// Truncate toward zero; the value must fit in an i64.
     cast_float_to_int("f") -> Int, None, [PURE];
+    /// The same machine word as a ref (a tagged value built by int ops,
+    /// such as a boxed small int).
+    cast_int_to_ptr("i") -> Ref, None, [PURE];
 
     // ---- references -----------------------------------------------------------------
     /// Pointer identity `a is b`.
