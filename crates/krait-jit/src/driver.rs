@@ -30,6 +30,7 @@
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
+use std::time::Instant;
 
 use rustc_hash::FxHashMap;
 
@@ -112,6 +113,13 @@ pub struct Stats {
     pub unprofitable: u64,
     /// Bridges compiled (and attached to their guards).
     pub bridges: u64,
+    /// Nanoseconds spent recording loops and bridges...
+    pub tracing_nanos: u64,
+    /// ... optimising and compiling them...
+    pub compiling_nanos: u64,
+    /// ... and in compiled code (its exits' write-backs included, the
+    /// collections it triggered not).
+    pub running_nanos: u64,
 }
 
 /// A guard that failed this many times gets a bridge (PyPy's default), or
@@ -152,6 +160,8 @@ pub struct Jit {
     pub recorded_sink: Option<Rc<RefCell<Vec<String>>>>,
     /// Where [`JitHooks::finish`] reports the statistics, if set (for tests).
     pub stats_sink: Option<Rc<RefCell<Option<Stats>>>>,
+    /// When the JIT was made (the start of the time breakdown).
+    started: Instant,
 }
 
 impl Jit {
@@ -170,6 +180,7 @@ impl Jit {
             stats: Stats::default(),
             trace_sink: None,
             stats_sink: None,
+            started: Instant::now(),
             recorded_sink: None,
         })
     }
@@ -184,7 +195,17 @@ impl Jit {
     /// Record, optimise and compile the loop at `header`.
     fn compile(&mut self, vm: &Vm, code: Gc<PyCode>, header: usize) -> Result<Box<CompiledLoop>, String> {
         let name = format!("{}:{header}", code_name(code));
-        let recorded = record::record(vm, &self.descrs, code, header).map_err(|a| a.0)?;
+        let started = Instant::now();
+        let recorded = record::record(vm, &self.descrs, code, header);
+        self.stats.tracing_nanos += elapsed_nanos(started);
+        let recorded = recorded.map_err(|a| a.0)?;
+        let started = Instant::now();
+        let compiled = self.optimise_and_compile(recorded, &name);
+        self.stats.compiling_nanos += elapsed_nanos(started);
+        compiled
+    }
+
+    fn optimise_and_compile(&mut self, recorded: record::Recorded, name: &str) -> Result<Box<CompiledLoop>, String> {
         let mut trace = recorded.trace;
         if self.log.is_some() || self.recorded_sink.is_some() {
             let text = print(&trace);
@@ -244,6 +265,7 @@ impl Jit {
         // The iteration counter (`record::Recorded`).
         self.buffer[0] = 0;
         self.stats.entered += 1;
+        let (started, gc_before) = (Instant::now(), vm.gc_nanos);
         // The helpers find the VM here; `vm` is not used until the code returns.
         self.ctx.vm = vm as *mut Vm as *mut std::ffi::c_void;
         // SAFETY: the inputs have the kinds the trace was recorded with
@@ -260,6 +282,7 @@ impl Jit {
         self.stats.guard_failures += 1;
         let (trace, _) = compiled.trace_of(info);
         let iterations = deopt::write_back(vm, trace, snapshot, &self.buffer);
+        self.stats.running_nanos += elapsed_nanos(started).saturating_sub(vm.gc_nanos - gc_before);
         self.consider_bridge(vm, key, exit);
         Some(iterations)
     }
@@ -279,7 +302,10 @@ impl Jit {
         let (parent, parent_code) = compiled.trace_of(info);
         let code = jit_hooks::top_frame(vm).0.code;
         let loop_types = compiled.code.input_types.clone();
+        let started = Instant::now();
         let recorded = record::record_bridge(vm, &self.descrs, code, key.1, parent, snapshot, &loop_types);
+        self.stats.tracing_nanos += elapsed_nanos(started);
+        let started = Instant::now();
         let result = recorded.map_err(|a| a.0).and_then(|(mut trace, constants)| {
             crate::ir::verify(&trace).map_err(|e| format!("the recorded bridge does not verify: {e:?}"))?;
             optimize_observed(&mut trace, &mut |_, _| {}).map_err(|e| format!("invalid bridge: {}", e.reason))?;
@@ -287,6 +313,7 @@ impl Jit {
             self.backend.attach_bridge(parent_code, exit, &bridge).map_err(|e| e.0)?;
             Ok((trace, bridge, constants))
         });
+        self.stats.compiling_nanos += elapsed_nanos(started);
         let name = format!("{}:{}", code_name(code), key.1);
         match result {
             Ok((trace, bridge, constants)) => {
@@ -373,7 +400,7 @@ impl JitHooks for Jit {
         }
     }
 
-    fn finish(&mut self, _vm: &mut Vm) {
+    fn finish(&mut self, vm: &mut Vm) {
         if let Some(log) = &mut self.log {
             let _ = log.flush();
         }
@@ -385,6 +412,18 @@ impl JitHooks for Jit {
             eprintln!(
                 "jit: {} loops compiled, {} aborted, {} bridges, {} entries, {} guard failures, {} put aside as unprofitable",
                 s.compiled, s.aborted, s.bridges, s.entered, s.guard_failures, s.unprofitable
+            );
+            let total = elapsed_nanos(self.started);
+            let accounted = s.tracing_nanos + s.compiling_nanos + s.running_nanos + vm.gc_nanos;
+            let ms = |nanos: u64| nanos as f64 / 1e6;
+            eprintln!(
+                "jit: {:.1} ms: interpreting {:.1}, tracing {:.1}, compiling {:.1}, compiled code {:.1}, GC {:.1}",
+                ms(total),
+                ms(total.saturating_sub(accounted)),
+                ms(s.tracing_nanos),
+                ms(s.compiling_nanos),
+                ms(s.running_nanos),
+                ms(vm.gc_nanos)
             );
         }
     }
@@ -428,4 +467,8 @@ fn log_target() -> Option<Box<dyn Write>> {
         }
     }
     None
+}
+
+fn elapsed_nanos(since: Instant) -> u64 {
+    since.elapsed().as_nanos() as u64
 }

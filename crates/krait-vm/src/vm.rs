@@ -79,6 +79,8 @@ pub struct Vm {
     /// Prompt collections for abandoned generators allowed before the next
     /// ordinary collection (see `collect_abandoned_generator`).
     prompt_budget: u32,
+    /// Nanoseconds spent collecting so far (for `KRAIT_JIT_STATS`).
+    pub gc_nanos: u64,
     pub types: BuiltinTypes,
     pub exceptions: ExceptionTypes,
     pub singletons: Singletons,
@@ -153,6 +155,7 @@ impl Vm {
             jit: Default::default(),
             running_finalizers: false,
             prompt_budget: PROMPT_BUDGET,
+            gc_nanos: 0,
             atexit_callbacks: Value::NULL,
             types,
             exceptions,
@@ -394,6 +397,7 @@ impl Vm {
 
     #[inline(never)]
     fn collect_with(&mut self, pending: impl FnOnce(&mut Tracer), ignore: usize, skip_below: usize) -> usize {
+        let started = std::time::Instant::now();
         let mut tracer = Tracer::new();
         pending(&mut tracer);
         self.trace_roots(&mut tracer);
@@ -431,6 +435,7 @@ impl Vm {
         if ignore == 0 {
             self.prompt_budget = PROMPT_BUDGET;
         }
+        self.gc_nanos += started.elapsed().as_nanos() as u64;
         freed + queued
     }
 
