@@ -90,6 +90,10 @@ pub struct Layout {
     pub attrs_offset: usize,
     /// Marks everything the object refers to.
     pub trace: unsafe fn(NonNull<ObjHeader>, &mut Tracer),
+    /// The object refers to nothing but its class (a `str`, a `float`):
+    /// marking it marks the class at once instead of queueing the object
+    /// to be traced.
+    pub leaf: bool,
     /// Runs the payload's Rust destructor (frees its Rust heap memory);
     /// `None` when there is nothing to drop, so the sweeper skips the call.
     pub drop: Option<unsafe fn(NonNull<ObjHeader>)>,
@@ -324,19 +328,27 @@ fn payload_header<T: PyPayload>(payload: &T) -> &ObjHeader {
 #[macro_export]
 macro_rules! impl_payload {
     ($ty:ty, $kind:ident) => {
-        $crate::impl_payload!(@impl $ty, $kind, None);
+        $crate::impl_payload!(@impl $ty, $kind, None, false);
     };
     ($ty:ty, $kind:ident, subclassable) => {
+        $crate::impl_payload!($ty, $kind, subclassable, false);
+    };
+    // `leaf`: the payload refers to no object (its `trace_fields` is empty).
+    ($ty:ty, $kind:ident, subclassable, leaf) => {
+        $crate::impl_payload!($ty, $kind, subclassable, true);
+    };
+    ($ty:ty, $kind:ident, subclassable, $leaf:expr) => {
         $crate::impl_payload!(@impl $ty, $kind, Some(&$crate::object::Layout {
             kind: $crate::object::LayoutKind::$kind,
             name: stringify!($ty),
             size: std::mem::size_of::<$ty>(),
             attrs_offset: (std::mem::size_of::<$ty>() + 7) & !7,
             trace: $crate::object::trace_payload::<$ty>,
+            leaf: false,
             drop: Some($crate::object::drop_payload::<$ty>),
-        }));
+        }), $leaf);
     };
-    (@impl $ty:ty, $kind:ident, $with_attrs:expr) => {
+    (@impl $ty:ty, $kind:ident, $with_attrs:expr, $leaf:expr) => {
         // SAFETY: every payload struct is `#[repr(C)]` with the header first.
         unsafe impl $crate::object::PyPayload for $ty {
             const LAYOUT: &'static $crate::object::Layout = &$crate::object::Layout {
@@ -345,6 +357,7 @@ macro_rules! impl_payload {
                 size: std::mem::size_of::<$ty>(),
                 attrs_offset: 0,
                 trace: $crate::object::trace_payload::<$ty>,
+                leaf: $leaf,
                 drop: if std::mem::needs_drop::<$ty>() {
                     Some($crate::object::drop_payload::<$ty>)
                 } else {

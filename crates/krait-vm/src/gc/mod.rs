@@ -126,7 +126,12 @@ impl Tracer {
         let bits = header.bits();
         if bits & header_bits::MARK == 0 {
             header.set_bits(bits | header_bits::MARK);
-            self.worklist.push(ptr);
+            if header.layout().leaf {
+                // (A leaf's class is not a leaf: this recurses once at most.)
+                self.mark(header.class());
+            } else {
+                self.worklist.push(ptr);
+            }
         }
     }
 

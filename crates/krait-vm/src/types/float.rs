@@ -43,7 +43,7 @@ pub struct PyFloat {
     pub value: f64,
 }
 
-impl_payload!(PyFloat, Float, subclassable);
+impl_payload!(PyFloat, Float, subclassable, leaf);
 
 impl PyFloat {
     pub(crate) fn trace_fields(&self, _tracer: &mut Tracer) {}

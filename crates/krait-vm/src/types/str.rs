@@ -34,7 +34,7 @@ pub struct PyStr {
     index: OnceCell<Box<[u32]>>,
 }
 
-impl_payload!(PyStr, Str, subclassable);
+impl_payload!(PyStr, Str, subclassable, leaf);
 
 const INDEX_STRIDE: usize = 64;
 
