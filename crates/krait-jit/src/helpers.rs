@@ -75,6 +75,12 @@ pub struct VmDescrs {
     pub cell_get: DescrId,
     /// `cell_set(cell, value) -> 1, or 0 (not a cell)`.
     pub cell_set: DescrId,
+    /// `list_append(list, value) -> 1, or 0 (not an exact list)`.
+    pub list_append: DescrId,
+    /// `load_method_cached(site, object) -> method word or 0`.
+    pub load_method_cached: DescrId,
+    /// `sequence_len(object) -> length as a small int word, or 0`.
+    pub sequence_len: DescrId,
 }
 
 impl VmDescrs {
@@ -171,8 +177,32 @@ impl VmDescrs {
             Type::Int,
             EffectClass::CanRaise,
         );
+        let list_append = table.call(
+            "list_append",
+            list_append as *const () as usize,
+            &[Type::Ref, Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
+        let load_method_cached = table.call(
+            "load_method_cached",
+            load_method_cached as *const () as usize,
+            &[Type::Int, Type::Ref],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let sequence_len = table.call(
+            "sequence_len",
+            sequence_len as *const () as usize,
+            &[Type::Ref],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
         VmDescrs {
             untag_int,
+            list_append,
+            load_method_cached,
+            sequence_len,
             list_store,
             cell_get,
             cell_set,
@@ -419,4 +449,43 @@ pub extern "C" fn cell_set(_ctx: *mut JitContext, cell: u64, value: u64) -> u64 
     let Some(cell) = PyValue::from_bits(cell).downcast::<PyCell>() else { return 0 };
     cell.contents.set(PyValue::from_bits(value));
     1
+}
+
+/// `LIST_APPEND`, and `list.append` on an exact list: 1 when it appended.
+pub(crate) extern "C" fn list_append(ctx: *mut JitContext, list: u64, value: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let list_value = PyValue::from_bits(list);
+    let Some(list) = list_value.downcast::<PyList>().filter(|_| vm.is_exact(list_value, vm.types.list)) else {
+        return 0;
+    };
+    list.push(PyValue::from_bits(value));
+    vm.account_external(8);
+    1
+}
+
+/// `LOAD_METHOD_CACHED`'s fast path (`specialize::cached_method`).
+pub(crate) extern "C" fn load_method_cached(ctx: *mut JitContext, site: u64, object: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let Some(site) = site_with(site, Bc::LOAD_METHOD_CACHED) else { return 0 };
+    specialize::cached_method(vm, site, PyValue::from_bits(object)).map_or(0, PyValue::to_bits)
+}
+
+/// `len()` of an exact list, tuple or str (no Python code runs): the
+/// length's small int word, or 0 for anything else.
+pub(crate) extern "C" fn sequence_len(ctx: *mut JitContext, object: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let v = PyValue::from_bits(object);
+    let len = if vm.is_exact(v, vm.types.list) {
+        v.downcast::<PyList>().map(|l| l.len())
+    } else if vm.is_exact(v, vm.types.tuple) {
+        v.downcast::<PyTuple>().map(|t| t.len())
+    } else if vm.is_exact(v, vm.types.str) {
+        v.downcast::<PyStr>().map(|s| s.char_len())
+    } else {
+        None
+    };
+    len.and_then(|n| PyValue::small_int(n as i64)).map_or(0, PyValue::to_bits)
 }

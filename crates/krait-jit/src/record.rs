@@ -63,8 +63,11 @@
 //! `STORE_ATTR_INSTANCE` into an existing attribute (a float is boxed to be
 //! stored), `LOAD_GLOBAL` and `LOAD_ATTR_MODULE` (looked up each time; an
 //! object value is then a constant under a `guard_value`, a number is
-//! unboxed), `CALL_BUILTIN` of `math.sqrt` on a number that is not negative,
-//! and the jump back to the header
+//! unboxed), `LOAD_METHOD_CACHED` (the method a constant), `CALL_BUILTIN`
+//! of `math.sqrt` on a number that is not negative, of `len` on an exact
+//! list, tuple or str and of `list.append` on an exact list, `LIST_APPEND`,
+//! `STORE_SUBSCR_LIST_INT`, `LOAD_DEREF`/`STORE_DEREF`, `POP_TOP` of a
+//! number or of a value the trace knows (a constant), and the jump back to the header
 //! that closes the loop (`JUMP_BACKWARD`, or a conditional jump taken
 //! backwards: the compiler ends a `while` loop with its test and a backward
 //! `POP_JUMP_IF_TRUE`). Anything else aborts with a reason, as does an iteration
@@ -74,7 +77,7 @@
 use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
 use krait_vm::interp::specialize::{self, compare, small_int_op, Site};
 use krait_vm::object::Gc;
-use krait_vm::types::descriptor::PyBuiltinFunction;
+use krait_vm::types::descriptor::{PyBuiltinFunction, PyMethodDescriptor};
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::float;
 use krait_vm::types::function::{PyCell, PyCode};
@@ -543,7 +546,11 @@ impl Recorder<'_> {
                     self.stack.push(t);
                 }
                 Bc::POP_TOP => {
-                    if self.pop()?.kind() == Kind::Ref {
+                    // An object is dropped only when the trace knows it (a
+                    // constant such as `list.append`'s None): the
+                    // interpreter's POP_TOP collects an abandoned generator.
+                    let t = self.pop()?;
+                    if t.kind() == Kind::Ref && self.trace.const_of(t.value).is_none() {
                         return abort("POP_TOP of an object");
                     }
                 }
@@ -778,6 +785,30 @@ impl Recorder<'_> {
                     self.pop()?;
                     self.stack.push(value);
                 }
+                Bc::LIST_APPEND => {
+                    let (value, list) = (self.peek(1)?, self.peek(arg as usize + 1)?);
+                    let Concrete::Ref(l) = list.concrete else { return abort("LIST_APPEND to a number") };
+                    if !self.vm.is_exact(l, self.vm.types.list) {
+                        return abort("LIST_APPEND to another object");
+                    }
+                    self.append(list, value, at);
+                    self.pop()?;
+                }
+                Bc::LOAD_METHOD_CACHED => {
+                    ip += Bc::LOAD_METHOD.cache_units();
+                    let owner = self.peek(1)?;
+                    let Concrete::Ref(object) = owner.concrete else { return abort("LOAD_METHOD_CACHED on a number") };
+                    let (site, address) = self.site(at);
+                    let Some(method) = specialize::cached_method(self.vm, site, object) else {
+                        return abort("LOAD_METHOD_CACHED misses its cache");
+                    };
+                    let word =
+                        self.trace.push(Opcode::call_r, &[address, owner.value], Some(self.descrs.load_method_cached));
+                    let method = self.known_value(word.expect("call_r has a result"), method, at);
+                    self.pop()?;
+                    self.stack.push(method);
+                    self.stack.push(owner);
+                }
                 Bc::CALL_BUILTIN => {
                     ip += Bc::CALL.cache_units();
                     self.record_call_builtin(at, arg as usize)?;
@@ -921,33 +952,95 @@ impl Recorder<'_> {
         Ok(())
     }
 
-    /// `CALL_BUILTIN` of `math.sqrt` on a number that is not negative (the
-    /// builtins the recorder knows; any other aborts).
+    /// `CALL_BUILTIN` of the builtins the recorder knows (any other aborts):
+    /// `math.sqrt` of a number that is not negative, `len` of an exact
+    /// list, tuple or str, and `list.append` on an exact list. None of them
+    /// runs Python code. The callable is guarded to be the one recorded.
     fn record_call_builtin(&mut self, at: usize, n: usize) -> Step<()> {
         let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
         let (Concrete::Ref(method_value), Concrete::Ref(function)) = (method.concrete, callable.concrete) else {
             return abort("CALL_BUILTIN of a number");
         };
-        let is_sqrt = function.downcast::<PyBuiltinFunction>().is_some_and(|f| {
-            f.def.name == "sqrt" && f.module.downcast::<PyStr>().is_some_and(|m| m.as_str() == "math")
+        let (target, function_slot) =
+            if method_value.is_null() { (function, callable) } else { (method_value, method) };
+        let builtin = target.downcast::<PyBuiltinFunction>().map(|f| {
+            let module = f.module.downcast::<PyStr>();
+            (f.def.name, module.map_or(String::new(), |m| m.as_str().to_string()))
         });
-        if !method_value.is_null() || n != 1 || !is_sqrt {
-            return abort("CALL_BUILTIN of a builtin the recorder does not know");
-        }
+        let list_method = target
+            .downcast::<PyMethodDescriptor>()
+            .filter(|m| m.owner.value().is(self.vm.types.list.value()))
+            .map(|m| m.def.name);
+        let record: fn(&mut Self, usize) -> Step<Tracked> =
+            match (builtin.as_ref().map(|(name, module)| (*name, module.as_str())), list_method, n) {
+                (Some(("sqrt", "math")), None, 1) if method_value.is_null() => Recorder::record_sqrt,
+                (Some(("len", "builtins")), None, 1) if method_value.is_null() => Recorder::record_len,
+                (None, Some("append"), 1) if !method_value.is_null() => Recorder::record_list_append,
+                _ => return abort("CALL_BUILTIN of a builtin the recorder does not know"),
+            };
+        // (Before anything the call does.)
+        let expected = self.trace.constant(Const::Ptr(target.to_bits()));
+        self.guard(Opcode::guard_value, &[function_slot.value, expected], at);
+        self.constants.push(target);
+        let result = record(self, at)?;
+        self.stack.truncate(self.stack.len() - (n + 2));
+        self.stack.push(result);
+        Ok(())
+    }
+
+    /// `math.sqrt(x)` for `x` (the top of the stack) not negative.
+    fn record_sqrt(&mut self, at: usize) -> Step<Tracked> {
         let Some((x, a)) = self.as_float(self.peek(1)?) else { return abort("math.sqrt of an object") };
         if a.is_nan() || a < 0.0 {
             return abort("math.sqrt of a negative number or a NaN");
         }
-        let expected = self.trace.constant(Const::Ptr(function.to_bits()));
-        self.guard(Opcode::guard_value, &[callable.value, expected], at);
         let zero = self.trace.constant(Const::Float(0.0));
         let not_negative = self.op(Opcode::float_ge, &[x, zero]);
         self.guard(Opcode::guard_true, &[not_negative], at);
         let root = self.trace.push(Opcode::call_pure_f, &[x], Some(self.descrs.float_sqrt));
-        self.stack.truncate(self.stack.len() - 3);
-        self.stack
-            .push(Tracked { value: root.expect("call_pure_f has a result"), concrete: Concrete::Float(a.sqrt()) });
-        Ok(())
+        Ok(Tracked { value: root.expect("call_pure_f has a result"), concrete: Concrete::Float(a.sqrt()) })
+    }
+
+    /// `len(x)` for `x` (the top of the stack) an exact list, tuple or str.
+    fn record_len(&mut self, at: usize) -> Step<Tracked> {
+        let t = self.peek(1)?;
+        let Concrete::Ref(v) = t.concrete else { return abort("len of a number") };
+        let types = &self.vm.types;
+        let len = if self.vm.is_exact(v, types.list) {
+            v.downcast::<krait_vm::types::list::PyList>().map(|l| l.len())
+        } else if self.vm.is_exact(v, types.tuple) {
+            v.downcast::<PyTuple>().map(|t| t.len())
+        } else if self.vm.is_exact(v, types.str) {
+            v.downcast::<PyStr>().map(|s| s.char_len())
+        } else {
+            None
+        };
+        let Some(len) = len.and_then(|n| i64::try_from(n).ok()) else {
+            return abort("len of an object that is not an exact list, tuple or str");
+        };
+        let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.sequence_len));
+        let word = word.expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        Ok(self.item(word, Concrete::Int(len), at))
+    }
+
+    /// `list.append(x)` on an exact list (below `x` on the stack): `None`.
+    fn record_list_append(&mut self, at: usize) -> Step<Tracked> {
+        let (list, value) = (self.peek(2)?, self.peek(1)?);
+        let Concrete::Ref(l) = list.concrete else { return abort("list.append on a number") };
+        if !self.vm.is_exact(l, self.vm.types.list) {
+            return abort("list.append on another object");
+        }
+        self.append(list, value, at);
+        let none = self.vm.none();
+        Ok(Tracked { value: self.trace.constant(Const::Ptr(none.to_bits())), concrete: Concrete::Ref(none) })
+    }
+
+    /// Append `value` to the exact list `list`, guarded at `at`.
+    fn append(&mut self, list: Tracked, value: Tracked, at: usize) {
+        let word = self.boxed(value);
+        let done = self.trace.push(Opcode::call_i, &[list.value, word], Some(self.descrs.list_append));
+        self.guard(Opcode::guard_true, &[done.expect("call_i has a result")], at);
     }
 
     /// `BINARY_OP_INT`: `+ - * // %` of two small ints, on doubled values.
