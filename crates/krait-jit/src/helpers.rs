@@ -81,6 +81,10 @@ pub struct VmDescrs {
     pub load_method_cached: DescrId,
     /// `sequence_len(object) -> length as a small int word, or 0`.
     pub sequence_len: DescrId,
+    /// `new_iterator(list or tuple) -> a new iterator's word, or 0`.
+    pub new_iterator: DescrId,
+    /// `exhaust_iterator(iterator)`: marks it exhausted.
+    pub exhaust_iterator: DescrId,
 }
 
 impl VmDescrs {
@@ -198,8 +202,24 @@ impl VmDescrs {
             Type::Ref,
             EffectClass::CanRaise,
         );
+        let new_iterator = table.call(
+            "new_iterator",
+            new_iterator as *const () as usize,
+            &[Type::Ref],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let exhaust_iterator = table.call(
+            "exhaust_iterator",
+            exhaust_iterator as *const () as usize,
+            &[Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
         VmDescrs {
             untag_int,
+            new_iterator,
+            exhaust_iterator,
             list_append,
             load_method_cached,
             sequence_len,
@@ -488,4 +508,25 @@ pub(crate) extern "C" fn sequence_len(ctx: *mut JitContext, object: u64) -> u64 
         None
     };
     len.and_then(|n| PyValue::small_int(n as i64)).map_or(0, PyValue::to_bits)
+}
+
+/// `GET_ITER` of an exact list or tuple: a new iterator (allocated), or 0
+/// for anything else.
+pub(crate) extern "C" fn new_iterator(ctx: *mut JitContext, object: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let v = PyValue::from_bits(object);
+    if !vm.is_exact(v, vm.types.list) && !vm.is_exact(v, vm.types.tuple) {
+        return 0;
+    }
+    krait_vm::protocol::iter::iter(vm, v).map_or(0, PyValue::to_bits)
+}
+
+/// The end of a `for` over a list or tuple iterator that compiled code
+/// found exhausted: mark it so for good, as the interpreter's FOR_ITER does.
+pub extern "C" fn exhaust_iterator(_ctx: *mut JitContext, iterator: u64) -> u64 {
+    if let Some(it) = PyValue::from_bits(iterator).downcast::<PyIterator>() {
+        it.exhaust();
+    }
+    1
 }

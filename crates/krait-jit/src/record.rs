@@ -67,10 +67,16 @@
 //! of `math.sqrt` on a number that is not negative, of `len` on an exact
 //! list, tuple or str and of `list.append` on an exact list, `LIST_APPEND`,
 //! `STORE_SUBSCR_LIST_INT`, `LOAD_DEREF`/`STORE_DEREF`, `POP_TOP` of a
-//! number or of a value the trace knows (a constant), and the jump back to the header
+//! number or of a value the trace knows (a constant), `GET_ITER` of an
+//! exact list or tuple (a new iterator, which the recorder follows by
+//! position: `Concrete::Iter`), and the jump back to the header
 //! that closes the loop (`JUMP_BACKWARD`, or a conditional jump taken
 //! backwards: the compiler ends a `while` loop with its test and a backward
-//! `POP_JUMP_IF_TRUE`). Anything else aborts with a reason, as does an iteration
+//! `POP_JUMP_IF_TRUE`). A bridge ends wherever it reaches the loop's
+//! header; on its way it may leave loops (a `for` whose iterator is
+//! exhausted: an inner loop's exit bridge runs the rest of the outer
+//! loop's body, unrolling other inner loops, through the outer header and
+//! back into the inner loop, so nested loops stay in machine code). Anything else aborts with a reason, as does an iteration
 //! that leaves the loop, reaches another loop's backward jump, or grows past
 //! [`MAX_INSTRUCTIONS`].
 
@@ -145,6 +151,13 @@ enum Concrete {
     Int(i64),
     Float(f64),
     Ref(PyValue),
+    /// An iterator over `sequence` (an exact list or tuple) that the trace
+    /// made (`GET_ITER`) and the recorder, which allocates nothing, follows
+    /// by its position.
+    Iter {
+        sequence: PyValue,
+        index: usize,
+    },
 }
 
 /// A tracked slot: its trace value and its concrete value.
@@ -170,7 +183,7 @@ impl Tracked {
         match self.concrete {
             Concrete::Int(_) => Kind::Int,
             Concrete::Float(_) => Kind::Float,
-            Concrete::Ref(_) => Kind::Ref,
+            Concrete::Ref(_) | Concrete::Iter { .. } => Kind::Ref,
         }
     }
 }
@@ -419,7 +432,7 @@ impl Recorder<'_> {
                 let raw = self.op(Opcode::int_rshift, &[t.value, one]);
                 Some((self.op(Opcode::cast_int_to_float, &[raw]), i as f64))
             }
-            Concrete::Ref(_) => None,
+            Concrete::Ref(_) | Concrete::Iter { .. } => None,
         }
     }
 
@@ -498,7 +511,7 @@ impl Recorder<'_> {
                 let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.box_float));
                 word.expect("call_r has a result")
             }
-            Concrete::Ref(_) => t.value,
+            Concrete::Ref(_) | Concrete::Iter { .. } => t.value,
         }
     }
 
@@ -569,7 +582,7 @@ impl Recorder<'_> {
                         Concrete::Float(f) => {
                             Tracked { value: self.op(Opcode::float_neg, &[t.value]), concrete: Concrete::Float(-f) }
                         }
-                        Concrete::Ref(_) => return abort("UNARY_NEGATIVE of an object"),
+                        Concrete::Ref(_) | Concrete::Iter { .. } => return abort("UNARY_NEGATIVE of an object"),
                     };
                     self.pop()?;
                     self.stack.push(negated);
@@ -618,7 +631,9 @@ impl Recorder<'_> {
                             self.guard(Opcode::guard_value, &[t.value, expected], at);
                             v.is(self.vm.singletons.true_)
                         }
-                        Concrete::Ref(_) => return abort("conditional jump on an object that is not a bool"),
+                        Concrete::Ref(_) | Concrete::Iter { .. } => {
+                            return abort("conditional jump on an object that is not a bool")
+                        }
                     };
                     self.pop()?;
                     if truth == (op == Bc::POP_JUMP_IF_TRUE) {
@@ -642,6 +657,15 @@ impl Recorder<'_> {
                             self.stack.push(Tracked { value: doubled, concrete: Concrete::Int(next) });
                         }
                         Some(Some(_)) => return abort("range value beyond the small ints"),
+                        Some(None) if self.bridge_to.is_some() => {
+                            // A bridge goes on after the loop ends (an outer
+                            // loop around the one it returns to).
+                            let word = self.trace.push(Opcode::call_i, &[t.value], Some(self.descrs.range_next));
+                            let advanced = self.op(Opcode::int_is_true, &[word.expect("call_i has a result")]);
+                            self.guard(Opcode::guard_false, &[advanced], at);
+                            self.pop()?;
+                            ip = arg as usize;
+                        }
                         Some(None) => return abort("the range is exhausted: the iteration leaves the loop"),
                         None => return abort("FOR_ITER_RANGE on an iterator that is not a range's"),
                     }
@@ -650,8 +674,19 @@ impl Recorder<'_> {
                     ip += Bc::FOR_ITER_LIST.cache_units();
                     let list = op == Bc::FOR_ITER_LIST;
                     let t = self.peek(1)?;
-                    let Concrete::Ref(iterator) = t.concrete else { return abort("FOR_ITER_LIST on a number") };
-                    match peek_sequence(iterator, list) {
+                    let next = match t.concrete {
+                        Concrete::Ref(iterator) => peek_sequence(iterator, list),
+                        Concrete::Iter { sequence, index } => {
+                            let class = if list { self.vm.types.list } else { self.vm.types.tuple };
+                            let get = if list { list_get } else { tuple_get };
+                            let next = self.vm.is_exact(sequence, class).then(|| get(sequence, index as i64));
+                            let top = self.stack.len() - 1;
+                            self.stack[top].concrete = Concrete::Iter { sequence, index: index + 1 };
+                            next
+                        }
+                        _ => return abort("FOR_ITER_LIST on a number"),
+                    };
+                    match next {
                         Some(Some(item)) => {
                             let descr = if list { self.descrs.list_next } else { self.descrs.tuple_next };
                             let word = self.trace.push(Opcode::call_r, &[t.value], Some(descr));
@@ -664,6 +699,14 @@ impl Recorder<'_> {
                             let item = self.item(word, Concrete::of(self.vm, item), ip);
                             self.pop()?;
                             self.stack.push(item);
+                        }
+                        Some(None) if self.bridge_to.is_some() => {
+                            let descr = if list { self.descrs.list_next } else { self.descrs.tuple_next };
+                            let word = self.trace.push(Opcode::call_r, &[t.value], Some(descr));
+                            self.guard(Opcode::guard_isnull, &[word.expect("call_r has a result")], at);
+                            self.trace.push(Opcode::call_i, &[t.value], Some(self.descrs.exhaust_iterator));
+                            self.pop()?;
+                            ip = arg as usize;
                         }
                         Some(None) => return abort("the sequence is exhausted: the iteration leaves the loop"),
                         None => return abort("FOR_ITER_LIST on another iterator"),
@@ -785,6 +828,18 @@ impl Recorder<'_> {
                     self.pop()?;
                     self.stack.push(value);
                 }
+                Bc::GET_ITER => {
+                    let t = self.peek(1)?;
+                    let Concrete::Ref(v) = t.concrete else { return abort("GET_ITER of a number") };
+                    if !self.vm.is_exact(v, self.vm.types.list) && !self.vm.is_exact(v, self.vm.types.tuple) {
+                        return abort("GET_ITER of an object that is not an exact list or tuple");
+                    }
+                    let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.new_iterator));
+                    let word = word.expect("call_r has a result");
+                    self.guard(Opcode::guard_nonnull, &[word], at);
+                    self.pop()?;
+                    self.stack.push(Tracked { value: word, concrete: Concrete::Iter { sequence: v, index: 0 } });
+                }
                 Bc::LIST_APPEND => {
                     let (value, list) = (self.peek(1)?, self.peek(arg as usize + 1)?);
                     let Concrete::Ref(l) = list.concrete else { return abort("LIST_APPEND to a number") };
@@ -818,7 +873,13 @@ impl Recorder<'_> {
             // A jump back (`JUMP_BACKWARD`, or a conditional jump taken
             // backwards, as the compiler ends `while` loops) closes the loop
             // if it goes to the header.
-            if ip <= at {
+            if self.bridge_to.is_some() {
+                // A bridge ends wherever it reaches the header (after the
+                // end of an inner loop, through an outer loop's header).
+                if ip == self.header {
+                    return self.close_loop();
+                }
+            } else if ip <= at {
                 if ip != self.header {
                     return abort(format!("backward jump to {ip}, not to the loop header"));
                 }

@@ -231,3 +231,19 @@ fn an_nbody_style_loop_over_pairs_of_objects_compiles_and_stores_through_the_cac
     // The arithmetic stays on raw floats; only the stores box.
     assert!(trace.contains("float_sub(") && trace.contains("box_float"), "{trace}");
 }
+
+#[test]
+fn an_inner_loops_exit_bridges_through_the_outer_loop_back_into_it() {
+    let (status, _, stats) = run(
+        "def f(rows, n):\n    t = 0.0\n    for _ in range(n):\n        for r in rows:\n            t += r\n        for k in (1, 2):\n            t -= k\n    return t\n\
+         assert f([0.5, 1.5, 2.5], 3000) == 4500.0\n",
+        20,
+    );
+    assert_eq!(status, 0);
+    // The inner loop's exhaustion guard gets the bridge: the rest of the
+    // outer body (the small loop unrolled), the outer `for`, a new
+    // iterator, and back into the inner loop; after that, compiled code
+    // is left only when the outer range ends.
+    assert_eq!(stats.bridges, 1, "{stats:?}");
+    assert!(stats.entered < 30, "{stats:?}");
+}

@@ -169,7 +169,9 @@ impl PyIterator {
         PyIterator { header: ObjHeader::new(PyIterator::LAYOUT, Value::NULL), state: RefCell::new(state) }
     }
 
-    fn exhaust(&self) {
+    /// Mark the iterator exhausted (for good, as CPython's list iterator
+    /// drops its list).
+    pub fn exhaust(&self) {
         *self.state.borrow_mut() = IterState::Exhausted;
     }
 }
