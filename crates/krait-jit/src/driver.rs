@@ -6,9 +6,12 @@
 //!
 //! - **compiled**: it checks that the frame's slots have the kinds the trace
 //!   was compiled for (small int, float, other: `record::Kind`), unboxes them
-//!   into the input buffer, runs the machine code until a guard fails, and
-//!   writes the frame back from the guard's resume data ([`crate::deopt`]).
-//!   It then asks to be called again at the next backward jump.
+//!   into the input buffer, runs the machine code (and the bridges attached
+//!   to its guards) until a guard without a bridge fails, and writes the
+//!   frame back from that guard's resume data ([`crate::deopt`]). A guard
+//!   that has failed `BRIDGE_THRESHOLD` times then gets a bridge, recorded
+//!   from the frame just written back ([`record::record_bridge`]). It then
+//!   asks to be called again at the next backward jump.
 //! - **new**: it records one iteration ([`crate::record`]), optimises the
 //!   trace ([`crate::opt`]), compiles it ([`crate::backend`]) and enters it
 //!   at once (the frame is at the header, as the trace's inputs expect).
@@ -24,8 +27,8 @@
 //! Configuration, read once by [`install`]: `KRAIT_JIT=off` installs
 //! nothing; `KRAIT_JIT_THRESHOLD=N` sets the loop threshold (default 1039);
 //! `KRAIT_LOG=jit` (stderr) or `KRAIT_LOG=jit:FILE` logs every trace before
-//! and after optimisation and every abort with its reason; `KRAIT_JIT_STATS=1`
-//! prints counts at exit.
+//! and after optimisation, every bridge, and every abort with its reason;
+//! `KRAIT_JIT_STATS=1` prints counts at exit, and where the time went.
 
 use std::cell::RefCell;
 use std::io::Write;
