@@ -278,6 +278,8 @@ impl Jit {
         // native stack; the backend lives in `self`.
         let exit = unsafe { self.backend.execute(&compiled.code, &mut self.buffer, &mut self.ctx) };
         self.ctx.vm = std::ptr::null_mut();
+        // (A helper's failure flag: see `helpers`.)
+        self.ctx.exception = 0;
         let info = self.backend.exit(exit);
         let ExitKind::Guard(snapshot) = info.kind else {
             unreachable!("loops and their bridges leave only through guards")

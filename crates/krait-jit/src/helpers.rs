@@ -8,7 +8,9 @@
 //! attribute cache that no longer matches, an exhausted iterator, a global
 //! that is gone) returns 0 without changing anything, the trace's guard on
 //! the result fails, and the interpreter runs the instruction generically —
-//! and raises, if that is what it does. Helpers that read the caches of
+//! and raises, if that is what it does. A helper returning a float has no
+//! 0 to spare: it sets the context's exception word instead, which the
+//! `guard_no_exception` after it tests (and the driver clears). Helpers that read the caches of
 //! quickened instructions call the interpreter's own functions
 //! (`specialize::cached_*`), after checking that the instruction still has
 //! the form whose cache layout they read.
@@ -85,6 +87,11 @@ pub struct VmDescrs {
     pub new_iterator: DescrId,
     /// `exhaust_iterator(iterator)`: marks it exhausted.
     pub exhaust_iterator: DescrId,
+    /// `load_attr_float(site, object) -> float` (a failure sets the
+    /// context's exception word: `guard_no_exception` follows).
+    pub load_attr_float: DescrId,
+    /// `store_attr_float(site, object, float, name) -> 1, or 0 (not stored)`.
+    pub store_attr_float: DescrId,
 }
 
 impl VmDescrs {
@@ -216,8 +223,24 @@ impl VmDescrs {
             Type::Int,
             EffectClass::CanRaise,
         );
+        let load_attr_float = table.call(
+            "load_attr_float",
+            load_attr_float as *const () as usize,
+            &[Type::Int, Type::Ref],
+            Type::Float,
+            EffectClass::CanRaise,
+        );
+        let store_attr_float = table.call(
+            "store_attr_float",
+            store_attr_float as *const () as usize,
+            &[Type::Int, Type::Ref, Type::Float, Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
         VmDescrs {
             untag_int,
+            load_attr_float,
+            store_attr_float,
             new_iterator,
             exhaust_iterator,
             list_append,
@@ -400,6 +423,27 @@ pub(crate) extern "C" fn load_attr_instance(ctx: *mut JitContext, site: u64, obj
     let vm = unsafe { vm_of(ctx) };
     let Some(site) = site_with(site, Bc::LOAD_ATTR_INSTANCE) else { return 0 };
     specialize::cached_instance_attr(vm, site, PyValue::from_bits(object)).map_or(0, PyValue::to_bits)
+}
+
+/// `LOAD_ATTR_INSTANCE` of an attribute holding an exact float: its value.
+/// Anything else sets the context's exception word (see the module
+/// documentation) and returns 0.0; success clears it.
+pub(crate) extern "C" fn load_attr_float(ctx: *mut JitContext, site: u64, object: u64) -> f64 {
+    let word = load_attr_instance(ctx, site, object);
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let value = krait_vm::types::float::exact_f64(vm, PyValue::from_bits(word)).filter(|_| word != 0);
+    // (Written either way: a bridge from an earlier failure runs with the
+    // word still set.)
+    // SAFETY: as above.
+    unsafe { (*ctx).exception = u64::from(value.is_none()) };
+    value.unwrap_or(0.0)
+}
+
+/// `STORE_ATTR_INSTANCE` of a float, boxed here: 1 when it stored.
+pub(crate) extern "C" fn store_attr_float(ctx: *mut JitContext, site: u64, object: u64, value: f64, name: u64) -> u64 {
+    let boxed = box_float(ctx, value);
+    store_attr_instance(ctx, site, object, boxed, name)
 }
 
 /// `STORE_ATTR_INSTANCE`'s fast path (`specialize::cached_store_attr`):

@@ -982,10 +982,17 @@ impl Recorder<'_> {
                 None => return abort("LOAD_ATTR_INSTANCE misses its cache"),
             },
         };
-        let word = self.trace.push(Opcode::call_r, &[address, t.value], Some(self.descrs.load_attr_instance));
-        let word = word.expect("call_r has a result");
-        self.guard(Opcode::guard_nonnull, &[word], at);
-        let value = self.item(word, concrete, at);
+        let value = if let Concrete::Float(_) = concrete {
+            // One call for the load, the kind check and the unboxing.
+            let f = self.trace.push(Opcode::call_f, &[address, t.value], Some(self.descrs.load_attr_float));
+            self.guard(Opcode::guard_no_exception, &[], at);
+            Tracked { value: f.expect("call_f has a result"), concrete }
+        } else {
+            let word = self.trace.push(Opcode::call_r, &[address, t.value], Some(self.descrs.load_attr_instance));
+            let word = word.expect("call_r has a result");
+            self.guard(Opcode::guard_nonnull, &[word], at);
+            self.item(word, concrete, at)
+        };
         self.pop()?;
         self.stack.push(value);
         Ok(())
@@ -1000,13 +1007,16 @@ impl Recorder<'_> {
         if !specialize::cached_store_hits(self.vm, site, object) {
             return abort("STORE_ATTR_INSTANCE that adds an attribute or misses its cache");
         }
-        let word = self.boxed(value);
         let name_word = self.trace.constant(Const::Ptr(name.to_bits()));
-        let stored = self.trace.push(
-            Opcode::call_i,
-            &[address, owner.value, word, name_word],
-            Some(self.descrs.store_attr_instance),
-        );
+        let stored = if let Concrete::Float(_) = value.concrete {
+            // The helper boxes the float itself.
+            let args = [address, owner.value, value.value, name_word];
+            self.trace.push(Opcode::call_i, &args, Some(self.descrs.store_attr_float))
+        } else {
+            let word = self.boxed(value);
+            let args = [address, owner.value, word, name_word];
+            self.trace.push(Opcode::call_i, &args, Some(self.descrs.store_attr_instance))
+        };
         self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
         self.stores.push(((object, name), value.concrete));
         self.stack.truncate(self.stack.len() - 2);

@@ -225,11 +225,16 @@ fn an_nbody_style_loop_over_pairs_of_objects_compiles_and_stores_through_the_cac
     assert_eq!(status, 0);
     assert_eq!(stats.compiled, 1, "{traces:?}");
     let trace = &traces[0];
-    for helper in ["tuple_at", "load_attr_instance", "store_attr_instance", "global_value", "float_sqrt"] {
+    for helper in ["tuple_at", "load_attr_float", "store_attr_float", "global_value", "float_sqrt"] {
         assert!(trace.contains(helper), "no {helper} in\n{trace}");
     }
-    // The arithmetic stays on raw floats; only the stores box.
-    assert!(trace.contains("float_sub(") && trace.contains("box_float"), "{trace}");
+    // Float attributes are read and written as raw floats, one call each
+    // (the helpers check the cache and the kind, and box): no separate
+    // kind checks, unboxing or boxing calls for them.
+    assert!(trace.contains("float_sub(") && trace.contains("guard_no_exception"), "{trace}");
+    for op in ["box_float", "float_value", "load_attr_instance"] {
+        assert!(!trace.contains(op), "{op} in\n{trace}");
+    }
 }
 
 #[test]

@@ -124,3 +124,14 @@ def grow(qs):
 print(grow(qs))
 Q.v = property(lambda self: 10.0, lambda self, value: None)
 print(grow(qs))
+
+
+# A float attribute that is an int on every other object: the failing
+# float load gets a bridge, and both kinds keep coming.
+mixed = [P(1.5, 0) if i % 2 else P(2, 0) for i in range(3000)]
+print(total(mixed))
+mixed[2001].x = None
+try:
+    total(mixed)
+except TypeError as e:
+    print("TypeError", e)
