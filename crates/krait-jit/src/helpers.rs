@@ -92,6 +92,10 @@ pub struct VmDescrs {
     pub load_attr_float: DescrId,
     /// `store_attr_float(site, object, float, name) -> 1, or 0 (not stored)`.
     pub store_attr_float: DescrId,
+    /// `list_next_float(iterator) -> float` (a miss sets the exception word).
+    pub list_next_float: DescrId,
+    /// `tuple_next_float(iterator) -> float` (likewise).
+    pub tuple_next_float: DescrId,
 }
 
 impl VmDescrs {
@@ -237,8 +241,24 @@ impl VmDescrs {
             Type::Int,
             EffectClass::CanRaise,
         );
+        let list_next_float = table.call(
+            "list_next_float",
+            list_next_float as *const () as usize,
+            &[Type::Ref],
+            Type::Float,
+            EffectClass::CanRaise,
+        );
+        let tuple_next_float = table.call(
+            "tuple_next_float",
+            tuple_next_float as *const () as usize,
+            &[Type::Ref],
+            Type::Float,
+            EffectClass::CanRaise,
+        );
         VmDescrs {
             untag_int,
+            list_next_float,
+            tuple_next_float,
             load_attr_float,
             store_attr_float,
             new_iterator,
@@ -313,20 +333,46 @@ pub extern "C" fn tuple_next(_ctx: *mut JitContext, iterator: u64) -> u64 {
 }
 
 fn sequence_next(iterator: u64, list: bool) -> u64 {
-    let Some(it) = PyValue::from_bits(iterator).downcast::<PyIterator>() else { return 0 };
+    sequence_next_if(iterator, list, |_| true).map_or(0, PyValue::to_bits)
+}
+
+/// Advance a list (or tuple) iterator if its next item passes `wanted`:
+/// that item, or None, the iterator unchanged.
+fn sequence_next_if(iterator: u64, list: bool, wanted: impl FnOnce(PyValue) -> bool) -> Option<PyValue> {
+    let it = PyValue::from_bits(iterator).downcast::<PyIterator>()?;
     let mut state = it.state.borrow_mut();
-    let item = match &mut *state {
-        IterState::List { list: l, index } if list => l.get(*index).map(|v| (v, index)),
-        IterState::Tuple { tuple, index } if !list => (*index < tuple.len()).then(|| (tuple.get(*index), index)),
-        _ => None,
+    let (item, index) = match &mut *state {
+        IterState::List { list: l, index } if list => (l.get(*index)?, index),
+        IterState::Tuple { tuple, index } if !list && *index < tuple.len() => (tuple.get(*index), index),
+        _ => return None,
     };
-    match item {
-        Some((v, index)) => {
-            *index += 1;
-            v.to_bits()
-        }
-        None => 0,
+    if !wanted(item) {
+        return None;
     }
+    *index += 1;
+    Some(item)
+}
+
+/// `FOR_ITER_LIST` whose next item is an exact float: its value. Anything
+/// else (the end, another kind of item) leaves the iterator as it is and
+/// sets the context's exception word (see the module documentation).
+pub(crate) extern "C" fn list_next_float(ctx: *mut JitContext, iterator: u64) -> f64 {
+    next_float(ctx, iterator, true)
+}
+
+/// [`list_next_float`] for `FOR_ITER_TUPLE`.
+pub(crate) extern "C" fn tuple_next_float(ctx: *mut JitContext, iterator: u64) -> f64 {
+    next_float(ctx, iterator, false)
+}
+
+fn next_float(ctx: *mut JitContext, iterator: u64, list: bool) -> f64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let item = sequence_next_if(iterator, list, |v| krait_vm::types::float::exact_f64(vm, v).is_some());
+    let value = item.and_then(|v| krait_vm::types::float::exact_f64(vm, v));
+    // SAFETY: as above.
+    unsafe { (*ctx).exception = u64::from(value.is_none()) };
+    value.unwrap_or(0.0)
 }
 
 /// `list[i]` for a small int index (negative counts from the end), or None.

@@ -687,6 +687,15 @@ impl Recorder<'_> {
                         _ => return abort("FOR_ITER_LIST on a number"),
                     };
                     match next {
+                        Some(Some(item)) if float::exact_f64(self.vm, item).is_some() => {
+                            // One call advances past a float and unboxes it;
+                            // on anything else it advances nothing.
+                            let descr = if list { self.descrs.list_next_float } else { self.descrs.tuple_next_float };
+                            let value = self.trace.push(Opcode::call_f, &[t.value], Some(descr));
+                            self.guard(Opcode::guard_no_exception, &[], at);
+                            let concrete = Concrete::of(self.vm, item);
+                            self.stack.push(Tracked { value: value.expect("call_f has a result"), concrete });
+                        }
                         Some(Some(item)) => {
                             let descr = if list { self.descrs.list_next } else { self.descrs.tuple_next };
                             let word = self.trace.push(Opcode::call_r, &[t.value], Some(descr));

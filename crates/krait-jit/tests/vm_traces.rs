@@ -252,3 +252,19 @@ fn an_inner_loops_exit_bridges_through_the_outer_loop_back_into_it() {
     assert_eq!(stats.bridges, 1, "{stats:?}");
     assert!(stats.entered < 30, "{stats:?}");
 }
+
+#[test]
+fn a_float_sum_over_a_list_takes_each_item_unboxed_in_one_call() {
+    let (status, traces, stats) = run(
+        "def f(xs):\n    t = 0.0\n    for x in xs:\n        t += x * x\n    return t\n\
+         assert f([0.5] * 3000 + [2] + [0.5] * 10) == 756.5\n",
+        100,
+    );
+    assert_eq!(status, 0);
+    assert_eq!(stats.compiled, 1, "{traces:?}");
+    let loop_body = body(&traces[0]);
+    assert!(loop_body.contains("list_next_float") && loop_body.contains("guard_no_exception"), "{loop_body}");
+    for op in ["kind_code", "float_value", "list_next("] {
+        assert!(!loop_body.contains(op), "{op} left in the loop:\n{loop_body}");
+    }
+}
