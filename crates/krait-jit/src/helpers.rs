@@ -368,9 +368,19 @@ pub(crate) extern "C" fn tuple_next_float(ctx: *mut JitContext, iterator: u64) -
 fn next_float(ctx: *mut JitContext, iterator: u64, list: bool) -> f64 {
     // SAFETY: called by compiled code with its context.
     let vm = unsafe { vm_of(ctx) };
-    let item = sequence_next_if(iterator, list, |v| krait_vm::types::float::exact_f64(vm, v).is_some());
-    let value = item.and_then(|v| krait_vm::types::float::exact_f64(vm, v));
-    // SAFETY: as above.
+    let mut value = None;
+    sequence_next_if(iterator, list, |v| {
+        value = krait_vm::types::float::exact_f64(vm, v);
+        value.is_some()
+    });
+    float_result(ctx, value)
+}
+
+/// A float helper's result: the value, or 0.0 with the context's exception
+/// word set (see the module documentation). The word is written either
+/// way: a bridge from an earlier miss runs with it still set.
+fn float_result(ctx: *mut JitContext, value: Option<f64>) -> f64 {
+    // SAFETY: `ctx` is the context compiled code passed to the helper.
     unsafe { (*ctx).exception = u64::from(value.is_none()) };
     value.unwrap_or(0.0)
 }
@@ -478,12 +488,7 @@ pub(crate) extern "C" fn load_attr_float(ctx: *mut JitContext, site: u64, object
     let word = load_attr_instance(ctx, site, object);
     // SAFETY: called by compiled code with its context.
     let vm = unsafe { vm_of(ctx) };
-    let value = krait_vm::types::float::exact_f64(vm, PyValue::from_bits(word)).filter(|_| word != 0);
-    // (Written either way: a bridge from an earlier failure runs with the
-    // word still set.)
-    // SAFETY: as above.
-    unsafe { (*ctx).exception = u64::from(value.is_none()) };
-    value.unwrap_or(0.0)
+    float_result(ctx, krait_vm::types::float::exact_f64(vm, PyValue::from_bits(word)).filter(|_| word != 0))
 }
 
 /// `STORE_ATTR_INSTANCE` of a float, boxed here: 1 when it stored.
