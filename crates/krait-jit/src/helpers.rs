@@ -96,6 +96,10 @@ pub struct VmDescrs {
     pub list_next_float: DescrId,
     /// `tuple_next_float(iterator) -> float` (likewise).
     pub tuple_next_float: DescrId,
+    /// `list_item_float(list, doubled index) -> float` (likewise).
+    pub list_item_float: DescrId,
+    /// `tuple_item_float(tuple, doubled index) -> float` (likewise).
+    pub tuple_item_float: DescrId,
 }
 
 impl VmDescrs {
@@ -255,8 +259,24 @@ impl VmDescrs {
             Type::Float,
             EffectClass::CanRaise,
         );
+        let list_item_float = table.call(
+            "list_item_float",
+            list_item_float as *const () as usize,
+            &[Type::Ref, Type::Int],
+            Type::Float,
+            EffectClass::CanRaise,
+        );
+        let tuple_item_float = table.call(
+            "tuple_item_float",
+            tuple_item_float as *const () as usize,
+            &[Type::Ref, Type::Int],
+            Type::Float,
+            EffectClass::CanRaise,
+        );
         VmDescrs {
             untag_int,
+            list_item_float,
+            tuple_item_float,
             list_next_float,
             tuple_next_float,
             load_attr_float,
@@ -411,6 +431,23 @@ pub extern "C" fn list_item(_ctx: *mut JitContext, list: u64, index: u64) -> u64
 /// `BINARY_SUBSCR_TUPLE_INT` for compiled code: see [`list_item`].
 pub extern "C" fn tuple_item(_ctx: *mut JitContext, tuple: u64, index: u64) -> u64 {
     tuple_get(PyValue::from_bits(tuple), (index as i64) >> 1).map_or(0, PyValue::to_bits)
+}
+
+/// `BINARY_SUBSCR_LIST_INT` of an item that is an exact float: its value;
+/// anything else (out of range, another kind) sets the miss flag.
+pub(crate) extern "C" fn list_item_float(ctx: *mut JitContext, list: u64, index: u64) -> f64 {
+    item_float(ctx, list_get(PyValue::from_bits(list), (index as i64) >> 1))
+}
+
+/// [`list_item_float`] for `BINARY_SUBSCR_TUPLE_INT`.
+pub(crate) extern "C" fn tuple_item_float(ctx: *mut JitContext, tuple: u64, index: u64) -> f64 {
+    item_float(ctx, tuple_get(PyValue::from_bits(tuple), (index as i64) >> 1))
+}
+
+fn item_float(ctx: *mut JitContext, item: Option<PyValue>) -> f64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    float_result(ctx, item.and_then(|v| krait_vm::types::float::exact_f64(vm, v)))
 }
 
 /// The word of a value's class, or 0 for a value that is not an object.

@@ -738,11 +738,19 @@ impl Recorder<'_> {
                     let stored = list.then(|| self.stored(c, list_slot(c, i))).flatten();
                     let item = stored.unwrap_or_else(|| Concrete::of(self.vm, item));
                     self.guard_class(container.value, class, at);
-                    let descr = if list { self.descrs.list_item } else { self.descrs.tuple_item };
-                    let word = self.trace.push(Opcode::call_r, &[container.value, key.value], Some(descr));
-                    let word = word.expect("call_r has a result");
-                    self.guard(Opcode::guard_nonnull, &[word], at);
-                    let item = self.item(word, item, at);
+                    let item = if let Concrete::Float(_) = item {
+                        // One call for the read, the kind check and the unboxing.
+                        let descr = if list { self.descrs.list_item_float } else { self.descrs.tuple_item_float };
+                        let value = self.trace.push(Opcode::call_f, &[container.value, key.value], Some(descr));
+                        self.guard(Opcode::guard_no_exception, &[], at);
+                        Tracked { value: value.expect("call_f has a result"), concrete: item }
+                    } else {
+                        let descr = if list { self.descrs.list_item } else { self.descrs.tuple_item };
+                        let word = self.trace.push(Opcode::call_r, &[container.value, key.value], Some(descr));
+                        let word = word.expect("call_r has a result");
+                        self.guard(Opcode::guard_nonnull, &[word], at);
+                        self.item(word, item, at)
+                    };
                     self.stack.truncate(self.stack.len() - 2);
                     self.stack.push(item);
                 }
