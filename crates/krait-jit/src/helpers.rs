@@ -629,8 +629,13 @@ pub(crate) extern "C" fn load_method_cached(ctx: *mut JitContext, site: u64, obj
 pub(crate) extern "C" fn sequence_len(ctx: *mut JitContext, object: u64) -> u64 {
     // SAFETY: called by compiled code with its context.
     let vm = unsafe { vm_of(ctx) };
-    let v = PyValue::from_bits(object);
-    let len = if vm.is_exact(v, vm.types.list) {
+    exact_len(vm, PyValue::from_bits(object)).and_then(|n| PyValue::small_int(n as i64)).map_or(0, PyValue::to_bits)
+}
+
+/// `len(v)` of an exact list, tuple or str (which runs no Python code), or
+/// None: what `sequence_len` computes, and the recorder's concrete value.
+pub(crate) fn exact_len(vm: &Vm, v: PyValue) -> Option<usize> {
+    if vm.is_exact(v, vm.types.list) {
         v.downcast::<PyList>().map(|l| l.len())
     } else if vm.is_exact(v, vm.types.tuple) {
         v.downcast::<PyTuple>().map(|t| t.len())
@@ -638,8 +643,7 @@ pub(crate) extern "C" fn sequence_len(ctx: *mut JitContext, object: u64) -> u64 
         v.downcast::<PyStr>().map(|s| s.char_len())
     } else {
         None
-    };
-    len.and_then(|n| PyValue::small_int(n as i64)).map_or(0, PyValue::to_bits)
+    }
 }
 
 /// `GET_ITER` of an exact list or tuple: a new iterator (allocated), or 0

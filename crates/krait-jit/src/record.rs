@@ -94,9 +94,9 @@ use krait_vm::types::typeobject::PyType;
 use krait_vm::value::Value as PyValue;
 use krait_vm::vm::Vm;
 
-use crate::helpers::{list_get, tuple_get, VmDescrs};
+use crate::helpers::{exact_len, list_get, tuple_get, VmDescrs};
 use crate::ir::resume::{FrameSnapshot, Slot, Snapshot};
-use crate::ir::{Const, Opcode, Trace, Type, Value};
+use crate::ir::{Const, DescrId, Opcode, Trace, Type, Value};
 
 /// Instructions one recorded iteration may run.
 pub const MAX_INSTRUCTIONS: usize = 1000;
@@ -466,6 +466,22 @@ impl Recorder<'_> {
         self.stores.iter().rev().find(|(key, _)| key.0.is(object) && key.1.is(place)).map(|s| s.1)
     }
 
+    /// A read with no side effect by a helper pair (`float`, `word`), of a
+    /// value known when recording to be `concrete`, guarded at `at`: a
+    /// float by the helper that checks the kind and unboxes in one call
+    /// (a miss raises the context's flag), anything else by the one that
+    /// returns the word (0 on a miss), then `item`'s kind guard.
+    fn read(&mut self, (float, word): (DescrId, DescrId), args: &[Value], concrete: Concrete, at: usize) -> Tracked {
+        if let Concrete::Float(_) = concrete {
+            let value = self.trace.push(Opcode::call_f, args, Some(float));
+            self.guard(Opcode::guard_no_exception, &[], at);
+            return Tracked { value: value.expect("call_f has a result"), concrete };
+        }
+        let word = self.trace.push(Opcode::call_r, args, Some(word)).expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        self.item(word, concrete, at)
+    }
+
     /// Guard that the object `value` is an instance of exactly `class`.
     fn guard_class(&mut self, value: Value, class: Gc<PyType>, at: usize) {
         let actual = self.trace.push(Opcode::call_pure_r, &[value], Some(self.descrs.class_word));
@@ -738,19 +754,12 @@ impl Recorder<'_> {
                     let stored = list.then(|| self.stored(c, list_slot(c, i))).flatten();
                     let item = stored.unwrap_or_else(|| Concrete::of(self.vm, item));
                     self.guard_class(container.value, class, at);
-                    let item = if let Concrete::Float(_) = item {
-                        // One call for the read, the kind check and the unboxing.
-                        let descr = if list { self.descrs.list_item_float } else { self.descrs.tuple_item_float };
-                        let value = self.trace.push(Opcode::call_f, &[container.value, key.value], Some(descr));
-                        self.guard(Opcode::guard_no_exception, &[], at);
-                        Tracked { value: value.expect("call_f has a result"), concrete: item }
+                    let descrs = if list {
+                        (self.descrs.list_item_float, self.descrs.list_item)
                     } else {
-                        let descr = if list { self.descrs.list_item } else { self.descrs.tuple_item };
-                        let word = self.trace.push(Opcode::call_r, &[container.value, key.value], Some(descr));
-                        let word = word.expect("call_r has a result");
-                        self.guard(Opcode::guard_nonnull, &[word], at);
-                        self.item(word, item, at)
+                        (self.descrs.tuple_item_float, self.descrs.tuple_item)
                     };
+                    let item = self.read(descrs, &[container.value, key.value], item, at);
                     self.stack.truncate(self.stack.len() - 2);
                     self.stack.push(item);
                 }
@@ -999,17 +1008,8 @@ impl Recorder<'_> {
                 None => return abort("LOAD_ATTR_INSTANCE misses its cache"),
             },
         };
-        let value = if let Concrete::Float(_) = concrete {
-            // One call for the load, the kind check and the unboxing.
-            let f = self.trace.push(Opcode::call_f, &[address, t.value], Some(self.descrs.load_attr_float));
-            self.guard(Opcode::guard_no_exception, &[], at);
-            Tracked { value: f.expect("call_f has a result"), concrete }
-        } else {
-            let word = self.trace.push(Opcode::call_r, &[address, t.value], Some(self.descrs.load_attr_instance));
-            let word = word.expect("call_r has a result");
-            self.guard(Opcode::guard_nonnull, &[word], at);
-            self.item(word, concrete, at)
-        };
+        let descrs = (self.descrs.load_attr_float, self.descrs.load_attr_instance);
+        let value = self.read(descrs, &[address, t.value], concrete, at);
         self.pop()?;
         self.stack.push(value);
         Ok(())
@@ -1093,17 +1093,7 @@ impl Recorder<'_> {
     fn record_len(&mut self, at: usize) -> Step<Tracked> {
         let t = self.peek(1)?;
         let Concrete::Ref(v) = t.concrete else { return abort("len of a number") };
-        let types = &self.vm.types;
-        let len = if self.vm.is_exact(v, types.list) {
-            v.downcast::<krait_vm::types::list::PyList>().map(|l| l.len())
-        } else if self.vm.is_exact(v, types.tuple) {
-            v.downcast::<PyTuple>().map(|t| t.len())
-        } else if self.vm.is_exact(v, types.str) {
-            v.downcast::<PyStr>().map(|s| s.char_len())
-        } else {
-            None
-        };
-        let Some(len) = len.and_then(|n| i64::try_from(n).ok()) else {
+        let Some(len) = exact_len(self.vm, v).and_then(|n| i64::try_from(n).ok()) else {
             return abort("len of an object that is not an exact list, tuple or str");
         };
         let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.sequence_len));

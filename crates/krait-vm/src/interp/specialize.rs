@@ -46,7 +46,7 @@ use krait_bytecode::{BinaryOp, Instruction, Opcode};
 
 use crate::map::PyMap;
 use crate::native::{MethodDef, MethodKind, NativeFn};
-use crate::object::{Gc, LayoutKind};
+use crate::object::{Gc, InstanceAttrs, LayoutKind};
 use crate::types::descriptor::{PyBuiltinFunction, PyMemberDescriptor, PyMethodDescriptor, PyProperty};
 use crate::types::function::{PyCode, PyFunction};
 use crate::types::iterator::{IterState, PyIterator, UNPACKED_MAX};
@@ -701,20 +701,10 @@ pub fn cached_method(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
 /// `STORE_ATTR_INSTANCE`: false when a guard failed (nothing stored).
 #[inline(always)]
 pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: Value) -> bool {
-    let Some(attrs) = owner.header().and_then(|h| h.attrs()) else {
+    let Some((attrs, map, slot)) = store_attr_entry(vm, site, &owner) else {
         return false;
     };
-    let cls = vm.class_of(owner);
-    let current = attrs.map.get();
-    let fresh = current.is_null();
-    let map = if fresh { cls.root_map.get().downcast::<PyMap>() } else { current.downcast::<PyMap>() };
-    let Some(map) = map else {
-        return false;
-    };
-    let Some(at) = site.find_entry(INSTANCE_ENTRY, cls.current_version(), map.id) else {
-        return false;
-    };
-    let slot = site.get(at + 3);
+    let fresh = attrs.map.get().is_null();
     let values = &attrs.values;
     if fresh {
         values.resize(map.reserved());
@@ -730,16 +720,23 @@ pub fn cached_store_attr(vm: &Vm, site: Site, owner: Value, name: Value, value: 
     true
 }
 
+/// `STORE_ATTR_INSTANCE`'s cache entry for `owner`: its attribute area,
+/// its map (the class's root map for an object with no attribute yet) and
+/// the entry's slot (with `APPEND` for a store that adds the attribute).
+fn store_attr_entry<'a>(vm: &Vm, site: Site, owner: &'a Value) -> Option<(&'a InstanceAttrs, Gc<PyMap>, u32)> {
+    let attrs = owner.header()?.attrs()?;
+    let cls = vm.class_of(*owner);
+    let current = attrs.map.get();
+    let map = if current.is_null() { cls.root_map.get() } else { current }.downcast::<PyMap>()?;
+    let at = site.find_entry(INSTANCE_ENTRY, cls.current_version(), map.id)?;
+    Some((attrs, map, site.get(at + 3)))
+}
+
 /// Whether `STORE_ATTR_INSTANCE` at `site` would store into an attribute
 /// `owner` already has, without storing (for the JIT's recorder).
 pub fn cached_store_hits(vm: &Vm, site: Site, owner: Value) -> bool {
-    let Some(attrs) = owner.header().and_then(|h| h.attrs()) else { return false };
-    let Some(map) = attrs.map.get().downcast::<PyMap>() else { return false };
-    let Some(at) = site.find_entry(INSTANCE_ENTRY, vm.class_of(owner).current_version(), map.id) else {
-        return false;
-    };
-    let slot = site.get(at + 3);
-    slot & APPEND == 0 && (slot as usize) < attrs.values.len()
+    store_attr_entry(vm, site, &owner)
+        .is_some_and(|(attrs, _, slot)| slot & APPEND == 0 && (slot as usize) < attrs.values.len())
 }
 
 /// A store into a `__slots__` member through `object.__setattr__`.
