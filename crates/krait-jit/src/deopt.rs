@@ -1,23 +1,30 @@
-//! Deoptimisation: writing the interpreter frame back when a guard fails.
+//! Deoptimisation: writing the interpreter frames back when a guard fails.
 //!
-//! A recorded loop's guards each carry a one-frame snapshot (see
-//! [`crate::record`]): the frame's locals then operand stack as they were
-//! before the instruction the guard protects, and that instruction's index.
-//! [`write_back`] rebuilds it with [`crate::ir::resume::rebuild`] and boxes
-//! each slot by its trace type: an `int` is a doubled small int (boxing is
-//! setting the tag bit), a `float` becomes an immediate float or a
-//! `PyFloat`, a `ref` is already a value word. The frame's `ip` is set to the
-//! instruction and its `sp` to the end of the rebuilt stack; the interpreter
-//! then runs the instruction generically.
+//! A recorded loop's guards each carry a snapshot (see [`crate::record`]):
+//! the loop's frame, then the frame of each call inlined at that point, each
+//! with its locals and operand stack and an instruction index. The
+//! innermost frame resumes *at* its instruction, which the interpreter runs
+//! again generically; every other frame is in a call (its index is the
+//! `CALL`'s, its operand stack still holds the call's operands), and
+//! resumes after it when the frame above returns. [`write_back`] rebuilds
+//! them with [`crate::ir::resume::rebuild`]: the loop's frame is the top
+//! frame of the thread, written over; the frames of inlined calls are
+//! pushed above it, as the interpreter's generic call pushes them (at the
+//! caller's stack top, not overlapping its arguments). Each slot is boxed by
+//! its trace type: an `int` is a doubled small int (boxing is setting the
+//! tag bit), a `float` becomes an immediate float or a `PyFloat`, a `ref` is
+//! already a value word.
 //!
 //! ## The collector
 //!
-//! Boxing a float may allocate, and so collect. The `int` and `ref` slots
-//! are therefore written first (which allocates nothing), the float slots
-//! left NULL, and `sp` set, so that when the floats are boxed one by one
-//! every object the frame refers to is already in the frame, where the
-//! collector finds it (locals precisely, the operand stack conservatively).
+//! Boxing a float may allocate, and so collect. Every frame is therefore
+//! written first with its `int` and `ref` slots (which allocates nothing),
+//! the float slots left NULL, and `sp` set, so that when the floats are
+//! boxed one by one every object the frames refer to is already in them,
+//! where the collector finds it (locals precisely, operand stacks
+//! conservatively).
 
+use krait_bytecode::Opcode as Bc;
 use krait_vm::jit_hooks;
 use krait_vm::value::Value as PyValue;
 use krait_vm::vm::Vm;
@@ -26,11 +33,12 @@ use crate::ir::descr::{ArrayDescr, DescrId, FieldDescr, SizeDescr};
 use crate::ir::resume::{rebuild, Materializer, TypedWord};
 use crate::ir::{SnapshotId, Trace, Type};
 
-/// Collects the one frame of a snapshot (recorded traces have no virtuals:
+/// Collects the frames of a snapshot (recorded traces have no virtuals:
 /// they allocate nothing for the optimiser to remove).
 #[derive(Default)]
 struct FrameCollector {
-    frame: Option<(u32, Vec<TypedWord>)>,
+    /// Code id, instruction index and slots of each frame, outermost first.
+    frames: Vec<(u32, u32, Vec<TypedWord>)>,
 }
 
 impl Materializer for FrameCollector {
@@ -46,36 +54,55 @@ impl Materializer for FrameCollector {
     fn set_item(&mut self, _object: u64, _descr: &ArrayDescr, _index: usize, _value: u64) {
         unreachable!("recorded traces have no virtual arrays")
     }
-    fn make_frame(&mut self, _code: u32, pc: u32, slots: &[TypedWord]) {
-        assert!(self.frame.is_none(), "recorded traces inline no calls, so a snapshot has one frame");
-        self.frame = Some((pc, slots.to_vec()));
+    fn make_frame(&mut self, code: u32, pc: u32, slots: &[TypedWord]) {
+        self.frames.push((code, pc, slots.to_vec()));
     }
 }
 
-/// Write the top frame back from the snapshot of the guard that failed,
-/// given the words the compiled code wrote; returns how many iterations the
-/// loop completed (the snapshot's first slot, see `record::Recorded`).
+/// Write the frames back from the snapshot of the guard that failed, given
+/// the words the compiled code wrote; returns how many iterations the loop
+/// completed (the first slot of the loop's frame, see `record::Recorded`).
 pub fn write_back(vm: &mut Vm, trace: &Trace, snapshot: SnapshotId, words: &[u64]) -> u64 {
     let mut collector = FrameCollector::default();
     rebuild(trace, snapshot, words, &mut collector);
-    let (pc, all_slots) = collector.frame.expect("a snapshot has a frame");
-    let (iterations, slots) = all_slots.split_first().expect("a snapshot starts with the iteration counter");
-    let (frame, values) = jit_hooks::top_frame_mut(vm);
-    let base = frame.base;
-    for (i, slot) in slots.iter().enumerate() {
-        values[base + i] = match slot.ty {
-            Type::Int => PyValue::from_bits(slot.bits | 1),
-            Type::Ref => PyValue::from_bits(slot.bits),
-            Type::Float | Type::Void => PyValue::NULL,
-        };
-    }
-    frame.sp = base + slots.len();
-    frame.ip = pc as usize;
-    for (i, slot) in slots.iter().enumerate() {
-        if slot.ty == Type::Float {
-            let boxed = vm.new_float(f64::from_bits(slot.bits));
-            jit_hooks::top_frame_mut(vm).1[base + i] = boxed;
+    let frames = collector.frames;
+    let (iterations, _) = frames[0].2.split_first().expect("a snapshot starts with the iteration counter");
+    let iterations = iterations.bits;
+    let innermost = frames.len() - 1;
+    let mut floats = Vec::new();
+    for (depth, (code, pc, slots)) in frames.iter().enumerate() {
+        if depth > 0 {
+            let func = PyValue::from_bits(trace.resume.code_word(*code));
+            // The driver entered with room for the frames (`has_room_for_frames`).
+            jit_hooks::push_inlined_frame(vm, func).expect("room for an inlined call's frame");
+        }
+        let slots = if depth == 0 { &slots[1..] } else { &slots[..] };
+        let (frame, values) = jit_hooks::top_frame_mut(vm);
+        let base = frame.base;
+        for (i, slot) in slots.iter().enumerate() {
+            values[base + i] = match slot.ty {
+                Type::Int => PyValue::from_bits(slot.bits | 1),
+                Type::Ref => PyValue::from_bits(slot.bits),
+                Type::Float => {
+                    floats.push((base + i, slot.bits));
+                    PyValue::NULL
+                }
+                Type::Void => PyValue::NULL,
+            };
+        }
+        frame.sp = base + slots.len();
+        let pc = *pc as usize;
+        if depth == innermost {
+            frame.ip = pc;
+        } else {
+            // In the call at `pc`: the callee's return continues after it.
+            frame.lasti = pc;
+            frame.ip = pc + 1 + Bc::CALL.cache_units();
         }
     }
-    iterations.bits
+    for (at, bits) in floats {
+        let boxed = vm.new_float(f64::from_bits(bits));
+        jit_hooks::frames_mut(vm).1[at] = boxed;
+    }
+    iterations
 }

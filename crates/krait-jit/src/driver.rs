@@ -43,12 +43,13 @@ use krait_vm::types::function::PyCode;
 use krait_vm::value::Value as PyValue;
 use krait_vm::vm::Vm;
 
+use crate::assumptions::Assumption;
 use crate::backend::{Backend, CompiledTrace, ExitInfo, ExitKind, JitContext, LoopEntry};
 use crate::deopt;
 use crate::helpers::VmDescrs;
 use crate::ir::{print, Trace};
 use crate::opt::optimize_observed;
-use crate::record::{self, Kind};
+use crate::record::{self, Kind, Options};
 
 /// A loop's green key: the code object's address and the header's index.
 type LoopKey = (u64, usize);
@@ -59,6 +60,8 @@ pub struct CompiledLoop {
     pub trace: Trace,
     /// The machine code.
     pub code: CompiledTrace,
+    /// The code object the loop is in.
+    pub loop_code: Gc<PyCode>,
     /// The kinds of the inputs after the iteration counter: the frame's
     /// locals then its operand stack.
     pub kinds: Vec<Kind>,
@@ -68,6 +71,10 @@ pub struct CompiledLoop {
     pub builtins: PyValue,
     /// Objects the trace compares against by address (kept alive).
     pub constants: Vec<PyValue>,
+    /// What the loop and its bridges rely on, checked on every entry.
+    pub assumptions: Vec<Assumption>,
+    /// How it was recorded (and its bridges are).
+    pub options: Options,
     /// Times entered.
     pub entries: u64,
     /// Iterations completed over all entries.
@@ -98,7 +105,12 @@ impl CompiledLoop {
 
 enum LoopState {
     Compiled(Box<CompiledLoop>),
-    Aborted { aborts: u32 },
+    /// Not compiled (yet): recording aborted `aborts` times; the next
+    /// recording uses `options`.
+    Aborted {
+        aborts: u32,
+        options: Options,
+    },
 }
 
 /// What the driver counted (`KRAIT_JIT_STATS=1`).
@@ -116,6 +128,8 @@ pub struct Stats {
     pub unprofitable: u64,
     /// Bridges compiled (and attached to their guards).
     pub bridges: u64,
+    /// Compiled loops thrown away because an assumption no longer held.
+    pub invalidated: u64,
     /// Nanoseconds spent recording loops and bridges...
     pub tracing_nanos: u64,
     /// ... optimising and compiling them...
@@ -196,19 +210,30 @@ impl Jit {
     }
 
     /// Record, optimise and compile the loop at `header`.
-    fn compile(&mut self, vm: &Vm, code: Gc<PyCode>, header: usize) -> Result<Box<CompiledLoop>, String> {
+    fn compile(
+        &mut self,
+        vm: &Vm,
+        code: Gc<PyCode>,
+        header: usize,
+        options: Options,
+    ) -> Result<Box<CompiledLoop>, String> {
         let name = format!("{}:{header}", code_name(code));
         let started = Instant::now();
-        let recorded = record::record(vm, &self.descrs, code, header);
+        let recorded = record::record(vm, &self.descrs, code, header, options);
         self.stats.tracing_nanos += elapsed_nanos(started);
         let recorded = recorded.map_err(|a| a.0)?;
         let started = Instant::now();
-        let compiled = self.optimise_and_compile(recorded, &name);
+        let compiled = self.optimise_and_compile(recorded, &name, options);
         self.stats.compiling_nanos += elapsed_nanos(started);
         compiled
     }
 
-    fn optimise_and_compile(&mut self, recorded: record::Recorded, name: &str) -> Result<Box<CompiledLoop>, String> {
+    fn optimise_and_compile(
+        &mut self,
+        recorded: record::Recorded,
+        name: &str,
+        options: Options,
+    ) -> Result<Box<CompiledLoop>, String> {
         let mut trace = recorded.trace;
         if self.log.is_some() || self.recorded_sink.is_some() {
             let text = print(&trace);
@@ -230,10 +255,13 @@ impl Jit {
         Ok(Box::new(CompiledLoop {
             trace,
             code: compiled,
+            loop_code: recorded.code,
             kinds: recorded.kinds,
             globals: recorded.globals,
             builtins: recorded.builtins,
             constants: recorded.constants,
+            assumptions: recorded.assumptions,
+            options,
             entries: 0,
             iterations: 0,
             bridges: Vec::new(),
@@ -245,6 +273,10 @@ impl Jit {
     /// kinds it was compiled for; how many iterations it completed, if it ran.
     fn enter(&mut self, vm: &mut Vm, key: LoopKey) -> Option<u64> {
         let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { return None };
+        // A failing guard may have to rebuild the frames of inlined calls.
+        if !jit_hooks::has_room_for_frames(vm, record::MAX_INLINE_DEPTH) {
+            return None;
+        }
         let need = self.backend.frame_size().max(compiled.code.frame_size);
         if self.buffer.len() < need {
             self.buffer.resize(need, 0);
@@ -305,31 +337,32 @@ impl Jit {
             return;
         }
         let (parent, parent_code) = compiled.trace_of(info);
-        let code = jit_hooks::top_frame(vm).0.code;
+        let code = compiled.loop_code;
         let loop_types = compiled.code.input_types.clone();
         let started = Instant::now();
-        let recorded = record::record_bridge(vm, &self.descrs, code, key.1, parent, snapshot, &loop_types);
+        let recorded =
+            record::record_bridge(vm, &self.descrs, (code, key.1), parent, snapshot, &loop_types, compiled.options);
         self.stats.tracing_nanos += elapsed_nanos(started);
         let started = Instant::now();
-        let result = recorded.map_err(|a| a.0).and_then(|(mut trace, constants)| {
+        let result = recorded.map_err(|a| a.0).and_then(|recorded| {
+            let record::RecordedBridge { mut trace, constants, assumptions } = recorded;
             crate::ir::verify(&trace).map_err(|e| format!("the recorded bridge does not verify: {e:?}"))?;
             optimize_observed(&mut trace, &mut |_, _| {}).map_err(|e| format!("invalid bridge: {}", e.reason))?;
             let bridge = self.backend.compile_bridge(&trace, &compiled.code, LoopEntry::Preamble).map_err(|e| e.0)?;
             self.backend.attach_bridge(parent_code, exit, &bridge).map_err(|e| e.0)?;
-            Ok((trace, bridge, constants))
+            Ok((trace, bridge, constants, assumptions))
         });
         self.stats.compiling_nanos += elapsed_nanos(started);
         let name = format!("{}:{}", code_name(code), key.1);
         match result {
-            Ok((trace, bridge, constants)) => {
+            Ok((trace, bridge, constants, assumptions)) => {
                 self.stats.bridges += 1;
                 if self.log.is_some() {
                     self.log(&format!("# jit: bridge from exit {exit} of loop {name}\n{}", print(&trace)));
                 }
-                for constant in constants {
-                    jit_hooks::keep_alive(vm, constant);
-                }
+                keep_alive(vm, &constants, &assumptions);
                 let Some(LoopState::Compiled(compiled)) = self.loops.get_mut(&key) else { return };
+                compiled.assumptions.extend(assumptions);
                 compiled.bridges.push(Bridge { trace, code: bridge });
                 (compiled.entries, compiled.iterations) = (0, 0);
             }
@@ -346,6 +379,19 @@ impl Jit {
     /// Enter the compiled loop `key`, and put it aside (it is recorded again
     /// after a long back-off) if it keeps leaving too soon.
     fn enter_and_judge(&mut self, vm: &mut Vm, code: Gc<PyCode>, key: LoopKey) -> LoopOutcome {
+        let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { unreachable!("a compiled loop") };
+        if let Some(broken) = compiled.assumptions.iter().find(|a| !a.holds()) {
+            // Thrown away, and recorded again later reading globals on
+            // every iteration (see `crate::assumptions`).
+            self.stats.invalidated += 1;
+            if self.log.is_some() {
+                let (name, header) = (code_name(code), key.1);
+                self.log(&format!("# jit: loop {name}:{header} invalidated: {broken:?} no longer holds\n"));
+            }
+            let options = Options { dynamic_globals: true };
+            self.loops.insert(key, LoopState::Aborted { aborts: 0, options });
+            return LoopOutcome { entered: false, countdown: self.threshold };
+        }
         let Some(iterations) = self.enter(vm, key) else {
             // The frame's kinds differ from the trace's: try again later.
             return LoopOutcome { entered: false, countdown: self.threshold };
@@ -353,7 +399,7 @@ impl Jit {
         let Some(LoopState::Compiled(compiled)) = self.loops.get_mut(&key) else { unreachable!("the loop just ran") };
         compiled.entries += 1;
         compiled.iterations += iterations;
-        let (entries, total) = (compiled.entries, compiled.iterations);
+        let (entries, total, options) = (compiled.entries, compiled.iterations, compiled.options);
         if entries >= JUDGE_AFTER_ENTRIES && total < entries * MIN_ITERATIONS_PER_ENTRY {
             self.stats.unprofitable += 1;
             if self.log.is_some() {
@@ -361,11 +407,23 @@ impl Jit {
                 let header = key.1;
                 self.log(&format!("# jit: loop {name}:{header} put aside: {total} iterations in {entries} entries\n"));
             }
-            self.loops.insert(key, LoopState::Aborted { aborts: UNPROFITABLE_BACKOFF });
+            self.loops.insert(key, LoopState::Aborted { aborts: UNPROFITABLE_BACKOFF, options });
             let countdown = self.threshold.max(32).saturating_mul(1 << UNPROFITABLE_BACKOFF);
             return LoopOutcome { entered: true, countdown };
         }
         LoopOutcome { entered: true, countdown: 0 }
+    }
+}
+
+/// Keep what a trace relies on alive for the rest of the run.
+fn keep_alive(vm: &mut Vm, constants: &[PyValue], assumptions: &[Assumption]) {
+    for &constant in constants {
+        jit_hooks::keep_alive(vm, constant);
+    }
+    for assumption in assumptions {
+        for object in assumption.objects() {
+            jit_hooks::keep_alive(vm, object);
+        }
     }
 }
 
@@ -376,18 +434,16 @@ fn code_name(code: Gc<PyCode>) -> String {
 impl JitHooks for Jit {
     fn loop_hot(&mut self, vm: &mut Vm, code: Gc<PyCode>, header: usize) -> LoopOutcome {
         let key = (code.value().to_bits(), header);
-        let aborts = match self.loops.get(&key) {
+        let (aborts, options) = match self.loops.get(&key) {
             Some(LoopState::Compiled(_)) => return self.enter_and_judge(vm, code, key),
-            Some(LoopState::Aborted { aborts }) => *aborts,
-            None => 0,
+            Some(&LoopState::Aborted { aborts, options }) => (aborts, options),
+            None => (0, Options::default()),
         };
-        match self.compile(vm, code, header) {
+        match self.compile(vm, code, header, options) {
             Ok(compiled) => {
                 self.stats.compiled += 1;
                 jit_hooks::keep_alive(vm, code.value());
-                for &constant in &compiled.constants {
-                    jit_hooks::keep_alive(vm, constant);
-                }
+                keep_alive(vm, &compiled.constants, &compiled.assumptions);
                 self.loops.insert(key, LoopState::Compiled(compiled));
                 self.enter_and_judge(vm, code, key)
             }
@@ -398,7 +454,7 @@ impl JitHooks for Jit {
                     self.log(&format!("# jit: loop {name}:{header} aborted: {reason}\n"));
                 }
                 let aborts = aborts + 1;
-                self.loops.insert(key, LoopState::Aborted { aborts });
+                self.loops.insert(key, LoopState::Aborted { aborts, options });
                 let backoff = self.threshold.max(32).saturating_mul(1 << aborts.min(16));
                 LoopOutcome { entered: false, countdown: backoff }
             }
@@ -415,8 +471,8 @@ impl JitHooks for Jit {
         if self.show_stats {
             let s = self.stats;
             eprintln!(
-                "jit: {} loops compiled, {} aborted, {} bridges, {} entries, {} guard failures, {} put aside as unprofitable",
-                s.compiled, s.aborted, s.bridges, s.entered, s.guard_failures, s.unprofitable
+                "jit: {} loops compiled, {} aborted, {} bridges, {} entries, {} guard failures, {} put aside as unprofitable, {} invalidated",
+                s.compiled, s.aborted, s.bridges, s.entered, s.guard_failures, s.unprofitable, s.invalidated
             );
             let total = elapsed_nanos(self.started);
             let accounted = s.tracing_nanos + s.compiling_nanos + s.running_nanos + vm.gc_nanos;

@@ -564,7 +564,7 @@ pub extern "C" fn global_value(_ctx: *mut JitContext, globals: u64, builtins: u6
     let Some(name) = PyValue::from_bits(name).downcast::<PyStr>() else { return 0 };
     let dict = |word: u64| PyValue::from_bits(word).downcast::<PyDict>();
     let (Some(globals), Some(builtins)) = (dict(globals), dict(builtins)) else { return 0 };
-    globals.get_str(name).or_else(|| builtins.get_str(name)).map_or(0, PyValue::to_bits)
+    crate::assumptions::lookup_global(globals, builtins, name).map_or(0, PyValue::to_bits)
 }
 
 /// A float as a value, to store it in the heap: an immediate float, or a

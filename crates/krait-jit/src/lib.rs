@@ -99,6 +99,7 @@
 //! leaves behind, and the backend's ops are checked against the constant
 //! folder on awkward operands.
 
+pub mod assumptions;
 pub mod backend;
 pub mod deopt;
 pub mod driver;

@@ -41,16 +41,18 @@
 //! ## Guards and resume data
 //!
 //! Every guard protects one instruction: its snapshot is the frame as it was
-//! *before* that instruction (code 0, the instruction's index, the locals
-//! then the operand stack), so a failing guard resumes the interpreter at the
-//! instruction, which runs again generically (an int that overflowed then
+//! *before* that instruction (the instruction's index, the locals then the
+//! operand stack; below it the frames of the calls it is inlined in), so a
+//! failing guard resumes the interpreter at the instruction, which runs
+//! again generically (an int that overflowed then
 //! takes the big-int path, a comparison that went the other way jumps).
 //!
 //! ## What is supported
 //!
 //! `NOP`, `RESUME`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (small ints and
-//! floats unboxed, other constants as object constants), `POP_TOP` of a
-//! number, `UNARY_NEGATIVE` of a number, `BINARY_OP_INT` (`+ - * // %`),
+//! floats unboxed, other constants as object constants), `POP_TOP` (of an
+//! object under a guard on its class, which is not a generator's: the
+//! interpreter's POP_TOP closes abandoned generators), `UNARY_NEGATIVE` of a number, `BINARY_OP_INT` (`+ - * // % & | ^`),
 //! `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` and `BINARY_OP_FLOAT`
 //! (`+ - * /`), `COMPARE_OP_INT` and `COMPARE_OP_FLOAT` fused with the
 //! `POP_JUMP_IF_*` that follows, `POP_JUMP_IF_{FALSE,TRUE}` on numbers and
@@ -61,13 +63,13 @@
 //! keeps alive and nothing in a trace can change), `PUSH_NULL`, `COPY`,
 //! `SWAP`, `UNPACK_SEQUENCE_TUPLE`, `LOAD_ATTR_INSTANCE` and
 //! `STORE_ATTR_INSTANCE` into an existing attribute (a float is boxed to be
-//! stored), `LOAD_GLOBAL` and `LOAD_ATTR_MODULE` (looked up each time; an
-//! object value is then a constant under a `guard_value`, a number is
-//! unboxed), `LOAD_METHOD_CACHED` (the method a constant), `CALL_BUILTIN`
+//! stored), `LOAD_GLOBAL` (its value a constant under an assumption, see
+//! below), `LOAD_ATTR_MODULE` (looked up each time; an object value is then
+//! a constant under a `guard_value`, a number is unboxed),
+//! `LOAD_METHOD_CACHED` (the method a constant), `CALL_BUILTIN`
 //! of `math.sqrt` on a number that is not negative, of `len` on an exact
 //! list, tuple or str and of `list.append` on an exact list, `LIST_APPEND`,
-//! `STORE_SUBSCR_LIST_INT`, `LOAD_DEREF`/`STORE_DEREF`, `POP_TOP` of a
-//! number or of a value the trace knows (a constant), `GET_ITER` of an
+//! `STORE_SUBSCR_LIST_INT`, `LOAD_DEREF`/`STORE_DEREF`, `GET_ITER` of an
 //! exact list or tuple (a new iterator, which the recorder follows by
 //! position: `Concrete::Iter`), and the jump back to the header
 //! that closes the loop (`JUMP_BACKWARD`, or a conditional jump taken
@@ -76,17 +78,38 @@
 //! header; on its way it may leave loops (a `for` whose iterator is
 //! exhausted: an inner loop's exit bridge runs the rest of the outer
 //! loop's body, unrolling other inner loops, through the outer header and
-//! back into the inner loop, so nested loops stay in machine code). Anything else aborts with a reason, as does an iteration
-//! that leaves the loop, reaches another loop's backward jump, or grows past
+//! back into the inner loop, so nested loops stay in machine code).
+//! Anything else aborts with a reason, as does an iteration that leaves the
+//! loop, reaches another loop's backward jump, or grows past
 //! [`MAX_INSTRUCTIONS`].
+//!
+//! ## Inlined calls
+//!
+//! `CALL_PY_EXACT_ARGS` is followed into the callee: the caller's
+//! [`FrameState`] is pushed on `callers` (with the call's operands still
+//! on its stack), the callee's begins with the arguments (and defaults) as
+//! its first locals, and `RETURN_VALUE` pops it and pushes the result on
+//! the caller's stack. No frame exists while the trace runs; a guard's
+//! snapshot has one frame per level (each caller at its `CALL`), and a
+//! failing guard makes the frames of the calls (`crate::deopt`). The
+//! callee is guarded to be the function recorded (a constant when it came
+//! from a global or a method cache, so the guard folds away), and its
+//! version (code and defaults) is an assumption checked on entry. Calls
+//! nest at most [`MAX_INLINE_DEPTH`] deep (a recursive function aborts
+//! the recording), and a loop inside a callee aborts it.
+//!
+//! Global names are constants too: `LOAD_GLOBAL` records the value it
+//! finds as an [`Assumption`] (`crate::assumptions`) that the driver checks
+//! on every entry, unless [`Options::dynamic_globals`] asks for a lookup
+//! on every iteration.
 
 use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
 use krait_vm::interp::specialize::{self, compare, small_int_op, Site};
-use krait_vm::object::Gc;
+use krait_vm::object::{Gc, LayoutKind};
 use krait_vm::types::descriptor::{PyBuiltinFunction, PyMethodDescriptor};
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::float;
-use krait_vm::types::function::{PyCell, PyCode};
+use krait_vm::types::function::{PyCell, PyCode, PyFunction};
 use krait_vm::types::iterator::{IterState, PyIterator};
 use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
@@ -94,12 +117,17 @@ use krait_vm::types::typeobject::PyType;
 use krait_vm::value::Value as PyValue;
 use krait_vm::vm::Vm;
 
+use crate::assumptions::{lookup_global, Assumption};
 use crate::helpers::{exact_len, list_get, tuple_get, VmDescrs};
-use crate::ir::resume::{FrameSnapshot, Slot, Snapshot};
+use crate::ir::resume::{FrameId, FrameSnapshot, Slot, Snapshot};
 use crate::ir::{Const, DescrId, Opcode, Trace, Type, Value};
 
 /// Instructions one recorded iteration may run.
 pub const MAX_INSTRUCTIONS: usize = 1000;
+
+/// Calls nested inside one another that a trace inlines (the driver
+/// enters compiled code only with room for that many more frames).
+pub const MAX_INLINE_DEPTH: usize = 8;
 
 /// How a slot's value is held in the trace (see the module documentation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,6 +252,8 @@ fn list_slot(list: PyValue, i: i64) -> PyValue {
 /// learns at each guard failure how many iterations the machine code ran,
 /// and stops entering loops that leave too soon to pay for entering.
 pub struct Recorded {
+    /// The code object the loop is in.
+    pub code: Gc<PyCode>,
     /// The trace: inputs, `label`, one iteration, `jump`.
     pub trace: Trace,
     /// The kinds of the inputs after the counter: the frame's locals, then
@@ -239,6 +269,10 @@ pub struct Recorded {
     /// module attributes), which must outlive it so that no other object
     /// can take their address.
     pub constants: Vec<PyValue>,
+    /// What the trace relies on without checking it (see
+    /// [`crate::assumptions`]): the versions of the functions it inlined,
+    /// the values of the globals it took as constants.
+    pub assumptions: Vec<Assumption>,
 }
 
 /// Why recording stopped without a loop.
@@ -251,24 +285,34 @@ fn abort<T>(reason: impl Into<String>) -> Step<T> {
     Err(Abort(reason.into()))
 }
 
+/// A frame as the recorder follows it: the loop's own, or an inlined call's.
+struct FrameState {
+    code: Gc<PyCode>,
+    /// The function whose call it is; NULL for the loop's frame.
+    func: PyValue,
+    locals: Vec<Tracked>,
+    stack: Vec<Tracked>,
+    /// Where its names are looked up.
+    globals: Gc<PyDict>,
+    builtins: Gc<PyDict>,
+}
+
 struct Recorder<'a> {
     vm: &'a Vm,
-    code: Gc<PyCode>,
+    /// The loop's header (in the loop's frame, `callers[0]` or `frame`).
     header: usize,
-    /// The instruction recording starts at: the header for a loop, the
-    /// failing guard's instruction for a bridge.
-    start: usize,
     /// For a bridge: the input types of the loop it goes back into.
     bridge_to: Option<Vec<Type>>,
     trace: Trace,
     descrs: &'a VmDescrs,
-    locals: Vec<Tracked>,
-    stack: Vec<Tracked>,
+    /// The frame being recorded...
+    frame: FrameState,
+    /// ... and the frames of the calls it is inlined into, outermost (the
+    /// loop's frame) first, each with the index of its `CALL`, whose
+    /// operands are still on its stack.
+    callers: Vec<(FrameState, usize)>,
     /// The iteration counter (see [`Recorded`]).
     iterations: Value,
-    /// The frame's globals and builtins (see [`Recorded`]).
-    globals: PyValue,
-    builtins: PyValue,
     /// What this iteration stored so far, by (object, place): attributes
     /// (the name), list items (`list_slot`), cells (NULL). The recorder
     /// writes no heap, so later loads of the same place take their concrete
@@ -276,11 +320,29 @@ struct Recorder<'a> {
     stores: Vec<((PyValue, PyValue), Concrete)>,
     /// See [`Recorded::constants`].
     constants: Vec<PyValue>,
+    /// See [`Recorded::assumptions`].
+    assumptions: Vec<Assumption>,
+    options: Options,
+}
+
+/// How to record.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Look globals up on every iteration instead of taking their values
+    /// as constants under an [`Assumption`]: for a loop thrown away before
+    /// because a global it assumed changed.
+    pub dynamic_globals: bool,
 }
 
 /// Record one iteration of the loop at `header` of the top frame of the
 /// thread (saved, with `ip == header`).
-pub fn record(vm: &Vm, descrs: &VmDescrs, code: Gc<PyCode>, header: usize) -> Result<Recorded, Abort> {
+pub fn record(
+    vm: &Vm,
+    descrs: &VmDescrs,
+    code: Gc<PyCode>,
+    header: usize,
+    options: Options,
+) -> Result<Recorded, Abort> {
     let (frame, values) = krait_vm::jit_hooks::top_frame(vm);
     let locals: Vec<PyValue> = values[frame.base..frame.stack_base].to_vec();
     let stack: Vec<PyValue> = values[frame.stack_base..frame.sp].to_vec();
@@ -295,108 +357,162 @@ pub fn record(vm: &Vm, descrs: &VmDescrs, code: Gc<PyCode>, header: usize) -> Re
     let (iterations, label) = (label[0], &label[1..]);
     let track = |(&v, &value): (&PyValue, &Value)| Tracked { value, concrete: Concrete::of(vm, v) };
     let nlocals = locals.len();
-    let mut recorder = Recorder {
-        vm,
+    let state = FrameState {
         code,
-        header,
-        start: header,
-        bridge_to: None,
-        descrs,
+        func: PyValue::NULL,
         locals: locals.iter().zip(&label[..nlocals]).map(track).collect(),
         stack: stack.iter().zip(&label[nlocals..]).map(track).collect(),
-        iterations,
-        trace,
-        globals: frame.globals.value(),
-        builtins: frame.builtins.value(),
-        stores: Vec::new(),
-        constants: Vec::new(),
+        globals: frame.globals,
+        builtins: frame.builtins,
     };
-    recorder.run()?;
-    let Recorder { trace, globals, builtins, constants, .. } = recorder;
-    Ok(Recorded { trace, kinds, nlocals, globals, builtins, constants })
+    let mut recorder = Recorder::new(vm, descrs, header, trace, state, Vec::new(), iterations, options);
+    recorder.run(header)?;
+    let Recorder { trace, constants, assumptions, .. } = recorder;
+    let (globals, builtins) = (frame.globals.value(), frame.builtins.value());
+    Ok(Recorded { code, trace, kinds, nlocals, globals, builtins, constants, assumptions })
+}
+
+/// A recorded bridge.
+pub struct RecordedBridge {
+    /// Its trace, whose inputs are the guard's fail arguments.
+    pub trace: Trace,
+    /// See [`Recorded::constants`] and [`Recorded::assumptions`].
+    pub constants: Vec<PyValue>,
+    pub assumptions: Vec<Assumption>,
 }
 
 /// Record a bridge from a guard of a compiled loop that failed: from the
-/// top frame as the failure left it (at the guard's instruction, written
-/// back from `snapshot` of `parent`), to the loop's header, where it jumps
-/// to the start of the loop's trace, whose inputs have `loop_types` (the
-/// iteration counter, then the slots by kind). The bridge's inputs are the
-/// guard's fail arguments, in their order.
+/// frames as the failure left them (written back from `snapshot` of
+/// `parent`: the loop's frame, then those of the calls inlined there), to
+/// the loop's header, where it jumps to the start of the loop's trace,
+/// whose inputs have `loop_types` (the iteration counter, then the slots by
+/// kind). The bridge's inputs are the guard's fail arguments, in order.
+#[allow(clippy::too_many_arguments)]
 pub fn record_bridge(
     vm: &Vm,
     descrs: &VmDescrs,
-    code: Gc<PyCode>,
-    header: usize,
+    (code, header): (Gc<PyCode>, usize),
     parent: &Trace,
     snapshot: crate::ir::SnapshotId,
     loop_types: &[Type],
-) -> Result<(Trace, Vec<PyValue>), Abort> {
-    let (frame, values) = krait_vm::jit_hooks::top_frame(vm);
-    let frames = parent.resume.frames_of(snapshot);
-    let [resumed] = frames[..] else { return abort("a snapshot of more than one frame") };
-    let nlocals = frame.stack_base - frame.base;
-    let live: Vec<PyValue> = values[frame.base..frame.sp].to_vec();
-    if resumed.pc as usize != frame.ip || resumed.slots.len() != 1 + live.len() {
-        return abort("the frame does not match the guard's snapshot");
-    }
+    options: Options,
+) -> Result<RecordedBridge, Abort> {
+    let (all_frames, values) = krait_vm::jit_hooks::frames(vm);
+    let resumed = parent.resume.frames_of(snapshot);
+    let Some(first) = all_frames.len().checked_sub(resumed.len()) else {
+        return abort("fewer frames than the guard's snapshot");
+    };
     let mut trace = Trace::new(descrs.table.clone());
     let fail_args = parent.resume.fail_args(snapshot);
     let inputs: Vec<Value> = fail_args.iter().map(|&v| trace.add_input(parent.ty(v))).collect();
-    let mut slots = Vec::with_capacity(resumed.slots.len());
-    for slot in &resumed.slots {
-        let Slot::Value(v) = *slot else { return abort("a snapshot with a virtual object") };
-        slots.push(match parent.const_of(v) {
-            Some(c) => trace.constant(c),
-            None => inputs[fail_args.iter().position(|&a| a == v).expect("a fail argument")],
-        });
-    }
-    let (iterations, slots) = slots.split_first().expect("the iteration counter");
-    let mut tracked = Vec::with_capacity(live.len());
-    for (&value, &v) in slots.iter().zip(&live) {
-        let concrete = Concrete::of(vm, v);
-        if (Tracked { value, concrete }).kind().ty() != trace.ty(value) {
-            return abort("a slot of the frame has another kind than its snapshot's");
+    let mut iterations = None;
+    let mut states = Vec::with_capacity(resumed.len());
+    for (depth, (snap, frame)) in resumed.iter().zip(&all_frames[first..]).enumerate() {
+        // A caller is in its call: its snapshot's index is the CALL's.
+        let at = if depth + 1 == resumed.len() { frame.ip } else { frame.lasti };
+        let live = &values[frame.base..frame.sp];
+        let counter = usize::from(depth == 0);
+        let func = if depth == 0 { PyValue::NULL } else { frame.func };
+        let same_code = if depth == 0 { frame.code.value().is(code.value()) } else { true };
+        if !same_code
+            || parent.resume.code_word(snap.code) != func.to_bits()
+            || snap.pc as usize != at
+            || snap.slots.len() != counter + live.len()
+        {
+            return abort("the frames do not match the guard's snapshot");
         }
-        tracked.push(Tracked { value, concrete });
+        let mut tracked = Vec::with_capacity(live.len());
+        for (k, slot) in snap.slots.iter().enumerate() {
+            let Slot::Value(v) = *slot else { return abort("a snapshot with a virtual object") };
+            let value = match parent.const_of(v) {
+                Some(c) => trace.constant(c),
+                None => inputs[fail_args.iter().position(|&a| a == v).expect("a fail argument")],
+            };
+            if k < counter {
+                iterations = Some(value);
+                continue;
+            }
+            let concrete = Concrete::of(vm, live[k - counter]);
+            if (Tracked { value, concrete }).kind().ty() != trace.ty(value) {
+                return abort("a slot of the frame has another kind than its snapshot's");
+            }
+            tracked.push(Tracked { value, concrete });
+        }
+        let stack = tracked.split_off(frame.stack_base - frame.base);
+        let (globals, builtins) = (frame.globals, frame.builtins);
+        states.push((FrameState { code: frame.code, func, locals: tracked, stack, globals, builtins }, at));
     }
-    let stack = tracked.split_off(nlocals);
-    let mut recorder = Recorder {
-        vm,
-        code,
-        header,
-        start: frame.ip,
-        bridge_to: Some(loop_types.to_vec()),
-        descrs,
-        locals: tracked,
-        stack,
-        iterations: *iterations,
-        trace,
-        globals: frame.globals.value(),
-        builtins: frame.builtins.value(),
-        stores: Vec::new(),
-        constants: Vec::new(),
+    let (Some(iterations), Some((state, start))) = (iterations, states.pop()) else {
+        return abort("an empty snapshot");
     };
-    recorder.run()?;
-    Ok((recorder.trace, recorder.constants))
+    let mut recorder = Recorder::new(vm, descrs, header, trace, state, states, iterations, options);
+    recorder.bridge_to = Some(loop_types.to_vec());
+    recorder.run(start)?;
+    let Recorder { trace, constants, assumptions, .. } = recorder;
+    Ok(RecordedBridge { trace, constants, assumptions })
 }
 
-impl Recorder<'_> {
+/// A frame's snapshot at `pc`: its function (NULL for the loop's frame) as
+/// its code word, then its slots, after the iteration counter if it is the
+/// outermost.
+fn frame_snapshot(
+    trace: &mut Trace,
+    state: &FrameState,
+    pc: usize,
+    parent: Option<FrameId>,
+    iterations: Value,
+) -> FrameId {
+    let counter = parent.is_none().then_some(iterations);
+    let slots = counter.into_iter().chain(state.locals.iter().chain(&state.stack).map(|t| t.value)).map(Slot::Value);
+    let code = trace.resume.code_id(state.func.to_bits());
+    trace.resume.frame(FrameSnapshot { code, pc: pc as u32, slots: slots.collect(), parent })
+}
+
+impl<'a> Recorder<'a> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        vm: &'a Vm,
+        descrs: &'a VmDescrs,
+        header: usize,
+        trace: Trace,
+        frame: FrameState,
+        callers: Vec<(FrameState, usize)>,
+        iterations: Value,
+        options: Options,
+    ) -> Recorder<'a> {
+        Recorder {
+            vm,
+            header,
+            bridge_to: None,
+            trace,
+            descrs,
+            frame,
+            callers,
+            iterations,
+            stores: Vec::new(),
+            constants: Vec::new(),
+            assumptions: Vec::new(),
+            options,
+        }
+    }
+
     /// The instruction at `at` (an index the caller checked is in range).
     fn unit(&self, at: usize) -> Step<(Bc, u32)> {
-        let unit = self.code.instructions[at].get();
+        let unit = self.frame.code.instructions[at].get();
         match Bc::from_u8(unit as u8) {
             Some(op) => Ok((op, unit >> 8)),
             None => abort(format!("no instruction at {at}")),
         }
     }
 
-    /// The snapshot of the frame before the instruction at `at`.
+    /// The snapshot of the frames before the instruction at `at` of the
+    /// innermost: each caller's at its `CALL`.
     fn snapshot(&mut self, at: usize) -> crate::ir::resume::SnapshotId {
-        let slots = std::iter::once(self.iterations)
-            .chain(self.locals.iter().chain(&self.stack).map(|t| t.value))
-            .map(Slot::Value)
-            .collect();
-        let frame = self.trace.resume.frame(FrameSnapshot { code: 0, pc: at as u32, slots, parent: None });
+        let mut parent = None;
+        for (state, call_at) in &self.callers {
+            parent = Some(frame_snapshot(&mut self.trace, state, *call_at, parent, self.iterations));
+        }
+        let frame = frame_snapshot(&mut self.trace, &self.frame, at, parent, self.iterations);
         self.trace.resume.snapshot(Snapshot { frame, virtuals: Vec::new() })
     }
 
@@ -410,15 +526,15 @@ impl Recorder<'_> {
     }
 
     fn pop(&mut self) -> Step<Tracked> {
-        match self.stack.pop() {
+        match self.frame.stack.pop() {
             Some(t) => Ok(t),
             None => abort("operand stack underflow"),
         }
     }
 
     fn peek(&self, n: usize) -> Step<Tracked> {
-        match self.stack.len().checked_sub(n) {
-            Some(i) => Ok(self.stack[i]),
+        match self.frame.stack.len().checked_sub(n) {
+            Some(i) => Ok(self.frame.stack[i]),
             None => abort("operand stack underflow"),
         }
     }
@@ -493,7 +609,7 @@ impl Recorder<'_> {
     /// The address of the instruction at `at` and its cache, for helpers
     /// that use the interpreter's cache there (see `helpers::site_with`).
     fn site(&mut self, at: usize) -> (Site, Value) {
-        let address = self.code.instructions.as_ptr().wrapping_add(at);
+        let address = self.frame.code.instructions.as_ptr().wrapping_add(at);
         // SAFETY: `at` is an instruction of the code object, followed by
         // its cache.
         (unsafe { Site::new(address) }, self.trace.const_int(address as i64))
@@ -538,50 +654,54 @@ impl Recorder<'_> {
         self.guard(if truth { Opcode::guard_true } else { Opcode::guard_false }, &[cond], at);
     }
 
-    fn run(&mut self) -> Step<()> {
-        let mut ip = self.start;
+    /// Record from instruction `start` of the innermost frame.
+    fn run(&mut self, start: usize) -> Step<()> {
+        let mut ip = start;
         for _ in 0..MAX_INSTRUCTIONS {
-            if ip >= self.code.instructions.len() {
+            if ip >= self.frame.code.instructions.len() {
                 return abort("ran off the end of the code");
             }
             let at = ip;
+            let depth = self.callers.len();
             let (op, arg) = self.unit(at)?;
             ip += 1;
             match op {
                 Bc::NOP | Bc::RESUME => {}
                 Bc::LOAD_FAST => {
-                    let t = self.locals[arg as usize];
+                    let t = self.frame.locals[arg as usize];
                     if matches!(t.concrete, Concrete::Ref(v) if v.is_null()) {
                         return abort("LOAD_FAST of an unbound local");
                     }
-                    self.stack.push(t);
+                    self.frame.stack.push(t);
                 }
                 Bc::STORE_FAST => {
                     let t = self.pop()?;
-                    self.locals[arg as usize] = t;
+                    self.frame.locals[arg as usize] = t;
                 }
                 Bc::LOAD_CONST => {
-                    let c = self.code.consts[arg as usize];
-                    let t = if let Some(i) = c.as_small_int() {
-                        Tracked { value: self.trace.const_int(i << 1), concrete: Concrete::Int(i) }
-                    } else if let Some(f) = float::exact_f64(self.vm, c) {
-                        Tracked { value: self.trace.constant(Const::Float(f)), concrete: Concrete::Float(f) }
-                    } else {
-                        // Any other constant is an object that the code
-                        // object keeps alive, and the driver keeps the code
-                        // object alive as long as the compiled loop.
-                        Tracked { value: self.trace.constant(Const::Ptr(c.to_bits())), concrete: Concrete::Ref(c) }
-                    };
-                    self.stack.push(t);
+                    // (The code object keeps it alive: the loop's is kept
+                    // alive with the compiled loop, an inlined function's
+                    // with the function.)
+                    let t = self.constant(self.frame.code.consts[arg as usize]);
+                    self.frame.stack.push(t);
                 }
                 Bc::POP_TOP => {
-                    // An object is dropped only when the trace knows it (a
-                    // constant such as `list.append`'s None): the
-                    // interpreter's POP_TOP collects an abandoned generator.
-                    let t = self.pop()?;
-                    if t.kind() == Kind::Ref && self.trace.const_of(t.value).is_none() {
-                        return abort("POP_TOP of an object");
+                    // The interpreter's POP_TOP collects an abandoned
+                    // generator: an object the trace does not know (as it
+                    // knows `list.append`'s None) is guarded to be of its
+                    // class, which is not a generator's.
+                    let t = self.peek(1)?;
+                    if let Concrete::Ref(v) = t.concrete {
+                        if v.is_null() || v.has_kind(LayoutKind::Generator) {
+                            return abort("POP_TOP of a generator");
+                        }
+                        if self.trace.const_of(t.value).is_none() {
+                            self.guard_class(t.value, self.vm.class_of(v), at);
+                        }
+                    } else if let Concrete::Iter { .. } = t.concrete {
+                        return abort("POP_TOP of an iterator");
                     }
+                    self.pop()?;
                 }
                 Bc::UNARY_NEGATIVE => {
                     let t = self.peek(1)?;
@@ -601,7 +721,7 @@ impl Recorder<'_> {
                         Concrete::Ref(_) | Concrete::Iter { .. } => return abort("UNARY_NEGATIVE of an object"),
                     };
                     self.pop()?;
-                    self.stack.push(negated);
+                    self.frame.stack.push(negated);
                 }
                 Bc::BINARY_OP_INT => {
                     ip += Bc::BINARY_OP.cache_units();
@@ -670,7 +790,7 @@ impl Recorder<'_> {
                             self.guard(Opcode::guard_true, &[advanced], at);
                             let one = self.trace.const_int(1);
                             let doubled = self.op(Opcode::int_sub, &[word, one]);
-                            self.stack.push(Tracked { value: doubled, concrete: Concrete::Int(next) });
+                            self.frame.stack.push(Tracked { value: doubled, concrete: Concrete::Int(next) });
                         }
                         Some(Some(_)) => return abort("range value beyond the small ints"),
                         Some(None) if self.bridge_to.is_some() => {
@@ -696,8 +816,8 @@ impl Recorder<'_> {
                             let class = if list { self.vm.types.list } else { self.vm.types.tuple };
                             let get = if list { list_get } else { tuple_get };
                             let next = self.vm.is_exact(sequence, class).then(|| get(sequence, index as i64));
-                            let top = self.stack.len() - 1;
-                            self.stack[top].concrete = Concrete::Iter { sequence, index: index + 1 };
+                            let top = self.frame.stack.len() - 1;
+                            self.frame.stack[top].concrete = Concrete::Iter { sequence, index: index + 1 };
                             next
                         }
                         _ => return abort("FOR_ITER_LIST on a number"),
@@ -710,7 +830,7 @@ impl Recorder<'_> {
                             let value = self.trace.push(Opcode::call_f, &[t.value], Some(descr));
                             self.guard(Opcode::guard_no_exception, &[], at);
                             let concrete = Concrete::of(self.vm, item);
-                            self.stack.push(Tracked { value: value.expect("call_f has a result"), concrete });
+                            self.frame.stack.push(Tracked { value: value.expect("call_f has a result"), concrete });
                         }
                         Some(Some(item)) => {
                             let descr = if list { self.descrs.list_next } else { self.descrs.tuple_next };
@@ -720,10 +840,10 @@ impl Recorder<'_> {
                             // The iterator has advanced: a guard on the
                             // item's kind resumes after the FOR_ITER, with
                             // the item (boxed) on the stack.
-                            self.stack.push(Tracked { value: word, concrete: Concrete::Ref(item) });
+                            self.frame.stack.push(Tracked { value: word, concrete: Concrete::Ref(item) });
                             let item = self.item(word, Concrete::of(self.vm, item), ip);
                             self.pop()?;
-                            self.stack.push(item);
+                            self.frame.stack.push(item);
                         }
                         Some(None) if self.bridge_to.is_some() => {
                             let descr = if list { self.descrs.list_next } else { self.descrs.tuple_next };
@@ -760,8 +880,8 @@ impl Recorder<'_> {
                         (self.descrs.tuple_item_float, self.descrs.tuple_item)
                     };
                     let item = self.read(descrs, &[container.value, key.value], item, at);
-                    self.stack.truncate(self.stack.len() - 2);
-                    self.stack.push(item);
+                    self.frame.stack.truncate(self.frame.stack.len() - 2);
+                    self.frame.stack.push(item);
                 }
                 Bc::STORE_SUBSCR_LIST_INT => {
                     ip += Bc::STORE_SUBSCR.cache_units();
@@ -781,10 +901,10 @@ impl Recorder<'_> {
                     );
                     self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
                     self.stores.push(((c, list_slot(c, i)), value.concrete));
-                    self.stack.truncate(self.stack.len() - 3);
+                    self.frame.stack.truncate(self.frame.stack.len() - 3);
                 }
                 Bc::LOAD_DEREF => {
-                    let cell = self.locals[arg as usize];
+                    let cell = self.frame.locals[arg as usize];
                     let Concrete::Ref(c) = cell.concrete else { return abort("LOAD_DEREF of a number") };
                     let Some(current) = c.downcast::<PyCell>().map(|c| c.contents.get()) else {
                         return abort("LOAD_DEREF of a slot that holds no cell");
@@ -798,10 +918,10 @@ impl Recorder<'_> {
                     let word = word.expect("call_r has a result");
                     self.guard(Opcode::guard_nonnull, &[word], at);
                     let value = self.item(word, concrete, at);
-                    self.stack.push(value);
+                    self.frame.stack.push(value);
                 }
                 Bc::STORE_DEREF => {
-                    let (cell, value) = (self.locals[arg as usize], self.peek(1)?);
+                    let (cell, value) = (self.frame.locals[arg as usize], self.peek(1)?);
                     let Concrete::Ref(c) = cell.concrete else { return abort("STORE_DEREF into a number") };
                     if c.downcast::<PyCell>().is_none() {
                         return abort("STORE_DEREF into a slot that holds no cell");
@@ -814,16 +934,16 @@ impl Recorder<'_> {
                 }
                 Bc::PUSH_NULL => {
                     let null = self.trace.constant(Const::Ptr(0));
-                    self.stack.push(Tracked { value: null, concrete: Concrete::Ref(PyValue::NULL) });
+                    self.frame.stack.push(Tracked { value: null, concrete: Concrete::Ref(PyValue::NULL) });
                 }
                 Bc::COPY => {
                     let t = self.peek(arg as usize)?;
-                    self.stack.push(t);
+                    self.frame.stack.push(t);
                 }
                 Bc::SWAP => {
-                    let top = self.stack.len();
+                    let top = self.frame.stack.len();
                     let Some(other) = top.checked_sub(arg as usize) else { return abort("operand stack underflow") };
-                    self.stack.swap(other, top - 1);
+                    self.frame.stack.swap(other, top - 1);
                 }
                 Bc::UNPACK_SEQUENCE_TUPLE => {
                     ip += Bc::UNPACK_SEQUENCE.cache_units();
@@ -852,7 +972,7 @@ impl Recorder<'_> {
                     let word = self.trace.push(Opcode::call_r, &[address, t.value], Some(self.descrs.load_attr_module));
                     let value = self.known_value(word.expect("call_r has a result"), v, at);
                     self.pop()?;
-                    self.stack.push(value);
+                    self.frame.stack.push(value);
                 }
                 Bc::GET_ITER => {
                     let t = self.peek(1)?;
@@ -864,7 +984,7 @@ impl Recorder<'_> {
                     let word = word.expect("call_r has a result");
                     self.guard(Opcode::guard_nonnull, &[word], at);
                     self.pop()?;
-                    self.stack.push(Tracked { value: word, concrete: Concrete::Iter { sequence: v, index: 0 } });
+                    self.frame.stack.push(Tracked { value: word, concrete: Concrete::Iter { sequence: v, index: 0 } });
                 }
                 Bc::LIST_APPEND => {
                     let (value, list) = (self.peek(1)?, self.peek(arg as usize + 1)?);
@@ -887,14 +1007,43 @@ impl Recorder<'_> {
                         self.trace.push(Opcode::call_r, &[address, owner.value], Some(self.descrs.load_method_cached));
                     let method = self.known_value(word.expect("call_r has a result"), method, at);
                     self.pop()?;
-                    self.stack.push(method);
-                    self.stack.push(owner);
+                    self.frame.stack.push(method);
+                    self.frame.stack.push(owner);
                 }
                 Bc::CALL_BUILTIN => {
                     ip += Bc::CALL.cache_units();
                     self.record_call_builtin(at, arg as usize)?;
                 }
+                Bc::CALL_PY_EXACT_ARGS => {
+                    self.record_call_py(at, arg as usize)?;
+                    ip = 0;
+                }
+                Bc::COPY_FREE_VARS => self.record_copy_free_vars(arg as usize)?,
+                Bc::RETURN_VALUE => {
+                    let result = self.pop()?;
+                    let Some((caller, call_at)) = self.callers.pop() else {
+                        return abort("the iteration returns from the loop's frame");
+                    };
+                    self.frame = caller;
+                    let (_, n) = self.unit(call_at)?;
+                    let Some(keep) = self.frame.stack.len().checked_sub(n as usize + 2) else {
+                        return abort("operand stack underflow");
+                    };
+                    self.frame.stack.truncate(keep);
+                    self.frame.stack.push(result);
+                    ip = call_at + 1 + Bc::CALL.cache_units();
+                }
                 other => return abort(format!("unsupported instruction {other:?}")),
+            }
+            if self.callers.len() != depth {
+                // Into or out of an inlined call.
+                continue;
+            }
+            if depth > 0 {
+                if ip <= at {
+                    return abort("a loop in an inlined call");
+                }
+                continue;
             }
             // A jump back (`JUMP_BACKWARD`, or a conditional jump taken
             // backwards, as the compiler ends `while` loops) closes the loop
@@ -925,7 +1074,7 @@ impl Recorder<'_> {
                 self.trace.ops[label].args[1..].iter().map(|&l| self.trace.ty(l)).collect()
             }
         };
-        let slots: Vec<Tracked> = self.locals.iter().chain(&self.stack).copied().collect();
+        let slots: Vec<Tracked> = self.frame.locals.iter().chain(&self.frame.stack).copied().collect();
         if slots.len() != types.len() {
             return abort("the operand stack depth differs at the end of the iteration");
         }
@@ -966,32 +1115,38 @@ impl Recorder<'_> {
             unpacked.push(self.item(word.expect("call_pure_r has a result"), Concrete::of(self.vm, item), at));
         }
         self.pop()?;
-        self.stack.extend(unpacked.into_iter().rev());
+        self.frame.stack.extend(unpacked.into_iter().rev());
         Ok(())
     }
 
-    /// `LOAD_GLOBAL`: the name looked up in the globals then the builtins
-    /// each time, its value guarded (see `known_value`).
+    /// `LOAD_GLOBAL`: the value is a constant under an [`Assumption`], or,
+    /// with `Options::dynamic_globals`, looked up on every iteration and
+    /// guarded (see `known_value`).
     fn record_load_global(&mut self, at: usize, arg: u32) -> Step<()> {
-        let name = self.code.names[(arg >> 1) as usize];
-        let lookup =
-            |dict: PyValue| dict.downcast::<PyDict>().zip(name.downcast::<PyStr>()).and_then(|(d, n)| d.get_str(n));
-        let Some(v) = lookup(self.globals).or_else(|| lookup(self.builtins)) else {
+        let (globals, builtins) = (self.frame.globals, self.frame.builtins);
+        let Some(name) = self.frame.code.names[(arg >> 1) as usize].downcast::<PyStr>() else {
+            return abort("LOAD_GLOBAL of a name that is not a str");
+        };
+        let Some(v) = lookup_global(globals, builtins, name) else {
             return abort("LOAD_GLOBAL of an undefined name");
         };
-        let (globals, builtins) = (Const::Ptr(self.globals.to_bits()), Const::Ptr(self.builtins.to_bits()));
-        let args = [
-            self.trace.constant(globals),
-            self.trace.constant(builtins),
-            self.trace.constant(Const::Ptr(name.to_bits())),
-        ];
-        let word = self.trace.push(Opcode::call_r, &args, Some(self.descrs.global_value));
-        let value = self.known_value(word.expect("call_r has a result"), v, at);
+        let value = if self.options.dynamic_globals {
+            let args = [
+                self.trace.constant(Const::Ptr(globals.value().to_bits())),
+                self.trace.constant(Const::Ptr(builtins.value().to_bits())),
+                self.trace.constant(Const::Ptr(name.value().to_bits())),
+            ];
+            let word = self.trace.push(Opcode::call_r, &args, Some(self.descrs.global_value));
+            self.known_value(word.expect("call_r has a result"), v, at)
+        } else {
+            self.assumptions.push(Assumption::Global { globals, builtins, name, value: v });
+            self.constant(v)
+        };
         if arg & 1 != 0 {
             let null = self.trace.constant(Const::Ptr(0));
-            self.stack.push(Tracked { value: null, concrete: Concrete::Ref(PyValue::NULL) });
+            self.frame.stack.push(Tracked { value: null, concrete: Concrete::Ref(PyValue::NULL) });
         }
-        self.stack.push(value);
+        self.frame.stack.push(value);
         Ok(())
     }
 
@@ -999,7 +1154,7 @@ impl Recorder<'_> {
     fn record_load_attr_instance(&mut self, at: usize, arg: u32) -> Step<()> {
         let t = self.peek(1)?;
         let Concrete::Ref(object) = t.concrete else { return abort("LOAD_ATTR_INSTANCE of a number") };
-        let name = self.code.names[arg as usize];
+        let name = self.frame.code.names[arg as usize];
         let (site, address) = self.site(at);
         let concrete = match self.stored(object, name) {
             Some(c) => c,
@@ -1011,7 +1166,7 @@ impl Recorder<'_> {
         let descrs = (self.descrs.load_attr_float, self.descrs.load_attr_instance);
         let value = self.read(descrs, &[address, t.value], concrete, at);
         self.pop()?;
-        self.stack.push(value);
+        self.frame.stack.push(value);
         Ok(())
     }
 
@@ -1019,7 +1174,7 @@ impl Recorder<'_> {
     fn record_store_attr_instance(&mut self, at: usize, arg: u32) -> Step<()> {
         let (owner, value) = (self.peek(1)?, self.peek(2)?);
         let Concrete::Ref(object) = owner.concrete else { return abort("STORE_ATTR_INSTANCE on a number") };
-        let name = self.code.names[arg as usize];
+        let name = self.frame.code.names[arg as usize];
         let (site, address) = self.site(at);
         if !specialize::cached_store_hits(self.vm, site, object) {
             return abort("STORE_ATTR_INSTANCE that adds an attribute or misses its cache");
@@ -1036,7 +1191,7 @@ impl Recorder<'_> {
         };
         self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
         self.stores.push(((object, name), value.concrete));
-        self.stack.truncate(self.stack.len() - 2);
+        self.frame.stack.truncate(self.frame.stack.len() - 2);
         Ok(())
     }
 
@@ -1071,9 +1226,85 @@ impl Recorder<'_> {
         self.guard(Opcode::guard_value, &[function_slot.value, expected], at);
         self.constants.push(target);
         let result = record(self, at)?;
-        self.stack.truncate(self.stack.len() - (n + 2));
-        self.stack.push(result);
+        self.frame.stack.truncate(self.frame.stack.len() - (n + 2));
+        self.frame.stack.push(result);
         Ok(())
+    }
+
+    /// `CALL_PY_EXACT_ARGS`: the call is inlined, the callee's frame
+    /// recorded from its first instruction on (the caller is pushed on
+    /// `callers`). The function is guarded to be the one recorded, and its
+    /// version is an assumption.
+    fn record_call_py(&mut self, at: usize, n: usize) -> Step<()> {
+        if self.callers.len() >= MAX_INLINE_DEPTH {
+            return abort("calls nested too deep to inline");
+        }
+        let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
+        let (Concrete::Ref(m), Concrete::Ref(c)) = (method.concrete, callable.concrete) else {
+            return abort("CALL_PY_EXACT_ARGS of a number");
+        };
+        let (slot, target, argc) = if m.is_null() { (callable, c, n) } else { (method, m, n + 1) };
+        // (A bound method object, which the interpreter unpacks, is not.)
+        let Some(func) = target.downcast::<PyFunction>() else {
+            return abort("CALL_PY_EXACT_ARGS of an object that is not a function");
+        };
+        if !specialize::binds_positionally(func, argc) {
+            return abort("CALL_PY_EXACT_ARGS of a function that binds its arguments otherwise");
+        }
+        let expected = self.trace.constant(Const::Ptr(target.to_bits()));
+        self.guard(Opcode::guard_value, &[slot.value, expected], at);
+        self.constants.push(target);
+        self.assumptions.push(Assumption::FunctionVersion { function: func, version: func.version.get() });
+        let code = func.code();
+        let mut locals = self.frame.stack[self.frame.stack.len() - argc..].to_vec();
+        let missing = (code.code.arg_count as usize).saturating_sub(argc);
+        if missing > 0 {
+            let defaults = func.defaults.get().downcast::<PyTuple>().expect("binds_positionally saw the defaults");
+            for &d in &defaults.as_slice()[defaults.len() - missing..] {
+                let t = self.constant(d);
+                locals.push(t);
+            }
+        }
+        let null = Tracked { value: self.trace.constant(Const::Ptr(0)), concrete: Concrete::Ref(PyValue::NULL) };
+        locals.resize(code.nlocalsplus(), null);
+        let callee = FrameState {
+            code,
+            func: target,
+            locals,
+            stack: Vec::new(),
+            globals: func.globals,
+            builtins: func.builtins,
+        };
+        let caller = std::mem::replace(&mut self.frame, callee);
+        self.callers.push((caller, at));
+        Ok(())
+    }
+
+    /// `COPY_FREE_VARS` at the start of an inlined closure: its cells, from
+    /// the function (a constant of the trace), are constants.
+    fn record_copy_free_vars(&mut self, n: usize) -> Step<()> {
+        let closure = self.frame.func.downcast::<PyFunction>().and_then(|f| f.closure.get().downcast::<PyTuple>());
+        let Some(closure) = closure.filter(|c| c.len() == n && n <= self.frame.locals.len()) else {
+            return abort("COPY_FREE_VARS outside an inlined closure");
+        };
+        let first = self.frame.locals.len() - n;
+        for (i, &cell) in closure.as_slice().iter().enumerate() {
+            self.frame.locals[first + i] = self.constant(cell);
+        }
+        Ok(())
+    }
+
+    /// A constant of the code (or a default, or a cell): a small int or a
+    /// float unboxed, anything else an object constant (which the caller
+    /// keeps alive).
+    fn constant(&mut self, c: PyValue) -> Tracked {
+        if let Some(i) = c.as_small_int() {
+            Tracked { value: self.trace.const_int(i << 1), concrete: Concrete::Int(i) }
+        } else if let Some(f) = float::exact_f64(self.vm, c) {
+            Tracked { value: self.trace.constant(Const::Float(f)), concrete: Concrete::Float(f) }
+        } else {
+            Tracked { value: self.trace.constant(Const::Ptr(c.to_bits())), concrete: Concrete::Ref(c) }
+        }
     }
 
     /// `math.sqrt(x)` for `x` (the top of the stack) not negative.
@@ -1121,7 +1352,7 @@ impl Recorder<'_> {
         self.guard(Opcode::guard_true, &[done.expect("call_i has a result")], at);
     }
 
-    /// `BINARY_OP_INT`: `+ - * // %` of two small ints, on doubled values.
+    /// `BINARY_OP_INT`: `+ - * // % & | ^` of two small ints, on doubled values.
     fn record_int_op(&mut self, at: usize, arg: u32) -> Step<()> {
         let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
         let (Concrete::Int(a), Concrete::Int(b)) = (lhs.concrete, rhs.concrete) else {
@@ -1130,7 +1361,14 @@ impl Recorder<'_> {
         let Some((op, _)) = BinaryOp::decode(arg) else { return abort("bad BINARY_OP argument") };
         if !matches!(
             op,
-            BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply | BinaryOp::FloorDivide | BinaryOp::Remainder
+            BinaryOp::Add
+                | BinaryOp::Subtract
+                | BinaryOp::Multiply
+                | BinaryOp::FloorDivide
+                | BinaryOp::Remainder
+                | BinaryOp::And
+                | BinaryOp::Or
+                | BinaryOp::Xor
         ) {
             return abort(format!("BINARY_OP_INT {op:?} is not supported"));
         }
@@ -1153,6 +1391,11 @@ impl Recorder<'_> {
                 self.guard(Opcode::guard_no_overflow, &[], at);
                 value
             }
+            // On doubled ints these are the ops themselves (the low bits
+            // are 0 and stay 0).
+            BinaryOp::And => self.op(Opcode::int_and, &[lhs.value, rhs.value]),
+            BinaryOp::Or => self.op(Opcode::int_or, &[lhs.value, rhs.value]),
+            BinaryOp::Xor => self.op(Opcode::int_xor, &[lhs.value, rhs.value]),
             _ => {
                 let nonzero = self.op(Opcode::int_is_true, &[rhs.value]);
                 self.guard(Opcode::guard_true, &[nonzero], at);
@@ -1166,8 +1409,8 @@ impl Recorder<'_> {
                 }
             }
         };
-        self.stack.truncate(self.stack.len() - 2);
-        self.stack.push(Tracked { value, concrete: Concrete::Int(result) });
+        self.frame.stack.truncate(self.frame.stack.len() - 2);
+        self.frame.stack.push(Tracked { value, concrete: Concrete::Int(result) });
         Ok(())
     }
 
@@ -1196,8 +1439,8 @@ impl Recorder<'_> {
             other => return abort(format!("BINARY_OP_FLOAT {other:?} is not supported")),
         };
         let value = self.op(opcode, &[x, y]);
-        self.stack.truncate(self.stack.len() - 2);
-        self.stack.push(Tracked { value, concrete: Concrete::Float(result) });
+        self.frame.stack.truncate(self.frame.stack.len() - 2);
+        self.frame.stack.push(Tracked { value, concrete: Concrete::Float(result) });
         Ok(())
     }
 
@@ -1206,7 +1449,7 @@ impl Recorder<'_> {
     fn record_compare(&mut self, at: usize, op: Bc, arg: u32, next: usize) -> Step<usize> {
         let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
         let Some(cmp) = ComparisonOp::decode(arg) else { return abort("bad COMPARE_OP argument") };
-        if next >= self.code.instructions.len() {
+        if next >= self.frame.code.instructions.len() {
             return abort("a comparison at the end of the code");
         }
         let (jump, target) = self.unit(next)?;
@@ -1233,7 +1476,7 @@ impl Recorder<'_> {
         };
         let cond = self.op(opcodes[cmp as usize], &[lhs.value, rhs.value]);
         self.branch(cond, truth, at);
-        self.stack.truncate(self.stack.len() - 2);
+        self.frame.stack.truncate(self.frame.stack.len() - 2);
         Ok(if truth == (jump == Bc::POP_JUMP_IF_TRUE) { target as usize } else { next + 1 })
     }
 }

@@ -140,3 +140,34 @@ pub fn top_frame_mut(vm: &mut Vm) -> (&mut crate::interp::frame::Frame, &mut [cr
     let thread = &mut vm.thread;
     (thread.frames.last_mut().expect("a running frame"), &mut thread.stack)
 }
+
+/// The thread's frames, outermost first, and its value stack.
+pub fn frames(vm: &Vm) -> (&[crate::interp::frame::Frame], &[crate::value::Value]) {
+    (&vm.thread.frames, &vm.thread.stack)
+}
+
+/// Whether `n` more frames may be pushed without reaching the recursion
+/// limit (compiled code that inlines calls is entered only then: its
+/// guards may have to rebuild that many frames).
+pub fn has_room_for_frames(vm: &Vm, n: usize) -> bool {
+    let depth = vm.thread.frames.len() + vm.native_depth;
+    depth + n < vm.recursion_limit && vm.thread.frames.len() + n < crate::interp::frame::MAX_FRAMES - 1
+}
+
+/// Push a frame for a call of `func` that compiled code had inlined, its
+/// locals NULL, as a call from the current top frame (which must be saved,
+/// in its call); `None` if `func` is not a function or there is no room.
+pub fn push_inlined_frame(vm: &mut Vm, func: crate::value::Value) -> Option<()> {
+    let func = func.downcast::<crate::types::function::PyFunction>()?;
+    let code = func.code();
+    let globals = func.globals;
+    let builtins = func.builtins;
+    crate::interp::call::push_frame(vm, code, func.value(), globals, builtins, crate::value::Value::NULL, false)
+        .ok()?;
+    Some(())
+}
+
+/// [`frames`], to write them back.
+pub fn frames_mut(vm: &mut Vm) -> (&mut [crate::interp::frame::Frame], &mut [crate::value::Value]) {
+    (&mut vm.thread.frames, &mut vm.thread.stack)
+}

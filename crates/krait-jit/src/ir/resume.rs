@@ -58,7 +58,10 @@ pub enum Slot {
 /// One interpreter frame at a guard.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FrameSnapshot {
-    /// The code object (an id the VM gives the recorder).
+    /// Which code the frame runs: an index into the store's code words
+    /// ([`ResumeStore::code_id`]), which mean what the recorder says (for
+    /// Krait: 0 the loop's own frame, otherwise the function object of an
+    /// inlined call).
     pub code: u32,
     /// The instruction to resume at.
     pub pc: u32,
@@ -120,6 +123,7 @@ pub struct ResumeStore {
     frames: Vec<FrameSnapshot>,
     frame_index: FxHashMap<FrameSnapshot, FrameId>,
     snapshots: Vec<Snapshot>,
+    codes: Vec<u64>,
 }
 
 impl ResumeStore {
@@ -132,6 +136,23 @@ impl ResumeStore {
         self.frames.push(frame.clone());
         self.frame_index.insert(frame, id);
         id
+    }
+
+    /// The id of a code word, interning it.
+    pub fn code_id(&mut self, word: u64) -> u32 {
+        match self.codes.iter().position(|&w| w == word) {
+            Some(i) => i as u32,
+            None => {
+                self.codes.push(word);
+                self.codes.len() as u32 - 1
+            }
+        }
+    }
+
+    /// The code word of an id ([`ResumeStore::code_id`]); an id no word was
+    /// interned for (a parsed trace's) is its own word.
+    pub fn code_word(&self, id: u32) -> u64 {
+        self.codes.get(id as usize).copied().unwrap_or(u64::from(id))
     }
 
     /// Add a snapshot.
