@@ -37,6 +37,7 @@ use std::time::Instant;
 
 use rustc_hash::FxHashMap;
 
+use krait_vm::interp::eval::YieldSink;
 use krait_vm::jit_hooks::{self, JitHooks, LoopOutcome, DEFAULT_LOOP_THRESHOLD};
 use krait_vm::object::Gc;
 use krait_vm::types::function::PyCode;
@@ -271,8 +272,12 @@ impl Jit {
 
     /// Run the compiled loop `key` from the top frame if its slots have the
     /// kinds it was compiled for; how many iterations it completed, if it ran.
-    fn enter(&mut self, vm: &mut Vm, key: LoopKey) -> Option<u64> {
+    fn enter(&mut self, vm: &mut Vm, key: LoopKey, sink: Option<&mut YieldSink<'_>>) -> Option<u64> {
         let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { return None };
+        // A loop that yields runs only where there is a consumer.
+        if compiled.options.yields && sink.is_none() {
+            return None;
+        }
         // A failing guard may have to rebuild the frames of inlined calls.
         if !jit_hooks::has_room_for_frames(vm, record::MAX_INLINE_DEPTH) {
             return None;
@@ -301,17 +306,20 @@ impl Jit {
         self.buffer[0] = 0;
         self.stats.entered += 1;
         let (started, gc_before) = (Instant::now(), vm.gc_nanos);
-        // The helpers find the VM here; `vm` is not used until the code returns.
+        // The helpers find the VM (and the consumer of yields) here; `vm`
+        // is not used until the code returns.
         self.ctx.vm = vm as *mut Vm as *mut std::ffi::c_void;
+        self.ctx.sink = sink.map_or(std::ptr::null_mut(), |s| s as *mut YieldSink<'_> as *mut std::ffi::c_void);
         // SAFETY: the inputs have the kinds the trace was recorded with
         // (checked above); the only memory the trace touches is through
         // the helpers, which check their arguments' layouts themselves; what
         // the trace allocates (boxed floats) the collector finds on the
         // native stack; the backend lives in `self`.
         let exit = unsafe { self.backend.execute(&compiled.code, &mut self.buffer, &mut self.ctx) };
-        self.ctx.vm = std::ptr::null_mut();
+        (self.ctx.vm, self.ctx.sink) = (std::ptr::null_mut(), std::ptr::null_mut());
         // (A helper's failure flag: see `helpers`.)
         self.ctx.exception = 0;
+        let yield_status = std::mem::take(&mut self.ctx.yield_status);
         let info = self.backend.exit(exit);
         let ExitKind::Guard(snapshot) = info.kind else {
             unreachable!("loops and their bridges leave only through guards")
@@ -320,7 +328,17 @@ impl Jit {
         let (trace, _) = compiled.trace_of(info);
         let iterations = deopt::write_back(vm, trace, snapshot, &self.buffer);
         self.stats.running_nanos += elapsed_nanos(started).saturating_sub(vm.gc_nanos - gc_before);
-        self.consider_bridge(vm, key, exit);
+        // A failed yield (`record::Recorder::record_yield`) resumes after
+        // the yield with the value on the stack.
+        match yield_status {
+            JitContext::YIELD_RAN_PYTHON => {
+                let none = vm.none();
+                let (frame, values) = jit_hooks::top_frame_mut(vm);
+                values[frame.sp - 1] = none;
+            }
+            JitContext::YIELD_REFUSED => vm.jit.yield_top = true,
+            _ => self.consider_bridge(vm, key, exit),
+        }
         Some(iterations)
     }
 
@@ -378,9 +396,16 @@ impl Jit {
 impl Jit {
     /// Enter the compiled loop `key`, and put it aside (it is recorded again
     /// after a long back-off) if it keeps leaving too soon.
-    fn enter_and_judge(&mut self, vm: &mut Vm, code: Gc<PyCode>, key: LoopKey) -> LoopOutcome {
+    fn enter_and_judge(
+        &mut self,
+        vm: &mut Vm,
+        code: Gc<PyCode>,
+        key: LoopKey,
+        sink: Option<&mut YieldSink<'_>>,
+    ) -> LoopOutcome {
         let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { unreachable!("a compiled loop") };
-        if let Some(broken) = compiled.assumptions.iter().find(|a| !a.holds()) {
+        if let Some(&broken) = compiled.assumptions.iter().find(|a| !a.holds()) {
+            let options = Options { dynamic_globals: true, ..compiled.options };
             // Thrown away, and recorded again later reading globals on
             // every iteration (see `crate::assumptions`).
             self.stats.invalidated += 1;
@@ -388,11 +413,10 @@ impl Jit {
                 let (name, header) = (code_name(code), key.1);
                 self.log(&format!("# jit: loop {name}:{header} invalidated: {broken:?} no longer holds\n"));
             }
-            let options = Options { dynamic_globals: true };
             self.loops.insert(key, LoopState::Aborted { aborts: 0, options });
             return LoopOutcome { entered: false, countdown: self.threshold };
         }
-        let Some(iterations) = self.enter(vm, key) else {
+        let Some(iterations) = self.enter(vm, key, sink) else {
             // The frame's kinds differ from the trace's: try again later.
             return LoopOutcome { entered: false, countdown: self.threshold };
         };
@@ -432,20 +456,27 @@ fn code_name(code: Gc<PyCode>) -> String {
 }
 
 impl JitHooks for Jit {
-    fn loop_hot(&mut self, vm: &mut Vm, code: Gc<PyCode>, header: usize) -> LoopOutcome {
+    fn loop_hot(
+        &mut self,
+        vm: &mut Vm,
+        code: Gc<PyCode>,
+        header: usize,
+        sink: Option<&mut YieldSink<'_>>,
+    ) -> LoopOutcome {
         let key = (code.value().to_bits(), header);
         let (aborts, options) = match self.loops.get(&key) {
-            Some(LoopState::Compiled(_)) => return self.enter_and_judge(vm, code, key),
+            Some(LoopState::Compiled(_)) => return self.enter_and_judge(vm, code, key, sink),
             Some(&LoopState::Aborted { aborts, options }) => (aborts, options),
             None => (0, Options::default()),
         };
+        let options = Options { yields: sink.is_some(), ..options };
         match self.compile(vm, code, header, options) {
             Ok(compiled) => {
                 self.stats.compiled += 1;
                 jit_hooks::keep_alive(vm, code.value());
                 keep_alive(vm, &compiled.constants, &compiled.assumptions);
                 self.loops.insert(key, LoopState::Compiled(compiled));
-                self.enter_and_judge(vm, code, key)
+                self.enter_and_judge(vm, code, key, sink)
             }
             Err(reason) => {
                 self.stats.aborted += 1;

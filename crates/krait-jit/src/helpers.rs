@@ -18,6 +18,7 @@
 use std::sync::Arc;
 
 use krait_bytecode::Opcode as Bc;
+use krait_vm::interp::eval::YieldSink;
 use krait_vm::interp::specialize::{self, Site};
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::float::PyFloat;
@@ -77,6 +78,9 @@ pub struct VmDescrs {
     pub cell_get: DescrId,
     /// `cell_set(cell, value) -> 1, or 0 (not a cell)`.
     pub cell_set: DescrId,
+    /// `yield_value(value) -> 1 when the consumer took it and ran no Python
+    /// code, else 0 (the reason in `JitContext::yield_status`)`.
+    pub yield_value: DescrId,
     /// `list_append(list, value) -> 1, or 0 (not an exact list)`.
     pub list_append: DescrId,
     /// `load_method_cached(site, object) -> method word or 0`.
@@ -196,6 +200,13 @@ impl VmDescrs {
             Type::Int,
             EffectClass::CanRaise,
         );
+        let yield_value = table.call(
+            "yield_value",
+            yield_value as *const () as usize,
+            &[Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
         let list_append = table.call(
             "list_append",
             list_append as *const () as usize,
@@ -289,6 +300,7 @@ impl VmDescrs {
             list_store,
             cell_get,
             cell_set,
+            yield_value,
             tuple_len,
             tuple_at,
             load_attr_instance,
@@ -601,6 +613,29 @@ pub extern "C" fn cell_set(_ctx: *mut JitContext, cell: u64, value: u64) -> u64 
     let Some(cell) = PyValue::from_bits(cell).downcast::<PyCell>() else { return 0 };
     cell.contents.set(PyValue::from_bits(value));
     1
+}
+
+/// `YIELD_VALUE` in the entry frame of a generator driven by a consumer
+/// (`generator::drive`): hand `value` to it. 1 when it took the value and
+/// ran no Python code (no frame was pushed meanwhile); otherwise 0, with
+/// the reason in the context: refused (the generator must suspend with the
+/// value), or taken by Python code, which may have rebound a global or a
+/// function's code that the loop assumed (see `crate::assumptions`).
+pub(crate) extern "C" fn yield_value(ctx: *mut JitContext, value: u64) -> u64 {
+    // SAFETY: called by compiled code with its context; the driver sets
+    // `sink` to the consumer the hook was given for this frame, which
+    // outlives the run of the compiled code.
+    let (vm, sink) = unsafe { (vm_of(ctx), &mut *((*ctx).sink as *mut YieldSink<'_>)) };
+    let before = krait_vm::jit_hooks::frames_pushed(vm);
+    let took = sink(vm, PyValue::from_bits(value));
+    let status = match (took, krait_vm::jit_hooks::frames_pushed(vm) == before) {
+        (true, true) => return 1,
+        (true, false) => JitContext::YIELD_RAN_PYTHON,
+        (false, _) => JitContext::YIELD_REFUSED,
+    };
+    // SAFETY: as above.
+    unsafe { (*ctx).yield_status = status };
+    0
 }
 
 /// `LIST_APPEND`, and `list.append` on an exact list: 1 when it appended.

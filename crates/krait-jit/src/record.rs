@@ -273,6 +273,8 @@ pub struct Recorded {
     /// [`crate::assumptions`]): the versions of the functions it inlined,
     /// the values of the globals it took as constants.
     pub assumptions: Vec<Assumption>,
+    /// Whether it yields (then it must be entered with a consumer).
+    pub yields: bool,
 }
 
 /// Why recording stopped without a loop.
@@ -323,6 +325,8 @@ struct Recorder<'a> {
     /// See [`Recorded::assumptions`].
     assumptions: Vec<Assumption>,
     options: Options,
+    /// Whether a `YIELD_VALUE` was recorded.
+    yielded: bool,
 }
 
 /// How to record.
@@ -332,6 +336,11 @@ pub struct Options {
     /// as constants under an [`Assumption`]: for a loop thrown away before
     /// because a global it assumed changed.
     pub dynamic_globals: bool,
+    /// The loop's frame is the entry frame of a generator driven by a
+    /// consumer (`generator::drive`), so `YIELD_VALUE` may hand values to
+    /// it (the helper `yield_value`); the compiled loop is then entered only
+    /// from such frames.
+    pub yields: bool,
 }
 
 /// Record one iteration of the loop at `header` of the top frame of the
@@ -367,9 +376,9 @@ pub fn record(
     };
     let mut recorder = Recorder::new(vm, descrs, header, trace, state, Vec::new(), iterations, options);
     recorder.run(header)?;
-    let Recorder { trace, constants, assumptions, .. } = recorder;
+    let Recorder { trace, constants, assumptions, yielded: yields, .. } = recorder;
     let (globals, builtins) = (frame.globals.value(), frame.builtins.value());
-    Ok(Recorded { code, trace, kinds, nlocals, globals, builtins, constants, assumptions })
+    Ok(Recorded { code, trace, kinds, nlocals, globals, builtins, constants, assumptions, yields })
 }
 
 /// A recorded bridge.
@@ -493,6 +502,7 @@ impl<'a> Recorder<'a> {
             constants: Vec::new(),
             assumptions: Vec::new(),
             options,
+            yielded: false,
         }
     }
 
@@ -1019,6 +1029,7 @@ impl<'a> Recorder<'a> {
                     ip = 0;
                 }
                 Bc::COPY_FREE_VARS => self.record_copy_free_vars(arg as usize)?,
+                Bc::YIELD_VALUE => self.record_yield(ip)?,
                 Bc::RETURN_VALUE => {
                     let result = self.pop()?;
                     let Some((caller, call_at)) = self.callers.pop() else {
@@ -1291,6 +1302,33 @@ impl<'a> Recorder<'a> {
         for (i, &cell) in closure.as_slice().iter().enumerate() {
             self.frame.locals[first + i] = self.constant(cell);
         }
+        Ok(())
+    }
+
+    /// `YIELD_VALUE` in the entry frame of a generator driven by a consumer
+    /// (`Options::yields`): the value is handed to the consumer, and the
+    /// yield evaluates to None. The guard on the helper's result resumes
+    /// after the yield (at `next`) with the value on the stack; the driver
+    /// then either replaces it with None (the consumer took it but ran
+    /// Python code) or has the interpreter suspend the generator with it
+    /// (the consumer refused it).
+    fn record_yield(&mut self, next: usize) -> Step<()> {
+        if !self.options.yields || !self.callers.is_empty() {
+            return abort("YIELD_VALUE outside a generator driven by a consumer");
+        }
+        let t = self.pop()?;
+        if let Concrete::Iter { .. } = t.concrete {
+            return abort("YIELD_VALUE of an iterator the trace made");
+        }
+        let word = self.boxed(t);
+        let taken = self.trace.push(Opcode::call_i, &[word], Some(self.descrs.yield_value));
+        self.frame.stack.push(Tracked { value: word, concrete: t.concrete });
+        self.guard(Opcode::guard_true, &[taken.expect("call_i has a result")], next);
+        self.pop()?;
+        let none = self.vm.none();
+        let t = self.constant(none);
+        self.frame.stack.push(t);
+        self.yielded = true;
         Ok(())
     }
 

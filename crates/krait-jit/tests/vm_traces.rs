@@ -309,3 +309,20 @@ fn a_changed_global_or_function_invalidates_the_loop_that_assumed_it() {
     assert_eq!(status, 0);
     assert_eq!(stats.invalidated, 2, "{stats:?}");
 }
+
+#[test]
+fn a_generator_expression_summed_compiles_with_its_yield_handed_to_sum() {
+    let (status, traces, stats) = run(
+        "def entry(i, j):\n    return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)\n\
+         def row(i, v):\n    return sum(entry(i, j) * v[j] for j in range(len(v)))\n\
+         v = [1.0] * 500\n\
+         assert abs(sum(row(i, v) for i in range(4)) - 4.742433978832871) < 1e-12\n",
+        100,
+    );
+    assert_eq!(status, 0);
+    let genexpr = traces.iter().find(|t| t.contains("yield_value")).expect("a loop that yields");
+    let loop_body = body(genexpr);
+    // `entry` is inlined: its arithmetic is in the loop, no call of it.
+    assert!(loop_body.contains("float_truediv") && loop_body.contains("list_item_float"), "{loop_body}");
+    assert!(stats.guard_failures <= 8, "one exit per generator at most: {stats:?}\n{loop_body}");
+}

@@ -34,6 +34,7 @@
 //! (the hook is taken out to be called with `&mut Vm`), so nothing it does
 //! re-enters the JIT.
 
+use crate::interp::eval::YieldSink;
 use crate::object::Gc;
 use crate::types::function::PyCode;
 use crate::vm::Vm;
@@ -59,7 +60,20 @@ pub struct LoopOutcome {
 pub trait JitHooks {
     /// The loop whose header is `header` in the top frame of the thread (the
     /// frame is saved: its `ip` is `header`) is hot or has compiled code.
-    fn loop_hot(&mut self, vm: &mut Vm, code: Gc<PyCode>, header: usize) -> LoopOutcome;
+    ///
+    /// `sink` is the consumer of the frame's yields when the frame is a
+    /// generator's entry frame driven by one (`generator::drive`): compiled
+    /// code may hand values to it. If compiled code leaves at a yield the
+    /// consumer refused, the hook sets [`JitState::yield_top`] (the value is
+    /// on top of the written-back stack) and the interpreter suspends the
+    /// generator with it.
+    fn loop_hot(
+        &mut self,
+        vm: &mut Vm,
+        code: Gc<PyCode>,
+        header: usize,
+        sink: Option<&mut YieldSink<'_>>,
+    ) -> LoopOutcome;
 
     /// The program is ending: print statistics if asked to.
     fn finish(&mut self, vm: &mut Vm);
@@ -71,12 +85,15 @@ pub struct JitState {
     pub hooks: Option<Box<dyn JitHooks>>,
     /// The countdown a loop starts with.
     pub threshold: u32,
+    /// Set by the hook: the frame it wrote back must yield the value on
+    /// top of its stack now (see [`JitHooks::loop_hot`]).
+    pub yield_top: bool,
     counters: Box<[u32]>,
 }
 
 impl Default for JitState {
     fn default() -> JitState {
-        JitState { hooks: None, threshold: DEFAULT_LOOP_THRESHOLD, counters: Box::new([]) }
+        JitState { hooks: None, threshold: DEFAULT_LOOP_THRESHOLD, yield_top: false, counters: Box::new([]) }
     }
 }
 
@@ -100,7 +117,7 @@ impl JitState {
 /// (the interpreter must then reload its registers from the frame).
 #[cold]
 #[inline(never)]
-pub fn on_backward_jump(vm: &mut Vm, code: Gc<PyCode>, header: usize) -> bool {
+pub fn on_backward_jump(vm: &mut Vm, code: Gc<PyCode>, header: usize, sink: Option<&mut YieldSink<'_>>) -> bool {
     let slot = JitState::slot(code, header);
     let Some(counter) = vm.jit.counters.get_mut(slot) else { return false };
     if *counter > 1 {
@@ -108,7 +125,7 @@ pub fn on_backward_jump(vm: &mut Vm, code: Gc<PyCode>, header: usize) -> bool {
         return false;
     }
     let Some(mut hooks) = vm.jit.hooks.take() else { return false };
-    let outcome = hooks.loop_hot(vm, code, header);
+    let outcome = hooks.loop_hot(vm, code, header, sink);
     vm.jit.hooks = Some(hooks);
     vm.jit.counters[slot] = outcome.countdown;
     outcome.entered
@@ -170,4 +187,11 @@ pub fn push_inlined_frame(vm: &mut Vm, func: crate::value::Value) -> Option<()> 
 /// [`frames`], to write them back.
 pub fn frames_mut(vm: &mut Vm) -> (&mut [crate::interp::frame::Frame], &mut [crate::value::Value]) {
     (&mut vm.thread.frames, &mut vm.thread.stack)
+}
+
+/// How many frames the thread has pushed so far (wrapping): a helper that
+/// calls back into the VM compares it before and after to learn whether
+/// any Python code ran.
+pub fn frames_pushed(vm: &Vm) -> u64 {
+    vm.thread.frames_pushed
 }

@@ -15,6 +15,8 @@ pub type AllocFn = unsafe extern "C" fn(*mut JitContext, u64) -> *mut u8;
 /// | 8 | `vm` | nobody in generated code; helpers find the VM through it |
 /// | 16 | `alloc` | `new`, `new_with_vtable`, `new_array` |
 /// | 24 | `forced` | `guard_not_forced` (non-zero: a may-force call forced the frame) |
+/// | 32 | `sink` | nobody in generated code; the yield helper |
+/// | 40 | `yield_status` | nobody in generated code; the yield helper and the driver |
 ///
 /// Every call whose descriptor's effect class is not `Pure` receives the
 /// context pointer as an implicit first argument, so Rust helpers can set
@@ -30,6 +32,13 @@ pub struct JitContext {
     pub alloc: Option<AllocFn>,
     /// Set by a may-force call that forced the trace's virtual frame.
     pub forced: u64,
+    /// The consumer a generator's yields go to, if the loop runs in the
+    /// entry frame of a driven generator: a pointer to the VM's
+    /// `YieldSink` (a `&mut dyn FnMut`), opaque to the JIT.
+    pub sink: *mut c_void,
+    /// Why the yield helper failed, for the driver: 0 it did not,
+    /// [`JitContext::YIELD_REFUSED`] or [`JitContext::YIELD_RAN_PYTHON`].
+    pub yield_status: u64,
 }
 
 impl JitContext {
@@ -42,9 +51,22 @@ impl JitContext {
     /// Byte offset of `forced`.
     pub const FORCED_OFFSET: i32 = 24;
 
+    /// The consumer refused the value: the generator must suspend there.
+    pub const YIELD_REFUSED: u64 = 1;
+    /// The consumer took the value but ran Python code, which may have
+    /// broken the loop's assumptions: the loop must be left.
+    pub const YIELD_RAN_PYTHON: u64 = 2;
+
     /// A context with no VM and no allocator.
     pub fn new() -> JitContext {
-        JitContext { exception: 0, vm: std::ptr::null_mut(), alloc: None, forced: 0 }
+        JitContext {
+            exception: 0,
+            vm: std::ptr::null_mut(),
+            alloc: None,
+            forced: 0,
+            sink: std::ptr::null_mut(),
+            yield_status: 0,
+        }
     }
 }
 
@@ -66,6 +88,6 @@ mod tests {
         assert_eq!(offset_of!(JitContext, vm), JitContext::VM_OFFSET as usize);
         assert_eq!(offset_of!(JitContext, alloc), JitContext::ALLOC_OFFSET as usize);
         assert_eq!(offset_of!(JitContext, forced), JitContext::FORCED_OFFSET as usize);
-        assert_eq!(std::mem::size_of::<JitContext>(), 32);
+        assert_eq!(std::mem::size_of::<JitContext>(), 48);
     }
 }

@@ -71,6 +71,7 @@ fn push_frame_at(
     if end >= vm.thread.stack.len() {
         return Err(vm.recursion_error("maximum recursion depth exceeded"));
     }
+    vm.thread.frames_pushed = vm.thread.frames_pushed.wrapping_add(1);
     vm.thread.frames.push(Frame {
         code,
         func,

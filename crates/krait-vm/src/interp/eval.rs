@@ -222,8 +222,19 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         if vm.jit.hooks.is_some() {
                             (*frame).ip = ip;
                             (*frame).sp = sp;
-                            if crate::jit_hooks::on_backward_jump(vm, code, ip) {
+                            // Compiled code may yield to the consumer of
+                            // the entry frame of a driven generator.
+                            let sink = if (*frame).is_entry { sink.as_mut() } else { None };
+                            if crate::jit_hooks::on_backward_jump(vm, code, ip, sink) {
                                 load_frame!();
+                                if vm.jit.yield_top {
+                                    // It left at a yield the consumer refused.
+                                    vm.jit.yield_top = false;
+                                    let v = pop!();
+                                    (*frame).sp = sp;
+                                    crate::types::generator::suspend_frame(vm);
+                                    return Ok(Exit::Yield(v));
+                                }
                             }
                         }
                     }};

@@ -85,6 +85,8 @@ pub struct Frame {
 pub struct ThreadState {
     pub stack: Box<[Value]>,
     pub frames: Vec<Frame>,
+    /// Frames pushed so far, wrapping (`jit_hooks::frames_pushed`).
+    pub frames_pushed: u64,
     /// The native stack address where the innermost active run of the
     /// interpreter loop begins (0 outside the loop).
     pub(crate) native_entry: usize,
@@ -92,7 +94,7 @@ pub struct ThreadState {
 
 impl ThreadState {
     pub fn new() -> ThreadState {
-        ThreadState { stack: zeroed_stack(), frames: Vec::with_capacity(MAX_FRAMES), native_entry: 0 }
+        ThreadState { stack: zeroed_stack(), frames: Vec::with_capacity(MAX_FRAMES), frames_pushed: 0, native_entry: 0 }
     }
 
     /// Where the next frame's localsplus would start.
