@@ -22,6 +22,7 @@ use krait_vm::object::Gc;
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::function::PyFunction;
 use krait_vm::types::str::PyStr;
+use krait_vm::types::typeobject::PyType;
 use krait_vm::value::Value as PyValue;
 
 /// One fact a trace relies on.
@@ -30,6 +31,8 @@ pub enum Assumption {
     /// The function has this version: its code and defaults are the ones
     /// the trace inlined.
     FunctionVersion { function: Gc<PyFunction>, version: u32 },
+    /// The class has this version: its MRO and its dict are unchanged.
+    ClassVersion { class: Gc<PyType>, version: u32 },
     /// `name` looked up in `globals`, then in `builtins`, is `value`.
     Global { globals: Gc<PyDict>, builtins: Gc<PyDict>, name: Gc<PyStr>, value: PyValue },
 }
@@ -39,6 +42,7 @@ impl Assumption {
     pub fn holds(&self) -> bool {
         match *self {
             Assumption::FunctionVersion { function, version } => function.version.get() == version,
+            Assumption::ClassVersion { class, version } => class.current_version() == version,
             Assumption::Global { globals, builtins, name, value } => {
                 lookup_global(globals, builtins, name).is_some_and(|v| v.is(value))
             }
@@ -50,6 +54,7 @@ impl Assumption {
     pub fn objects(&self) -> Vec<PyValue> {
         match *self {
             Assumption::FunctionVersion { function, .. } => vec![function.value()],
+            Assumption::ClassVersion { class, .. } => vec![class.value()],
             Assumption::Global { globals, builtins, name, value } => {
                 vec![globals.value(), builtins.value(), name.value(), value]
             }

@@ -84,6 +84,9 @@ pub struct CompiledLoop {
     pub bridges: Vec<Bridge>,
     /// The guards (exit numbers) a bridge was tried for, compiled or not.
     pub bridge_attempts: rustc_hash::FxHashSet<u32>,
+    /// How often each guard (exit number) was left through since the last
+    /// bridge was attached.
+    pub exits: FxHashMap<u32, u64>,
 }
 
 /// A bridge: the trace from a guard that failed often back to the loop.
@@ -146,8 +149,15 @@ const BRIDGE_THRESHOLD: u64 = 200;
 
 /// A compiled loop is judged after this many entries (counted again from
 /// zero when a bridge is attached: more than `BRIDGE_THRESHOLD`, so that a
-/// guard that fails on every entry gets its bridge first)...
+/// guard that fails on every entry gets its bridge first), or after
+/// `JUDGE_LATE_AFTER_ENTRIES` while some guard that failed at least
+/// `PENDING_BRIDGE_FAILURES` times has not had its bridge tried yet (the
+/// exits of a polymorphic loop, such as a scheduler's over tasks of
+/// several classes, are spread over several guards, each of which must
+/// reach `BRIDGE_THRESHOLD`)...
 const JUDGE_AFTER_ENTRIES: u64 = 256;
+const JUDGE_LATE_AFTER_ENTRIES: u64 = 2048;
+const PENDING_BRIDGE_FAILURES: u64 = 16;
 /// ... and put aside if it completed fewer iterations than this per entry
 /// on average: a guard that fails on most iterations and gets no bridge
 /// (its path leaves the loop, or cannot be recorded) makes every iteration
@@ -267,12 +277,14 @@ impl Jit {
             iterations: 0,
             bridges: Vec::new(),
             bridge_attempts: Default::default(),
+            exits: Default::default(),
         }))
     }
 
     /// Run the compiled loop `key` from the top frame if its slots have the
-    /// kinds it was compiled for; how many iterations it completed, if it ran.
-    fn enter(&mut self, vm: &mut Vm, key: LoopKey, sink: Option<&mut YieldSink<'_>>) -> Option<u64> {
+    /// kinds it was compiled for; how many iterations it completed and the
+    /// exit it left through, if it ran.
+    fn enter(&mut self, vm: &mut Vm, key: LoopKey, sink: Option<&mut YieldSink<'_>>) -> Option<(u64, u32)> {
         let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { return None };
         // A loop that yields runs only where there is a consumer.
         if compiled.options.yields && sink.is_none() {
@@ -339,7 +351,7 @@ impl Jit {
             JitContext::YIELD_REFUSED => vm.jit.yield_top = true,
             _ => self.consider_bridge(vm, key, exit),
         }
-        Some(iterations)
+        Some((iterations, exit))
     }
 
     /// After guard `exit` of loop `key` failed and the frame was written
@@ -383,6 +395,7 @@ impl Jit {
                 compiled.assumptions.extend(assumptions);
                 compiled.bridges.push(Bridge { trace, code: bridge });
                 (compiled.entries, compiled.iterations) = (0, 0);
+                compiled.exits.clear();
             }
             Err(reason) => {
                 if self.log.is_some() {
@@ -416,15 +429,26 @@ impl Jit {
             self.loops.insert(key, LoopState::Aborted { aborts: 0, options });
             return LoopOutcome { entered: false, countdown: self.threshold };
         }
-        let Some(iterations) = self.enter(vm, key, sink) else {
+        let Some((iterations, exit)) = self.enter(vm, key, sink) else {
             // The frame's kinds differ from the trace's: try again later.
             return LoopOutcome { entered: false, countdown: self.threshold };
         };
         let Some(LoopState::Compiled(compiled)) = self.loops.get_mut(&key) else { unreachable!("the loop just ran") };
         compiled.entries += 1;
         compiled.iterations += iterations;
+        *compiled.exits.entry(exit).or_default() += 1;
         let (entries, total, options) = (compiled.entries, compiled.iterations, compiled.options);
-        if entries >= JUDGE_AFTER_ENTRIES && total < entries * MIN_ITERATIONS_PER_ENTRY {
+        let judge_after = if entries < JUDGE_LATE_AFTER_ENTRIES
+            && compiled
+                .exits
+                .iter()
+                .any(|(e, &n)| n >= PENDING_BRIDGE_FAILURES && !compiled.bridge_attempts.contains(e))
+        {
+            JUDGE_LATE_AFTER_ENTRIES
+        } else {
+            JUDGE_AFTER_ENTRIES
+        };
+        if entries >= judge_after && total < entries * MIN_ITERATIONS_PER_ENTRY {
             self.stats.unprofitable += 1;
             if self.log.is_some() {
                 let name = code_name(code);

@@ -52,7 +52,7 @@
 //! `NOP`, `RESUME`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (small ints and
 //! floats unboxed, other constants as object constants), `POP_TOP` (of an
 //! object under a guard on its class, which is not a generator's: the
-//! interpreter's POP_TOP closes abandoned generators), `UNARY_NEGATIVE` of a number, `BINARY_OP_INT` (`+ - * // % & | ^`),
+//! interpreter's POP_TOP closes abandoned generators), `UNARY_NEGATIVE` of a number, `BINARY_OP_INT` (`+ - * // % & | ^ >>`),
 //! `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` and `BINARY_OP_FLOAT`
 //! (`+ - * /`), `COMPARE_OP_INT` and `COMPARE_OP_FLOAT` fused with the
 //! `POP_JUMP_IF_*` that follows, `POP_JUMP_IF_{FALSE,TRUE}` on numbers and
@@ -657,6 +657,55 @@ impl<'a> Recorder<'a> {
         }
     }
 
+    /// The truth of `t`, guarded at `at` to be as recorded: of a number, of
+    /// a bool or None, of an exact list, tuple or str (its length), or of
+    /// an instance of a class that defines neither `__bool__` nor
+    /// `__len__` (true, under a guard on the class, whose version is an
+    /// assumption).
+    fn truth(&mut self, t: Tracked, at: usize) -> Step<bool> {
+        let v = match t.concrete {
+            Concrete::Int(i) => {
+                let c = self.op(Opcode::int_is_true, &[t.value]);
+                self.branch(c, i != 0, at);
+                return Ok(i != 0);
+            }
+            Concrete::Float(f) => {
+                let zero = self.trace.constant(Const::Float(0.0));
+                let c = self.op(Opcode::float_ne, &[t.value, zero]);
+                self.branch(c, f != 0.0, at);
+                return Ok(f != 0.0);
+            }
+            Concrete::Ref(v) if !v.is_null() => v,
+            _ => return abort("the truth of an iterator the trace made"),
+        };
+        let singletons = &self.vm.singletons;
+        if v.is(singletons.true_) || v.is(singletons.false_) || self.vm.is_none(v) {
+            let expected = self.trace.constant(Const::Ptr(v.to_bits()));
+            self.guard(Opcode::guard_value, &[t.value, expected], at);
+            return Ok(v.is(singletons.true_));
+        }
+        if let Some(len) = exact_len(self.vm, v) {
+            let class = self.vm.class_of(v);
+            self.guard_class(t.value, class, at);
+            let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.sequence_len));
+            let word = word.expect("call_r has a result");
+            self.guard(Opcode::guard_nonnull, &[word], at);
+            let one = self.trace.const_int(1);
+            let doubled = self.op(Opcode::int_xor, &[word, one]);
+            let c = self.op(Opcode::int_is_true, &[doubled]);
+            self.branch(c, len != 0, at);
+            return Ok(len != 0);
+        }
+        let class = self.vm.class_of(v);
+        let version = class.current_version();
+        if version == 0 || self.class_defines(class, &[self.vm.names.bool_, self.vm.names.len]) {
+            return abort("the truth of an object whose class may define it");
+        }
+        self.guard_class(t.value, class, at);
+        self.assumptions.push(Assumption::ClassVersion { class, version });
+        Ok(true)
+    }
+
     /// Take a conditional branch observed to go `taken` (true: to `target`),
     /// guarding the condition `cond` (an int, non-zero when true) with resume
     /// data at `at`.
@@ -759,33 +808,46 @@ impl<'a> Recorder<'a> {
                     ip = self.record_compare(at, op, arg, ip)?;
                 }
                 Bc::POP_JUMP_IF_FALSE | Bc::POP_JUMP_IF_TRUE => {
-                    let t = self.peek(1)?;
-                    let truth = match t.concrete {
-                        Concrete::Int(i) => {
-                            let c = self.op(Opcode::int_is_true, &[t.value]);
-                            self.branch(c, i != 0, at);
-                            i != 0
-                        }
-                        Concrete::Float(f) => {
-                            let zero = self.trace.constant(Const::Float(0.0));
-                            let c = self.op(Opcode::float_ne, &[t.value, zero]);
-                            self.branch(c, f != 0.0, at);
-                            f != 0.0
-                        }
-                        Concrete::Ref(v) if v.is(self.vm.singletons.true_) || v.is(self.vm.singletons.false_) => {
-                            let expected = self.trace.constant(Const::Ptr(v.to_bits()));
-                            self.guard(Opcode::guard_value, &[t.value, expected], at);
-                            v.is(self.vm.singletons.true_)
-                        }
-                        Concrete::Ref(_) | Concrete::Iter { .. } => {
-                            return abort("conditional jump on an object that is not a bool")
-                        }
-                    };
+                    let truth = self.truth(self.peek(1)?, at)?;
                     self.pop()?;
                     if truth == (op == Bc::POP_JUMP_IF_TRUE) {
                         ip = arg as usize;
                     }
                 }
+                Bc::UNARY_NOT => {
+                    let truth = self.truth(self.peek(1)?, at)?;
+                    self.pop()?;
+                    let t = self.constant(self.vm.bool_value(!truth));
+                    self.frame.stack.push(t);
+                }
+                Bc::JUMP_IF_FALSE_OR_POP | Bc::JUMP_IF_TRUE_OR_POP => {
+                    // (`and`, `or`: the operand stays when the jump is taken.)
+                    let truth = self.truth(self.peek(1)?, at)?;
+                    if truth == (op == Bc::JUMP_IF_TRUE_OR_POP) {
+                        ip = arg as usize;
+                    } else {
+                        self.pop()?;
+                    }
+                }
+                Bc::POP_JUMP_IF_NONE | Bc::POP_JUMP_IF_NOT_NONE => {
+                    let t = self.peek(1)?;
+                    // (A number is never None: its kind is guarded.)
+                    let is_none = match t.concrete {
+                        Concrete::Ref(v) => {
+                            let none = self.trace.constant(Const::Ptr(self.vm.none().to_bits()));
+                            let cond = self.op(Opcode::ptr_eq, &[t.value, none]);
+                            let is_none = self.vm.is_none(v);
+                            self.branch(cond, is_none, at);
+                            is_none
+                        }
+                        _ => false,
+                    };
+                    self.pop()?;
+                    if is_none == (op == Bc::POP_JUMP_IF_NONE) {
+                        ip = arg as usize;
+                    }
+                }
+                Bc::IS_OP => ip = self.record_is(at, arg == 1, ip)?,
                 Bc::JUMP_FORWARD => ip = arg as usize,
                 Bc::JUMP_BACKWARD => ip = arg as usize,
                 Bc::FOR_ITER_RANGE => {
@@ -1044,7 +1106,10 @@ impl<'a> Recorder<'a> {
                     self.frame.stack.push(result);
                     ip = call_at + 1 + Bc::CALL.cache_units();
                 }
-                other => return abort(format!("unsupported instruction {other:?}")),
+                other => {
+                    let name = self.frame.code.qualname.downcast::<PyStr>().map(|s| s.as_str().to_string());
+                    return abort(format!("unsupported instruction {other:?} at {}:{at}", name.unwrap_or_default()));
+                }
             }
             if self.callers.len() != depth {
                 // Into or out of an inlined call.
@@ -1229,6 +1294,10 @@ impl<'a> Recorder<'a> {
             match (builtin.as_ref().map(|(name, module)| (*name, module.as_str())), list_method, n) {
                 (Some(("sqrt", "math")), None, 1) if method_value.is_null() => Recorder::record_sqrt,
                 (Some(("len", "builtins")), None, 1) if method_value.is_null() => Recorder::record_len,
+                (Some(("abs", "builtins")), None, 1) if method_value.is_null() => Recorder::record_abs,
+                (Some(("min", "builtins")), None, 2) if method_value.is_null() => Recorder::record_min,
+                (Some(("max", "builtins")), None, 2) if method_value.is_null() => Recorder::record_max,
+                (Some(("isinstance", "builtins")), None, 2) if method_value.is_null() => Recorder::record_isinstance,
                 (None, Some("append"), 1) if !method_value.is_null() => Recorder::record_list_append,
                 _ => return abort("CALL_BUILTIN of a builtin the recorder does not know"),
             };
@@ -1358,6 +1427,108 @@ impl<'a> Recorder<'a> {
         Ok(Tracked { value: root.expect("call_pure_f has a result"), concrete: Concrete::Float(a.sqrt()) })
     }
 
+    /// `abs(x)` of a number.
+    fn record_abs(&mut self, at: usize) -> Step<Tracked> {
+        let t = self.peek(1)?;
+        match t.concrete {
+            Concrete::Int(i) => {
+                // The doubled value's absolute value is the doubled result;
+                // only the most negative small int overflows.
+                let Some(r) = i.checked_abs().filter(|&r| PyValue::small_int(r).is_some()) else {
+                    return abort("abs leaves the small ints");
+                };
+                let zero = self.trace.const_int(0);
+                let negative = self.op(Opcode::int_lt, &[t.value, zero]);
+                self.branch(negative, i < 0, at);
+                if i >= 0 {
+                    return Ok(t);
+                }
+                let value = self.op(Opcode::int_sub_ovf, &[zero, t.value]);
+                self.guard(Opcode::guard_no_overflow, &[], at);
+                Ok(Tracked { value, concrete: Concrete::Int(r) })
+            }
+            Concrete::Float(f) => {
+                Ok(Tracked { value: self.op(Opcode::float_abs, &[t.value]), concrete: Concrete::Float(f.abs()) })
+            }
+            _ => abort("abs of an object"),
+        }
+    }
+
+    /// `min(a, b)` of two numbers of one kind.
+    fn record_min(&mut self, at: usize) -> Step<Tracked> {
+        self.record_min_max(at, false)
+    }
+
+    /// `max(a, b)` of two numbers of one kind.
+    fn record_max(&mut self, at: usize) -> Step<Tracked> {
+        self.record_min_max(at, true)
+    }
+
+    /// `min` or `max` of the two numbers on top of the stack: the operand
+    /// the recorded comparison chose, under a guard that it goes the same
+    /// way (as `min` and `max` do, the first of two equal ones).
+    fn record_min_max(&mut self, at: usize, max: bool) -> Step<Tracked> {
+        let (a, b) = (self.peek(2)?, self.peek(1)?);
+        // `max` keeps `a` unless `b > a`; `min` unless `b < a`.
+        let (opcode, takes_b) = match (a.concrete, b.concrete) {
+            (Concrete::Int(x), Concrete::Int(y)) => {
+                (if max { Opcode::int_gt } else { Opcode::int_lt }, if max { y > x } else { y < x })
+            }
+            (Concrete::Float(x), Concrete::Float(y)) if !x.is_nan() && !y.is_nan() => {
+                (if max { Opcode::float_gt } else { Opcode::float_lt }, if max { y > x } else { y < x })
+            }
+            _ => return abort("min or max of other than two numbers of one kind"),
+        };
+        let cond = self.op(opcode, &[b.value, a.value]);
+        self.branch(cond, takes_b, at);
+        Ok(if takes_b { b } else { a })
+    }
+
+    /// `isinstance(x, cls)` for `cls` a class whose metaclass is `type`:
+    /// a constant under a guard on `x`'s class, whose version (its MRO)
+    /// becomes an assumption. False only when no class on that MRO but
+    /// `object` defines `__class__` (which `isinstance` would consult).
+    fn record_isinstance(&mut self, at: usize) -> Step<Tracked> {
+        let (obj, cls) = (self.peek(2)?, self.peek(1)?);
+        let Concrete::Ref(c) = cls.concrete else { return abort("isinstance of a number as the class") };
+        let Some(ty) = c.downcast::<PyType>().filter(|_| self.vm.class_of(c) == self.vm.types.type_) else {
+            return abort("isinstance with other than a class whose metaclass is type");
+        };
+        let class = match obj.concrete {
+            Concrete::Int(_) => self.vm.types.int,
+            Concrete::Float(_) => self.vm.types.float,
+            Concrete::Ref(v) if !v.is_null() => self.vm.class_of(v),
+            _ => return abort("isinstance of an iterator the trace made"),
+        };
+        let result = class == ty || krait_vm::types::typeobject::is_subtype(class, ty);
+        let version = class.current_version();
+        if version == 0 {
+            return abort("isinstance of an object whose class has no version");
+        }
+        if !result && self.class_defines(class, &[self.vm.names.class]) {
+            return abort("isinstance of an object whose class defines __class__");
+        }
+        if self.trace.const_of(cls.value).is_none() {
+            let expected = self.trace.constant(Const::Ptr(c.to_bits()));
+            self.guard(Opcode::guard_value, &[cls.value, expected], at);
+            self.constants.push(c);
+        }
+        if let Concrete::Ref(_) = obj.concrete {
+            self.guard_class(obj.value, class, at);
+        }
+        self.assumptions.push(Assumption::ClassVersion { class, version });
+        Ok(self.constant(self.vm.bool_value(result)))
+    }
+
+    /// Whether a class on `class`'s MRO other than `object` defines one of
+    /// `names`.
+    fn class_defines(&self, class: Gc<PyType>, names: &[Gc<PyStr>]) -> bool {
+        let object = self.vm.types.object;
+        let mro = class.mro_tuple();
+        let mut classes = mro.as_slice().iter().filter_map(|c| c.downcast::<PyType>());
+        classes.any(|c| c != object && names.iter().any(|&n| c.dict().get_str(n).is_some()))
+    }
+
     /// `len(x)` for `x` (the top of the stack) an exact list, tuple or str.
     fn record_len(&mut self, at: usize) -> Step<Tracked> {
         let t = self.peek(1)?;
@@ -1390,7 +1561,7 @@ impl<'a> Recorder<'a> {
         self.guard(Opcode::guard_true, &[done.expect("call_i has a result")], at);
     }
 
-    /// `BINARY_OP_INT`: `+ - * // % & | ^` of two small ints, on doubled values.
+    /// `BINARY_OP_INT`: `+ - * // % & | ^ >>` of two small ints, on doubled values.
     fn record_int_op(&mut self, at: usize, arg: u32) -> Step<()> {
         let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
         let (Concrete::Int(a), Concrete::Int(b)) = (lhs.concrete, rhs.concrete) else {
@@ -1407,15 +1578,22 @@ impl<'a> Recorder<'a> {
                 | BinaryOp::And
                 | BinaryOp::Or
                 | BinaryOp::Xor
+                | BinaryOp::RShift
         ) {
             return abort(format!("BINARY_OP_INT {op:?} is not supported"));
         }
         if b == 0 && matches!(op, BinaryOp::FloorDivide | BinaryOp::Remainder) {
             return abort("division by zero");
         }
-        // The interpreter's own definition of the result.
-        let Some(result) = small_int_op(op, a, b).map(PyValue::small_int_unchecked) else {
-            return abort("int arithmetic leaves the small ints");
+        // The interpreter's own definition of the result (a right shift
+        // by 0 to 63 bits, always a small int, is Python's `>>` itself).
+        let result = match op {
+            BinaryOp::RShift if (0..64).contains(&b) => a >> b,
+            BinaryOp::RShift => return abort("a shift by a negative or a large count"),
+            _ => match small_int_op(op, a, b).map(PyValue::small_int_unchecked) {
+                Some(result) => result,
+                None => return abort("int arithmetic leaves the small ints"),
+            },
         };
         let one = self.trace.const_int(1);
         let value = match op {
@@ -1434,6 +1612,20 @@ impl<'a> Recorder<'a> {
             BinaryOp::And => self.op(Opcode::int_and, &[lhs.value, rhs.value]),
             BinaryOp::Or => self.op(Opcode::int_or, &[lhs.value, rhs.value]),
             BinaryOp::Xor => self.op(Opcode::int_xor, &[lhs.value, rhs.value]),
+            BinaryOp::RShift => {
+                // `((a << 1) >> b) & !1` is `(a >> b) << 1`, for a count
+                // guarded to be 0 to 63.
+                let zero = self.trace.const_int(0);
+                let not_negative = self.op(Opcode::int_ge, &[rhs.value, zero]);
+                self.guard(Opcode::guard_true, &[not_negative], at);
+                let limit = self.trace.const_int(64 << 1);
+                let small = self.op(Opcode::int_lt, &[rhs.value, limit]);
+                self.guard(Opcode::guard_true, &[small], at);
+                let count = self.op(Opcode::int_rshift, &[rhs.value, one]);
+                let shifted = self.op(Opcode::int_rshift, &[lhs.value, count]);
+                let mask = self.trace.const_int(!1);
+                self.op(Opcode::int_and, &[shifted, mask])
+            }
             _ => {
                 let nonzero = self.op(Opcode::int_is_true, &[rhs.value]);
                 self.guard(Opcode::guard_true, &[nonzero], at);
@@ -1487,13 +1679,6 @@ impl<'a> Recorder<'a> {
     fn record_compare(&mut self, at: usize, op: Bc, arg: u32, next: usize) -> Step<usize> {
         let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
         let Some(cmp) = ComparisonOp::decode(arg) else { return abort("bad COMPARE_OP argument") };
-        if next >= self.frame.code.instructions.len() {
-            return abort("a comparison at the end of the code");
-        }
-        let (jump, target) = self.unit(next)?;
-        if jump != Bc::POP_JUMP_IF_FALSE && jump != Bc::POP_JUMP_IF_TRUE {
-            return abort("a comparison whose result is kept as a bool");
-        }
         let (opcodes, truth) = match (op, lhs.concrete, rhs.concrete) {
             (Bc::COMPARE_OP_INT, Concrete::Int(a), Concrete::Int(b)) => (
                 [Opcode::int_lt, Opcode::int_le, Opcode::int_eq, Opcode::int_ne, Opcode::int_gt, Opcode::int_ge],
@@ -1513,8 +1698,41 @@ impl<'a> Recorder<'a> {
             _ => return abort("a specialised comparison on other operands"),
         };
         let cond = self.op(opcodes[cmp as usize], &[lhs.value, rhs.value]);
-        self.branch(cond, truth, at);
+        self.test_result(cond, truth, truth, at, next)
+    }
+
+    /// `IS_OP` (`is`, or `is not` when `negate`), fused with the jump
+    /// after it like a comparison; returns the next instruction.
+    fn record_is(&mut self, at: usize, negate: bool, next: usize) -> Step<usize> {
+        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
+        let (cond, same) = match (lhs.concrete, rhs.concrete) {
+            (Concrete::Ref(a), Concrete::Ref(b)) => (self.op(Opcode::ptr_eq, &[lhs.value, rhs.value]), a.is(b)),
+            (Concrete::Int(a), Concrete::Int(b)) => (self.op(Opcode::int_eq, &[lhs.value, rhs.value]), a == b),
+            // A small int is never the same object as one of another kind.
+            (Concrete::Int(_), Concrete::Ref(_)) | (Concrete::Ref(_), Concrete::Int(_)) => {
+                (self.trace.const_int(0), false)
+            }
+            _ => return abort("`is` of a float or of an iterator the trace made"),
+        };
+        self.test_result(cond, same, same != negate, at, next)
+    }
+
+    /// The outcome of a test of the two operands on top of the stack,
+    /// guarded at `at` to go as recorded (`cond` is `holds`), whose
+    /// Python result is `result`: taken at once by a conditional jump at
+    /// `next` (as the interpreter fuses comparisons), else pushed as the
+    /// constant bool. Returns the next instruction.
+    fn test_result(&mut self, cond: Value, holds: bool, result: bool, at: usize, next: usize) -> Step<usize> {
+        self.branch(cond, holds, at);
         self.frame.stack.truncate(self.frame.stack.len() - 2);
-        Ok(if truth == (jump == Bc::POP_JUMP_IF_TRUE) { target as usize } else { next + 1 })
+        if next < self.frame.code.instructions.len() {
+            let (jump, target) = self.unit(next)?;
+            if jump == Bc::POP_JUMP_IF_FALSE || jump == Bc::POP_JUMP_IF_TRUE {
+                return Ok(if result == (jump == Bc::POP_JUMP_IF_TRUE) { target as usize } else { next + 1 });
+            }
+        }
+        let t = self.constant(self.vm.bool_value(result));
+        self.frame.stack.push(t);
+        Ok(next)
     }
 }

@@ -8,7 +8,7 @@
 //! branch that is always predicted. A backward jump is `JUMP_BACKWARD` or a
 //! conditional jump taken backwards (the compiler ends a `while` loop with
 //! its test and a backward `POP_JUMP_IF_TRUE`, possibly fused into the
-//! comparison before it); for those the interpreter first compares the
+//! comparison before it, or `POP_JUMP_IF_NOT_NONE` for `is not None`); for those the interpreter first compares the
 //! target with the jump's own index.
 //!
 //! ## Hot counters

@@ -964,12 +964,19 @@ fn run_frames_inner(vm: &mut Vm, pending: Option<PyErr>, mut sink: Option<YieldS
                         let v = pop!();
                         if vm.is_none(v) {
                             ip = arg as usize;
+                            if ip < at {
+                                jit_backward_jump!();
+                            }
                         }
                     }
                     Opcode::POP_JUMP_IF_NOT_NONE => {
+                        // (`while x is not None:` ends with this, backwards.)
                         let v = pop!();
                         if !vm.is_none(v) {
                             ip = arg as usize;
+                            if ip < at {
+                                jit_backward_jump!();
+                            }
                         }
                     }
                     Opcode::JUMP_IF_FALSE_OR_POP => {
