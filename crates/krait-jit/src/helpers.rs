@@ -78,6 +78,8 @@ pub struct VmDescrs {
     pub cell_get: DescrId,
     /// `cell_set(cell, value) -> 1, or 0 (not a cell)`.
     pub cell_set: DescrId,
+    /// `list_pop(list) -> the last item, or 0 (empty, or not an exact list)`.
+    pub list_pop: DescrId,
     /// `yield_value(value) -> 1 when the consumer took it and ran no Python
     /// code, else 0 (the reason in `JitContext::yield_status`)`.
     pub yield_value: DescrId,
@@ -200,6 +202,8 @@ impl VmDescrs {
             Type::Int,
             EffectClass::CanRaise,
         );
+        let list_pop =
+            table.call("list_pop", list_pop as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
         let yield_value = table.call(
             "yield_value",
             yield_value as *const () as usize,
@@ -301,6 +305,7 @@ impl VmDescrs {
             cell_get,
             cell_set,
             yield_value,
+            list_pop,
             tuple_len,
             tuple_at,
             load_attr_instance,
@@ -649,6 +654,19 @@ pub(crate) extern "C" fn list_append(ctx: *mut JitContext, list: u64, value: u64
     list.push(PyValue::from_bits(value));
     vm.account_external(8);
     1
+}
+
+/// `list.pop()` on an exact list: its last item, removed; 0 when the list
+/// is empty (the interpreter then raises) or not an exact list.
+pub(crate) extern "C" fn list_pop(ctx: *mut JitContext, list: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let list_value = PyValue::from_bits(list);
+    let Some(list) = list_value.downcast::<PyList>().filter(|_| vm.is_exact(list_value, vm.types.list)) else {
+        return 0;
+    };
+    let popped = list.items.borrow_mut().pop();
+    popped.map_or(0, PyValue::to_bits)
 }
 
 /// `LOAD_METHOD_CACHED`'s fast path (`specialize::cached_method`).

@@ -690,9 +690,8 @@ impl<'a> Recorder<'a> {
             let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.sequence_len));
             let word = word.expect("call_r has a result");
             self.guard(Opcode::guard_nonnull, &[word], at);
-            let one = self.trace.const_int(1);
-            let doubled = self.op(Opcode::int_xor, &[word, one]);
-            let c = self.op(Opcode::int_is_true, &[doubled]);
+            let doubled = self.trace.push(Opcode::call_pure_i, &[word], Some(self.descrs.untag_int));
+            let c = self.op(Opcode::int_is_true, &[doubled.expect("call_pure_i has a result")]);
             self.branch(c, len != 0, at);
             return Ok(len != 0);
         }
@@ -1299,7 +1298,11 @@ impl<'a> Recorder<'a> {
                 (Some(("max", "builtins")), None, 2) if method_value.is_null() => Recorder::record_max,
                 (Some(("isinstance", "builtins")), None, 2) if method_value.is_null() => Recorder::record_isinstance,
                 (None, Some("append"), 1) if !method_value.is_null() => Recorder::record_list_append,
-                _ => return abort("CALL_BUILTIN of a builtin the recorder does not know"),
+                (None, Some("pop"), 0) if !method_value.is_null() => Recorder::record_list_pop,
+                _ => {
+                    let name = builtin.map(|b| b.0).or(list_method).unwrap_or("?");
+                    return abort(format!("CALL_BUILTIN of {name}, which the recorder does not know"));
+                }
             };
         // (Before anything the call does.)
         let expected = self.trace.constant(Const::Ptr(target.to_bits()));
@@ -1308,6 +1311,15 @@ impl<'a> Recorder<'a> {
         let result = record(self, at)?;
         self.frame.stack.truncate(self.frame.stack.len() - (n + 2));
         self.frame.stack.push(result);
+        if let Concrete::Ref(v) = result.concrete {
+            if Kind::of(self.vm, v) != Kind::Ref {
+                // A number the call returned boxed (having changed
+                // something: its kind guard resumes after the call).
+                let next = at + 1 + Bc::CALL.cache_units();
+                let unboxed = self.item(result.value, Concrete::of(self.vm, v), next);
+                *self.frame.stack.last_mut().expect("the result") = unboxed;
+            }
+        }
         Ok(())
     }
 
@@ -1552,6 +1564,28 @@ impl<'a> Recorder<'a> {
         self.append(list, value, at);
         let none = self.vm.none();
         Ok(Tracked { value: self.trace.constant(Const::Ptr(none.to_bits())), concrete: Concrete::Ref(none) })
+    }
+
+    /// `list.pop()` on an exact list (the top of the stack) that is not
+    /// empty: its last item. (The recorder does not change the list: a
+    /// later read of it in the iteration sees the item still there, which
+    /// at worst records a path whose guards fail.)
+    fn record_list_pop(&mut self, at: usize) -> Step<Tracked> {
+        let list = self.peek(1)?;
+        let Concrete::Ref(l) = list.concrete else { return abort("list.pop on a number") };
+        if !self.vm.is_exact(l, self.vm.types.list) {
+            return abort("list.pop on another object");
+        }
+        let Some(last) =
+            l.downcast::<krait_vm::types::list::PyList>().and_then(|l| l.len().checked_sub(1).and_then(|i| l.get(i)))
+        else {
+            return abort("list.pop on an empty list");
+        };
+        let word = self.trace.push(Opcode::call_r, &[list.value], Some(self.descrs.list_pop));
+        let word = word.expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        // (Boxed: `record_call_builtin` unboxes a number after the call.)
+        Ok(Tracked { value: word, concrete: Concrete::Ref(last) })
     }
 
     /// Append `value` to the exact list `list`, guarded at `at`.

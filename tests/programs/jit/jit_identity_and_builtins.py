@@ -139,3 +139,29 @@ print("kinds after", kinds(objs))
 print("numbers", numbers(3000))
 print("abs extremes", [abs(x) for x in [-(2**62), 2**62 - 1, -(2**61)] * 600][:3])
 print("max mixed", max(1, 2.5), min(-0.0, 0.0), max(0.0, -0.0))
+
+
+def drain(n):
+    todo = list(range(n))
+    t = 0
+    while todo:
+        t += todo.pop()
+    return t
+
+
+def drain_mixed(n):
+    items = [1, 2.5, "s", None] * n
+    c = 0
+    while items:
+        if items.pop() is None:
+            c += 1
+    return c
+
+
+print("pop", drain(5000), drain_mixed(2000))
+try:
+    for k in range(3000):
+        drain(k % 4)
+        [].pop()
+except IndexError as e:
+    print("pop", k, e)
