@@ -23,7 +23,7 @@ use krait_vm::interp::specialize::{self, Site};
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::float::PyFloat;
 use krait_vm::types::function::PyCell;
-use krait_vm::types::iterator::{IterState, PyIterator};
+use krait_vm::types::iterator::{self, IterState, PyIterator};
 use krait_vm::types::list::PyList;
 use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
@@ -80,6 +80,12 @@ pub struct VmDescrs {
     pub cell_set: DescrId,
     /// `list_pop(list) -> the last item, or 0 (empty, or not an exact list)`.
     pub list_pop: DescrId,
+    /// `unpack_item(iterator, n, k) -> item k of the next step of a zip or
+    /// enumerate, not advancing it, or 0` (`iterator::peek_unpacked`).
+    pub unpack_item: DescrId,
+    /// `unpack_advance(iterator, n) -> 1 when it advanced by that step, or
+    /// 0` (`iterator::advance_unpacked`).
+    pub unpack_advance: DescrId,
     /// `yield_value(value) -> 1 when the consumer took it and ran no Python
     /// code, else 0 (the reason in `JitContext::yield_status`)`.
     pub yield_value: DescrId,
@@ -204,6 +210,20 @@ impl VmDescrs {
         );
         let list_pop =
             table.call("list_pop", list_pop as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
+        let unpack_item = table.call(
+            "unpack_item",
+            unpack_item as *const () as usize,
+            &[Type::Ref, Type::Int, Type::Int],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let unpack_advance = table.call(
+            "unpack_advance",
+            unpack_advance as *const () as usize,
+            &[Type::Ref, Type::Int],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
         let yield_value = table.call(
             "yield_value",
             yield_value as *const () as usize,
@@ -306,6 +326,8 @@ impl VmDescrs {
             cell_set,
             yield_value,
             list_pop,
+            unpack_item,
+            unpack_advance,
             tuple_len,
             tuple_at,
             load_attr_instance,
@@ -667,6 +689,19 @@ pub(crate) extern "C" fn list_pop(ctx: *mut JitContext, list: u64) -> u64 {
     };
     let popped = list.items.borrow_mut().pop();
     popped.map_or(0, PyValue::to_bits)
+}
+
+/// `FOR_ITER_UNPACK`'s read of one item of a zip's or an enumerate's
+/// next step (`iterator::peek_unpacked`).
+pub(crate) extern "C" fn unpack_item(_ctx: *mut JitContext, iterator: u64, n: u64, k: u64) -> u64 {
+    let item = iterator::peek_unpacked(PyValue::from_bits(iterator), n as usize, k as usize);
+    item.flatten().map_or(0, PyValue::to_bits)
+}
+
+/// `FOR_ITER_UNPACK`'s step of a zip or an enumerate
+/// (`iterator::advance_unpacked`).
+pub(crate) extern "C" fn unpack_advance(_ctx: *mut JitContext, iterator: u64, n: u64) -> u64 {
+    u64::from(iterator::advance_unpacked(PyValue::from_bits(iterator), n as usize))
 }
 
 /// `LOAD_METHOD_CACHED`'s fast path (`specialize::cached_method`).

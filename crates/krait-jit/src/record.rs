@@ -110,7 +110,7 @@ use krait_vm::types::descriptor::{PyBuiltinFunction, PyMethodDescriptor};
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::float;
 use krait_vm::types::function::{PyCell, PyCode, PyFunction};
-use krait_vm::types::iterator::{IterState, PyIterator};
+use krait_vm::types::iterator::{self, IterState, PyIterator};
 use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
 use krait_vm::types::typeobject::PyType;
@@ -928,6 +928,10 @@ impl<'a> Recorder<'a> {
                         None => return abort("FOR_ITER_LIST on another iterator"),
                     }
                 }
+                Bc::FOR_ITER_UNPACK => {
+                    ip += Bc::FOR_ITER.cache_units();
+                    ip = self.record_for_iter_unpack(at, ip)?;
+                }
                 Bc::BINARY_SUBSCR_LIST_INT | Bc::BINARY_SUBSCR_TUPLE_INT => {
                     ip += Bc::BINARY_SUBSCR.cache_units();
                     let list = op == Bc::BINARY_SUBSCR_LIST_INT;
@@ -1164,6 +1168,50 @@ impl<'a> Recorder<'a> {
         self.trace.push(Opcode::jump, &args, None);
         self.trace.loop_target = self.bridge_to.clone();
         Ok(())
+    }
+
+    /// `FOR_ITER_UNPACK` (`for a, b in zip(...)` or `enumerate(...)`, with
+    /// the `UNPACK_SEQUENCE` at `next` that it steps over) over a zip of
+    /// list or tuple iterators or an enumerate of one: the items read one
+    /// by one (`unpack_item`), then the step taken (`unpack_advance`), and
+    /// no tuple made. Returns the next instruction.
+    fn record_for_iter_unpack(&mut self, at: usize, next: usize) -> Step<usize> {
+        let (_, n) = self.unit(next)?;
+        let n = n as usize;
+        let t = self.peek(1)?;
+        let Concrete::Ref(it) = t.concrete else { return abort("FOR_ITER_UNPACK over a number") };
+        let mut items = Vec::with_capacity(n);
+        for k in 0..n {
+            match iterator::peek_unpacked(it, n, k) {
+                Some(Some(item)) => items.push(item),
+                Some(None) => return abort("the zip or enumerate is exhausted: the iteration leaves the loop"),
+                None => return abort("FOR_ITER_UNPACK over another iterator"),
+            }
+        }
+        let count = self.trace.const_int(n as i64);
+        let mut words = Vec::with_capacity(n);
+        for k in 0..n {
+            let k = self.trace.const_int(k as i64);
+            let word = self.trace.push(Opcode::call_r, &[t.value, count, k], Some(self.descrs.unpack_item));
+            let word = word.expect("call_r has a result");
+            self.guard(Opcode::guard_nonnull, &[word], at);
+            words.push(word);
+        }
+        let advanced = self.trace.push(Opcode::call_i, &[t.value, count], Some(self.descrs.unpack_advance));
+        self.guard(Opcode::guard_true, &[advanced.expect("call_i has a result")], at);
+        // The iterator has advanced: the items' kind guards resume after
+        // the UNPACK_SEQUENCE, with the items (boxed) on the stack, the
+        // first on top as the interpreter pushes them.
+        let after = next + 1 + Bc::UNPACK_SEQUENCE.cache_units();
+        let base = self.frame.stack.len();
+        for (&value, &item) in words.iter().zip(&items).rev() {
+            self.frame.stack.push(Tracked { value, concrete: Concrete::Ref(item) });
+        }
+        for (i, (&word, &item)) in words.iter().zip(&items).rev().enumerate() {
+            let unboxed = self.item(word, Concrete::of(self.vm, item), after);
+            self.frame.stack[base + i] = unboxed;
+        }
+        Ok(after)
     }
 
     /// `UNPACK_SEQUENCE_TUPLE` of an exact tuple of `n` items.

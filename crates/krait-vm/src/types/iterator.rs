@@ -583,6 +583,90 @@ fn advance_enumerate(vm: &mut Vm, it: Gc<PyIterator>, count: Value) {
 /// The most items `next_unpacked` hands out.
 pub const UNPACKED_MAX: usize = 8;
 
+/// The next item of a list, tuple or range iterator (of small ints),
+/// without advancing it: `None` if it is another iterator, `Some(None)` if
+/// it is exhausted.
+pub fn peek_sequence(iterator: Value) -> Option<Option<Value>> {
+    let it = iterator.downcast::<PyIterator>()?;
+    let state = it.state.borrow();
+    match &*state {
+        IterState::List { list, index } => Some(list.get(*index)),
+        IterState::Tuple { tuple, index } => Some((*index < tuple.len()).then(|| tuple.get(*index))),
+        IterState::Range { next, remaining, .. } if *remaining > 0 => Some(Some(Value::small_int(*next)?)),
+        IterState::Range { .. } | IterState::Exhausted => Some(None),
+        _ => None,
+    }
+}
+
+/// Advance an iterator [`peek_sequence`] read an item of, past it.
+fn step_peeked(source: Value) -> bool {
+    let Some(it) = source.downcast::<PyIterator>() else { return false };
+    if let IterState::Range { next, step, remaining } = &mut *it.state.borrow_mut() {
+        // (As `next_fast` steps a range.)
+        *remaining -= 1;
+        if *remaining > 0 {
+            *next += *step;
+        }
+        return true;
+    }
+    matches!(step_sequence(it, true, true), Some(Some(_)))
+}
+
+/// Item `k` of the `n` the next step of `iterator` would hand out
+/// (`next_unpacked`'s `out[k]`), without advancing it, for the steps that
+/// run no Python code and allocate nothing: a zip of `n` list, tuple or
+/// range iterators, or an enumerate (`n` = 2) of one with a small int count
+/// whose successor is one too. `None` for other iterators, `Some(None)`
+/// when that step would end the iteration. (What traces read.)
+pub fn peek_unpacked(iterator: Value, n: usize, k: usize) -> Option<Option<Value>> {
+    let it = iterator.downcast::<PyIterator>()?;
+    let state = it.state.borrow();
+    match &*state {
+        IterState::Zip { iterators, .. } if iterators.len() == n && k < n => {
+            // (One iterator zipped with itself hands out successive items.)
+            if iterators.iter().enumerate().any(|(i, a)| iterators[..i].iter().any(|b| b.is(*a))) {
+                return None;
+            }
+            // The step ends at the first exhausted source.
+            for &source in &iterators[..k] {
+                peek_sequence(source)??;
+            }
+            peek_sequence(iterators[k])
+        }
+        IterState::Enumerate { iterator, count } if n == 2 && k < 2 => {
+            count.as_small_int().and_then(|c| Value::small_int(c + 1))?;
+            let item = peek_sequence(*iterator)?;
+            Some(item.map(|item| if k == 0 { *count } else { item }))
+        }
+        _ => None,
+    }
+}
+
+/// Advance `iterator` by the step [`peek_unpacked`] reads, if it is of
+/// such a shape and that step has all its items; false (and nothing
+/// changed) otherwise.
+pub fn advance_unpacked(iterator: Value, n: usize) -> bool {
+    if (0..n).any(|k| !matches!(peek_unpacked(iterator, n, k), Some(Some(_)))) {
+        return false;
+    }
+    let Some(it) = iterator.downcast::<PyIterator>() else { return false };
+    let mut state = it.state.borrow_mut();
+    match &mut *state {
+        IterState::Zip { iterators, .. } => iterators.iter().all(|&source| step_peeked(source)),
+        IterState::Enumerate { iterator, count } => {
+            let next = count.as_small_int().and_then(|c| Value::small_int(c + 1));
+            match next {
+                Some(next) if step_peeked(*iterator) => {
+                    *count = next;
+                    true
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// The next item of a `zip` of `out.len()` iterators, or of an `enumerate`
 /// when `out.len()` is 2, written into `out` instead of a new tuple: for a
 /// `for` loop that unpacks each item at once (`FOR_ITER_UNPACK`), which then
