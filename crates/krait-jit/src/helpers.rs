@@ -80,6 +80,9 @@ pub struct VmDescrs {
     pub cell_set: DescrId,
     /// `list_pop(list) -> the last item, or 0 (empty, or not an exact list)`.
     pub list_pop: DescrId,
+    /// `dict_subscript(dict, key) -> dict[key], or 0 (missing, or a lookup
+    /// that could run Python code: `dict::subscript_without_eq`)`.
+    pub dict_subscript: DescrId,
     /// `unpack_item(iterator, n, k) -> item k of the next step of a zip or
     /// enumerate, not advancing it, or 0` (`iterator::peek_unpacked`).
     pub unpack_item: DescrId,
@@ -210,6 +213,13 @@ impl VmDescrs {
         );
         let list_pop =
             table.call("list_pop", list_pop as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
+        let dict_subscript = table.call(
+            "dict_subscript",
+            dict_subscript as *const () as usize,
+            &[Type::Ref, Type::Ref],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
         let unpack_item = table.call(
             "unpack_item",
             unpack_item as *const () as usize,
@@ -328,6 +338,7 @@ impl VmDescrs {
             list_pop,
             unpack_item,
             unpack_advance,
+            dict_subscript,
             tuple_len,
             tuple_at,
             load_attr_instance,
@@ -689,6 +700,15 @@ pub(crate) extern "C" fn list_pop(ctx: *mut JitContext, list: u64) -> u64 {
     };
     let popped = list.items.borrow_mut().pop();
     popped.map_or(0, PyValue::to_bits)
+}
+
+/// `BINARY_SUBSCR_DICT` for an exact str or small int key
+/// (`dict::subscript_without_eq`).
+pub(crate) extern "C" fn dict_subscript(ctx: *mut JitContext, dict: u64, key: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let found = krait_vm::types::dict::subscript_without_eq(vm, PyValue::from_bits(dict), PyValue::from_bits(key));
+    found.flatten().map_or(0, PyValue::to_bits)
 }
 
 /// `FOR_ITER_UNPACK`'s read of one item of a zip's or an enumerate's

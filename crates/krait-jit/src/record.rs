@@ -928,6 +928,29 @@ impl<'a> Recorder<'a> {
                         None => return abort("FOR_ITER_LIST on another iterator"),
                     }
                 }
+                Bc::BINARY_SUBSCR_DICT => {
+                    ip += Bc::BINARY_SUBSCR.cache_units();
+                    let (dict, key) = (self.peek(2)?, self.peek(1)?);
+                    let key_value = match key.concrete {
+                        Concrete::Int(i) => PyValue::from_small(i),
+                        Concrete::Ref(v) => v,
+                        _ => return abort("BINARY_SUBSCR_DICT with a float key"),
+                    };
+                    let Concrete::Ref(d) = dict.concrete else { return abort("BINARY_SUBSCR_DICT of a number") };
+                    let Some(Some(item)) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
+                        return abort(
+                            "BINARY_SUBSCR_DICT of a missing key, or of a key that is not an exact str or a small int",
+                        );
+                    };
+                    let key_word = self.boxed(key);
+                    let word =
+                        self.trace.push(Opcode::call_r, &[dict.value, key_word], Some(self.descrs.dict_subscript));
+                    let word = word.expect("call_r has a result");
+                    self.guard(Opcode::guard_nonnull, &[word], at);
+                    let item = self.item(word, Concrete::of(self.vm, item), at);
+                    self.frame.stack.truncate(self.frame.stack.len() - 2);
+                    self.frame.stack.push(item);
+                }
                 Bc::FOR_ITER_UNPACK => {
                     ip += Bc::FOR_ITER.cache_units();
                     ip = self.record_for_iter_unpack(at, ip)?;

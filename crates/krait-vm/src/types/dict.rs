@@ -297,6 +297,44 @@ impl PyDict {
         self.find_str(key).map(|ix| self.table.borrow().entries[ix].value)
     }
 
+    /// `d[key]` for `key` an exact str or a small int (hashed by `hash`),
+    /// when the lookup runs no Python code: `None` when an entry of the
+    /// same hash has a key that is neither `key` itself nor an equal exact
+    /// str, which the lookup would compare with `__eq__`; `Some(None)` when
+    /// `key` is missing. (For compiled code, which runs no Python code.)
+    pub fn get_without_eq(&self, vm: &Vm, key: Value, hash: i64) -> Option<Option<Value>> {
+        let table = self.table.borrow();
+        if table.indices.is_empty() {
+            return Some(None);
+        }
+        let key_str = key.downcast::<PyStr>();
+        let mask = table.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = table.indices[i];
+            if ix == EMPTY {
+                return Some(None);
+            }
+            if ix >= 0 {
+                let entry = &table.entries[ix as usize];
+                if entry.key.is(key) {
+                    return Some(Some(entry.value));
+                }
+                if entry.hash == hash {
+                    let other = entry.key.downcast::<PyStr>().filter(|_| vm.is_exact(entry.key, vm.types.str));
+                    match (key_str, other) {
+                        (Some(a), Some(b)) if a.as_str() == b.as_str() => return Some(Some(entry.value)),
+                        (Some(_), Some(_)) => {}
+                        _ => return None,
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
     /// The entry index of an exact-str key.
     pub fn find_str(&self, key: Gc<PyStr>) -> Option<usize> {
         let hash = key.hash();
@@ -483,6 +521,19 @@ impl PyMappingProxy {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
         tracer.mark(self.mapping.get());
     }
+}
+
+/// `dict[key]` for an exact dict and a key that is an exact str or a
+/// small int, when the lookup runs no Python code (`get_without_eq`):
+/// `None` when it might, or for other operands; `Some(None)` when the key
+/// is missing.
+pub fn subscript_without_eq(vm: &Vm, dict: Value, key: Value) -> Option<Option<Value>> {
+    let d = dict.downcast::<PyDict>().filter(|_| vm.is_exact(dict, vm.types.dict))?;
+    let hash = match key.as_small_int() {
+        Some(i) => crate::numeric::hash::hash_i64(i),
+        None => key.downcast::<PyStr>().filter(|_| vm.is_exact(key, vm.types.str))?.hash(),
+    };
+    d.get_without_eq(vm, key, hash)
 }
 
 pub fn new_mappingproxy(vm: &mut Vm, mapping: Value) -> Value {
