@@ -83,6 +83,9 @@ pub struct VmDescrs {
     /// `dict_subscript(dict, key) -> dict[key], or 0 (missing, or a lookup
     /// that could run Python code: `dict::subscript_without_eq`)`.
     pub dict_subscript: DescrId,
+    /// `dict_contains(dict, key) -> 1 when `key in dict`, 0 when not, 2
+    /// when the lookup could run Python code`.
+    pub dict_contains: DescrId,
     /// `unpack_item(iterator, n, k) -> item k of the next step of a zip or
     /// enumerate, not advancing it, or 0` (`iterator::peek_unpacked`).
     pub unpack_item: DescrId,
@@ -220,6 +223,13 @@ impl VmDescrs {
             Type::Ref,
             EffectClass::CanRaise,
         );
+        let dict_contains = table.call(
+            "dict_contains",
+            dict_contains as *const () as usize,
+            &[Type::Ref, Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
         let unpack_item = table.call(
             "unpack_item",
             unpack_item as *const () as usize,
@@ -339,6 +349,7 @@ impl VmDescrs {
             unpack_item,
             unpack_advance,
             dict_subscript,
+            dict_contains,
             tuple_len,
             tuple_at,
             load_attr_instance,
@@ -709,6 +720,16 @@ pub(crate) extern "C" fn dict_subscript(ctx: *mut JitContext, dict: u64, key: u6
     let vm = unsafe { vm_of(ctx) };
     let found = krait_vm::types::dict::subscript_without_eq(vm, PyValue::from_bits(dict), PyValue::from_bits(key));
     found.flatten().map_or(0, PyValue::to_bits)
+}
+
+/// `CONTAINS_OP` on an exact dict for an exact str or small int key.
+pub(crate) extern "C" fn dict_contains(ctx: *mut JitContext, dict: u64, key: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    match krait_vm::types::dict::subscript_without_eq(vm, PyValue::from_bits(dict), PyValue::from_bits(key)) {
+        Some(found) => u64::from(found.is_some()),
+        None => 2,
+    }
 }
 
 /// `FOR_ITER_UNPACK`'s read of one item of a zip's or an enumerate's

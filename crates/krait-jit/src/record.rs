@@ -238,6 +238,16 @@ fn peek_range(v: PyValue) -> Option<Option<i64>> {
     }
 }
 
+/// The value word of a tracked int or object (not of a float, which has no
+/// one word; nor of an iterator the trace made).
+fn key_word(t: Tracked) -> Option<PyValue> {
+    match t.concrete {
+        Concrete::Int(i) => Some(PyValue::from_small(i)),
+        Concrete::Ref(v) => Some(v),
+        _ => None,
+    }
+}
+
 /// The `stores` key of item `i` of `list` (negative counts from the end).
 fn list_slot(list: PyValue, i: i64) -> PyValue {
     let len = list.downcast::<krait_vm::types::list::PyList>().map_or(0, |l| l.len() as i64);
@@ -928,14 +938,11 @@ impl<'a> Recorder<'a> {
                         None => return abort("FOR_ITER_LIST on another iterator"),
                     }
                 }
+                Bc::CONTAINS_OP => ip = self.record_dict_contains(at, arg == 1, ip)?,
                 Bc::BINARY_SUBSCR_DICT => {
                     ip += Bc::BINARY_SUBSCR.cache_units();
                     let (dict, key) = (self.peek(2)?, self.peek(1)?);
-                    let key_value = match key.concrete {
-                        Concrete::Int(i) => PyValue::from_small(i),
-                        Concrete::Ref(v) => v,
-                        _ => return abort("BINARY_SUBSCR_DICT with a float key"),
-                    };
+                    let Some(key_value) = key_word(key) else { return abort("BINARY_SUBSCR_DICT with a float key") };
                     let Concrete::Ref(d) = dict.concrete else { return abort("BINARY_SUBSCR_DICT of a number") };
                     let Some(Some(item)) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
                         return abort(
@@ -1804,6 +1811,26 @@ impl<'a> Recorder<'a> {
         };
         let cond = self.op(opcodes[cmp as usize], &[lhs.value, rhs.value]);
         self.test_result(cond, truth, truth, at, next)
+    }
+
+    /// `CONTAINS_OP` (`in`, or `not in` when `negate`) of an exact str or
+    /// small int in an exact dict, fused with the jump after it like a
+    /// comparison; returns the next instruction.
+    fn record_dict_contains(&mut self, at: usize, negate: bool, next: usize) -> Step<usize> {
+        let (key, dict) = (self.peek(2)?, self.peek(1)?);
+        let (Some(key_value), Concrete::Ref(d)) = (key_word(key), dict.concrete) else {
+            return abort("CONTAINS_OP of other operands");
+        };
+        let Some(found) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
+            return abort("CONTAINS_OP other than of an exact str or small int in an exact dict");
+        };
+        let found = found.is_some();
+        let boxed = self.boxed(key);
+        let r = self.trace.push(Opcode::call_i, &[dict.value, boxed], Some(self.descrs.dict_contains));
+        let expected = self.trace.const_int(i64::from(found));
+        self.guard(Opcode::guard_value, &[r.expect("call_i has a result"), expected], at);
+        let holds = self.trace.const_int(1);
+        self.test_result(holds, true, found != negate, at, next)
     }
 
     /// `IS_OP` (`is`, or `is not` when `negate`), fused with the jump

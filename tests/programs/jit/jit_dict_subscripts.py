@@ -48,3 +48,21 @@ except KeyError as e:
 # Values of changing kinds.
 mixed = {i: (i if i % 2 else i * 0.5) for i in range(100)}
 print("mixed", memo_sum(mixed, 5000))
+
+
+def count_known(table, n):
+    hits = misses = 0
+    strs = ["0", "1", "2"]
+    for i in range(n):
+        if i % 150 in table:
+            hits += 1
+        if strs[i % 3] not in table:
+            misses += 1
+        known = (i % 7) in table
+        if known:
+            hits += 1
+    return hits, misses
+
+
+print("contains", count_known(table, 5000), count_known({"0": 1, 2: 2}, 3000))
+print("contains colliding", count_known(odd, 3000))
