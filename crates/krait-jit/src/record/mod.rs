@@ -49,39 +49,52 @@
 //!
 //! ## What is supported
 //!
-//! `NOP`, `RESUME`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (small ints and
-//! floats unboxed, other constants as object constants), `POP_TOP` (of an
-//! object under a guard on its class, which is not a generator's: the
-//! interpreter's POP_TOP closes abandoned generators), `UNARY_NEGATIVE` of a number, `BINARY_OP_INT` (`+ - * // % & | ^ >>`),
-//! `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` and `BINARY_OP_FLOAT`
-//! (`+ - * /`), `COMPARE_OP_INT` and `COMPARE_OP_FLOAT` fused with the
-//! `POP_JUMP_IF_*` that follows, `POP_JUMP_IF_{FALSE,TRUE}` on numbers and
-//! bools, `JUMP_FORWARD`, `FOR_ITER_RANGE`, `FOR_ITER_LIST`/`_TUPLE` and
-//! `BINARY_SUBSCR_LIST_INT`/`_TUPLE_INT` (helper calls; an item that is a
-//! small int or an exact float is unboxed under a guard on its kind, any
-//! other item stays a `ref`, kept alive by its container, which the frame
-//! keeps alive and nothing in a trace can change), `PUSH_NULL`, `COPY`,
-//! `SWAP`, `UNPACK_SEQUENCE_TUPLE`, `LOAD_ATTR_INSTANCE` and
-//! `STORE_ATTR_INSTANCE` into an existing attribute (a float is boxed to be
-//! stored), `LOAD_GLOBAL` (its value a constant under an assumption, see
-//! below), `LOAD_ATTR_MODULE` (looked up each time; an object value is then
-//! a constant under a `guard_value`, a number is unboxed),
-//! `LOAD_METHOD_CACHED` (the method a constant), `CALL_BUILTIN`
-//! of `math.sqrt` on a number that is not negative, of `len` on an exact
-//! list, tuple or str and of `list.append` on an exact list, `LIST_APPEND`,
-//! `STORE_SUBSCR_LIST_INT`, `LOAD_DEREF`/`STORE_DEREF`, `GET_ITER` of an
-//! exact list or tuple (a new iterator, which the recorder follows by
-//! position: `Concrete::Iter`), and the jump back to the header
-//! that closes the loop (`JUMP_BACKWARD`, or a conditional jump taken
-//! backwards: the compiler ends a `while` loop with its test and a backward
-//! `POP_JUMP_IF_TRUE`). A bridge ends wherever it reaches the loop's
-//! header; on its way it may leave loops (a `for` whose iterator is
-//! exhausted: an inner loop's exit bridge runs the rest of the outer
-//! loop's body, unrolling other inner loops, through the outer header and
-//! back into the inner loop, so nested loops stay in machine code).
-//! Anything else aborts with a reason, as does an iteration that leaves the
-//! loop, reaches another loop's backward jump, or grows past
-//! [`MAX_INSTRUCTIONS`].
+//! - Locals and the stack: `NOP`, `RESUME`, `LOAD_FAST`, `STORE_FAST`,
+//!   `LOAD_CONST` (small ints and floats unboxed, other constants as object
+//!   constants), `POP_TOP` (of an object under a guard on its class, which
+//!   is not a generator's: the interpreter's POP_TOP closes abandoned
+//!   generators), `PUSH_NULL`, `COPY`, `SWAP`, `LOAD_DEREF`/`STORE_DEREF`.
+//! - Arithmetic: `UNARY_NEGATIVE` of a number, `BINARY_OP_INT`
+//!   (`+ - * // % & | ^ >>`), `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` and
+//!   `BINARY_OP_FLOAT` (`+ - * /`).
+//! - Tests, fused with the conditional jump after them or else pushed as
+//!   the constant bool under a guard: `COMPARE_OP_INT`/`_FLOAT`, `IS_OP`,
+//!   `CONTAINS_OP` of an exact str or small int in an exact dict; the truth
+//!   of numbers, bools, None, exact lists/tuples/strs and instances of
+//!   classes with neither `__bool__` nor `__len__` for `POP_JUMP_IF_*`,
+//!   `JUMP_IF_*_OR_POP` and `UNARY_NOT`; `POP_JUMP_IF_[NOT_]NONE`;
+//!   `JUMP_FORWARD`.
+//! - Iteration: `FOR_ITER_RANGE`, `FOR_ITER_LIST`/`_TUPLE`,
+//!   `FOR_ITER_UNPACK` over a zip of list, tuple or range iterators or an
+//!   enumerate of one, `GET_ITER` of an exact list or tuple (a new iterator,
+//!   which the recorder follows by position: `Concrete::Iter`).
+//! - Containers: `BINARY_SUBSCR_LIST_INT`/`_TUPLE_INT`,
+//!   `STORE_SUBSCR_LIST_INT`, `BINARY_SUBSCR_DICT` (exact str or small int
+//!   key), `UNPACK_SEQUENCE_TUPLE`, `LIST_APPEND`. An item read is a helper
+//!   call; one that is a small int or an exact float is unboxed under a
+//!   guard on its kind, any other stays a `ref`.
+//! - Attributes and names: `LOAD_ATTR_INSTANCE`, `STORE_ATTR_INSTANCE` into
+//!   an existing attribute (a float is boxed to be stored), `LOAD_GLOBAL`
+//!   (a constant under an assumption, see below), `LOAD_ATTR_MODULE` (looked
+//!   up each time; an object value is then a constant under a
+//!   `guard_value`, a number is unboxed), `LOAD_METHOD_CACHED` (the method
+//!   a constant).
+//! - Calls: `CALL_PY_EXACT_ARGS` inlined (with `COPY_FREE_VARS` and
+//!   `RETURN_VALUE`, see below); `CALL_BUILTIN` of `math.sqrt` (of a number
+//!   that is not negative), `len` (exact list, tuple or str), `abs`, `min`
+//!   and `max` of two numbers, `isinstance` (a class whose metaclass is
+//!   `type`), `list.append` and `list.pop()`.
+//! - `YIELD_VALUE` in a generator driven by a consumer ([`Options::yields`]).
+//!
+//! The iteration ends with the jump back to the header (`JUMP_BACKWARD`, or
+//! a conditional jump taken backwards: the compiler ends a `while` loop
+//! with its test). A bridge ends wherever it reaches the loop's header; on
+//! its way it may leave loops (a `for` whose iterator is exhausted: an
+//! inner loop's exit bridge runs the rest of the outer loop's body,
+//! unrolling other inner loops, through the outer header and back into the
+//! inner loop, so nested loops stay in machine code). Anything else aborts
+//! with a reason, as does an iteration that leaves the loop, reaches
+//! another loop's backward jump, or grows past [`MAX_INSTRUCTIONS`].
 //!
 //! ## Inlined calls
 //!
@@ -103,13 +116,15 @@
 //! on every entry, unless [`Options::dynamic_globals`] asks for a lookup
 //! on every iteration.
 
-use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
-use krait_vm::interp::specialize::{self, compare, small_int_op, Site};
+mod arith;
+mod calls;
+
+use krait_bytecode::{BinaryOp, Opcode as Bc};
+use krait_vm::interp::specialize::{self, Site};
 use krait_vm::object::{Gc, LayoutKind};
-use krait_vm::types::descriptor::{PyBuiltinFunction, PyMethodDescriptor};
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::float;
-use krait_vm::types::function::{PyCell, PyCode, PyFunction};
+use krait_vm::types::function::{PyCell, PyCode};
 use krait_vm::types::iterator::{self, IterState, PyIterator};
 use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
@@ -1348,149 +1363,6 @@ impl<'a> Recorder<'a> {
         Ok(())
     }
 
-    /// `CALL_BUILTIN` of the builtins the recorder knows (any other aborts):
-    /// `math.sqrt` of a number that is not negative, `len` of an exact
-    /// list, tuple or str, and `list.append` on an exact list. None of them
-    /// runs Python code. The callable is guarded to be the one recorded.
-    fn record_call_builtin(&mut self, at: usize, n: usize) -> Step<()> {
-        let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
-        let (Concrete::Ref(method_value), Concrete::Ref(function)) = (method.concrete, callable.concrete) else {
-            return abort("CALL_BUILTIN of a number");
-        };
-        let (target, function_slot) =
-            if method_value.is_null() { (function, callable) } else { (method_value, method) };
-        let builtin = target.downcast::<PyBuiltinFunction>().map(|f| {
-            let module = f.module.downcast::<PyStr>();
-            (f.def.name, module.map_or(String::new(), |m| m.as_str().to_string()))
-        });
-        let list_method = target
-            .downcast::<PyMethodDescriptor>()
-            .filter(|m| m.owner.value().is(self.vm.types.list.value()))
-            .map(|m| m.def.name);
-        let record: fn(&mut Self, usize) -> Step<Tracked> =
-            match (builtin.as_ref().map(|(name, module)| (*name, module.as_str())), list_method, n) {
-                (Some(("sqrt", "math")), None, 1) if method_value.is_null() => Recorder::record_sqrt,
-                (Some(("len", "builtins")), None, 1) if method_value.is_null() => Recorder::record_len,
-                (Some(("abs", "builtins")), None, 1) if method_value.is_null() => Recorder::record_abs,
-                (Some(("min", "builtins")), None, 2) if method_value.is_null() => Recorder::record_min,
-                (Some(("max", "builtins")), None, 2) if method_value.is_null() => Recorder::record_max,
-                (Some(("isinstance", "builtins")), None, 2) if method_value.is_null() => Recorder::record_isinstance,
-                (None, Some("append"), 1) if !method_value.is_null() => Recorder::record_list_append,
-                (None, Some("pop"), 0) if !method_value.is_null() => Recorder::record_list_pop,
-                _ => {
-                    let name = builtin.map(|b| b.0).or(list_method).unwrap_or("?");
-                    return abort(format!("CALL_BUILTIN of {name}, which the recorder does not know"));
-                }
-            };
-        // (Before anything the call does.)
-        let expected = self.trace.constant(Const::Ptr(target.to_bits()));
-        self.guard(Opcode::guard_value, &[function_slot.value, expected], at);
-        self.constants.push(target);
-        let result = record(self, at)?;
-        self.frame.stack.truncate(self.frame.stack.len() - (n + 2));
-        self.frame.stack.push(result);
-        if let Concrete::Ref(v) = result.concrete {
-            if Kind::of(self.vm, v) != Kind::Ref {
-                // A number the call returned boxed (having changed
-                // something: its kind guard resumes after the call).
-                let next = at + 1 + Bc::CALL.cache_units();
-                let unboxed = self.item(result.value, Concrete::of(self.vm, v), next);
-                *self.frame.stack.last_mut().expect("the result") = unboxed;
-            }
-        }
-        Ok(())
-    }
-
-    /// `CALL_PY_EXACT_ARGS`: the call is inlined, the callee's frame
-    /// recorded from its first instruction on (the caller is pushed on
-    /// `callers`). The function is guarded to be the one recorded, and its
-    /// version is an assumption.
-    fn record_call_py(&mut self, at: usize, n: usize) -> Step<()> {
-        if self.callers.len() >= MAX_INLINE_DEPTH {
-            return abort("calls nested too deep to inline");
-        }
-        let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
-        let (Concrete::Ref(m), Concrete::Ref(c)) = (method.concrete, callable.concrete) else {
-            return abort("CALL_PY_EXACT_ARGS of a number");
-        };
-        let (slot, target, argc) = if m.is_null() { (callable, c, n) } else { (method, m, n + 1) };
-        // (A bound method object, which the interpreter unpacks, is not.)
-        let Some(func) = target.downcast::<PyFunction>() else {
-            return abort("CALL_PY_EXACT_ARGS of an object that is not a function");
-        };
-        if !specialize::binds_positionally(func, argc) {
-            return abort("CALL_PY_EXACT_ARGS of a function that binds its arguments otherwise");
-        }
-        let expected = self.trace.constant(Const::Ptr(target.to_bits()));
-        self.guard(Opcode::guard_value, &[slot.value, expected], at);
-        self.constants.push(target);
-        self.assumptions.push(Assumption::FunctionVersion { function: func, version: func.version.get() });
-        let code = func.code();
-        let mut locals = self.frame.stack[self.frame.stack.len() - argc..].to_vec();
-        let missing = (code.code.arg_count as usize).saturating_sub(argc);
-        if missing > 0 {
-            let defaults = func.defaults.get().downcast::<PyTuple>().expect("binds_positionally saw the defaults");
-            for &d in &defaults.as_slice()[defaults.len() - missing..] {
-                let t = self.constant(d);
-                locals.push(t);
-            }
-        }
-        let null = Tracked { value: self.trace.constant(Const::Ptr(0)), concrete: Concrete::Ref(PyValue::NULL) };
-        locals.resize(code.nlocalsplus(), null);
-        let callee = FrameState {
-            code,
-            func: target,
-            locals,
-            stack: Vec::new(),
-            globals: func.globals,
-            builtins: func.builtins,
-        };
-        let caller = std::mem::replace(&mut self.frame, callee);
-        self.callers.push((caller, at));
-        Ok(())
-    }
-
-    /// `COPY_FREE_VARS` at the start of an inlined closure: its cells, from
-    /// the function (a constant of the trace), are constants.
-    fn record_copy_free_vars(&mut self, n: usize) -> Step<()> {
-        let closure = self.frame.func.downcast::<PyFunction>().and_then(|f| f.closure.get().downcast::<PyTuple>());
-        let Some(closure) = closure.filter(|c| c.len() == n && n <= self.frame.locals.len()) else {
-            return abort("COPY_FREE_VARS outside an inlined closure");
-        };
-        let first = self.frame.locals.len() - n;
-        for (i, &cell) in closure.as_slice().iter().enumerate() {
-            self.frame.locals[first + i] = self.constant(cell);
-        }
-        Ok(())
-    }
-
-    /// `YIELD_VALUE` in the entry frame of a generator driven by a consumer
-    /// (`Options::yields`): the value is handed to the consumer, and the
-    /// yield evaluates to None. The guard on the helper's result resumes
-    /// after the yield (at `next`) with the value on the stack; the driver
-    /// then either replaces it with None (the consumer took it but ran
-    /// Python code) or has the interpreter suspend the generator with it
-    /// (the consumer refused it).
-    fn record_yield(&mut self, next: usize) -> Step<()> {
-        if !self.options.yields || !self.callers.is_empty() {
-            return abort("YIELD_VALUE outside a generator driven by a consumer");
-        }
-        let t = self.pop()?;
-        if let Concrete::Iter { .. } = t.concrete {
-            return abort("YIELD_VALUE of an iterator the trace made");
-        }
-        let word = self.boxed(t);
-        let taken = self.trace.push(Opcode::call_i, &[word], Some(self.descrs.yield_value));
-        self.frame.stack.push(Tracked { value: word, concrete: t.concrete });
-        self.guard(Opcode::guard_true, &[taken.expect("call_i has a result")], next);
-        self.pop()?;
-        let none = self.vm.none();
-        let t = self.constant(none);
-        self.frame.stack.push(t);
-        self.yielded = true;
-        Ok(())
-    }
-
     /// A constant of the code (or a default, or a cell): a small int or a
     /// float unboxed, anything else an object constant (which the caller
     /// keeps alive).
@@ -1502,369 +1374,5 @@ impl<'a> Recorder<'a> {
         } else {
             Tracked { value: self.trace.constant(Const::Ptr(c.to_bits())), concrete: Concrete::Ref(c) }
         }
-    }
-
-    /// `math.sqrt(x)` for `x` (the top of the stack) not negative.
-    fn record_sqrt(&mut self, at: usize) -> Step<Tracked> {
-        let Some((x, a)) = self.as_float(self.peek(1)?) else { return abort("math.sqrt of an object") };
-        if a.is_nan() || a < 0.0 {
-            return abort("math.sqrt of a negative number or a NaN");
-        }
-        let zero = self.trace.constant(Const::Float(0.0));
-        let not_negative = self.op(Opcode::float_ge, &[x, zero]);
-        self.guard(Opcode::guard_true, &[not_negative], at);
-        let root = self.trace.push(Opcode::call_pure_f, &[x], Some(self.descrs.float_sqrt));
-        Ok(Tracked { value: root.expect("call_pure_f has a result"), concrete: Concrete::Float(a.sqrt()) })
-    }
-
-    /// `abs(x)` of a number.
-    fn record_abs(&mut self, at: usize) -> Step<Tracked> {
-        let t = self.peek(1)?;
-        match t.concrete {
-            Concrete::Int(i) => {
-                // The doubled value's absolute value is the doubled result;
-                // only the most negative small int overflows.
-                let Some(r) = i.checked_abs().filter(|&r| PyValue::small_int(r).is_some()) else {
-                    return abort("abs leaves the small ints");
-                };
-                let zero = self.trace.const_int(0);
-                let negative = self.op(Opcode::int_lt, &[t.value, zero]);
-                self.branch(negative, i < 0, at);
-                if i >= 0 {
-                    return Ok(t);
-                }
-                let value = self.op(Opcode::int_sub_ovf, &[zero, t.value]);
-                self.guard(Opcode::guard_no_overflow, &[], at);
-                Ok(Tracked { value, concrete: Concrete::Int(r) })
-            }
-            Concrete::Float(f) => {
-                Ok(Tracked { value: self.op(Opcode::float_abs, &[t.value]), concrete: Concrete::Float(f.abs()) })
-            }
-            _ => abort("abs of an object"),
-        }
-    }
-
-    /// `min(a, b)` of two numbers of one kind.
-    fn record_min(&mut self, at: usize) -> Step<Tracked> {
-        self.record_min_max(at, false)
-    }
-
-    /// `max(a, b)` of two numbers of one kind.
-    fn record_max(&mut self, at: usize) -> Step<Tracked> {
-        self.record_min_max(at, true)
-    }
-
-    /// `min` or `max` of the two numbers on top of the stack: the operand
-    /// the recorded comparison chose, under a guard that it goes the same
-    /// way (as `min` and `max` do, the first of two equal ones).
-    fn record_min_max(&mut self, at: usize, max: bool) -> Step<Tracked> {
-        let (a, b) = (self.peek(2)?, self.peek(1)?);
-        // `max` keeps `a` unless `b > a`; `min` unless `b < a`.
-        let (opcode, takes_b) = match (a.concrete, b.concrete) {
-            (Concrete::Int(x), Concrete::Int(y)) => {
-                (if max { Opcode::int_gt } else { Opcode::int_lt }, if max { y > x } else { y < x })
-            }
-            (Concrete::Float(x), Concrete::Float(y)) if !x.is_nan() && !y.is_nan() => {
-                (if max { Opcode::float_gt } else { Opcode::float_lt }, if max { y > x } else { y < x })
-            }
-            _ => return abort("min or max of other than two numbers of one kind"),
-        };
-        let cond = self.op(opcode, &[b.value, a.value]);
-        self.branch(cond, takes_b, at);
-        Ok(if takes_b { b } else { a })
-    }
-
-    /// `isinstance(x, cls)` for `cls` a class whose metaclass is `type`:
-    /// a constant under a guard on `x`'s class, whose version (its MRO)
-    /// becomes an assumption. False only when no class on that MRO but
-    /// `object` defines `__class__` (which `isinstance` would consult).
-    fn record_isinstance(&mut self, at: usize) -> Step<Tracked> {
-        let (obj, cls) = (self.peek(2)?, self.peek(1)?);
-        let Concrete::Ref(c) = cls.concrete else { return abort("isinstance of a number as the class") };
-        let Some(ty) = c.downcast::<PyType>().filter(|_| self.vm.class_of(c) == self.vm.types.type_) else {
-            return abort("isinstance with other than a class whose metaclass is type");
-        };
-        let class = match obj.concrete {
-            Concrete::Int(_) => self.vm.types.int,
-            Concrete::Float(_) => self.vm.types.float,
-            Concrete::Ref(v) if !v.is_null() => self.vm.class_of(v),
-            _ => return abort("isinstance of an iterator the trace made"),
-        };
-        let result = class == ty || krait_vm::types::typeobject::is_subtype(class, ty);
-        let version = class.current_version();
-        if version == 0 {
-            return abort("isinstance of an object whose class has no version");
-        }
-        if !result && self.class_defines(class, &[self.vm.names.class]) {
-            return abort("isinstance of an object whose class defines __class__");
-        }
-        if self.trace.const_of(cls.value).is_none() {
-            let expected = self.trace.constant(Const::Ptr(c.to_bits()));
-            self.guard(Opcode::guard_value, &[cls.value, expected], at);
-            self.constants.push(c);
-        }
-        if let Concrete::Ref(_) = obj.concrete {
-            self.guard_class(obj.value, class, at);
-        }
-        self.assumptions.push(Assumption::ClassVersion { class, version });
-        Ok(self.constant(self.vm.bool_value(result)))
-    }
-
-    /// Whether a class on `class`'s MRO other than `object` defines one of
-    /// `names`.
-    fn class_defines(&self, class: Gc<PyType>, names: &[Gc<PyStr>]) -> bool {
-        let object = self.vm.types.object;
-        let mro = class.mro_tuple();
-        let mut classes = mro.as_slice().iter().filter_map(|c| c.downcast::<PyType>());
-        classes.any(|c| c != object && names.iter().any(|&n| c.dict().get_str(n).is_some()))
-    }
-
-    /// `len(x)` for `x` (the top of the stack) an exact list, tuple or str.
-    fn record_len(&mut self, at: usize) -> Step<Tracked> {
-        let t = self.peek(1)?;
-        let Concrete::Ref(v) = t.concrete else { return abort("len of a number") };
-        let Some(len) = exact_len(self.vm, v).and_then(|n| i64::try_from(n).ok()) else {
-            return abort("len of an object that is not an exact list, tuple or str");
-        };
-        let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.sequence_len));
-        let word = word.expect("call_r has a result");
-        self.guard(Opcode::guard_nonnull, &[word], at);
-        Ok(self.item(word, Concrete::Int(len), at))
-    }
-
-    /// `list.append(x)` on an exact list (below `x` on the stack): `None`.
-    fn record_list_append(&mut self, at: usize) -> Step<Tracked> {
-        let (list, value) = (self.peek(2)?, self.peek(1)?);
-        let Concrete::Ref(l) = list.concrete else { return abort("list.append on a number") };
-        if !self.vm.is_exact(l, self.vm.types.list) {
-            return abort("list.append on another object");
-        }
-        self.append(list, value, at);
-        let none = self.vm.none();
-        Ok(Tracked { value: self.trace.constant(Const::Ptr(none.to_bits())), concrete: Concrete::Ref(none) })
-    }
-
-    /// `list.pop()` on an exact list (the top of the stack) that is not
-    /// empty: its last item. (The recorder does not change the list: a
-    /// later read of it in the iteration sees the item still there, which
-    /// at worst records a path whose guards fail.)
-    fn record_list_pop(&mut self, at: usize) -> Step<Tracked> {
-        let list = self.peek(1)?;
-        let Concrete::Ref(l) = list.concrete else { return abort("list.pop on a number") };
-        if !self.vm.is_exact(l, self.vm.types.list) {
-            return abort("list.pop on another object");
-        }
-        let Some(last) =
-            l.downcast::<krait_vm::types::list::PyList>().and_then(|l| l.len().checked_sub(1).and_then(|i| l.get(i)))
-        else {
-            return abort("list.pop on an empty list");
-        };
-        let word = self.trace.push(Opcode::call_r, &[list.value], Some(self.descrs.list_pop));
-        let word = word.expect("call_r has a result");
-        self.guard(Opcode::guard_nonnull, &[word], at);
-        // (Boxed: `record_call_builtin` unboxes a number after the call.)
-        Ok(Tracked { value: word, concrete: Concrete::Ref(last) })
-    }
-
-    /// Append `value` to the exact list `list`, guarded at `at`.
-    fn append(&mut self, list: Tracked, value: Tracked, at: usize) {
-        let word = self.boxed(value);
-        let done = self.trace.push(Opcode::call_i, &[list.value, word], Some(self.descrs.list_append));
-        self.guard(Opcode::guard_true, &[done.expect("call_i has a result")], at);
-    }
-
-    /// `BINARY_OP_INT`: `+ - * // % & | ^ >>` of two small ints, on doubled values.
-    fn record_int_op(&mut self, at: usize, arg: u32) -> Step<()> {
-        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
-        let (Concrete::Int(a), Concrete::Int(b)) = (lhs.concrete, rhs.concrete) else {
-            return abort("BINARY_OP_INT on operands that are not small ints");
-        };
-        let Some((op, _)) = BinaryOp::decode(arg) else { return abort("bad BINARY_OP argument") };
-        if !matches!(
-            op,
-            BinaryOp::Add
-                | BinaryOp::Subtract
-                | BinaryOp::Multiply
-                | BinaryOp::FloorDivide
-                | BinaryOp::Remainder
-                | BinaryOp::And
-                | BinaryOp::Or
-                | BinaryOp::Xor
-                | BinaryOp::RShift
-        ) {
-            return abort(format!("BINARY_OP_INT {op:?} is not supported"));
-        }
-        if b == 0 && matches!(op, BinaryOp::FloorDivide | BinaryOp::Remainder) {
-            return abort("division by zero");
-        }
-        // The interpreter's own definition of the result (a right shift
-        // by 0 to 63 bits, always a small int, is Python's `>>` itself).
-        let result = match op {
-            BinaryOp::RShift if (0..64).contains(&b) => a >> b,
-            BinaryOp::RShift => return abort("a shift by a negative or a large count"),
-            _ => match small_int_op(op, a, b).map(PyValue::small_int_unchecked) {
-                Some(result) => result,
-                None => return abort("int arithmetic leaves the small ints"),
-            },
-        };
-        let one = self.trace.const_int(1);
-        let value = match op {
-            BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply => {
-                let (opcode, rhs_value) = match op {
-                    BinaryOp::Add => (Opcode::int_add_ovf, rhs.value),
-                    BinaryOp::Subtract => (Opcode::int_sub_ovf, rhs.value),
-                    _ => (Opcode::int_mul_ovf, self.op(Opcode::int_rshift, &[rhs.value, one])),
-                };
-                let value = self.op(opcode, &[lhs.value, rhs_value]);
-                self.guard(Opcode::guard_no_overflow, &[], at);
-                value
-            }
-            // On doubled ints these are the ops themselves (the low bits
-            // are 0 and stay 0).
-            BinaryOp::And => self.op(Opcode::int_and, &[lhs.value, rhs.value]),
-            BinaryOp::Or => self.op(Opcode::int_or, &[lhs.value, rhs.value]),
-            BinaryOp::Xor => self.op(Opcode::int_xor, &[lhs.value, rhs.value]),
-            BinaryOp::RShift => {
-                // `((a << 1) >> b) & !1` is `(a >> b) << 1`, for a count
-                // guarded to be 0 to 63.
-                let zero = self.trace.const_int(0);
-                let not_negative = self.op(Opcode::int_ge, &[rhs.value, zero]);
-                self.guard(Opcode::guard_true, &[not_negative], at);
-                let limit = self.trace.const_int(64 << 1);
-                let small = self.op(Opcode::int_lt, &[rhs.value, limit]);
-                self.guard(Opcode::guard_true, &[small], at);
-                let count = self.op(Opcode::int_rshift, &[rhs.value, one]);
-                let shifted = self.op(Opcode::int_rshift, &[lhs.value, count]);
-                let mask = self.trace.const_int(!1);
-                self.op(Opcode::int_and, &[shifted, mask])
-            }
-            _ => {
-                let nonzero = self.op(Opcode::int_is_true, &[rhs.value]);
-                self.guard(Opcode::guard_true, &[nonzero], at);
-                if op == BinaryOp::FloorDivide {
-                    let quotient = self.op(Opcode::int_floordiv, &[lhs.value, rhs.value]);
-                    let value = self.op(Opcode::int_add_ovf, &[quotient, quotient]);
-                    self.guard(Opcode::guard_no_overflow, &[], at);
-                    value
-                } else {
-                    self.op(Opcode::int_mod, &[lhs.value, rhs.value])
-                }
-            }
-        };
-        self.frame.stack.truncate(self.frame.stack.len() - 2);
-        self.frame.stack.push(Tracked { value, concrete: Concrete::Int(result) });
-        Ok(())
-    }
-
-    /// `+ - * /` of two numbers, at least one a float.
-    fn record_float_op(&mut self, at: usize, op: BinaryOp) -> Step<()> {
-        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
-        if lhs.kind() == Kind::Int && rhs.kind() == Kind::Int {
-            return abort("float arithmetic on two ints");
-        }
-        let (Some((x, a)), Some((y, b))) = (self.as_float(lhs), self.as_float(rhs)) else {
-            return abort("float arithmetic on an object");
-        };
-        let (opcode, result) = match op {
-            BinaryOp::Add => (Opcode::float_add, a + b),
-            BinaryOp::Subtract => (Opcode::float_sub, a - b),
-            BinaryOp::Multiply => (Opcode::float_mul, a * b),
-            BinaryOp::TrueDivide => {
-                if b == 0.0 {
-                    return abort("float division by zero");
-                }
-                let zero = self.trace.constant(Const::Float(0.0));
-                let nonzero = self.op(Opcode::float_ne, &[y, zero]);
-                self.guard(Opcode::guard_true, &[nonzero], at);
-                (Opcode::float_truediv, a / b)
-            }
-            other => return abort(format!("BINARY_OP_FLOAT {other:?} is not supported")),
-        };
-        let value = self.op(opcode, &[x, y]);
-        self.frame.stack.truncate(self.frame.stack.len() - 2);
-        self.frame.stack.push(Tracked { value, concrete: Concrete::Float(result) });
-        Ok(())
-    }
-
-    /// `COMPARE_OP_INT`/`_FLOAT` fused with the conditional jump after it
-    /// (`push_bool_or_branch!`); returns the next instruction.
-    fn record_compare(&mut self, at: usize, op: Bc, arg: u32, next: usize) -> Step<usize> {
-        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
-        let Some(cmp) = ComparisonOp::decode(arg) else { return abort("bad COMPARE_OP argument") };
-        let (opcodes, truth) = match (op, lhs.concrete, rhs.concrete) {
-            (Bc::COMPARE_OP_INT, Concrete::Int(a), Concrete::Int(b)) => (
-                [Opcode::int_lt, Opcode::int_le, Opcode::int_eq, Opcode::int_ne, Opcode::int_gt, Opcode::int_ge],
-                compare(cmp, a, b),
-            ),
-            (Bc::COMPARE_OP_FLOAT, Concrete::Float(a), Concrete::Float(b)) => (
-                [
-                    Opcode::float_lt,
-                    Opcode::float_le,
-                    Opcode::float_eq,
-                    Opcode::float_ne,
-                    Opcode::float_gt,
-                    Opcode::float_ge,
-                ],
-                compare(cmp, a, b),
-            ),
-            _ => return abort("a specialised comparison on other operands"),
-        };
-        let cond = self.op(opcodes[cmp as usize], &[lhs.value, rhs.value]);
-        self.test_result(cond, truth, truth, at, next)
-    }
-
-    /// `CONTAINS_OP` (`in`, or `not in` when `negate`) of an exact str or
-    /// small int in an exact dict, fused with the jump after it like a
-    /// comparison; returns the next instruction.
-    fn record_dict_contains(&mut self, at: usize, negate: bool, next: usize) -> Step<usize> {
-        let (key, dict) = (self.peek(2)?, self.peek(1)?);
-        let (Some(key_value), Concrete::Ref(d)) = (key_word(key), dict.concrete) else {
-            return abort("CONTAINS_OP of other operands");
-        };
-        let Some(found) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
-            return abort("CONTAINS_OP other than of an exact str or small int in an exact dict");
-        };
-        let found = found.is_some();
-        let boxed = self.boxed(key);
-        let r = self.trace.push(Opcode::call_i, &[dict.value, boxed], Some(self.descrs.dict_contains));
-        let expected = self.trace.const_int(i64::from(found));
-        self.guard(Opcode::guard_value, &[r.expect("call_i has a result"), expected], at);
-        let holds = self.trace.const_int(1);
-        self.test_result(holds, true, found != negate, at, next)
-    }
-
-    /// `IS_OP` (`is`, or `is not` when `negate`), fused with the jump
-    /// after it like a comparison; returns the next instruction.
-    fn record_is(&mut self, at: usize, negate: bool, next: usize) -> Step<usize> {
-        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
-        let (cond, same) = match (lhs.concrete, rhs.concrete) {
-            (Concrete::Ref(a), Concrete::Ref(b)) => (self.op(Opcode::ptr_eq, &[lhs.value, rhs.value]), a.is(b)),
-            (Concrete::Int(a), Concrete::Int(b)) => (self.op(Opcode::int_eq, &[lhs.value, rhs.value]), a == b),
-            // A small int is never the same object as one of another kind.
-            (Concrete::Int(_), Concrete::Ref(_)) | (Concrete::Ref(_), Concrete::Int(_)) => {
-                (self.trace.const_int(0), false)
-            }
-            _ => return abort("`is` of a float or of an iterator the trace made"),
-        };
-        self.test_result(cond, same, same != negate, at, next)
-    }
-
-    /// The outcome of a test of the two operands on top of the stack,
-    /// guarded at `at` to go as recorded (`cond` is `holds`), whose
-    /// Python result is `result`: taken at once by a conditional jump at
-    /// `next` (as the interpreter fuses comparisons), else pushed as the
-    /// constant bool. Returns the next instruction.
-    fn test_result(&mut self, cond: Value, holds: bool, result: bool, at: usize, next: usize) -> Step<usize> {
-        self.branch(cond, holds, at);
-        self.frame.stack.truncate(self.frame.stack.len() - 2);
-        if next < self.frame.code.instructions.len() {
-            let (jump, target) = self.unit(next)?;
-            if jump == Bc::POP_JUMP_IF_FALSE || jump == Bc::POP_JUMP_IF_TRUE {
-                return Ok(if result == (jump == Bc::POP_JUMP_IF_TRUE) { target as usize } else { next + 1 });
-            }
-        }
-        let t = self.constant(self.vm.bool_value(result));
-        self.frame.stack.push(t);
-        Ok(next)
     }
 }

@@ -1,0 +1,215 @@
+//! Recording arithmetic and tests: small-int and float operations on the
+//! trace's unboxed values, and comparisons, identity and membership tests
+//! fused with the jump after them (see the module documentation of
+//! [`super`]).
+
+use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
+use krait_vm::interp::specialize::{compare, small_int_op};
+use krait_vm::value::Value as PyValue;
+
+use super::{abort, key_word, Concrete, Kind, Recorder, Step, Tracked};
+use crate::ir::{Const, Opcode, Value};
+
+impl Recorder<'_> {
+    /// `BINARY_OP_INT`: `+ - * // % & | ^ >>` of two small ints, on doubled values.
+    pub(super) fn record_int_op(&mut self, at: usize, arg: u32) -> Step<()> {
+        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
+        let (Concrete::Int(a), Concrete::Int(b)) = (lhs.concrete, rhs.concrete) else {
+            return abort("BINARY_OP_INT on operands that are not small ints");
+        };
+        let Some((op, _)) = BinaryOp::decode(arg) else { return abort("bad BINARY_OP argument") };
+        if !matches!(
+            op,
+            BinaryOp::Add
+                | BinaryOp::Subtract
+                | BinaryOp::Multiply
+                | BinaryOp::FloorDivide
+                | BinaryOp::Remainder
+                | BinaryOp::And
+                | BinaryOp::Or
+                | BinaryOp::Xor
+                | BinaryOp::RShift
+        ) {
+            return abort(format!("BINARY_OP_INT {op:?} is not supported"));
+        }
+        if b == 0 && matches!(op, BinaryOp::FloorDivide | BinaryOp::Remainder) {
+            return abort("division by zero");
+        }
+        // The interpreter's own definition of the result (a right shift
+        // by 0 to 63 bits, always a small int, is Python's `>>` itself).
+        let result = match op {
+            BinaryOp::RShift if (0..64).contains(&b) => a >> b,
+            BinaryOp::RShift => return abort("a shift by a negative or a large count"),
+            _ => match small_int_op(op, a, b).map(PyValue::small_int_unchecked) {
+                Some(result) => result,
+                None => return abort("int arithmetic leaves the small ints"),
+            },
+        };
+        let one = self.trace.const_int(1);
+        let value = match op {
+            BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply => {
+                let (opcode, rhs_value) = match op {
+                    BinaryOp::Add => (Opcode::int_add_ovf, rhs.value),
+                    BinaryOp::Subtract => (Opcode::int_sub_ovf, rhs.value),
+                    _ => (Opcode::int_mul_ovf, self.op(Opcode::int_rshift, &[rhs.value, one])),
+                };
+                let value = self.op(opcode, &[lhs.value, rhs_value]);
+                self.guard(Opcode::guard_no_overflow, &[], at);
+                value
+            }
+            // On doubled ints these are the ops themselves (the low bits
+            // are 0 and stay 0).
+            BinaryOp::And => self.op(Opcode::int_and, &[lhs.value, rhs.value]),
+            BinaryOp::Or => self.op(Opcode::int_or, &[lhs.value, rhs.value]),
+            BinaryOp::Xor => self.op(Opcode::int_xor, &[lhs.value, rhs.value]),
+            BinaryOp::RShift => {
+                // `((a << 1) >> b) & !1` is `(a >> b) << 1`, for a count
+                // guarded to be 0 to 63.
+                let zero = self.trace.const_int(0);
+                let not_negative = self.op(Opcode::int_ge, &[rhs.value, zero]);
+                self.guard(Opcode::guard_true, &[not_negative], at);
+                let limit = self.trace.const_int(64 << 1);
+                let small = self.op(Opcode::int_lt, &[rhs.value, limit]);
+                self.guard(Opcode::guard_true, &[small], at);
+                let count = self.op(Opcode::int_rshift, &[rhs.value, one]);
+                let shifted = self.op(Opcode::int_rshift, &[lhs.value, count]);
+                let mask = self.trace.const_int(!1);
+                self.op(Opcode::int_and, &[shifted, mask])
+            }
+            _ => {
+                let nonzero = self.op(Opcode::int_is_true, &[rhs.value]);
+                self.guard(Opcode::guard_true, &[nonzero], at);
+                if op == BinaryOp::FloorDivide {
+                    let quotient = self.op(Opcode::int_floordiv, &[lhs.value, rhs.value]);
+                    let value = self.op(Opcode::int_add_ovf, &[quotient, quotient]);
+                    self.guard(Opcode::guard_no_overflow, &[], at);
+                    value
+                } else {
+                    self.op(Opcode::int_mod, &[lhs.value, rhs.value])
+                }
+            }
+        };
+        self.frame.stack.truncate(self.frame.stack.len() - 2);
+        self.frame.stack.push(Tracked { value, concrete: Concrete::Int(result) });
+        Ok(())
+    }
+
+    /// `+ - * /` of two numbers, at least one a float.
+    pub(super) fn record_float_op(&mut self, at: usize, op: BinaryOp) -> Step<()> {
+        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
+        if lhs.kind() == Kind::Int && rhs.kind() == Kind::Int {
+            return abort("float arithmetic on two ints");
+        }
+        let (Some((x, a)), Some((y, b))) = (self.as_float(lhs), self.as_float(rhs)) else {
+            return abort("float arithmetic on an object");
+        };
+        let (opcode, result) = match op {
+            BinaryOp::Add => (Opcode::float_add, a + b),
+            BinaryOp::Subtract => (Opcode::float_sub, a - b),
+            BinaryOp::Multiply => (Opcode::float_mul, a * b),
+            BinaryOp::TrueDivide => {
+                if b == 0.0 {
+                    return abort("float division by zero");
+                }
+                let zero = self.trace.constant(Const::Float(0.0));
+                let nonzero = self.op(Opcode::float_ne, &[y, zero]);
+                self.guard(Opcode::guard_true, &[nonzero], at);
+                (Opcode::float_truediv, a / b)
+            }
+            other => return abort(format!("BINARY_OP_FLOAT {other:?} is not supported")),
+        };
+        let value = self.op(opcode, &[x, y]);
+        self.frame.stack.truncate(self.frame.stack.len() - 2);
+        self.frame.stack.push(Tracked { value, concrete: Concrete::Float(result) });
+        Ok(())
+    }
+
+    /// `COMPARE_OP_INT`/`_FLOAT` fused with the conditional jump after it
+    /// (`push_bool_or_branch!`); returns the next instruction.
+    pub(super) fn record_compare(&mut self, at: usize, op: Bc, arg: u32, next: usize) -> Step<usize> {
+        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
+        let Some(cmp) = ComparisonOp::decode(arg) else { return abort("bad COMPARE_OP argument") };
+        let (opcodes, truth) = match (op, lhs.concrete, rhs.concrete) {
+            (Bc::COMPARE_OP_INT, Concrete::Int(a), Concrete::Int(b)) => (
+                [Opcode::int_lt, Opcode::int_le, Opcode::int_eq, Opcode::int_ne, Opcode::int_gt, Opcode::int_ge],
+                compare(cmp, a, b),
+            ),
+            (Bc::COMPARE_OP_FLOAT, Concrete::Float(a), Concrete::Float(b)) => (
+                [
+                    Opcode::float_lt,
+                    Opcode::float_le,
+                    Opcode::float_eq,
+                    Opcode::float_ne,
+                    Opcode::float_gt,
+                    Opcode::float_ge,
+                ],
+                compare(cmp, a, b),
+            ),
+            _ => return abort("a specialised comparison on other operands"),
+        };
+        let cond = self.op(opcodes[cmp as usize], &[lhs.value, rhs.value]);
+        self.test_result(cond, truth, truth, at, next)
+    }
+
+    /// `CONTAINS_OP` (`in`, or `not in` when `negate`) of an exact str or
+    /// small int in an exact dict, fused with the jump after it like a
+    /// comparison; returns the next instruction.
+    pub(super) fn record_dict_contains(&mut self, at: usize, negate: bool, next: usize) -> Step<usize> {
+        let (key, dict) = (self.peek(2)?, self.peek(1)?);
+        let (Some(key_value), Concrete::Ref(d)) = (key_word(key), dict.concrete) else {
+            return abort("CONTAINS_OP of other operands");
+        };
+        let Some(found) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
+            return abort("CONTAINS_OP other than of an exact str or small int in an exact dict");
+        };
+        let found = found.is_some();
+        let boxed = self.boxed(key);
+        let r = self.trace.push(Opcode::call_i, &[dict.value, boxed], Some(self.descrs.dict_contains));
+        let expected = self.trace.const_int(i64::from(found));
+        self.guard(Opcode::guard_value, &[r.expect("call_i has a result"), expected], at);
+        let holds = self.trace.const_int(1);
+        self.test_result(holds, true, found != negate, at, next)
+    }
+
+    /// `IS_OP` (`is`, or `is not` when `negate`), fused with the jump
+    /// after it like a comparison; returns the next instruction.
+    pub(super) fn record_is(&mut self, at: usize, negate: bool, next: usize) -> Step<usize> {
+        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
+        let (cond, same) = match (lhs.concrete, rhs.concrete) {
+            (Concrete::Ref(a), Concrete::Ref(b)) => (self.op(Opcode::ptr_eq, &[lhs.value, rhs.value]), a.is(b)),
+            (Concrete::Int(a), Concrete::Int(b)) => (self.op(Opcode::int_eq, &[lhs.value, rhs.value]), a == b),
+            // A small int is never the same object as one of another kind.
+            (Concrete::Int(_), Concrete::Ref(_)) | (Concrete::Ref(_), Concrete::Int(_)) => {
+                (self.trace.const_int(0), false)
+            }
+            _ => return abort("`is` of a float or of an iterator the trace made"),
+        };
+        self.test_result(cond, same, same != negate, at, next)
+    }
+
+    /// The outcome of a test of the two operands on top of the stack,
+    /// guarded at `at` to go as recorded (`cond` is `holds`), whose
+    /// Python result is `result`: taken at once by a conditional jump at
+    /// `next` (as the interpreter fuses comparisons), else pushed as the
+    /// constant bool. Returns the next instruction.
+    pub(super) fn test_result(
+        &mut self,
+        cond: Value,
+        holds: bool,
+        result: bool,
+        at: usize,
+        next: usize,
+    ) -> Step<usize> {
+        self.branch(cond, holds, at);
+        self.frame.stack.truncate(self.frame.stack.len() - 2);
+        if next < self.frame.code.instructions.len() {
+            let (jump, target) = self.unit(next)?;
+            if jump == Bc::POP_JUMP_IF_FALSE || jump == Bc::POP_JUMP_IF_TRUE {
+                return Ok(if result == (jump == Bc::POP_JUMP_IF_TRUE) { target as usize } else { next + 1 });
+            }
+        }
+        let t = self.constant(self.vm.bool_value(result));
+        self.frame.stack.push(t);
+        Ok(next)
+    }
+}

@@ -1,0 +1,332 @@
+//! Recording calls: Python functions inlined, the builtins the recorder
+//! knows, and the yield of a generator driven by a consumer (see the
+//! module documentation of [`super`]).
+
+use krait_bytecode::Opcode as Bc;
+use krait_vm::interp::specialize;
+use krait_vm::object::Gc;
+use krait_vm::types::descriptor::{PyBuiltinFunction, PyMethodDescriptor};
+use krait_vm::types::function::PyFunction;
+use krait_vm::types::str::PyStr;
+use krait_vm::types::tuple::PyTuple;
+use krait_vm::types::typeobject::PyType;
+use krait_vm::value::Value as PyValue;
+
+use super::{abort, Concrete, FrameState, Kind, Recorder, Step, Tracked, MAX_INLINE_DEPTH};
+use crate::assumptions::Assumption;
+use crate::helpers::exact_len;
+use crate::ir::{Const, Opcode};
+
+impl Recorder<'_> {
+    /// `CALL_BUILTIN` of the builtins the recorder knows (any other aborts):
+    /// `math.sqrt` of a number that is not negative, `len` of an exact
+    /// list, tuple or str, and `list.append` on an exact list. None of them
+    /// runs Python code. The callable is guarded to be the one recorded.
+    pub(super) fn record_call_builtin(&mut self, at: usize, n: usize) -> Step<()> {
+        let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
+        let (Concrete::Ref(method_value), Concrete::Ref(function)) = (method.concrete, callable.concrete) else {
+            return abort("CALL_BUILTIN of a number");
+        };
+        let (target, function_slot) =
+            if method_value.is_null() { (function, callable) } else { (method_value, method) };
+        let builtin = target.downcast::<PyBuiltinFunction>().map(|f| {
+            let module = f.module.downcast::<PyStr>();
+            (f.def.name, module.map_or(String::new(), |m| m.as_str().to_string()))
+        });
+        let list_method = target
+            .downcast::<PyMethodDescriptor>()
+            .filter(|m| m.owner.value().is(self.vm.types.list.value()))
+            .map(|m| m.def.name);
+        let record: fn(&mut Self, usize) -> Step<Tracked> =
+            match (builtin.as_ref().map(|(name, module)| (*name, module.as_str())), list_method, n) {
+                (Some(("sqrt", "math")), None, 1) if method_value.is_null() => Recorder::record_sqrt,
+                (Some(("len", "builtins")), None, 1) if method_value.is_null() => Recorder::record_len,
+                (Some(("abs", "builtins")), None, 1) if method_value.is_null() => Recorder::record_abs,
+                (Some(("min", "builtins")), None, 2) if method_value.is_null() => Recorder::record_min,
+                (Some(("max", "builtins")), None, 2) if method_value.is_null() => Recorder::record_max,
+                (Some(("isinstance", "builtins")), None, 2) if method_value.is_null() => Recorder::record_isinstance,
+                (None, Some("append"), 1) if !method_value.is_null() => Recorder::record_list_append,
+                (None, Some("pop"), 0) if !method_value.is_null() => Recorder::record_list_pop,
+                _ => {
+                    let name = builtin.map(|b| b.0).or(list_method).unwrap_or("?");
+                    return abort(format!("CALL_BUILTIN of {name}, which the recorder does not know"));
+                }
+            };
+        // (Before anything the call does.)
+        let expected = self.trace.constant(Const::Ptr(target.to_bits()));
+        self.guard(Opcode::guard_value, &[function_slot.value, expected], at);
+        self.constants.push(target);
+        let result = record(self, at)?;
+        self.frame.stack.truncate(self.frame.stack.len() - (n + 2));
+        self.frame.stack.push(result);
+        if let Concrete::Ref(v) = result.concrete {
+            if Kind::of(self.vm, v) != Kind::Ref {
+                // A number the call returned boxed (having changed
+                // something: its kind guard resumes after the call).
+                let next = at + 1 + Bc::CALL.cache_units();
+                let unboxed = self.item(result.value, Concrete::of(self.vm, v), next);
+                *self.frame.stack.last_mut().expect("the result") = unboxed;
+            }
+        }
+        Ok(())
+    }
+
+    /// `CALL_PY_EXACT_ARGS`: the call is inlined, the callee's frame
+    /// recorded from its first instruction on (the caller is pushed on
+    /// `callers`). The function is guarded to be the one recorded, and its
+    /// version is an assumption.
+    pub(super) fn record_call_py(&mut self, at: usize, n: usize) -> Step<()> {
+        if self.callers.len() >= MAX_INLINE_DEPTH {
+            return abort("calls nested too deep to inline");
+        }
+        let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
+        let (Concrete::Ref(m), Concrete::Ref(c)) = (method.concrete, callable.concrete) else {
+            return abort("CALL_PY_EXACT_ARGS of a number");
+        };
+        let (slot, target, argc) = if m.is_null() { (callable, c, n) } else { (method, m, n + 1) };
+        // (A bound method object, which the interpreter unpacks, is not.)
+        let Some(func) = target.downcast::<PyFunction>() else {
+            return abort("CALL_PY_EXACT_ARGS of an object that is not a function");
+        };
+        if !specialize::binds_positionally(func, argc) {
+            return abort("CALL_PY_EXACT_ARGS of a function that binds its arguments otherwise");
+        }
+        let expected = self.trace.constant(Const::Ptr(target.to_bits()));
+        self.guard(Opcode::guard_value, &[slot.value, expected], at);
+        self.constants.push(target);
+        self.assumptions.push(Assumption::FunctionVersion { function: func, version: func.version.get() });
+        let code = func.code();
+        let mut locals = self.frame.stack[self.frame.stack.len() - argc..].to_vec();
+        let missing = (code.code.arg_count as usize).saturating_sub(argc);
+        if missing > 0 {
+            let defaults = func.defaults.get().downcast::<PyTuple>().expect("binds_positionally saw the defaults");
+            for &d in &defaults.as_slice()[defaults.len() - missing..] {
+                let t = self.constant(d);
+                locals.push(t);
+            }
+        }
+        let null = Tracked { value: self.trace.constant(Const::Ptr(0)), concrete: Concrete::Ref(PyValue::NULL) };
+        locals.resize(code.nlocalsplus(), null);
+        let callee = FrameState {
+            code,
+            func: target,
+            locals,
+            stack: Vec::new(),
+            globals: func.globals,
+            builtins: func.builtins,
+        };
+        let caller = std::mem::replace(&mut self.frame, callee);
+        self.callers.push((caller, at));
+        Ok(())
+    }
+
+    /// `COPY_FREE_VARS` at the start of an inlined closure: its cells, from
+    /// the function (a constant of the trace), are constants.
+    pub(super) fn record_copy_free_vars(&mut self, n: usize) -> Step<()> {
+        let closure = self.frame.func.downcast::<PyFunction>().and_then(|f| f.closure.get().downcast::<PyTuple>());
+        let Some(closure) = closure.filter(|c| c.len() == n && n <= self.frame.locals.len()) else {
+            return abort("COPY_FREE_VARS outside an inlined closure");
+        };
+        let first = self.frame.locals.len() - n;
+        for (i, &cell) in closure.as_slice().iter().enumerate() {
+            self.frame.locals[first + i] = self.constant(cell);
+        }
+        Ok(())
+    }
+
+    /// `YIELD_VALUE` in the entry frame of a generator driven by a consumer
+    /// (`Options::yields`): the value is handed to the consumer, and the
+    /// yield evaluates to None. The guard on the helper's result resumes
+    /// after the yield (at `next`) with the value on the stack; the driver
+    /// then either replaces it with None (the consumer took it but ran
+    /// Python code) or has the interpreter suspend the generator with it
+    /// (the consumer refused it).
+    pub(super) fn record_yield(&mut self, next: usize) -> Step<()> {
+        if !self.options.yields || !self.callers.is_empty() {
+            return abort("YIELD_VALUE outside a generator driven by a consumer");
+        }
+        let t = self.pop()?;
+        if let Concrete::Iter { .. } = t.concrete {
+            return abort("YIELD_VALUE of an iterator the trace made");
+        }
+        let word = self.boxed(t);
+        let taken = self.trace.push(Opcode::call_i, &[word], Some(self.descrs.yield_value));
+        self.frame.stack.push(Tracked { value: word, concrete: t.concrete });
+        self.guard(Opcode::guard_true, &[taken.expect("call_i has a result")], next);
+        self.pop()?;
+        let none = self.vm.none();
+        let t = self.constant(none);
+        self.frame.stack.push(t);
+        self.yielded = true;
+        Ok(())
+    }
+
+    /// `math.sqrt(x)` for `x` (the top of the stack) not negative.
+    pub(super) fn record_sqrt(&mut self, at: usize) -> Step<Tracked> {
+        let Some((x, a)) = self.as_float(self.peek(1)?) else { return abort("math.sqrt of an object") };
+        if a.is_nan() || a < 0.0 {
+            return abort("math.sqrt of a negative number or a NaN");
+        }
+        let zero = self.trace.constant(Const::Float(0.0));
+        let not_negative = self.op(Opcode::float_ge, &[x, zero]);
+        self.guard(Opcode::guard_true, &[not_negative], at);
+        let root = self.trace.push(Opcode::call_pure_f, &[x], Some(self.descrs.float_sqrt));
+        Ok(Tracked { value: root.expect("call_pure_f has a result"), concrete: Concrete::Float(a.sqrt()) })
+    }
+
+    /// `abs(x)` of a number.
+    pub(super) fn record_abs(&mut self, at: usize) -> Step<Tracked> {
+        let t = self.peek(1)?;
+        match t.concrete {
+            Concrete::Int(i) => {
+                // The doubled value's absolute value is the doubled result;
+                // only the most negative small int overflows.
+                let Some(r) = i.checked_abs().filter(|&r| PyValue::small_int(r).is_some()) else {
+                    return abort("abs leaves the small ints");
+                };
+                let zero = self.trace.const_int(0);
+                let negative = self.op(Opcode::int_lt, &[t.value, zero]);
+                self.branch(negative, i < 0, at);
+                if i >= 0 {
+                    return Ok(t);
+                }
+                let value = self.op(Opcode::int_sub_ovf, &[zero, t.value]);
+                self.guard(Opcode::guard_no_overflow, &[], at);
+                Ok(Tracked { value, concrete: Concrete::Int(r) })
+            }
+            Concrete::Float(f) => {
+                Ok(Tracked { value: self.op(Opcode::float_abs, &[t.value]), concrete: Concrete::Float(f.abs()) })
+            }
+            _ => abort("abs of an object"),
+        }
+    }
+
+    /// `min(a, b)` of two numbers of one kind.
+    pub(super) fn record_min(&mut self, at: usize) -> Step<Tracked> {
+        self.record_min_max(at, false)
+    }
+
+    /// `max(a, b)` of two numbers of one kind.
+    pub(super) fn record_max(&mut self, at: usize) -> Step<Tracked> {
+        self.record_min_max(at, true)
+    }
+
+    /// `min` or `max` of the two numbers on top of the stack: the operand
+    /// the recorded comparison chose, under a guard that it goes the same
+    /// way (as `min` and `max` do, the first of two equal ones).
+    pub(super) fn record_min_max(&mut self, at: usize, max: bool) -> Step<Tracked> {
+        let (a, b) = (self.peek(2)?, self.peek(1)?);
+        // `max` keeps `a` unless `b > a`; `min` unless `b < a`.
+        let (opcode, takes_b) = match (a.concrete, b.concrete) {
+            (Concrete::Int(x), Concrete::Int(y)) => {
+                (if max { Opcode::int_gt } else { Opcode::int_lt }, if max { y > x } else { y < x })
+            }
+            (Concrete::Float(x), Concrete::Float(y)) if !x.is_nan() && !y.is_nan() => {
+                (if max { Opcode::float_gt } else { Opcode::float_lt }, if max { y > x } else { y < x })
+            }
+            _ => return abort("min or max of other than two numbers of one kind"),
+        };
+        let cond = self.op(opcode, &[b.value, a.value]);
+        self.branch(cond, takes_b, at);
+        Ok(if takes_b { b } else { a })
+    }
+
+    /// `isinstance(x, cls)` for `cls` a class whose metaclass is `type`:
+    /// a constant under a guard on `x`'s class, whose version (its MRO)
+    /// becomes an assumption. False only when no class on that MRO but
+    /// `object` defines `__class__` (which `isinstance` would consult).
+    pub(super) fn record_isinstance(&mut self, at: usize) -> Step<Tracked> {
+        let (obj, cls) = (self.peek(2)?, self.peek(1)?);
+        let Concrete::Ref(c) = cls.concrete else { return abort("isinstance of a number as the class") };
+        let Some(ty) = c.downcast::<PyType>().filter(|_| self.vm.class_of(c) == self.vm.types.type_) else {
+            return abort("isinstance with other than a class whose metaclass is type");
+        };
+        let class = match obj.concrete {
+            Concrete::Int(_) => self.vm.types.int,
+            Concrete::Float(_) => self.vm.types.float,
+            Concrete::Ref(v) if !v.is_null() => self.vm.class_of(v),
+            _ => return abort("isinstance of an iterator the trace made"),
+        };
+        let result = class == ty || krait_vm::types::typeobject::is_subtype(class, ty);
+        let version = class.current_version();
+        if version == 0 {
+            return abort("isinstance of an object whose class has no version");
+        }
+        if !result && self.class_defines(class, &[self.vm.names.class]) {
+            return abort("isinstance of an object whose class defines __class__");
+        }
+        if self.trace.const_of(cls.value).is_none() {
+            let expected = self.trace.constant(Const::Ptr(c.to_bits()));
+            self.guard(Opcode::guard_value, &[cls.value, expected], at);
+            self.constants.push(c);
+        }
+        if let Concrete::Ref(_) = obj.concrete {
+            self.guard_class(obj.value, class, at);
+        }
+        self.assumptions.push(Assumption::ClassVersion { class, version });
+        Ok(self.constant(self.vm.bool_value(result)))
+    }
+
+    /// Whether a class on `class`'s MRO other than `object` defines one of
+    /// `names`.
+    pub(super) fn class_defines(&self, class: Gc<PyType>, names: &[Gc<PyStr>]) -> bool {
+        let object = self.vm.types.object;
+        let mro = class.mro_tuple();
+        let mut classes = mro.as_slice().iter().filter_map(|c| c.downcast::<PyType>());
+        classes.any(|c| c != object && names.iter().any(|&n| c.dict().get_str(n).is_some()))
+    }
+
+    /// `len(x)` for `x` (the top of the stack) an exact list, tuple or str.
+    pub(super) fn record_len(&mut self, at: usize) -> Step<Tracked> {
+        let t = self.peek(1)?;
+        let Concrete::Ref(v) = t.concrete else { return abort("len of a number") };
+        let Some(len) = exact_len(self.vm, v).and_then(|n| i64::try_from(n).ok()) else {
+            return abort("len of an object that is not an exact list, tuple or str");
+        };
+        let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.sequence_len));
+        let word = word.expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        Ok(self.item(word, Concrete::Int(len), at))
+    }
+
+    /// `list.append(x)` on an exact list (below `x` on the stack): `None`.
+    pub(super) fn record_list_append(&mut self, at: usize) -> Step<Tracked> {
+        let (list, value) = (self.peek(2)?, self.peek(1)?);
+        let Concrete::Ref(l) = list.concrete else { return abort("list.append on a number") };
+        if !self.vm.is_exact(l, self.vm.types.list) {
+            return abort("list.append on another object");
+        }
+        self.append(list, value, at);
+        let none = self.vm.none();
+        Ok(Tracked { value: self.trace.constant(Const::Ptr(none.to_bits())), concrete: Concrete::Ref(none) })
+    }
+
+    /// `list.pop()` on an exact list (the top of the stack) that is not
+    /// empty: its last item. (The recorder does not change the list: a
+    /// later read of it in the iteration sees the item still there, which
+    /// at worst records a path whose guards fail.)
+    pub(super) fn record_list_pop(&mut self, at: usize) -> Step<Tracked> {
+        let list = self.peek(1)?;
+        let Concrete::Ref(l) = list.concrete else { return abort("list.pop on a number") };
+        if !self.vm.is_exact(l, self.vm.types.list) {
+            return abort("list.pop on another object");
+        }
+        let Some(last) =
+            l.downcast::<krait_vm::types::list::PyList>().and_then(|l| l.len().checked_sub(1).and_then(|i| l.get(i)))
+        else {
+            return abort("list.pop on an empty list");
+        };
+        let word = self.trace.push(Opcode::call_r, &[list.value], Some(self.descrs.list_pop));
+        let word = word.expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        // (Boxed: `record_call_builtin` unboxes a number after the call.)
+        Ok(Tracked { value: word, concrete: Concrete::Ref(last) })
+    }
+
+    /// Append `value` to the exact list `list`, guarded at `at`.
+    pub(super) fn append(&mut self, list: Tracked, value: Tracked, at: usize) {
+        let word = self.boxed(value);
+        let done = self.trace.push(Opcode::call_i, &[list.value, word], Some(self.descrs.list_append));
+        self.guard(Opcode::guard_true, &[done.expect("call_i has a result")], at);
+    }
+}
