@@ -83,6 +83,12 @@ pub struct VmDescrs {
     /// `dict_subscript(dict, key) -> dict[key], or 0 (missing, or a lookup
     /// that could run Python code: `dict::subscript_without_eq`)`.
     pub dict_subscript: DescrId,
+    /// `dict_get(dict, key, default) -> dict.get(key, default), or 0 (a
+    /// lookup that could run Python code)`.
+    pub dict_get: DescrId,
+    /// `dict_store(dict, key, value) -> 1 when stored, or 0
+    /// (`dict::store_without_eq`)`.
+    pub dict_store: DescrId,
     /// `dict_contains(dict, key) -> 1 when `key in dict`, 0 when not, 2
     /// when the lookup could run Python code`.
     pub dict_contains: DescrId,
@@ -223,6 +229,20 @@ impl VmDescrs {
             Type::Ref,
             EffectClass::CanRaise,
         );
+        let dict_get = table.call(
+            "dict_get",
+            dict_get as *const () as usize,
+            &[Type::Ref, Type::Ref, Type::Ref],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
+        let dict_store = table.call(
+            "dict_store",
+            dict_store as *const () as usize,
+            &[Type::Ref, Type::Ref, Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
         let dict_contains = table.call(
             "dict_contains",
             dict_contains as *const () as usize,
@@ -350,6 +370,8 @@ impl VmDescrs {
             unpack_advance,
             dict_subscript,
             dict_contains,
+            dict_store,
+            dict_get,
             tuple_len,
             tuple_at,
             load_attr_instance,
@@ -720,6 +742,25 @@ pub(crate) extern "C" fn dict_subscript(ctx: *mut JitContext, dict: u64, key: u6
     let vm = unsafe { vm_of(ctx) };
     let found = krait_vm::types::dict::subscript_without_eq(vm, PyValue::from_bits(dict), PyValue::from_bits(key));
     found.flatten().map_or(0, PyValue::to_bits)
+}
+
+/// `dict.get(key, default)` for an exact str or small int key.
+pub(crate) extern "C" fn dict_get(ctx: *mut JitContext, dict: u64, key: u64, default: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    match krait_vm::types::dict::subscript_without_eq(vm, PyValue::from_bits(dict), PyValue::from_bits(key)) {
+        Some(found) => found.map_or(default, PyValue::to_bits),
+        None => 0,
+    }
+}
+
+/// `STORE_SUBSCR_DICT` for an exact str or small int key
+/// (`dict::store_without_eq`).
+pub(crate) extern "C" fn dict_store(ctx: *mut JitContext, dict: u64, key: u64, value: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let (dict, key, value) = (PyValue::from_bits(dict), PyValue::from_bits(key), PyValue::from_bits(value));
+    u64::from(krait_vm::types::dict::store_without_eq(vm, dict, key, value))
 }
 
 /// `CONTAINS_OP` on an exact dict for an exact str or small int key.

@@ -110,7 +110,7 @@ fn an_overflowing_loop_leaves_through_its_overflow_guard_into_big_ints() {
 #[test]
 fn a_loop_with_an_unsupported_body_aborts_and_the_program_still_runs() {
     let (status, traces, stats) = run(
-        "def f(n):\n    items = {}\n    for i in range(n):\n        items[i] = i\n    return len(items)\n\
+        "def f(n):\n    items = set()\n    for i in range(n):\n        items.add(i)\n    return len(items)\n\
          assert f(3000) == 3000\n",
         10,
     );

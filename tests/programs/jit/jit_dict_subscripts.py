@@ -66,3 +66,45 @@ def count_known(table, n):
 
 print("contains", count_known(table, 5000), count_known({"0": 1, 2: 2}, 3000))
 print("contains colliding", count_known(odd, 3000))
+
+
+def histogram(words):
+    counts = {}
+    for w in words:
+        counts[w] = counts.get(w, 0) + 1
+    return sorted(counts.items())
+
+
+def squares(n):
+    cache = {}
+    t = 0
+    for i in range(n):
+        k = i % 50
+        if k not in cache:
+            cache[k] = k * k
+        t += cache[k]
+        t += cache.get(k + 1000, 1)
+    return t, len(cache)
+
+
+def relabel(n):
+    names = {}
+    for i in range(n):
+        names[i % 10] = "x" if i % 3 else 2.5
+        names["last"] = i
+    return names
+
+
+print("histogram", histogram(["a", "b", "a", "c", "b", "a"] * 700))
+print("squares", squares(5000))
+print("relabel", relabel(3000))
+
+
+def fill(d, n):
+    for i in range(n):
+        d[i % 10] = i
+    return d
+
+
+colliding = fill({Key(): 0}, 3000)
+print("store colliding", sorted((k if isinstance(k, int) else -1, v) for k, v in colliding.items()))

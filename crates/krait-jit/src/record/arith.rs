@@ -162,7 +162,7 @@ impl Recorder<'_> {
         let Some(found) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
             return abort("CONTAINS_OP other than of an exact str or small int in an exact dict");
         };
-        let found = found.is_some();
+        let found = found.is_some() || self.stored(d, key_value).is_some();
         let boxed = self.boxed(key);
         let r = self.trace.push(Opcode::call_i, &[dict.value, boxed], Some(self.descrs.dict_contains));
         let expected = self.trace.const_int(i64::from(found));

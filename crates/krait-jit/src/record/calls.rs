@@ -12,7 +12,7 @@ use krait_vm::types::tuple::PyTuple;
 use krait_vm::types::typeobject::PyType;
 use krait_vm::value::Value as PyValue;
 
-use super::{abort, Concrete, FrameState, Kind, Recorder, Step, Tracked, MAX_INLINE_DEPTH};
+use super::{abort, key_word, Concrete, FrameState, Kind, Recorder, Step, Tracked, MAX_INLINE_DEPTH};
 use crate::assumptions::Assumption;
 use crate::helpers::exact_len;
 use crate::ir::{Const, Opcode};
@@ -33,10 +33,10 @@ impl Recorder<'_> {
             let module = f.module.downcast::<PyStr>();
             (f.def.name, module.map_or(String::new(), |m| m.as_str().to_string()))
         });
-        let list_method = target
-            .downcast::<PyMethodDescriptor>()
-            .filter(|m| m.owner.value().is(self.vm.types.list.value()))
-            .map(|m| m.def.name);
+        let method_of = |class: Gc<PyType>| {
+            target.downcast::<PyMethodDescriptor>().filter(|m| m.owner.value().is(class.value())).map(|m| m.def.name)
+        };
+        let (list_method, dict_method) = (method_of(self.vm.types.list), method_of(self.vm.types.dict));
         let record: fn(&mut Self, usize) -> Step<Tracked> =
             match (builtin.as_ref().map(|(name, module)| (*name, module.as_str())), list_method, n) {
                 (Some(("sqrt", "math")), None, 1) if method_value.is_null() => Recorder::record_sqrt,
@@ -47,8 +47,10 @@ impl Recorder<'_> {
                 (Some(("isinstance", "builtins")), None, 2) if method_value.is_null() => Recorder::record_isinstance,
                 (None, Some("append"), 1) if !method_value.is_null() => Recorder::record_list_append,
                 (None, Some("pop"), 0) if !method_value.is_null() => Recorder::record_list_pop,
+                _ if dict_method == Some("get") && !method_value.is_null() && n == 1 => Recorder::record_dict_get1,
+                _ if dict_method == Some("get") && !method_value.is_null() && n == 2 => Recorder::record_dict_get2,
                 _ => {
-                    let name = builtin.map(|b| b.0).or(list_method).unwrap_or("?");
+                    let name = builtin.map(|b| b.0).or(list_method).or(dict_method).unwrap_or("?");
                     return abort(format!("CALL_BUILTIN of {name}, which the recorder does not know"));
                 }
             };
@@ -321,6 +323,44 @@ impl Recorder<'_> {
         self.guard(Opcode::guard_nonnull, &[word], at);
         // (Boxed: `record_call_builtin` unboxes a number after the call.)
         Ok(Tracked { value: word, concrete: Concrete::Ref(last) })
+    }
+
+    /// `dict.get(key)` on an exact dict, for an exact str or small int key.
+    pub(super) fn record_dict_get1(&mut self, at: usize) -> Step<Tracked> {
+        let none = self.constant(self.vm.none());
+        self.record_dict_get(at, 2, none)
+    }
+
+    /// `dict.get(key, default)`, likewise.
+    pub(super) fn record_dict_get2(&mut self, at: usize) -> Step<Tracked> {
+        let default = self.peek(1)?;
+        self.record_dict_get(at, 3, default)
+    }
+
+    /// `dict.get` with the dict `depth` slots down the stack and the key
+    /// above it.
+    fn record_dict_get(&mut self, at: usize, depth: usize, default: Tracked) -> Step<Tracked> {
+        let (dict, key) = (self.peek(depth)?, self.peek(depth - 1)?);
+        let (Some(key_value), Concrete::Ref(d)) = (key_word(key), dict.concrete) else {
+            return abort("dict.get of other operands");
+        };
+        let Some(found) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
+            return abort("dict.get of a key that is not an exact str or a small int");
+        };
+        let concrete = match (self.stored(d, key_value), found) {
+            (Some(stored), _) => stored,
+            (None, Some(item)) => Concrete::of(self.vm, item),
+            (None, None) => default.concrete,
+        };
+        if let Concrete::Iter { .. } = default.concrete {
+            return abort("dict.get with an iterator the trace made as the default");
+        }
+        let boxed_key = self.boxed(key);
+        let boxed_default = self.boxed(default);
+        let word = self.trace.push(Opcode::call_r, &[dict.value, boxed_key, boxed_default], Some(self.descrs.dict_get));
+        let word = word.expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        Ok(self.item(word, concrete, at))
     }
 
     /// Append `value` to the exact list `list`, guarded at `at`.

@@ -69,8 +69,9 @@
 //!   enumerate of one, `GET_ITER` of an exact list or tuple (a new iterator,
 //!   which the recorder follows by position: `Concrete::Iter`).
 //! - Containers: `BINARY_SUBSCR_LIST_INT`/`_TUPLE_INT`,
-//!   `STORE_SUBSCR_LIST_INT`, `BINARY_SUBSCR_DICT` (exact str or small int
-//!   key), `UNPACK_SEQUENCE_TUPLE`, `LIST_APPEND`. An item read is a helper
+//!   `STORE_SUBSCR_LIST_INT`, `BINARY_SUBSCR_DICT`/`STORE_SUBSCR_DICT` and
+//!   `dict.get` (an exact str or small int key, whose lookup would call no
+//!   `__eq__`), `UNPACK_SEQUENCE_TUPLE`, `LIST_APPEND`. An item read is a helper
 //!   call; one that is a small int or an exact float is unboxed under a
 //!   guard on its kind, any other stays a `ref`.
 //! - Attributes and names: `LOAD_ATTR_INSTANCE`, `STORE_ATTR_INSTANCE` into
@@ -341,7 +342,9 @@ struct Recorder<'a> {
     /// The iteration counter (see [`Recorded`]).
     iterations: Value,
     /// What this iteration stored so far, by (object, place): attributes
-    /// (the name), list items (`list_slot`), cells (NULL). The recorder
+    /// (the name), list items (`list_slot`), cells (NULL), dict items (the
+    /// key, by identity: an equal key that is another str object misses,
+    /// which at worst records a path whose guards fail). The recorder
     /// writes no heap, so later loads of the same place take their concrete
     /// value from here.
     stores: Vec<((PyValue, PyValue), Concrete)>,
@@ -959,19 +962,38 @@ impl<'a> Recorder<'a> {
                     let (dict, key) = (self.peek(2)?, self.peek(1)?);
                     let Some(key_value) = key_word(key) else { return abort("BINARY_SUBSCR_DICT with a float key") };
                     let Concrete::Ref(d) = dict.concrete else { return abort("BINARY_SUBSCR_DICT of a number") };
-                    let Some(Some(item)) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
-                        return abort(
+                    let found = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value);
+                    let item = match (found, self.stored(d, key_value)) {
+                        (Some(_), Some(stored)) => stored,
+                        (Some(Some(item)), None) => Concrete::of(self.vm, item),
+                        _ => return abort(
                             "BINARY_SUBSCR_DICT of a missing key, or of a key that is not an exact str or a small int",
-                        );
+                        ),
                     };
                     let key_word = self.boxed(key);
                     let word =
                         self.trace.push(Opcode::call_r, &[dict.value, key_word], Some(self.descrs.dict_subscript));
                     let word = word.expect("call_r has a result");
                     self.guard(Opcode::guard_nonnull, &[word], at);
-                    let item = self.item(word, Concrete::of(self.vm, item), at);
+                    let item = self.item(word, item, at);
                     self.frame.stack.truncate(self.frame.stack.len() - 2);
                     self.frame.stack.push(item);
+                }
+                Bc::STORE_SUBSCR_DICT => {
+                    ip += Bc::STORE_SUBSCR.cache_units();
+                    let (value, dict, key) = (self.peek(3)?, self.peek(2)?, self.peek(1)?);
+                    let (Some(key_value), Concrete::Ref(d)) = (key_word(key), dict.concrete) else {
+                        return abort("STORE_SUBSCR_DICT of other operands");
+                    };
+                    if krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value).is_none() {
+                        return abort("STORE_SUBSCR_DICT of a key that is not an exact str or a small int");
+                    }
+                    let (boxed_key, boxed_value) = (self.boxed(key), self.boxed(value));
+                    let args = [dict.value, boxed_key, boxed_value];
+                    let stored = self.trace.push(Opcode::call_i, &args, Some(self.descrs.dict_store));
+                    self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
+                    self.stores.push(((d, key_value), value.concrete));
+                    self.frame.stack.truncate(self.frame.stack.len() - 3);
                 }
                 Bc::FOR_ITER_UNPACK => {
                     ip += Bc::FOR_ITER.cache_units();

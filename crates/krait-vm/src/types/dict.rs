@@ -523,17 +523,34 @@ impl PyMappingProxy {
     }
 }
 
+/// `dict[key] = value` for the operands of [`subscript_without_eq`], when
+/// that store runs no Python code; false (nothing stored) otherwise.
+pub fn store_without_eq(vm: &mut Vm, dict: Value, key: Value, value: Value) -> bool {
+    if subscript_without_eq(vm, dict, key).is_none() {
+        return false;
+    }
+    let d = dict.downcast::<PyDict>().expect("an exact dict");
+    let hash = pure_key_hash(vm, key).expect("a str or small int key");
+    // No key of this hash needs `__eq__` (just checked), so the store's
+    // probe runs no Python code and cannot fail.
+    d.set_item_hashed(vm, key, hash, value).is_ok()
+}
+
+/// The hash of an exact str or a small int.
+fn pure_key_hash(vm: &Vm, key: Value) -> Option<i64> {
+    match key.as_small_int() {
+        Some(i) => Some(crate::numeric::hash::hash_i64(i)),
+        None => Some(key.downcast::<PyStr>().filter(|_| vm.is_exact(key, vm.types.str))?.hash()),
+    }
+}
+
 /// `dict[key]` for an exact dict and a key that is an exact str or a
 /// small int, when the lookup runs no Python code (`get_without_eq`):
 /// `None` when it might, or for other operands; `Some(None)` when the key
 /// is missing.
 pub fn subscript_without_eq(vm: &Vm, dict: Value, key: Value) -> Option<Option<Value>> {
     let d = dict.downcast::<PyDict>().filter(|_| vm.is_exact(dict, vm.types.dict))?;
-    let hash = match key.as_small_int() {
-        Some(i) => crate::numeric::hash::hash_i64(i),
-        None => key.downcast::<PyStr>().filter(|_| vm.is_exact(key, vm.types.str))?.hash(),
-    };
-    d.get_without_eq(vm, key, hash)
+    d.get_without_eq(vm, key, pure_key_hash(vm, key)?)
 }
 
 pub fn new_mappingproxy(vm: &mut Vm, mapping: Value) -> Value {
