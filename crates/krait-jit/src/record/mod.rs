@@ -264,6 +264,13 @@ fn key_word(t: Tracked) -> Option<PyValue> {
     }
 }
 
+/// Whether two places of [`Recorder::forwarded`] are the same: the same
+/// object, or attribute names with the same text (names need not be
+/// interned once).
+fn same_place(a: PyValue, b: PyValue) -> bool {
+    a.is(b) || a.downcast::<PyStr>().zip(b.downcast::<PyStr>()).is_some_and(|(a, b)| a.as_str() == b.as_str())
+}
+
 /// The `stores` key of item `i` of `list` (negative counts from the end).
 fn list_slot(list: PyValue, i: i64) -> PyValue {
     let len = list.downcast::<krait_vm::types::list::PyList>().map_or(0, |l| l.len() as i64);
@@ -348,6 +355,13 @@ struct Recorder<'a> {
     /// writes no heap, so later loads of the same place take their concrete
     /// value from here.
     stores: Vec<((PyValue, PyValue), Concrete)>,
+    /// What the trace itself stored this iteration, by (the object's trace
+    /// value, place): attributes (the name) and cells (NULL). A later load
+    /// through the same trace value is that value, with no helper call
+    /// (store-to-load forwarding). A store of a place forgets it for every
+    /// other object, which may be the same at run time; a dict store
+    /// forgets every attribute (an instance's `__dict__` is a dict).
+    forwarded: Vec<(Value, PyValue, Tracked)>,
     /// See [`Recorded::constants`].
     constants: Vec<PyValue>,
     /// See [`Recorded::assumptions`].
@@ -527,6 +541,7 @@ impl<'a> Recorder<'a> {
             callers,
             iterations,
             stores: Vec::new(),
+            forwarded: Vec::new(),
             constants: Vec::new(),
             assumptions: Vec::new(),
             options,
@@ -612,6 +627,36 @@ impl<'a> Recorder<'a> {
             let value = self.trace.push(Opcode::call_pure_f, &[word], Some(self.descrs.float_value));
             Tracked { value: value.expect("call_pure_f has a result"), concrete: item }
         }
+    }
+
+    /// `LOAD_DEREF` of `cell` (a local), by the helper.
+    fn record_cell_get(&mut self, cell: Tracked, at: usize) -> Step<Tracked> {
+        let Concrete::Ref(c) = cell.concrete else { return abort("LOAD_DEREF of a number") };
+        let Some(current) = c.downcast::<PyCell>().map(|c| c.contents.get()) else {
+            return abort("LOAD_DEREF of a slot that holds no cell");
+        };
+        let concrete = match self.stored(c, PyValue::NULL) {
+            Some(stored) => stored,
+            None if current.is_null() => return abort("LOAD_DEREF of an empty cell"),
+            None => Concrete::of(self.vm, current),
+        };
+        let word = self.trace.push(Opcode::call_r, &[cell.value], Some(self.descrs.cell_get));
+        let word = word.expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        Ok(self.item(word, concrete, at))
+    }
+
+    /// Remember that the trace stored `value` into `place` of the object
+    /// whose trace value is `object` (see [`Recorder::forwarded`]).
+    fn forward(&mut self, object: Value, place: PyValue, value: Tracked) {
+        self.forwarded.retain(|&(_, p, _)| !same_place(p, place));
+        self.forwarded.push((object, place, value));
+    }
+
+    /// What the trace stored into `place` of `object` this iteration, if
+    /// it still knows.
+    fn forwarded(&self, object: Value, place: PyValue) -> Option<Tracked> {
+        self.forwarded.iter().rev().find(|&&(o, p, _)| o == object && same_place(p, place)).map(|f| f.2)
     }
 
     /// What this iteration last stored into `place` of `object` (see
@@ -993,6 +1038,8 @@ impl<'a> Recorder<'a> {
                     let stored = self.trace.push(Opcode::call_i, &args, Some(self.descrs.dict_store));
                     self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
                     self.stores.push(((d, key_value), value.concrete));
+                    // (An instance's `__dict__` may be this dict.)
+                    self.forwarded.retain(|(_, place, _)| place.is_null());
                     self.frame.stack.truncate(self.frame.stack.len() - 3);
                 }
                 Bc::FOR_ITER_UNPACK => {
@@ -1047,19 +1094,10 @@ impl<'a> Recorder<'a> {
                 }
                 Bc::LOAD_DEREF => {
                     let cell = self.frame.locals[arg as usize];
-                    let Concrete::Ref(c) = cell.concrete else { return abort("LOAD_DEREF of a number") };
-                    let Some(current) = c.downcast::<PyCell>().map(|c| c.contents.get()) else {
-                        return abort("LOAD_DEREF of a slot that holds no cell");
+                    let value = match self.forwarded(cell.value, PyValue::NULL) {
+                        Some(value) => value,
+                        None => self.record_cell_get(cell, at)?,
                     };
-                    let concrete = match self.stored(c, PyValue::NULL) {
-                        Some(stored) => stored,
-                        None if current.is_null() => return abort("LOAD_DEREF of an empty cell"),
-                        None => Concrete::of(self.vm, current),
-                    };
-                    let word = self.trace.push(Opcode::call_r, &[cell.value], Some(self.descrs.cell_get));
-                    let word = word.expect("call_r has a result");
-                    self.guard(Opcode::guard_nonnull, &[word], at);
-                    let value = self.item(word, concrete, at);
                     self.frame.stack.push(value);
                 }
                 Bc::STORE_DEREF => {
@@ -1072,6 +1110,7 @@ impl<'a> Recorder<'a> {
                     let stored = self.trace.push(Opcode::call_i, &[cell.value, word], Some(self.descrs.cell_set));
                     self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
                     self.stores.push(((c, PyValue::NULL), value.concrete));
+                    self.forward(cell.value, PyValue::NULL, value);
                     self.pop()?;
                 }
                 Bc::PUSH_NULL => {
@@ -1345,6 +1384,11 @@ impl<'a> Recorder<'a> {
         let t = self.peek(1)?;
         let Concrete::Ref(object) = t.concrete else { return abort("LOAD_ATTR_INSTANCE of a number") };
         let name = self.frame.code.names[arg as usize];
+        if let Some(value) = self.forwarded(t.value, name) {
+            self.pop()?;
+            self.frame.stack.push(value);
+            return Ok(());
+        }
         let (site, address) = self.site(at);
         let concrete = match self.stored(object, name) {
             Some(c) => c,
@@ -1381,6 +1425,7 @@ impl<'a> Recorder<'a> {
         };
         self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
         self.stores.push(((object, name), value.concrete));
+        self.forward(owner.value, name, value);
         self.frame.stack.truncate(self.frame.stack.len() - 2);
         Ok(())
     }
