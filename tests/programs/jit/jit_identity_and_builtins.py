@@ -165,3 +165,26 @@ try:
         [].pop()
 except IndexError as e:
     print("pop", k, e)
+
+
+def digits(n):
+    t = 0
+    for i in range(n):
+        q, r = divmod(i * 7919 - 50000, 10)
+        t += q * 3 + r
+    return t
+
+
+def kept(n):
+    out = []
+    for i in range(n):
+        out.append(divmod(i, 7))
+    return out[-1]
+
+
+print("divmod", digits(5000), kept(3000))
+try:
+    for k in range(3000, -1, -1):
+        a, b = divmod(100, k)
+except ZeroDivisionError as e:
+    print("divmod", k, e)

@@ -5,7 +5,6 @@
 
 use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
 use krait_vm::interp::specialize::{compare, small_int_op};
-use krait_vm::value::Value as PyValue;
 
 use super::{abort, key_word, Concrete, Kind, Recorder, Step, Tracked};
 use crate::ir::{Const, Opcode, Value};
@@ -32,66 +31,79 @@ impl Recorder<'_> {
         ) {
             return abort(format!("BINARY_OP_INT {op:?} is not supported"));
         }
-        if b == 0 && matches!(op, BinaryOp::FloorDivide | BinaryOp::Remainder) {
-            return abort("division by zero");
-        }
-        // The interpreter's own definition of the result (a right shift
-        // by 0 to 63 bits, always a small int, is Python's `>>` itself).
-        let result = match op {
-            BinaryOp::RShift if (0..64).contains(&b) => a >> b,
-            BinaryOp::RShift => return abort("a shift by a negative or a large count"),
-            _ => match small_int_op(op, a, b).map(PyValue::small_int_unchecked) {
-                Some(result) => result,
-                None => return abort("int arithmetic leaves the small ints"),
-            },
+        let result = int_result(op, a, b)?;
+        let value = self.int_op(op, lhs.value, rhs.value, at);
+        self.frame.stack.truncate(self.frame.stack.len() - 2);
+        self.frame.stack.push(Tracked { value, concrete: Concrete::Int(result) });
+        Ok(())
+    }
+
+    /// `divmod(a, b)` of two small ints (under the `CALL`'s operands at
+    /// `at`) whose tuple the `UNPACK_SEQUENCE` after the call unpacks at
+    /// once: the quotient and the remainder pushed as that would push them,
+    /// with no tuple.
+    pub(super) fn record_divmod_unpacked(&mut self, at: usize) -> Step<()> {
+        let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
+        let (Concrete::Int(a), Concrete::Int(b)) = (lhs.concrete, rhs.concrete) else {
+            return abort("divmod of other than two small ints");
         };
+        let (q, r) = (int_result(BinaryOp::FloorDivide, a, b)?, int_result(BinaryOp::Remainder, a, b)?);
+        let quotient = self.int_op(BinaryOp::FloorDivide, lhs.value, rhs.value, at);
+        let remainder = self.int_op(BinaryOp::Remainder, lhs.value, rhs.value, at);
+        // The callable, its NULL and the two arguments.
+        self.frame.stack.truncate(self.frame.stack.len() - 4);
+        self.frame.stack.push(Tracked { value: remainder, concrete: Concrete::Int(r) });
+        self.frame.stack.push(Tracked { value: quotient, concrete: Concrete::Int(q) });
+        Ok(())
+    }
+
+    /// `op` (one `int_result` accepts) of two doubled small ints, guarded
+    /// at `at` to stay small and not divide by zero.
+    fn int_op(&mut self, op: BinaryOp, lhs: Value, rhs: Value, at: usize) -> Value {
         let one = self.trace.const_int(1);
-        let value = match op {
+        match op {
             BinaryOp::Add | BinaryOp::Subtract | BinaryOp::Multiply => {
                 let (opcode, rhs_value) = match op {
-                    BinaryOp::Add => (Opcode::int_add_ovf, rhs.value),
-                    BinaryOp::Subtract => (Opcode::int_sub_ovf, rhs.value),
-                    _ => (Opcode::int_mul_ovf, self.op(Opcode::int_rshift, &[rhs.value, one])),
+                    BinaryOp::Add => (Opcode::int_add_ovf, rhs),
+                    BinaryOp::Subtract => (Opcode::int_sub_ovf, rhs),
+                    _ => (Opcode::int_mul_ovf, self.op(Opcode::int_rshift, &[rhs, one])),
                 };
-                let value = self.op(opcode, &[lhs.value, rhs_value]);
+                let value = self.op(opcode, &[lhs, rhs_value]);
                 self.guard(Opcode::guard_no_overflow, &[], at);
                 value
             }
             // On doubled ints these are the ops themselves (the low bits
             // are 0 and stay 0).
-            BinaryOp::And => self.op(Opcode::int_and, &[lhs.value, rhs.value]),
-            BinaryOp::Or => self.op(Opcode::int_or, &[lhs.value, rhs.value]),
-            BinaryOp::Xor => self.op(Opcode::int_xor, &[lhs.value, rhs.value]),
+            BinaryOp::And => self.op(Opcode::int_and, &[lhs, rhs]),
+            BinaryOp::Or => self.op(Opcode::int_or, &[lhs, rhs]),
+            BinaryOp::Xor => self.op(Opcode::int_xor, &[lhs, rhs]),
             BinaryOp::RShift => {
                 // `((a << 1) >> b) & !1` is `(a >> b) << 1`, for a count
                 // guarded to be 0 to 63.
                 let zero = self.trace.const_int(0);
-                let not_negative = self.op(Opcode::int_ge, &[rhs.value, zero]);
+                let not_negative = self.op(Opcode::int_ge, &[rhs, zero]);
                 self.guard(Opcode::guard_true, &[not_negative], at);
                 let limit = self.trace.const_int(64 << 1);
-                let small = self.op(Opcode::int_lt, &[rhs.value, limit]);
+                let small = self.op(Opcode::int_lt, &[rhs, limit]);
                 self.guard(Opcode::guard_true, &[small], at);
-                let count = self.op(Opcode::int_rshift, &[rhs.value, one]);
-                let shifted = self.op(Opcode::int_rshift, &[lhs.value, count]);
+                let count = self.op(Opcode::int_rshift, &[rhs, one]);
+                let shifted = self.op(Opcode::int_rshift, &[lhs, count]);
                 let mask = self.trace.const_int(!1);
                 self.op(Opcode::int_and, &[shifted, mask])
             }
             _ => {
-                let nonzero = self.op(Opcode::int_is_true, &[rhs.value]);
+                let nonzero = self.op(Opcode::int_is_true, &[rhs]);
                 self.guard(Opcode::guard_true, &[nonzero], at);
                 if op == BinaryOp::FloorDivide {
-                    let quotient = self.op(Opcode::int_floordiv, &[lhs.value, rhs.value]);
+                    let quotient = self.op(Opcode::int_floordiv, &[lhs, rhs]);
                     let value = self.op(Opcode::int_add_ovf, &[quotient, quotient]);
                     self.guard(Opcode::guard_no_overflow, &[], at);
                     value
                 } else {
-                    self.op(Opcode::int_mod, &[lhs.value, rhs.value])
+                    self.op(Opcode::int_mod, &[lhs, rhs])
                 }
             }
-        };
-        self.frame.stack.truncate(self.frame.stack.len() - 2);
-        self.frame.stack.push(Tracked { value, concrete: Concrete::Int(result) });
-        Ok(())
+        }
     }
 
     /// `+ - * /` of two numbers, at least one a float.
@@ -211,5 +223,23 @@ impl Recorder<'_> {
         let t = self.constant(self.vm.bool_value(result));
         self.frame.stack.push(t);
         Ok(next)
+    }
+}
+
+/// The small int `op` gives for `a` and `b`, as the interpreter defines it
+/// (a right shift by 0 to 63 bits, always a small int, is Python's `>>`
+/// itself); an abort for a division by zero or a result that leaves the
+/// small ints.
+fn int_result(op: BinaryOp, a: i64, b: i64) -> Step<i64> {
+    if b == 0 && matches!(op, BinaryOp::FloorDivide | BinaryOp::Remainder) {
+        return abort("division by zero");
+    }
+    match op {
+        BinaryOp::RShift if (0..64).contains(&b) => Ok(a >> b),
+        BinaryOp::RShift => abort("a shift by a negative or a large count"),
+        _ => match small_int_op(op, a, b) {
+            Some(result) => Ok(result.small_int_unchecked()),
+            None => abort("int arithmetic leaves the small ints"),
+        },
     }
 }

@@ -18,11 +18,13 @@ use crate::helpers::exact_len;
 use crate::ir::{Const, Opcode};
 
 impl Recorder<'_> {
-    /// `CALL_BUILTIN` of the builtins the recorder knows (any other aborts):
-    /// `math.sqrt` of a number that is not negative, `len` of an exact
-    /// list, tuple or str, and `list.append` on an exact list. None of them
-    /// runs Python code. The callable is guarded to be the one recorded.
-    pub(super) fn record_call_builtin(&mut self, at: usize, n: usize) -> Step<()> {
+    /// `CALL_BUILTIN` of the builtins the recorder knows (see the module
+    /// documentation of [`super`]; any other aborts, and `divmod` only
+    /// when its tuple is unpacked at once). None of them runs Python code.
+    /// The callable is guarded to be the one recorded. Returns the next
+    /// instruction.
+    pub(super) fn record_call_builtin(&mut self, at: usize, n: usize) -> Step<usize> {
+        let next = at + 1 + Bc::CALL.cache_units();
         let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
         let (Concrete::Ref(method_value), Concrete::Ref(function)) = (method.concrete, callable.concrete) else {
             return abort("CALL_BUILTIN of a number");
@@ -37,27 +39,38 @@ impl Recorder<'_> {
             target.downcast::<PyMethodDescriptor>().filter(|m| m.owner.value().is(class.value())).map(|m| m.def.name)
         };
         let (list_method, dict_method) = (method_of(self.vm.types.list), method_of(self.vm.types.dict));
-        let record: fn(&mut Self, usize) -> Step<Tracked> =
-            match (builtin.as_ref().map(|(name, module)| (*name, module.as_str())), list_method, n) {
-                (Some(("sqrt", "math")), None, 1) if method_value.is_null() => Recorder::record_sqrt,
-                (Some(("len", "builtins")), None, 1) if method_value.is_null() => Recorder::record_len,
-                (Some(("abs", "builtins")), None, 1) if method_value.is_null() => Recorder::record_abs,
-                (Some(("min", "builtins")), None, 2) if method_value.is_null() => Recorder::record_min,
-                (Some(("max", "builtins")), None, 2) if method_value.is_null() => Recorder::record_max,
-                (Some(("isinstance", "builtins")), None, 2) if method_value.is_null() => Recorder::record_isinstance,
-                (None, Some("append"), 1) if !method_value.is_null() => Recorder::record_list_append,
-                (None, Some("pop"), 0) if !method_value.is_null() => Recorder::record_list_pop,
-                _ if dict_method == Some("get") && !method_value.is_null() && n == 1 => Recorder::record_dict_get1,
-                _ if dict_method == Some("get") && !method_value.is_null() && n == 2 => Recorder::record_dict_get2,
-                _ => {
-                    let name = builtin.map(|b| b.0).or(list_method).or(dict_method).unwrap_or("?");
-                    return abort(format!("CALL_BUILTIN of {name}, which the recorder does not know"));
-                }
-            };
-        // (Before anything the call does.)
-        let expected = self.trace.constant(Const::Ptr(target.to_bits()));
-        self.guard(Opcode::guard_value, &[function_slot.value, expected], at);
-        self.constants.push(target);
+        let builtin_name = builtin.as_ref().map(|(name, module)| (*name, module.as_str()));
+        if builtin_name == Some(("divmod", "builtins")) && method_value.is_null() && n == 2 {
+            let unpacked = next < self.frame.code.instructions.len()
+                && matches!(self.unit(next)?, (Bc::UNPACK_SEQUENCE | Bc::UNPACK_SEQUENCE_TUPLE, 2));
+            if !unpacked {
+                return abort("divmod whose tuple is kept");
+            }
+            self.guard_builtin(function_slot.value, target, at);
+            self.record_divmod_unpacked(at)?;
+            return Ok(next + 1 + Bc::UNPACK_SEQUENCE.cache_units());
+        }
+        let record: fn(&mut Self, usize) -> Step<Tracked> = match (builtin_name, list_method, n) {
+            (Some(("sqrt", "math")), None, 1) if method_value.is_null() => Recorder::record_sqrt,
+            (Some(("len", "builtins")), None, 1) if method_value.is_null() => Recorder::record_len,
+            (Some(("abs", "builtins")), None, 1) if method_value.is_null() => Recorder::record_abs,
+            (Some(("min", "builtins")), None, 2) if method_value.is_null() => Recorder::record_min,
+            (Some(("max", "builtins")), None, 2) if method_value.is_null() => Recorder::record_max,
+            (Some(("isinstance", "builtins")), None, 2) if method_value.is_null() => Recorder::record_isinstance,
+            (None, Some("append"), 1) if !method_value.is_null() => Recorder::record_list_append,
+            (None, Some("pop"), 0) if !method_value.is_null() => Recorder::record_list_pop,
+            _ if dict_method == Some("get") && !method_value.is_null() && n == 1 => Recorder::record_dict_get1,
+            _ if dict_method == Some("get") && !method_value.is_null() && n == 2 => Recorder::record_dict_get2,
+            _ => {
+                let name = match (&builtin, target.downcast::<PyMethodDescriptor>()) {
+                    (Some((name, _)), _) => name.to_string(),
+                    (None, Some(m)) => format!("{}.{}", m.owner.name(), m.def.name),
+                    (None, None) => "an unknown builtin".to_string(),
+                };
+                return abort(format!("CALL_BUILTIN of {name}, which the recorder does not know"));
+            }
+        };
+        self.guard_builtin(function_slot.value, target, at);
         let result = record(self, at)?;
         self.frame.stack.truncate(self.frame.stack.len() - (n + 2));
         self.frame.stack.push(result);
@@ -65,12 +78,19 @@ impl Recorder<'_> {
             if Kind::of(self.vm, v) != Kind::Ref {
                 // A number the call returned boxed (having changed
                 // something: its kind guard resumes after the call).
-                let next = at + 1 + Bc::CALL.cache_units();
                 let unboxed = self.item(result.value, Concrete::of(self.vm, v), next);
                 *self.frame.stack.last_mut().expect("the result") = unboxed;
             }
         }
-        Ok(())
+        Ok(next)
+    }
+
+    /// Guard, before anything the call does, that the callable in `slot`
+    /// is the builtin `target` recorded.
+    fn guard_builtin(&mut self, slot: crate::ir::Value, target: PyValue, at: usize) {
+        let expected = self.trace.constant(Const::Ptr(target.to_bits()));
+        self.guard(Opcode::guard_value, &[slot, expected], at);
+        self.constants.push(target);
     }
 
     /// `CALL_PY_EXACT_ARGS`: the call is inlined, the callee's frame

@@ -84,7 +84,8 @@
 //!   `RETURN_VALUE`, see below); `CALL_BUILTIN` of `math.sqrt` (of a number
 //!   that is not negative), `len` (exact list, tuple or str), `abs`, `min`
 //!   and `max` of two numbers, `isinstance` (a class whose metaclass is
-//!   `type`), `list.append` and `list.pop()`.
+//!   `type`), `list.append` and `list.pop()`, `dict.get`, and `divmod` of
+//!   two small ints whose tuple the next instruction unpacks (no tuple).
 //! - `YIELD_VALUE` in a generator driven by a consumer ([`Options::yields`]).
 //!
 //! The iteration ends with the jump back to the header (`JUMP_BACKWARD`, or
@@ -1191,10 +1192,7 @@ impl<'a> Recorder<'a> {
                     self.frame.stack.push(method);
                     self.frame.stack.push(owner);
                 }
-                Bc::CALL_BUILTIN => {
-                    ip += Bc::CALL.cache_units();
-                    self.record_call_builtin(at, arg as usize)?;
-                }
+                Bc::CALL_BUILTIN => ip = self.record_call_builtin(at, arg as usize)?,
                 Bc::CALL_PY_EXACT_ARGS => {
                     self.record_call_py(at, arg as usize)?;
                     ip = 0;
