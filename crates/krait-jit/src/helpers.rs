@@ -83,6 +83,10 @@ pub struct VmDescrs {
     /// `dict_subscript(dict, key) -> dict[key], or 0 (missing, or a lookup
     /// that could run Python code: `dict::subscript_without_eq`)`.
     pub dict_subscript: DescrId,
+    /// `str_affix(s, affix, at_end) -> 1 when the exact str `s` starts
+    /// (ends, when `at_end` is 1) with the exact str `affix`, 0 when not, 2
+    /// for other operands`.
+    pub str_affix: DescrId,
     /// `dict_get(dict, key, default) -> dict.get(key, default), or 0 (a
     /// lookup that could run Python code)`.
     pub dict_get: DescrId,
@@ -229,6 +233,13 @@ impl VmDescrs {
             Type::Ref,
             EffectClass::CanRaise,
         );
+        let str_affix = table.call(
+            "str_affix",
+            str_affix as *const () as usize,
+            &[Type::Ref, Type::Ref, Type::Int],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
         let dict_get = table.call(
             "dict_get",
             dict_get as *const () as usize,
@@ -372,6 +383,7 @@ impl VmDescrs {
             dict_contains,
             dict_store,
             dict_get,
+            str_affix,
             tuple_len,
             tuple_at,
             load_attr_instance,
@@ -742,6 +754,22 @@ pub(crate) extern "C" fn dict_subscript(ctx: *mut JitContext, dict: u64, key: u6
     let vm = unsafe { vm_of(ctx) };
     let found = krait_vm::types::dict::subscript_without_eq(vm, PyValue::from_bits(dict), PyValue::from_bits(key));
     found.flatten().map_or(0, PyValue::to_bits)
+}
+
+/// `str.startswith`/`str.endswith` of an exact str with an exact str.
+pub(crate) extern "C" fn str_affix(ctx: *mut JitContext, s: u64, affix: u64, at_end: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    match (exact_str(vm, PyValue::from_bits(s)), exact_str(vm, PyValue::from_bits(affix))) {
+        (Some(s), Some(affix)) if at_end == 1 => u64::from(s.as_str().ends_with(affix.as_str())),
+        (Some(s), Some(affix)) => u64::from(s.as_str().starts_with(affix.as_str())),
+        _ => 2,
+    }
+}
+
+/// `v` as an exact str.
+pub fn exact_str(vm: &Vm, v: PyValue) -> Option<krait_vm::object::Gc<PyStr>> {
+    v.downcast::<PyStr>().filter(|_| vm.is_exact(v, vm.types.str))
 }
 
 /// `dict.get(key, default)` for an exact str or small int key.

@@ -188,3 +188,22 @@ try:
         a, b = divmod(100, k)
 except ZeroDivisionError as e:
     print("divmod", k, e)
+
+
+class Text(str):
+    pass
+
+
+def affixes(words):
+    counts = [0, 0]
+    for w in words:
+        if w.startswith("ab"):
+            counts[0] += 1
+        if w.endswith("c"):
+            counts[1] += 1
+    return counts
+
+
+print("affixes", affixes(["abc", "xbc", "ab", "", "c", "abcc"] * 600))
+print("affixes subclass", affixes([Text("abc"), "abc", Text("zzz")] * 600))
+print("affixes tuple", sum(w.startswith(("a", "x")) for w in ["abc", "xbc", "q"] * 1000))

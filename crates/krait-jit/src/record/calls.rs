@@ -14,7 +14,7 @@ use krait_vm::value::Value as PyValue;
 
 use super::{abort, key_word, Concrete, FrameState, Kind, Recorder, Step, Tracked, MAX_INLINE_DEPTH};
 use crate::assumptions::Assumption;
-use crate::helpers::exact_len;
+use crate::helpers::{exact_len, exact_str};
 use crate::ir::{Const, Opcode};
 
 impl Recorder<'_> {
@@ -39,6 +39,7 @@ impl Recorder<'_> {
             target.downcast::<PyMethodDescriptor>().filter(|m| m.owner.value().is(class.value())).map(|m| m.def.name)
         };
         let (list_method, dict_method) = (method_of(self.vm.types.list), method_of(self.vm.types.dict));
+        let str_method = method_of(self.vm.types.str);
         let builtin_name = builtin.as_ref().map(|(name, module)| (*name, module.as_str()));
         if builtin_name == Some(("divmod", "builtins")) && method_value.is_null() && n == 2 {
             let unpacked = next < self.frame.code.instructions.len()
@@ -61,6 +62,8 @@ impl Recorder<'_> {
             (None, Some("pop"), 0) if !method_value.is_null() => Recorder::record_list_pop,
             _ if dict_method == Some("get") && !method_value.is_null() && n == 1 => Recorder::record_dict_get1,
             _ if dict_method == Some("get") && !method_value.is_null() && n == 2 => Recorder::record_dict_get2,
+            _ if str_method == Some("startswith") && !method_value.is_null() && n == 1 => Recorder::record_startswith,
+            _ if str_method == Some("endswith") && !method_value.is_null() && n == 1 => Recorder::record_endswith,
             _ => {
                 let name = match (&builtin, target.downcast::<PyMethodDescriptor>()) {
                     (Some((name, _)), _) => name.to_string(),
@@ -343,6 +346,36 @@ impl Recorder<'_> {
         self.guard(Opcode::guard_nonnull, &[word], at);
         // (Boxed: `record_call_builtin` unboxes a number after the call.)
         Ok(Tracked { value: word, concrete: Concrete::Ref(last) })
+    }
+
+    /// `s.startswith(prefix)` of exact strs.
+    pub(super) fn record_startswith(&mut self, at: usize) -> Step<Tracked> {
+        self.record_str_affix(at, false)
+    }
+
+    /// `s.endswith(suffix)` of exact strs.
+    pub(super) fn record_endswith(&mut self, at: usize) -> Step<Tracked> {
+        self.record_str_affix(at, true)
+    }
+
+    /// `startswith` or `endswith` (`at_end`) of the exact strs on top of
+    /// the stack: the bool as recorded, under a guard on the helper's
+    /// answer.
+    fn record_str_affix(&mut self, at: usize, at_end: bool) -> Step<Tracked> {
+        let (s, affix) = (self.peek(2)?, self.peek(1)?);
+        let (Concrete::Ref(sv), Concrete::Ref(av)) = (s.concrete, affix.concrete) else {
+            return abort("startswith or endswith of a number");
+        };
+        let (Some(string), Some(affix_str)) = (exact_str(self.vm, sv), exact_str(self.vm, av)) else {
+            return abort("startswith or endswith of other than exact strs");
+        };
+        let (string, affix_str) = (string.as_str(), affix_str.as_str());
+        let result = if at_end { string.ends_with(affix_str) } else { string.starts_with(affix_str) };
+        let end = self.trace.const_int(i64::from(at_end));
+        let r = self.trace.push(Opcode::call_i, &[s.value, affix.value, end], Some(self.descrs.str_affix));
+        let expected = self.trace.const_int(i64::from(result));
+        self.guard(Opcode::guard_value, &[r.expect("call_i has a result"), expected], at);
+        Ok(self.constant(self.vm.bool_value(result)))
     }
 
     /// `dict.get(key)` on an exact dict, for an exact str or small int key.

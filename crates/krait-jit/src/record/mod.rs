@@ -84,7 +84,8 @@
 //!   `RETURN_VALUE`, see below); `CALL_BUILTIN` of `math.sqrt` (of a number
 //!   that is not negative), `len` (exact list, tuple or str), `abs`, `min`
 //!   and `max` of two numbers, `isinstance` (a class whose metaclass is
-//!   `type`), `list.append` and `list.pop()`, `dict.get`, and `divmod` of
+//!   `type`), `list.append` and `list.pop()`, `dict.get`,
+//!   `str.startswith`/`endswith` of exact strs, and `divmod` of
 //!   two small ints whose tuple the next instruction unpacks (no tuple).
 //! - `YIELD_VALUE` in a generator driven by a consumer ([`Options::yields`]).
 //!
@@ -465,8 +466,8 @@ pub fn record_bridge(
         let live = &values[frame.base..frame.sp];
         let counter = usize::from(depth == 0);
         let func = if depth == 0 { PyValue::NULL } else { frame.func };
-        let same_code = if depth == 0 { frame.code.value().is(code.value()) } else { true };
-        if !same_code
+        let loop_frame_code = depth > 0 || frame.code.value().is(code.value());
+        if !loop_frame_code
             || parent.resume.code_word(snap.code) != func.to_bits()
             || snap.pc as usize != at
             || snap.slots.len() != counter + live.len()
