@@ -61,6 +61,29 @@ impl DictTable {
         self.indices.len() * 2 / 3
     }
 
+    /// The entries on `hash`'s probe sequence, in probe order, until its
+    /// first EMPTY index (deleted ones skipped): the candidates of a
+    /// lookup that decides equality without Python code.
+    fn probe_entries(&self, hash: i64) -> impl Iterator<Item = usize> + '_ {
+        let mask = self.indices.len().wrapping_sub(1);
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut done = self.indices.is_empty();
+        std::iter::from_fn(move || loop {
+            if done {
+                return None;
+            }
+            let ix = self.indices[i];
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            match ix {
+                EMPTY => done = true,
+                DUMMY => {}
+                ix => return Some(ix as usize),
+            }
+        })
+    }
+
     /// The slot in `indices` where `hash` would be inserted (first EMPTY or
     /// DUMMY on its probe sequence).
     fn find_insert_slot(&self, hash: i64) -> usize {
@@ -304,38 +327,27 @@ impl PyDict {
     /// `key` is missing. (For compiled code, which runs no Python code.)
     pub fn get_without_eq(&self, vm: &Vm, key: Value, hash: i64) -> Option<Option<Value>> {
         let table = self.table.borrow();
-        if table.indices.is_empty() {
-            return Some(None);
-        }
         let key_str = key.downcast::<PyStr>();
-        let mask = table.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = table.indices[i];
-            if ix == EMPTY {
-                return Some(None);
+        for ix in table.probe_entries(hash) {
+            let entry = &table.entries[ix];
+            if entry.key.is(key) {
+                return Some(Some(entry.value));
             }
-            if ix >= 0 {
-                let entry = &table.entries[ix as usize];
-                if entry.key.is(key) {
-                    return Some(Some(entry.value));
-                }
-                if entry.hash == hash {
-                    let other = entry.key.downcast::<PyStr>().filter(|_| vm.is_exact(entry.key, vm.types.str));
-                    match (key_str, other) {
-                        (Some(a), Some(b)) if a.as_str() == b.as_str() => return Some(Some(entry.value)),
-                        (Some(_), Some(_)) => {}
-                        _ => return None,
-                    }
+            if entry.hash == hash {
+                let other = entry.key.downcast::<PyStr>().filter(|_| vm.is_exact(entry.key, vm.types.str));
+                match (key_str, other) {
+                    (Some(a), Some(b)) if a.as_str() == b.as_str() => return Some(Some(entry.value)),
+                    (Some(_), Some(_)) => {}
+                    _ => return None,
                 }
             }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
+        Some(None)
     }
 
-    /// The entry index of an exact-str key.
+    /// The entry index of an exact-str key. (The probe loop written out:
+    /// on this hot path `probe_entries`' iterator costs 3% more
+    /// instructions on a loop of dict reads and writes.)
     pub fn find_str(&self, key: Gc<PyStr>) -> Option<usize> {
         let hash = key.hash();
         let table = self.table.borrow();
