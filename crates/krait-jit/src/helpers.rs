@@ -80,15 +80,13 @@ pub struct VmDescrs {
     pub cell_set: DescrId,
     /// `list_pop(list) -> the last item, or 0 (empty, or not an exact list)`.
     pub list_pop: DescrId,
-    /// `dict_subscript(dict, key) -> dict[key], or 0 (missing, or a lookup
-    /// that could run Python code: `dict::subscript_without_eq`)`.
-    pub dict_subscript: DescrId,
     /// `str_affix(s, affix, at_end) -> 1 when the exact str `s` starts
     /// (ends, when `at_end` is 1) with the exact str `affix`, 0 when not, 2
     /// for other operands`.
     pub str_affix: DescrId,
     /// `dict_get(dict, key, default) -> dict.get(key, default), or 0 (a
-    /// lookup that could run Python code)`.
+    /// lookup that could run Python code; with a 0 default, also a missing
+    /// key: `dict[key]`)`.
     pub dict_get: DescrId,
     /// `dict_store(dict, key, value) -> 1 when stored, or 0
     /// (`dict::store_without_eq`)`.
@@ -226,13 +224,6 @@ impl VmDescrs {
         );
         let list_pop =
             table.call("list_pop", list_pop as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::CanRaise);
-        let dict_subscript = table.call(
-            "dict_subscript",
-            dict_subscript as *const () as usize,
-            &[Type::Ref, Type::Ref],
-            Type::Ref,
-            EffectClass::CanRaise,
-        );
         let str_affix = table.call(
             "str_affix",
             str_affix as *const () as usize,
@@ -379,7 +370,6 @@ impl VmDescrs {
             list_pop,
             unpack_item,
             unpack_advance,
-            dict_subscript,
             dict_contains,
             dict_store,
             dict_get,
@@ -747,15 +737,6 @@ pub(crate) extern "C" fn list_pop(ctx: *mut JitContext, list: u64) -> u64 {
     popped.map_or(0, PyValue::to_bits)
 }
 
-/// `BINARY_SUBSCR_DICT` for an exact str or small int key
-/// (`dict::subscript_without_eq`).
-pub(crate) extern "C" fn dict_subscript(ctx: *mut JitContext, dict: u64, key: u64) -> u64 {
-    // SAFETY: called by compiled code with its context.
-    let vm = unsafe { vm_of(ctx) };
-    let found = krait_vm::types::dict::subscript_without_eq(vm, PyValue::from_bits(dict), PyValue::from_bits(key));
-    found.flatten().map_or(0, PyValue::to_bits)
-}
-
 /// `str.startswith`/`str.endswith` of an exact str with an exact str.
 pub(crate) extern "C" fn str_affix(ctx: *mut JitContext, s: u64, affix: u64, at_end: u64) -> u64 {
     // SAFETY: called by compiled code with its context.
@@ -772,7 +753,8 @@ pub fn exact_str(vm: &Vm, v: PyValue) -> Option<krait_vm::object::Gc<PyStr>> {
     v.downcast::<PyStr>().filter(|_| vm.is_exact(v, vm.types.str))
 }
 
-/// `dict.get(key, default)` for an exact str or small int key.
+/// `dict.get(key, default)` for an exact str or small int key, and
+/// `BINARY_SUBSCR_DICT` with a 0 default.
 pub(crate) extern "C" fn dict_get(ctx: *mut JitContext, dict: u64, key: u64, default: u64) -> u64 {
     // SAFETY: called by compiled code with its context.
     let vm = unsafe { vm_of(ctx) };

@@ -6,7 +6,7 @@
 use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
 use krait_vm::interp::specialize::{compare, small_int_op};
 
-use super::{abort, key_word, Concrete, Kind, Recorder, Step, Tracked};
+use super::{abort, Concrete, Kind, Recorder, Step, Tracked};
 use crate::ir::{Const, Opcode, Value};
 
 impl Recorder<'_> {
@@ -160,7 +160,8 @@ impl Recorder<'_> {
             _ => return abort("a specialised comparison on other operands"),
         };
         let cond = self.op(opcodes[cmp as usize], &[lhs.value, rhs.value]);
-        self.test_result(cond, truth, truth, at, next)
+        self.branch(cond, truth, at);
+        self.test_result(truth, next)
     }
 
     /// `CONTAINS_OP` (`in`, or `not in` when `negate`) of an exact str or
@@ -168,19 +169,15 @@ impl Recorder<'_> {
     /// comparison; returns the next instruction.
     pub(super) fn record_dict_contains(&mut self, at: usize, negate: bool, next: usize) -> Step<usize> {
         let (key, dict) = (self.peek(2)?, self.peek(1)?);
-        let (Some(key_value), Concrete::Ref(d)) = (key_word(key), dict.concrete) else {
-            return abort("CONTAINS_OP of other operands");
-        };
-        let Some(found) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
+        let Some(found) = self.dict_lookup(dict, key) else {
             return abort("CONTAINS_OP other than of an exact str or small int in an exact dict");
         };
-        let found = found.is_some() || self.stored(d, key_value).is_some();
+        let found = found.is_some();
         let boxed = self.boxed(key);
         let r = self.trace.push(Opcode::call_i, &[dict.value, boxed], Some(self.descrs.dict_contains));
         let expected = self.trace.const_int(i64::from(found));
         self.guard(Opcode::guard_value, &[r.expect("call_i has a result"), expected], at);
-        let holds = self.trace.const_int(1);
-        self.test_result(holds, true, found != negate, at, next)
+        self.test_result(found != negate, next)
     }
 
     /// `IS_OP` (`is`, or `is not` when `negate`), fused with the jump
@@ -196,23 +193,16 @@ impl Recorder<'_> {
             }
             _ => return abort("`is` of a float or of an iterator the trace made"),
         };
-        self.test_result(cond, same, same != negate, at, next)
+        self.branch(cond, same, at);
+        self.test_result(same != negate, next)
     }
 
-    /// The outcome of a test of the two operands on top of the stack,
-    /// guarded at `at` to go as recorded (`cond` is `holds`), whose
-    /// Python result is `result`: taken at once by a conditional jump at
-    /// `next` (as the interpreter fuses comparisons), else pushed as the
-    /// constant bool. Returns the next instruction.
-    pub(super) fn test_result(
-        &mut self,
-        cond: Value,
-        holds: bool,
-        result: bool,
-        at: usize,
-        next: usize,
-    ) -> Step<usize> {
-        self.branch(cond, holds, at);
+    /// The outcome of a test of the two operands on top of the stack (the
+    /// caller guarded it to go as recorded), whose Python result is
+    /// `result`: taken at once by a conditional jump at `next` (as the
+    /// interpreter fuses comparisons), else pushed as the constant bool.
+    /// Returns the next instruction.
+    fn test_result(&mut self, result: bool, next: usize) -> Step<usize> {
         self.frame.stack.truncate(self.frame.stack.len() - 2);
         if next < self.frame.code.instructions.len() {
             let (jump, target) = self.unit(next)?;

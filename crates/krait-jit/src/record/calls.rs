@@ -12,7 +12,7 @@ use krait_vm::types::tuple::PyTuple;
 use krait_vm::types::typeobject::PyType;
 use krait_vm::value::Value as PyValue;
 
-use super::{abort, key_word, Concrete, FrameState, Kind, Recorder, Step, Tracked, MAX_INLINE_DEPTH};
+use super::{abort, Concrete, FrameState, Kind, Recorder, Step, Tracked, MAX_INLINE_DEPTH};
 use crate::assumptions::Assumption;
 use crate::helpers::{exact_len, exact_str};
 use crate::ir::{Const, Opcode};
@@ -272,7 +272,7 @@ impl Recorder<'_> {
             Concrete::Ref(v) if !v.is_null() => self.vm.class_of(v),
             _ => return abort("isinstance of an iterator the trace made"),
         };
-        let result = class == ty || krait_vm::types::typeobject::is_subtype(class, ty);
+        let result = krait_vm::types::typeobject::is_subtype(class, ty);
         let version = class.current_version();
         if version == 0 {
             return abort("isinstance of an object whose class has no version");
@@ -394,17 +394,10 @@ impl Recorder<'_> {
     /// above it.
     fn record_dict_get(&mut self, at: usize, depth: usize, default: Tracked) -> Step<Tracked> {
         let (dict, key) = (self.peek(depth)?, self.peek(depth - 1)?);
-        let (Some(key_value), Concrete::Ref(d)) = (key_word(key), dict.concrete) else {
-            return abort("dict.get of other operands");
+        let Some(found) = self.dict_lookup(dict, key) else {
+            return abort("dict.get other than of an exact str or small int key in an exact dict");
         };
-        let Some(found) = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value) else {
-            return abort("dict.get of a key that is not an exact str or a small int");
-        };
-        let concrete = match (self.stored(d, key_value), found) {
-            (Some(stored), _) => stored,
-            (None, Some(item)) => Concrete::of(self.vm, item),
-            (None, None) => default.concrete,
-        };
+        let concrete = found.unwrap_or(default.concrete);
         if let Concrete::Iter { .. } = default.concrete {
             return abort("dict.get with an iterator the trace made as the default");
         }

@@ -238,12 +238,12 @@ impl Tracked {
 /// if it is not one, `Some(None)` if it is exhausted.
 fn peek_sequence(v: PyValue, list: bool) -> Option<Option<PyValue>> {
     let it = v.downcast::<PyIterator>()?;
-    let state = it.state.borrow();
-    match &*state {
-        IterState::List { list: l, index } if list => Some(l.get(*index)),
-        IterState::Tuple { tuple, index } if !list => Some((*index < tuple.len()).then(|| tuple.get(*index))),
-        _ => None,
-    }
+    let kind_matches = match &*it.state.borrow() {
+        IterState::List { .. } => list,
+        IterState::Tuple { .. } => !list,
+        _ => false,
+    };
+    kind_matches.then(|| iterator::peek_sequence(v)).flatten()
 }
 
 /// The next value of a range iterator, without advancing it.
@@ -661,6 +661,17 @@ impl<'a> Recorder<'a> {
         self.forwarded.iter().rev().find(|&&(o, p, _)| o == object && same_place(p, place)).map(|f| f.2)
     }
 
+    /// `dict[key]` as the recorder sees it, for an exact dict and a key
+    /// that is an exact str or a small int whose lookup runs no Python code
+    /// (`dict::subscript_without_eq`; `None` for any other): what this
+    /// iteration stored there, else the dict's item, `Some(None)` when the
+    /// key is missing.
+    fn dict_lookup(&self, dict: Tracked, key: Tracked) -> Option<Option<Concrete>> {
+        let (Some(key), Concrete::Ref(d)) = (key_word(key), dict.concrete) else { return None };
+        let found = krait_vm::types::dict::subscript_without_eq(self.vm, d, key)?;
+        Some(self.stored(d, key).or_else(|| found.map(|item| Concrete::of(self.vm, item))))
+    }
+
     /// What this iteration last stored into `place` of `object` (see
     /// [`Recorder::stores`]).
     fn stored(&self, object: PyValue, place: PyValue) -> Option<Concrete> {
@@ -1007,19 +1018,14 @@ impl<'a> Recorder<'a> {
                 Bc::BINARY_SUBSCR_DICT => {
                     ip += Bc::BINARY_SUBSCR.cache_units();
                     let (dict, key) = (self.peek(2)?, self.peek(1)?);
-                    let Some(key_value) = key_word(key) else { return abort("BINARY_SUBSCR_DICT with a float key") };
-                    let Concrete::Ref(d) = dict.concrete else { return abort("BINARY_SUBSCR_DICT of a number") };
-                    let found = krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value);
-                    let item = match (found, self.stored(d, key_value)) {
-                        (Some(_), Some(stored)) => stored,
-                        (Some(Some(item)), None) => Concrete::of(self.vm, item),
-                        _ => return abort(
-                            "BINARY_SUBSCR_DICT of a missing key, or of a key that is not an exact str or a small int",
-                        ),
+                    let Some(Some(item)) = self.dict_lookup(dict, key) else {
+                        return abort(
+                            "BINARY_SUBSCR_DICT other than of an exact str or small int key in an exact dict",
+                        );
                     };
-                    let key_word = self.boxed(key);
-                    let word =
-                        self.trace.push(Opcode::call_r, &[dict.value, key_word], Some(self.descrs.dict_subscript));
+                    // (`dict.get` with no default: 0 when the key is missing.)
+                    let args = [dict.value, self.boxed(key), self.trace.constant(Const::Ptr(0))];
+                    let word = self.trace.push(Opcode::call_r, &args, Some(self.descrs.dict_get));
                     let word = word.expect("call_r has a result");
                     self.guard(Opcode::guard_nonnull, &[word], at);
                     let item = self.item(word, item, at);
@@ -1032,7 +1038,7 @@ impl<'a> Recorder<'a> {
                     let (Some(key_value), Concrete::Ref(d)) = (key_word(key), dict.concrete) else {
                         return abort("STORE_SUBSCR_DICT of other operands");
                     };
-                    if krait_vm::types::dict::subscript_without_eq(self.vm, d, key_value).is_none() {
+                    if self.dict_lookup(dict, key).is_none() {
                         return abort("STORE_SUBSCR_DICT of a key that is not an exact str or a small int");
                     }
                     let (boxed_key, boxed_value) = (self.boxed(key), self.boxed(value));

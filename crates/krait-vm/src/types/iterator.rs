@@ -600,15 +600,10 @@ pub fn peek_sequence(iterator: Value) -> Option<Option<Value>> {
 
 /// Advance an iterator [`peek_sequence`] read an item of, past it.
 fn step_peeked(source: Value) -> bool {
-    let Some(it) = source.downcast::<PyIterator>() else { return false };
-    if let IterState::Range { next, step, remaining } = &mut *it.state.borrow_mut() {
-        // (As `next_fast` steps a range.)
-        *remaining -= 1;
-        if *remaining > 0 {
-            *next += *step;
-        }
-        return true;
+    if let Some(stepped) = crate::interp::specialize::range_next(source) {
+        return stepped.is_some();
     }
+    let Some(it) = source.downcast::<PyIterator>() else { return false };
     matches!(step_sequence(it, true, true), Some(Some(_)))
 }
 
