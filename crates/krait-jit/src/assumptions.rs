@@ -3,8 +3,9 @@
 //!
 //! A trace runs the code of the Python functions it calls inlined, as it
 //! was when recorded, and may take the values of the globals it reads as
-//! constants. Both can change: a function's `__code__` or `__defaults__` can
-//! be assigned, a global rebound. But never while compiled code runs: no
+//! constants, and the attributes of modules too. These can change: a
+//! function's `__code__` or `__defaults__` can be assigned, a global or a
+//! module attribute rebound. But never while compiled code runs: no
 //! instruction a trace records assigns either, and the helpers it calls run
 //! no Python code (finalizers wait for the interpreter's next safe point).
 //! So checking them when the loop is entered is as good as checking them at
@@ -35,6 +36,8 @@ pub enum Assumption {
     ClassVersion { class: Gc<PyType>, version: u32 },
     /// `name` looked up in `globals`, then in `builtins`, is `value`.
     Global { globals: Gc<PyDict>, builtins: Gc<PyDict>, name: Gc<PyStr>, value: PyValue },
+    /// Attribute `name` of a module (whose dict is `dict`) is `value`.
+    ModuleAttr { dict: Gc<PyDict>, name: Gc<PyStr>, value: PyValue },
 }
 
 impl Assumption {
@@ -46,6 +49,7 @@ impl Assumption {
             Assumption::Global { globals, builtins, name, value } => {
                 lookup_global(globals, builtins, name).is_some_and(|v| v.is(value))
             }
+            Assumption::ModuleAttr { dict, name, value } => dict.get_str(name).is_some_and(|v| v.is(value)),
         }
     }
 
@@ -58,6 +62,7 @@ impl Assumption {
             Assumption::Global { globals, builtins, name, value } => {
                 vec![globals.value(), builtins.value(), name.value(), value]
             }
+            Assumption::ModuleAttr { dict, name, value } => vec![dict.value(), name.value(), value],
         }
     }
 }

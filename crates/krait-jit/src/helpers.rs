@@ -48,22 +48,12 @@ pub struct VmDescrs {
     pub list_item: DescrId,
     /// `tuple_item(tuple, doubled index) -> item word or 0`.
     pub tuple_item: DescrId,
-    /// `class_word(value) -> class word or 0` (pure).
-    pub class_word: DescrId,
-    /// `kind_code(value, float class word) -> 0 ref, 1 small int, 2 exact float` (pure).
-    pub kind_code: DescrId,
-    /// `float_value(exact float) -> float` (pure).
-    pub float_value: DescrId,
-    /// `untag_int(small int) -> doubled int` (pure).
-    pub untag_int: DescrId,
+    /// The value of a `PyFloat` (an immutable float field).
+    pub float_payload: DescrId,
     /// `tuple_len(tuple) -> length` (pure: tuples are immutable).
     pub tuple_len: DescrId,
     /// `tuple_at(tuple, index) -> item word` (pure; the index in range).
     pub tuple_at: DescrId,
-    /// `load_attr_instance(site, object) -> value word or 0`.
-    pub load_attr_instance: DescrId,
-    /// `store_attr_instance(site, object, value, name) -> 1, or 0 (not stored)`.
-    pub store_attr_instance: DescrId,
     /// `load_attr_module(site, module) -> value word or 0`.
     pub load_attr_module: DescrId,
     /// `global_value(globals, builtins, name) -> value word or 0`.
@@ -105,19 +95,12 @@ pub struct VmDescrs {
     pub yield_value: DescrId,
     /// `list_append(list, value) -> 1, or 0 (not an exact list)`.
     pub list_append: DescrId,
-    /// `load_method_cached(site, object) -> method word or 0`.
-    pub load_method_cached: DescrId,
     /// `sequence_len(object) -> length as a small int word, or 0`.
     pub sequence_len: DescrId,
     /// `new_iterator(list or tuple) -> a new iterator's word, or 0`.
     pub new_iterator: DescrId,
     /// `exhaust_iterator(iterator)`: marks it exhausted.
     pub exhaust_iterator: DescrId,
-    /// `load_attr_float(site, object) -> float` (a failure sets the
-    /// context's exception word: `guard_no_exception` follows).
-    pub load_attr_float: DescrId,
-    /// `store_attr_float(site, object, float, name) -> 1, or 0 (not stored)`.
-    pub store_attr_float: DescrId,
     /// `list_next_float(iterator) -> float` (a miss sets the exception word).
     pub list_next_float: DescrId,
     /// `tuple_next_float(iterator) -> float` (likewise).
@@ -126,7 +109,16 @@ pub struct VmDescrs {
     pub list_item_float: DescrId,
     /// `tuple_item_float(tuple, doubled index) -> float` (likewise).
     pub tuple_item_float: DescrId,
+    /// The word at each multiple of 8 bytes below [`MAX_FIELD_OFFSET`] from
+    /// an object (or an attribute overflow buffer), as a mutable ref field:
+    /// what compiled code reads and writes of instance attributes and maps
+    /// (see [`VmDescrs::word`]).
+    words: Vec<DescrId>,
 }
+
+/// The first byte offset with no field descriptor (`VmDescrs::word`): past
+/// the attribute area of every layout and past 64 overflowing attributes.
+pub const MAX_FIELD_OFFSET: usize = 512;
 
 impl VmDescrs {
     /// The descriptors of the VM's helpers.
@@ -152,19 +144,8 @@ impl VmDescrs {
             Type::Ref,
             EffectClass::CanRaise,
         );
-        let class_word =
-            table.call("class_word", class_word as *const () as usize, &[Type::Ref], Type::Ref, EffectClass::Pure);
-        let kind_code = table.call(
-            "kind_code",
-            kind_code as *const () as usize,
-            &[Type::Ref, Type::Ref],
-            Type::Int,
-            EffectClass::Pure,
-        );
-        let float_value =
-            table.call("float_value", float_value as *const () as usize, &[Type::Ref], Type::Float, EffectClass::Pure);
-        let untag_int =
-            table.call("untag_int", untag_int as *const () as usize, &[Type::Ref], Type::Int, EffectClass::Pure);
+        let float_payload =
+            table.immutable_field("float_payload", std::mem::offset_of!(PyFloat, value) as i32, Type::Float);
         let tuple_len =
             table.call("tuple_len", tuple_len as *const () as usize, &[Type::Ref], Type::Int, EffectClass::Pure);
         let tuple_at = table.call(
@@ -173,20 +154,6 @@ impl VmDescrs {
             &[Type::Ref, Type::Int],
             Type::Ref,
             EffectClass::Pure,
-        );
-        let load_attr_instance = table.call(
-            "load_attr_instance",
-            load_attr_instance as *const () as usize,
-            &[Type::Int, Type::Ref],
-            Type::Ref,
-            EffectClass::CanRaise,
-        );
-        let store_attr_instance = table.call(
-            "store_attr_instance",
-            store_attr_instance as *const () as usize,
-            &[Type::Int, Type::Ref, Type::Ref, Type::Ref],
-            Type::Int,
-            EffectClass::CanRaise,
         );
         let load_attr_module = table.call(
             "load_attr_module",
@@ -280,13 +247,6 @@ impl VmDescrs {
             Type::Int,
             EffectClass::CanRaise,
         );
-        let load_method_cached = table.call(
-            "load_method_cached",
-            load_method_cached as *const () as usize,
-            &[Type::Int, Type::Ref],
-            Type::Ref,
-            EffectClass::CanRaise,
-        );
         let sequence_len = table.call(
             "sequence_len",
             sequence_len as *const () as usize,
@@ -305,20 +265,6 @@ impl VmDescrs {
             "exhaust_iterator",
             exhaust_iterator as *const () as usize,
             &[Type::Ref],
-            Type::Int,
-            EffectClass::CanRaise,
-        );
-        let load_attr_float = table.call(
-            "load_attr_float",
-            load_attr_float as *const () as usize,
-            &[Type::Int, Type::Ref],
-            Type::Float,
-            EffectClass::CanRaise,
-        );
-        let store_attr_float = table.call(
-            "store_attr_float",
-            store_attr_float as *const () as usize,
-            &[Type::Int, Type::Ref, Type::Float, Type::Ref],
             Type::Int,
             EffectClass::CanRaise,
         );
@@ -350,18 +296,20 @@ impl VmDescrs {
             Type::Float,
             EffectClass::CanRaise,
         );
+        let words = (0..MAX_FIELD_OFFSET)
+            .step_by(8)
+            .map(|offset| table.field(&format!("word{offset}"), offset as i32, Type::Ref))
+            .collect();
         VmDescrs {
-            untag_int,
+            words,
+            float_payload,
             list_item_float,
             tuple_item_float,
             list_next_float,
             tuple_next_float,
-            load_attr_float,
-            store_attr_float,
             new_iterator,
             exhaust_iterator,
             list_append,
-            load_method_cached,
             sequence_len,
             list_store,
             cell_get,
@@ -376,8 +324,6 @@ impl VmDescrs {
             str_affix,
             tuple_len,
             tuple_at,
-            load_attr_instance,
-            store_attr_instance,
             load_attr_module,
             global_value,
             box_float,
@@ -388,9 +334,18 @@ impl VmDescrs {
             tuple_next,
             list_item,
             tuple_item,
-            class_word,
-            kind_code,
-            float_value,
+        }
+    }
+}
+
+impl VmDescrs {
+    /// The field descriptor of the word `offset` bytes from an object, if
+    /// there is one (`offset` a multiple of 8 below [`MAX_FIELD_OFFSET`]).
+    pub fn word(&self, offset: usize) -> Option<DescrId> {
+        if offset.is_multiple_of(8) {
+            self.words.get(offset / 8).copied()
+        } else {
+            None
         }
     }
 }
@@ -535,36 +490,6 @@ fn item_float(ctx: *mut JitContext, item: Option<PyValue>) -> f64 {
     float_result(ctx, item.and_then(|v| krait_vm::types::float::exact_f64(vm, v)))
 }
 
-/// The word of a value's class, or 0 for a value that is not an object.
-pub extern "C" fn class_word(value: u64) -> u64 {
-    PyValue::from_bits(value).header().map_or(0, |h| h.class().to_bits())
-}
-
-/// The [`Kind`] of a value, as a code: 1 for a small int, 2 for an exact
-/// float (`float_class` is the word of the `float` type), 0 otherwise.
-pub extern "C" fn kind_code(value: u64, float_class: u64) -> u64 {
-    let v = PyValue::from_bits(value);
-    if v.is_small_int() {
-        1
-    } else if v.is_immediate_float() || v.header().is_some_and(|h| h.class().to_bits() == float_class) {
-        2
-    } else {
-        0
-    }
-}
-
-/// A small int's word as the trace holds it, doubled (after a `kind_code`
-/// guard).
-pub extern "C" fn untag_int(value: u64) -> u64 {
-    value & !1
-}
-
-/// The value of an exact float (after a `kind_code` guard).
-pub extern "C" fn float_value(value: u64) -> f64 {
-    let v = PyValue::from_bits(value);
-    v.as_immediate_float().or_else(|| v.downcast::<PyFloat>().map(|f| f.value)).unwrap_or(0.0)
-}
-
 /// `len(tuple)` (after a guard that `tuple` is an exact tuple).
 pub extern "C" fn tuple_len(tuple: u64) -> u64 {
     PyValue::from_bits(tuple).downcast::<PyTuple>().map_or(0, |t| t.len() as u64)
@@ -593,46 +518,6 @@ fn site_with(site: u64, op: Bc) -> Option<Site> {
     // object alive as long as the trace.
     let site = unsafe { Site::new(site as *const std::cell::Cell<u32>) };
     (site.opcode() == op as u8).then_some(site)
-}
-
-/// `LOAD_ATTR_INSTANCE`'s fast path (`specialize::cached_instance_attr`).
-pub(crate) extern "C" fn load_attr_instance(ctx: *mut JitContext, site: u64, object: u64) -> u64 {
-    // SAFETY: called by compiled code with its context.
-    let vm = unsafe { vm_of(ctx) };
-    let Some(site) = site_with(site, Bc::LOAD_ATTR_INSTANCE) else { return 0 };
-    specialize::cached_instance_attr(vm, site, PyValue::from_bits(object)).map_or(0, PyValue::to_bits)
-}
-
-/// `LOAD_ATTR_INSTANCE` of an attribute holding an exact float: its value.
-/// Anything else sets the context's exception word (see the module
-/// documentation) and returns 0.0; success clears it.
-pub(crate) extern "C" fn load_attr_float(ctx: *mut JitContext, site: u64, object: u64) -> f64 {
-    let word = load_attr_instance(ctx, site, object);
-    // SAFETY: called by compiled code with its context.
-    let vm = unsafe { vm_of(ctx) };
-    float_result(ctx, krait_vm::types::float::exact_f64(vm, PyValue::from_bits(word)).filter(|_| word != 0))
-}
-
-/// `STORE_ATTR_INSTANCE` of a float, boxed here: 1 when it stored.
-pub(crate) extern "C" fn store_attr_float(ctx: *mut JitContext, site: u64, object: u64, value: f64, name: u64) -> u64 {
-    let boxed = box_float(ctx, value);
-    store_attr_instance(ctx, site, object, boxed, name)
-}
-
-/// `STORE_ATTR_INSTANCE`'s fast path (`specialize::cached_store_attr`):
-/// 1 when it stored.
-pub(crate) extern "C" fn store_attr_instance(
-    ctx: *mut JitContext,
-    site: u64,
-    object: u64,
-    value: u64,
-    name: u64,
-) -> u64 {
-    // SAFETY: called by compiled code with its context.
-    let vm = unsafe { vm_of(ctx) };
-    let Some(site) = site_with(site, Bc::STORE_ATTR_INSTANCE) else { return 0 };
-    let (object, value, name) = (PyValue::from_bits(object), PyValue::from_bits(value), PyValue::from_bits(name));
-    specialize::cached_store_attr(vm, site, object, name, value) as u64
 }
 
 /// `LOAD_ATTR_MODULE`'s fast path (`specialize::cached_module_attr`).
@@ -794,14 +679,6 @@ pub(crate) extern "C" fn unpack_item(_ctx: *mut JitContext, iterator: u64, n: u6
 /// (`iterator::advance_unpacked`).
 pub(crate) extern "C" fn unpack_advance(_ctx: *mut JitContext, iterator: u64, n: u64) -> u64 {
     u64::from(iterator::advance_unpacked(PyValue::from_bits(iterator), n as usize))
-}
-
-/// `LOAD_METHOD_CACHED`'s fast path (`specialize::cached_method`).
-pub(crate) extern "C" fn load_method_cached(ctx: *mut JitContext, site: u64, object: u64) -> u64 {
-    // SAFETY: called by compiled code with its context.
-    let vm = unsafe { vm_of(ctx) };
-    let Some(site) = site_with(site, Bc::LOAD_METHOD_CACHED) else { return 0 };
-    specialize::cached_method(vm, site, PyValue::from_bits(object)).map_or(0, PyValue::to_bits)
 }
 
 /// `len()` of an exact list, tuple or str (no Python code runs): the

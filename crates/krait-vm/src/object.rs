@@ -18,12 +18,10 @@
 //! mutators of the containers), the single place where a write barrier will
 //! go for a generational or incremental collector.
 
-use std::cell::{Cell, UnsafeCell};
+use std::cell::Cell;
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
-
-use smallvec::SmallVec;
 
 use crate::gc::Tracer;
 use crate::value::Value;
@@ -187,44 +185,94 @@ pub const INLINE_ATTRIBUTES: usize = 5;
 /// The attribute area of an instance: its map and the values at the map's
 /// slots (see `map`). When `map` is NULL the instance has no attributes yet
 /// and will get its class's root map on the first store.
+///
+/// `#[repr(C)]` because the JIT's compiled code reads and writes it: the
+/// map word at [`InstanceAttrs::MAP_OFFSET`] and each value where
+/// [`InstanceAttrs::value_place`] says.
+#[repr(C)]
 pub struct InstanceAttrs {
     pub map: ValueCell,
     pub values: AttrValues,
 }
 
+/// Where the value of a slot lives, for compiled code (see
+/// [`InstanceAttrs::value_place`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValuePlace {
+    /// At this byte offset from the attribute area.
+    Inline(usize),
+    /// At this byte offset from the overflow buffer, whose pointer is the
+    /// word at [`InstanceAttrs::OVERFLOW_OFFSET`].
+    Overflow(usize),
+}
+
 impl InstanceAttrs {
+    /// Byte offset of the map word in the area.
+    pub const MAP_OFFSET: usize = std::mem::offset_of!(InstanceAttrs, map);
+    /// Byte offset of the overflow buffer's pointer in the area.
+    pub const OVERFLOW_OFFSET: usize =
+        std::mem::offset_of!(InstanceAttrs, values) + std::mem::offset_of!(AttrValues, overflow);
+
     pub fn new() -> InstanceAttrs {
-        InstanceAttrs { map: ValueCell::new(Value::NULL), values: AttrValues(UnsafeCell::new(SmallVec::new())) }
+        InstanceAttrs { map: ValueCell::new(Value::NULL), values: AttrValues::new() }
+    }
+
+    /// Where the value of `slot` is kept (for any instance that has it).
+    pub const fn value_place(slot: usize) -> ValuePlace {
+        if slot < INLINE_ATTRIBUTES {
+            let inline = std::mem::offset_of!(InstanceAttrs, values) + std::mem::offset_of!(AttrValues, inline);
+            ValuePlace::Inline(inline + slot * size_of::<Value>())
+        } else {
+            ValuePlace::Overflow((slot - INLINE_ATTRIBUTES) * size_of::<Value>())
+        }
     }
 
     pub fn trace(&self, tracer: &mut Tracer) {
         tracer.mark(self.map.get());
-        // SAFETY: marking reads no attribute area (see `AttrValues`).
-        tracer.mark_all(unsafe { self.values.as_slice() });
+        self.values.for_each(|v| tracer.mark(v));
     }
 }
 
-/// The values of an instance's attributes, with inline room for a few
-/// (most instances need no other allocation than their cell).
+impl Default for InstanceAttrs {
+    fn default() -> InstanceAttrs {
+        InstanceAttrs::new()
+    }
+}
+
+/// The values of an instance's attributes: the first
+/// [`INLINE_ATTRIBUTES`] in the object itself (most instances need no
+/// other allocation than their cell), the others in an overflow buffer.
+/// Slot `i` is always at the same place, whatever the count, which is what
+/// lets compiled code reach it with a fixed offset.
 ///
 /// Interior mutability as `Cell`'s: every method copies values in or out
-/// and runs no other code while it holds the vector, so no reference into
-/// it outlives a call and no two accesses overlap. (A `RefCell` would
-/// check a borrow flag on every attribute read of the interpreter's
-/// hottest paths for an overlap that cannot happen.)
-pub struct AttrValues(UnsafeCell<SmallVec<[Value; INLINE_ATTRIBUTES]>>);
+/// and runs no other code meanwhile, so no reference into the values
+/// outlives a call. Unused places hold NULL.
+#[repr(C)]
+pub struct AttrValues {
+    /// How many values there are.
+    len: Cell<u32>,
+    /// How many the overflow buffer holds (0 when there is none).
+    overflow_capacity: Cell<u32>,
+    /// Values from slot `INLINE_ATTRIBUTES` on: a `Box<[Value]>` of
+    /// `overflow_capacity` leaked into its pointer, or null.
+    overflow: Cell<*mut Value>,
+    inline: [Cell<Value>; INLINE_ATTRIBUTES],
+}
 
 impl AttrValues {
-    #[inline(always)]
-    fn with<R>(&self, f: impl FnOnce(&mut SmallVec<[Value; INLINE_ATTRIBUTES]>) -> R) -> R {
-        // SAFETY: see the type's comment: `f` is one of this impl's
-        // closures, which touch only the vector.
-        f(unsafe { &mut *self.0.get() })
+    fn new() -> AttrValues {
+        AttrValues {
+            len: Cell::new(0),
+            overflow_capacity: Cell::new(0),
+            overflow: Cell::new(std::ptr::null_mut()),
+            inline: [const { Cell::new(Value::NULL) }; INLINE_ATTRIBUTES],
+        }
     }
 
     #[inline(always)]
     pub fn len(&self) -> usize {
-        self.with(|v| v.len())
+        self.len.get() as usize
     }
 
     #[inline(always)]
@@ -232,45 +280,95 @@ impl AttrValues {
         self.len() == 0
     }
 
+    /// The place of `index`, which must be below the length.
+    #[inline(always)]
+    fn place(&self, index: usize) -> &Cell<Value> {
+        debug_assert!(index < self.len());
+        match self.inline.get(index) {
+            Some(place) => place,
+            // SAFETY: every index below the length past the inline ones is
+            // inside the overflow buffer, which lives until it is replaced
+            // or the values dropped; `Cell<Value>` has `Value`'s layout.
+            None => unsafe { &*(self.overflow.get().add(index - INLINE_ATTRIBUTES) as *const Cell<Value>) },
+        }
+    }
+
     /// The value at `index` (NULL if unset), or `None` past the end.
     #[inline(always)]
     pub fn get(&self, index: usize) -> Option<Value> {
-        self.with(|v| v.get(index).copied())
+        (index < self.len()).then(|| self.place(index).get())
     }
 
     /// Store at `index`; false (nothing stored) past the end.
     #[inline(always)]
     pub fn set(&self, index: usize, value: Value) -> bool {
-        self.with(|v| match v.get_mut(index) {
-            Some(place) => {
-                *place = value;
-                true
-            }
-            None => false,
-        })
+        let inside = index < self.len();
+        if inside {
+            self.place(index).set(value);
+        }
+        inside
     }
 
     pub fn push(&self, value: Value) {
-        self.with(|v| v.push(value))
+        let len = self.len();
+        self.resize(len + 1);
+        self.place(len).set(value);
     }
 
+    /// Grow with NULLs or shrink to `len` values.
     pub fn resize(&self, len: usize) {
-        self.with(|v| v.resize(len, Value::NULL))
+        let old = self.len();
+        if len < old {
+            (len..old).for_each(|i| self.place(i).set(Value::NULL));
+        } else if len > INLINE_ATTRIBUTES + self.overflow_capacity.get() as usize {
+            self.grow_overflow(len - INLINE_ATTRIBUTES);
+        }
+        self.len.set(u32::try_from(len).expect("attribute count fits in u32"));
     }
 
     pub fn truncate(&self, len: usize) {
-        self.with(|v| v.truncate(len))
+        if len < self.len() {
+            self.resize(len);
+        }
+    }
+
+    /// Replace the overflow buffer by one of at least `needed` values.
+    fn grow_overflow(&self, needed: usize) {
+        let capacity = needed.max(2 * self.overflow_capacity.get() as usize).max(4);
+        let mut buffer = vec![Value::NULL; capacity].into_boxed_slice();
+        let kept = self.len().saturating_sub(INLINE_ATTRIBUTES);
+        for (i, slot) in buffer.iter_mut().enumerate().take(kept) {
+            *slot = self.place(INLINE_ATTRIBUTES + i).get();
+        }
+        self.free_overflow();
+        self.overflow.set(Box::into_raw(buffer) as *mut Value);
+        self.overflow_capacity.set(u32::try_from(capacity).expect("attribute count fits in u32"));
+    }
+
+    fn free_overflow(&self) {
+        let buffer = self.overflow.replace(std::ptr::null_mut());
+        if !buffer.is_null() {
+            let capacity = self.overflow_capacity.replace(0) as usize;
+            // SAFETY: `buffer` came from `Box::into_raw` of a boxed slice of
+            // `capacity` values (`grow_overflow`) and is no longer referenced.
+            drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(buffer, capacity)) });
+        }
     }
 
     pub fn to_vec(&self) -> Vec<Value> {
-        self.with(|v| v.to_vec())
+        let mut values = Vec::with_capacity(self.len());
+        self.for_each(|v| values.push(v));
+        values
     }
 
-    /// # Safety
-    /// Nothing may change the values while the slice is alive.
-    unsafe fn as_slice(&self) -> &[Value] {
-        // SAFETY: the caller keeps the vector unchanged meanwhile.
-        unsafe { &*self.0.get() }
+    fn for_each(&self, mut f: impl FnMut(Value)) {
+        (0..self.len()).for_each(|i| f(self.place(i).get()));
+    }
+}
+
+impl Drop for AttrValues {
+    fn drop(&mut self) {
+        self.free_overflow();
     }
 }
 
@@ -493,5 +591,34 @@ impl ValueCell {
 impl std::fmt::Debug for ValueCell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.get().fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_instance_with_inline_attributes_is_an_80_byte_cell() {
+        assert_eq!(std::mem::size_of::<ObjHeader>() + std::mem::size_of::<InstanceAttrs>(), 80);
+    }
+
+    #[test]
+    fn attribute_values_keep_their_place_as_they_grow_and_shrink() {
+        let values = AttrValues::new();
+        let v = |i: i64| Value::from_small(i);
+        for i in 0..20 {
+            values.push(v(i));
+            assert_eq!(values.len(), i as usize + 1);
+        }
+        assert!((0..20).all(|i| values.get(i as usize) == Some(v(i))));
+        assert_eq!(values.get(20), None);
+        assert!(values.set(17, v(-1)) && !values.set(20, v(0)));
+        values.truncate(6);
+        assert_eq!(values.to_vec(), [v(0), v(1), v(2), v(3), v(4), v(5)]);
+        values.resize(9);
+        assert_eq!(values.get(7), Some(Value::NULL), "places past a shrink are cleared");
+        assert_eq!(InstanceAttrs::value_place(0), ValuePlace::Inline(InstanceAttrs::OVERFLOW_OFFSET + 8));
+        assert_eq!(InstanceAttrs::value_place(6), ValuePlace::Overflow(8));
     }
 }

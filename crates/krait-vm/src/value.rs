@@ -1,6 +1,8 @@
 //! `Value`: one Python value in one 64-bit word.
 //!
-//! The encoding is private to this module; everything else uses the API.
+//! The encoding is private to this module and to the JIT's compiled code,
+//! which tests, boxes and unboxes immediates without calls ([`encoding`]);
+//! everything else uses the API.
 //!
 //! ```text
 //!   ...iiiiiii1   a small int: the word shifted right arithmetically by one
@@ -36,11 +38,27 @@ use std::ptr::NonNull;
 
 use crate::object::ObjHeader;
 
-/// The low bits of an immediate float.
-const FLOAT_TAG: u64 = 0b10;
-/// The smallest biased exponent of an immediate float (2^-255), placed
-/// where the exponent sits once the IEEE bits are rotated left by one.
-const FLOAT_EXPONENT_BASE: u64 = 768 << 53;
+use encoding::{FLOAT_EXPONENT_BASE, FLOAT_TAG};
+
+/// The encoding's constants, for compiled code (see the module
+/// documentation): it must decode exactly as `Value` does.
+pub mod encoding {
+    /// A small int has this low bit set; its value is the word shifted
+    /// right arithmetically by one.
+    pub const INT_TAG: u64 = 1;
+    /// A heap object's word has these bits clear (and is not 0).
+    pub const OBJECT_TAG_MASK: u64 = 7;
+    /// The bits that hold [`FLOAT_TAG`].
+    pub const FLOAT_TAG_MASK: u64 = 3;
+    /// The low bits of an immediate float.
+    pub const FLOAT_TAG: u64 = 0b10;
+    /// The smallest biased exponent of an immediate float (2^-255), placed
+    /// where the exponent sits once the IEEE bits are rotated left by one.
+    pub const FLOAT_EXPONENT_BASE: u64 = 768 << 53;
+    /// A float is immediate when its IEEE bits, rotated left by one, minus
+    /// `FLOAT_EXPONENT_BASE`, are below this.
+    pub const FLOAT_LIMIT: u64 = 1 << 62;
+}
 
 /// A Python value, or NULL. `Copy`, one word. A `Value` held in a Rust local
 /// keeps its object alive (the native stack is scanned conservatively); a
@@ -113,7 +131,7 @@ impl Value {
     #[inline(always)]
     pub const fn immediate_float(f: f64) -> Option<Value> {
         let rebased = f.to_bits().rotate_left(1).wrapping_sub(FLOAT_EXPONENT_BASE);
-        if rebased < 1 << 62 {
+        if rebased < encoding::FLOAT_LIMIT {
             Some(Value((rebased << 2) | FLOAT_TAG))
         } else {
             None

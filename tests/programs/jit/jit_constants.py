@@ -23,3 +23,29 @@ def toggles(n):
 
 print(flags(5000))
 print(toggles(5000))
+
+# Module attributes are constants of the loop too, until they change.
+import math
+import types
+
+def module_attrs(n):
+    t = 0.0
+    for i in range(n):
+        t += math.sqrt(4.0) + math.pi
+        if i == 2000:
+            math.sqrt = lambda x: -1.0
+    return round(t, 6)
+
+real_sqrt = math.sqrt
+print(module_attrs(3000))
+math.sqrt = real_sqrt
+
+def rebinding_every_time(n):
+    mod = types.ModuleType("m")
+    t = 0
+    for i in range(n):
+        mod.k = i % 3
+        t += mod.k
+    return t
+
+print(rebinding_every_time(3000))

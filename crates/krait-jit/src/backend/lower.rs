@@ -330,7 +330,17 @@ pub(super) fn compile(
                 }
                 Opcode::cast_int_to_float => Some(l.b.ins().fcvt_from_sint(types::F64, args[0])),
                 Opcode::cast_float_to_int => Some(l.b.ins().fcvt_to_sint_sat(types::I64, args[0])),
-                Opcode::same_as_i | Opcode::same_as_f | Opcode::same_as_r | Opcode::cast_int_to_ptr => Some(args[0]),
+                Opcode::same_as_i
+                | Opcode::same_as_f
+                | Opcode::same_as_r
+                | Opcode::cast_int_to_ptr
+                | Opcode::cast_ptr_to_int => Some(args[0]),
+                Opcode::convert_float_bytes_to_longlong => {
+                    Some(l.b.ins().bitcast(types::I64, MemFlagsData::new(), args[0]))
+                }
+                Opcode::convert_longlong_bytes_to_float => {
+                    Some(l.b.ins().bitcast(types::F64, MemFlagsData::new(), args[0]))
+                }
                 Opcode::getfield_gc_i | Opcode::getfield_gc_r | Opcode::getfield_gc_f => {
                     let field = trace.descrs.field_descr(descr.expect("verified")).clone();
                     Some(load_sized(&mut l, field.ty, field.size, args[0], field.offset))

@@ -239,6 +239,12 @@ define_opcodes! {
     /// The same machine word as a ref (a tagged value built by int ops,
     /// such as a boxed small int).
     cast_int_to_ptr("i") -> Ref, None, [PURE];
+    /// The machine word of a ref, as an int (to test a tagged value's bits).
+    cast_ptr_to_int("r") -> Int, None, [PURE];
+    /// The IEEE bits of a float, as an int.
+    convert_float_bytes_to_longlong("f") -> Int, None, [PURE];
+    /// The float whose IEEE bits are the int.
+    convert_longlong_bytes_to_float("i") -> Float, None, [PURE];
 
     // ---- references -----------------------------------------------------------------
     /// Pointer identity `a is b`.

@@ -173,7 +173,7 @@ impl Recorder<'_> {
             return abort("CONTAINS_OP other than of an exact str or small int in an exact dict");
         };
         let found = found.is_some();
-        let boxed = self.boxed(key);
+        let boxed = self.boxed(key, at);
         let r = self.trace.push(Opcode::call_i, &[dict.value, boxed], Some(self.descrs.dict_contains));
         let expected = self.trace.const_int(i64::from(found));
         self.guard(Opcode::guard_value, &[r.expect("call_i has a result"), expected], at);

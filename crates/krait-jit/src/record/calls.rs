@@ -166,15 +166,16 @@ impl Recorder<'_> {
     /// then either replaces it with None (the consumer took it but ran
     /// Python code) or has the interpreter suspend the generator with it
     /// (the consumer refused it).
-    pub(super) fn record_yield(&mut self, next: usize) -> Step<()> {
+    pub(super) fn record_yield(&mut self, at: usize, next: usize) -> Step<()> {
         if !self.options.yields || !self.callers.is_empty() {
             return abort("YIELD_VALUE outside a generator driven by a consumer");
         }
-        let t = self.pop()?;
+        let t = self.peek(1)?;
         if let Concrete::Iter { .. } = t.concrete {
             return abort("YIELD_VALUE of an iterator the trace made");
         }
-        let word = self.boxed(t);
+        let word = self.boxed(t, at);
+        self.pop()?;
         let taken = self.trace.push(Opcode::call_i, &[word], Some(self.descrs.yield_value));
         self.frame.stack.push(Tracked { value: word, concrete: t.concrete });
         self.guard(Opcode::guard_true, &[taken.expect("call_i has a result")], next);
@@ -288,7 +289,7 @@ impl Recorder<'_> {
         if let Concrete::Ref(_) = obj.concrete {
             self.guard_class(obj.value, class, at);
         }
-        self.assumptions.push(Assumption::ClassVersion { class, version });
+        self.assume_class(class, version);
         Ok(self.constant(self.vm.bool_value(result)))
     }
 
@@ -401,8 +402,8 @@ impl Recorder<'_> {
         if let Concrete::Iter { .. } = default.concrete {
             return abort("dict.get with an iterator the trace made as the default");
         }
-        let boxed_key = self.boxed(key);
-        let boxed_default = self.boxed(default);
+        let boxed_key = self.boxed(key, at);
+        let boxed_default = self.boxed(default, at);
         let word = self.trace.push(Opcode::call_r, &[dict.value, boxed_key, boxed_default], Some(self.descrs.dict_get));
         let word = word.expect("call_r has a result");
         self.guard(Opcode::guard_nonnull, &[word], at);
@@ -411,7 +412,7 @@ impl Recorder<'_> {
 
     /// Append `value` to the exact list `list`, guarded at `at`.
     pub(super) fn append(&mut self, list: Tracked, value: Tracked, at: usize) {
-        let word = self.boxed(value);
+        let word = self.boxed(value, at);
         let done = self.trace.push(Opcode::call_i, &[list.value, word], Some(self.descrs.list_append));
         self.guard(Opcode::guard_true, &[done.expect("call_i has a result")], at);
     }

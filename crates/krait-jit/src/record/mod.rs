@@ -74,12 +74,14 @@
 //!   `__eq__`), `UNPACK_SEQUENCE_TUPLE`, `LIST_APPEND`. An item read is a helper
 //!   call; one that is a small int or an exact float is unboxed under a
 //!   guard on its kind, any other stays a `ref`.
-//! - Attributes and names: `LOAD_ATTR_INSTANCE`, `STORE_ATTR_INSTANCE` into
-//!   an existing attribute (a float is boxed to be stored), `LOAD_GLOBAL`
-//!   (a constant under an assumption, see below), `LOAD_ATTR_MODULE` (looked
-//!   up each time; an object value is then a constant under a
-//!   `guard_value`, a number is unboxed), `LOAD_METHOD_CACHED` (the method
-//!   a constant).
+//! - Attributes and names: `LOAD_ATTR_INSTANCE` and `STORE_ATTR_INSTANCE`
+//!   into an existing attribute are loads and stores of the slot's word
+//!   (`getfield_gc_r`/`setfield_gc`, see `InstanceAttrs::value_place`)
+//!   under guards on the object's class and map, the class's version an
+//!   assumption; `LOAD_METHOD_CACHED` is the method as a constant under the
+//!   same guards; `LOAD_GLOBAL` and `LOAD_ATTR_MODULE` are constants under
+//!   assumptions (see below). Numbers are unboxed and boxed inline
+//!   (`boxing`).
 //! - Calls: `CALL_PY_EXACT_ARGS` inlined (with `COPY_FREE_VARS` and
 //!   `RETURN_VALUE`, see below); `CALL_BUILTIN` of `math.sqrt` (of a number
 //!   that is not negative), `len` (exact list, tuple or str), `abs`, `min`
@@ -114,21 +116,24 @@
 //! nest at most [`MAX_INLINE_DEPTH`] deep (a recursive function aborts
 //! the recording), and a loop inside a callee aborts it.
 //!
-//! Global names are constants too: `LOAD_GLOBAL` records the value it
-//! finds as an [`Assumption`] (`crate::assumptions`) that the driver checks
-//! on every entry, unless [`Options::dynamic_globals`] asks for a lookup
-//! on every iteration.
+//! Global names are constants too: `LOAD_GLOBAL` and `LOAD_ATTR_MODULE`
+//! record the value they find as an [`Assumption`] (`crate::assumptions`)
+//! that the driver checks on every entry, unless
+//! [`Options::dynamic_globals`] asks for a lookup on every iteration.
 
 mod arith;
+mod boxing;
 mod calls;
 
 use krait_bytecode::{BinaryOp, Opcode as Bc};
 use krait_vm::interp::specialize::{self, Site};
-use krait_vm::object::{Gc, LayoutKind};
+use krait_vm::map::PyMap;
+use krait_vm::object::{Gc, InstanceAttrs, LayoutKind, ValuePlace};
 use krait_vm::types::dict::PyDict;
 use krait_vm::types::float;
 use krait_vm::types::function::{PyCell, PyCode};
 use krait_vm::types::iterator::{self, IterState, PyIterator};
+use krait_vm::types::module::PyModule;
 use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
 use krait_vm::types::typeobject::PyType;
@@ -607,30 +612,6 @@ impl<'a> Recorder<'a> {
         }
     }
 
-    /// An item read from a container (`word`, a `ref`), whose value was
-    /// `item` when recording: a small int or an exact float is unboxed
-    /// under a guard on its kind (failing at `at`), anything else stays a
-    /// `ref` (kept alive by its container, which the frame keeps alive and
-    /// the trace does not change).
-    fn item(&mut self, word: Value, item: Concrete, at: usize) -> Tracked {
-        let kind = Tracked { value: word, concrete: item }.kind();
-        if kind == Kind::Ref {
-            return Tracked { value: word, concrete: item };
-        }
-        let float_class = self.trace.constant(Const::Ptr(self.vm.types.float.value().to_bits()));
-        let code = self.trace.push(Opcode::call_pure_i, &[word, float_class], Some(self.descrs.kind_code));
-        let code = code.expect("call_pure_i has a result");
-        let expected = self.trace.const_int(if kind == Kind::Int { 1 } else { 2 });
-        self.guard(Opcode::guard_value, &[code, expected], at);
-        if kind == Kind::Int {
-            let doubled = self.trace.push(Opcode::call_pure_i, &[word], Some(self.descrs.untag_int));
-            Tracked { value: doubled.expect("call_pure_i has a result"), concrete: item }
-        } else {
-            let value = self.trace.push(Opcode::call_pure_f, &[word], Some(self.descrs.float_value));
-            Tracked { value: value.expect("call_pure_f has a result"), concrete: item }
-        }
-    }
-
     /// `LOAD_DEREF` of `cell` (a local), by the helper.
     fn record_cell_get(&mut self, cell: Tracked, at: usize) -> Step<Tracked> {
         let Concrete::Ref(c) = cell.concrete else { return abort("LOAD_DEREF of a number") };
@@ -694,14 +675,6 @@ impl<'a> Recorder<'a> {
         self.item(word, concrete, at)
     }
 
-    /// Guard that the object `value` is an instance of exactly `class`.
-    fn guard_class(&mut self, value: Value, class: Gc<PyType>, at: usize) {
-        let actual = self.trace.push(Opcode::call_pure_r, &[value], Some(self.descrs.class_word));
-        let actual = actual.expect("call_pure_r has a result");
-        let expected = self.trace.constant(Const::Ptr(class.value().to_bits()));
-        self.guard(Opcode::guard_value, &[actual, expected], at);
-    }
-
     /// The address of the instruction at `at` and its cache, for helpers
     /// that use the interpreter's cache there (see `helpers::site_with`).
     fn site(&mut self, at: usize) -> (Site, Value) {
@@ -725,22 +698,6 @@ impl<'a> Recorder<'a> {
         self.guard(Opcode::guard_value, &[word, expected], at);
         self.constants.push(v);
         Tracked { value: expected, concrete }
-    }
-
-    /// A number or object as a value word, to store it in the heap.
-    fn boxed(&mut self, t: Tracked) -> Value {
-        match t.concrete {
-            Concrete::Int(_) => {
-                let one = self.trace.const_int(1);
-                let word = self.op(Opcode::int_or, &[t.value, one]);
-                self.op(Opcode::cast_int_to_ptr, &[word])
-            }
-            Concrete::Float(_) => {
-                let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.box_float));
-                word.expect("call_r has a result")
-            }
-            Concrete::Ref(_) | Concrete::Iter { .. } => t.value,
-        }
     }
 
     /// The truth of `t`, guarded at `at` to be as recorded: of a number, of
@@ -776,8 +733,8 @@ impl<'a> Recorder<'a> {
             let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.sequence_len));
             let word = word.expect("call_r has a result");
             self.guard(Opcode::guard_nonnull, &[word], at);
-            let doubled = self.trace.push(Opcode::call_pure_i, &[word], Some(self.descrs.untag_int));
-            let c = self.op(Opcode::int_is_true, &[doubled.expect("call_pure_i has a result")]);
+            let doubled = self.untag_int(word);
+            let c = self.op(Opcode::int_is_true, &[doubled]);
             self.branch(c, len != 0, at);
             return Ok(len != 0);
         }
@@ -787,7 +744,7 @@ impl<'a> Recorder<'a> {
             return abort("the truth of an object whose class may define it");
         }
         self.guard_class(t.value, class, at);
-        self.assumptions.push(Assumption::ClassVersion { class, version });
+        self.assume_class(class, version);
         Ok(true)
     }
 
@@ -1024,7 +981,7 @@ impl<'a> Recorder<'a> {
                         );
                     };
                     // (`dict.get` with no default: 0 when the key is missing.)
-                    let args = [dict.value, self.boxed(key), self.trace.constant(Const::Ptr(0))];
+                    let args = [dict.value, self.boxed(key, at), self.trace.constant(Const::Ptr(0))];
                     let word = self.trace.push(Opcode::call_r, &args, Some(self.descrs.dict_get));
                     let word = word.expect("call_r has a result");
                     self.guard(Opcode::guard_nonnull, &[word], at);
@@ -1041,7 +998,7 @@ impl<'a> Recorder<'a> {
                     if self.dict_lookup(dict, key).is_none() {
                         return abort("STORE_SUBSCR_DICT of a key that is not an exact str or a small int");
                     }
-                    let (boxed_key, boxed_value) = (self.boxed(key), self.boxed(value));
+                    let (boxed_key, boxed_value) = (self.boxed(key, at), self.boxed(value, at));
                     let args = [dict.value, boxed_key, boxed_value];
                     let stored = self.trace.push(Opcode::call_i, &args, Some(self.descrs.dict_store));
                     self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
@@ -1090,7 +1047,7 @@ impl<'a> Recorder<'a> {
                         return abort("STORE_SUBSCR_LIST_INT out of range or on another container");
                     }
                     self.guard_class(container.value, self.vm.types.list, at);
-                    let word = self.boxed(value);
+                    let word = self.boxed(value, at);
                     let stored = self.trace.push(
                         Opcode::call_i,
                         &[container.value, key.value, word],
@@ -1114,7 +1071,7 @@ impl<'a> Recorder<'a> {
                     if c.downcast::<PyCell>().is_none() {
                         return abort("STORE_DEREF into a slot that holds no cell");
                     }
-                    let word = self.boxed(value);
+                    let word = self.boxed(value, at);
                     let stored = self.trace.push(Opcode::call_i, &[cell.value, word], Some(self.descrs.cell_set));
                     self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
                     self.stores.push(((c, PyValue::NULL), value.concrete));
@@ -1158,8 +1115,27 @@ impl<'a> Recorder<'a> {
                     let Some(v) = specialize::cached_module_attr(self.vm, site, module) else {
                         return abort("LOAD_ATTR_MODULE misses its cache");
                     };
-                    let word = self.trace.push(Opcode::call_r, &[address, t.value], Some(self.descrs.load_attr_module));
-                    let value = self.known_value(word.expect("call_r has a result"), v, at);
+                    let value = match module.downcast::<PyModule>() {
+                        Some(m) if !self.options.dynamic_globals => {
+                            // A constant, as a global is (see `record_load_global`).
+                            if self.trace.const_of(t.value).is_none() {
+                                let expected = self.trace.constant(Const::Ptr(module.to_bits()));
+                                self.guard(Opcode::guard_value, &[t.value, expected], at);
+                                self.constants.push(module);
+                            }
+                            let Some(name) = self.frame.code.names[arg as usize].downcast::<PyStr>() else {
+                                return abort("LOAD_ATTR_MODULE of a name that is not a str");
+                            };
+                            self.assumptions.push(Assumption::ModuleAttr { dict: m.dict(), name, value: v });
+                            self.constants.push(v);
+                            self.constant(v)
+                        }
+                        _ => {
+                            let args = [address, t.value];
+                            let word = self.trace.push(Opcode::call_r, &args, Some(self.descrs.load_attr_module));
+                            self.known_value(word.expect("call_r has a result"), v, at)
+                        }
+                    };
                     self.pop()?;
                     self.frame.stack.push(value);
                 }
@@ -1188,13 +1164,14 @@ impl<'a> Recorder<'a> {
                     ip += Bc::LOAD_METHOD.cache_units();
                     let owner = self.peek(1)?;
                     let Concrete::Ref(object) = owner.concrete else { return abort("LOAD_METHOD_CACHED on a number") };
-                    let (site, address) = self.site(at);
+                    let (site, _) = self.site(at);
                     let Some(method) = specialize::cached_method(self.vm, site, object) else {
                         return abort("LOAD_METHOD_CACHED misses its cache");
                     };
-                    let word =
-                        self.trace.push(Opcode::call_r, &[address, owner.value], Some(self.descrs.load_method_cached));
-                    let method = self.known_value(word.expect("call_r has a result"), method, at);
+                    // The class's version and the instance's map decide the method.
+                    self.guard_shape(owner.value, object, at)?;
+                    self.constants.push(method);
+                    let method = self.constant(method);
                     self.pop()?;
                     self.frame.stack.push(method);
                     self.frame.stack.push(owner);
@@ -1205,7 +1182,7 @@ impl<'a> Recorder<'a> {
                     ip = 0;
                 }
                 Bc::COPY_FREE_VARS => self.record_copy_free_vars(arg as usize)?,
-                Bc::YIELD_VALUE => self.record_yield(ip)?,
+                Bc::YIELD_VALUE => self.record_yield(at, ip)?,
                 Bc::RETURN_VALUE => {
                     let result = self.pop()?;
                     let Some((caller, call_at)) = self.callers.pop() else {
@@ -1384,7 +1361,8 @@ impl<'a> Recorder<'a> {
         Ok(())
     }
 
-    /// `LOAD_ATTR_INSTANCE`, through the interpreter's cache at the site.
+    /// `LOAD_ATTR_INSTANCE`: the attribute's slot read in compiled code,
+    /// under guards on the object's class and map.
     fn record_load_attr_instance(&mut self, at: usize, arg: u32) -> Step<()> {
         let t = self.peek(1)?;
         let Concrete::Ref(object) = t.concrete else { return abort("LOAD_ATTR_INSTANCE of a number") };
@@ -1394,45 +1372,111 @@ impl<'a> Recorder<'a> {
             self.frame.stack.push(value);
             return Ok(());
         }
-        let (site, address) = self.site(at);
+        let (site, _) = self.site(at);
+        let Some((_, slot)) = specialize::instance_slot(self.vm, site, object) else {
+            return abort("LOAD_ATTR_INSTANCE misses its cache");
+        };
         let concrete = match self.stored(object, name) {
             Some(c) => c,
             None => match specialize::cached_instance_attr(self.vm, site, object) {
                 Some(v) => Concrete::of(self.vm, v),
-                None => return abort("LOAD_ATTR_INSTANCE misses its cache"),
+                None => return abort("LOAD_ATTR_INSTANCE of an unset slot"),
             },
         };
-        let descrs = (self.descrs.load_attr_float, self.descrs.load_attr_instance);
-        let value = self.read(descrs, &[address, t.value], concrete, at);
+        let (base, descr) = self.attribute_field(t.value, object, slot, at)?;
+        let word = self.trace.push(Opcode::getfield_gc_r, &[base], Some(descr)).expect("getfield_gc_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        let value = self.item(word, concrete, at);
         self.pop()?;
         self.frame.stack.push(value);
         Ok(())
     }
 
-    /// `STORE_ATTR_INSTANCE` into an attribute the object already has.
+    /// `STORE_ATTR_INSTANCE` into an attribute the object already has: its
+    /// slot written in compiled code, under guards on the object's class
+    /// and map.
     fn record_store_attr_instance(&mut self, at: usize, arg: u32) -> Step<()> {
         let (owner, value) = (self.peek(1)?, self.peek(2)?);
         let Concrete::Ref(object) = owner.concrete else { return abort("STORE_ATTR_INSTANCE on a number") };
         let name = self.frame.code.names[arg as usize];
-        let (site, address) = self.site(at);
-        if !specialize::cached_store_hits(self.vm, site, object) {
+        let (site, _) = self.site(at);
+        let Some((_, slot)) = specialize::store_slot(self.vm, site, object) else {
             return abort("STORE_ATTR_INSTANCE that adds an attribute or misses its cache");
-        }
-        let name_word = self.trace.constant(Const::Ptr(name.to_bits()));
-        let stored = if let Concrete::Float(_) = value.concrete {
-            // The helper boxes the float itself.
-            let args = [address, owner.value, value.value, name_word];
-            self.trace.push(Opcode::call_i, &args, Some(self.descrs.store_attr_float))
-        } else {
-            let word = self.boxed(value);
-            let args = [address, owner.value, word, name_word];
-            self.trace.push(Opcode::call_i, &args, Some(self.descrs.store_attr_instance))
         };
-        self.guard(Opcode::guard_true, &[stored.expect("call_i has a result")], at);
+        let (base, descr) = self.attribute_field(owner.value, object, slot, at)?;
+        let word = self.boxed(value, at);
+        self.trace.push(Opcode::setfield_gc, &[base, word], Some(descr));
         self.stores.push(((object, name), value.concrete));
         self.forward(owner.value, name, value);
         self.frame.stack.truncate(self.frame.stack.len() - 2);
         Ok(())
+    }
+
+    /// Where compiled code finds attribute `slot` of `object` (the trace
+    /// value `owner`): the value to load from or store to and the field,
+    /// under the guards of [`Recorder::guard_shape`].
+    fn attribute_field(&mut self, owner: Value, object: PyValue, slot: usize, at: usize) -> Step<(Value, DescrId)> {
+        let Some(area) = self.guard_shape(owner, object, at)? else {
+            return abort("an attribute of an object with no attribute area");
+        };
+        match InstanceAttrs::value_place(slot) {
+            ValuePlace::Inline(offset) => Ok((owner, self.word(area + offset)?)),
+            ValuePlace::Overflow(offset) => {
+                let descr = self.word(area + InstanceAttrs::OVERFLOW_OFFSET)?;
+                let buffer = self.trace.push(Opcode::getfield_gc_r, &[owner], Some(descr));
+                Ok((buffer.expect("getfield_gc_r has a result"), self.word(offset)?))
+            }
+        }
+    }
+
+    /// Guard that `object` (the trace value `owner`) still has the class
+    /// and the map it has now: what says where its attributes are and
+    /// which names of its class they shadow. The class's version becomes
+    /// an assumption. The offset of the object's attribute area, if it has
+    /// one.
+    fn guard_shape(&mut self, owner: Value, object: PyValue, at: usize) -> Step<Option<usize>> {
+        let class = self.vm.class_of(object);
+        let version = class.current_version();
+        if version == 0 {
+            return abort("an attribute of an object whose class has no version");
+        }
+        self.guard_class(owner, class, at);
+        self.assume_class(class, version);
+        let Some(header) = object.header() else { return Ok(None) };
+        let Some(attrs) = header.attrs() else { return Ok(None) };
+        let area = header.layout().attrs_offset;
+        let map = attrs.map.get();
+        if !map.is_null() && map.downcast::<PyMap>().is_none() {
+            return abort("an attribute of an object that has a __dict__");
+        }
+        let descr = self.word(area + InstanceAttrs::MAP_OFFSET)?;
+        let current = self.trace.push(Opcode::getfield_gc_r, &[owner], Some(descr));
+        let current = current.expect("getfield_gc_r has a result");
+        if map.is_null() {
+            self.guard(Opcode::guard_isnull, &[current], at);
+        } else {
+            let expected = self.trace.constant(Const::Ptr(map.to_bits()));
+            self.guard(Opcode::guard_value, &[current, expected], at);
+            self.constants.push(map);
+        }
+        Ok(Some(area))
+    }
+
+    /// The field descriptor of the word `offset` bytes into an object.
+    fn word(&self, offset: usize) -> Step<DescrId> {
+        match self.descrs.word(offset) {
+            Some(descr) => Ok(descr),
+            None => abort("an attribute too far into its object"),
+        }
+    }
+
+    /// Assume that `class` keeps `version` (once per class).
+    fn assume_class(&mut self, class: Gc<PyType>, version: u32) {
+        let known =
+            |a: &Assumption| matches!(*a, Assumption::ClassVersion { class: c, .. } if c.value().is(class.value()));
+        if !self.assumptions.iter().any(known) {
+            self.assumptions.push(Assumption::ClassVersion { class, version });
+        }
     }
 
     /// A constant of the code (or a default, or a cell): a small int or a

@@ -668,12 +668,27 @@ pub fn takes_exact_args(code: Gc<PyCode>, argc: usize) -> bool {
 /// `LOAD_ATTR_INSTANCE`.
 #[inline(always)]
 pub fn cached_instance_attr(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
+    let (attrs, _, slot) = instance_entry(vm, site, &owner)?;
+    let value = attrs.values.get(slot)?;
+    (!value.is_null()).then_some(value)
+}
+
+/// `LOAD_ATTR_INSTANCE`'s cache entry for `owner`: its attribute area, its
+/// map and the slot the entry reads.
+#[inline(always)]
+fn instance_entry<'a>(vm: &Vm, site: Site, owner: &'a Value) -> Option<(&'a InstanceAttrs, Gc<PyMap>, usize)> {
     let attrs = owner.header()?.attrs()?;
     let map = attrs.map.get().downcast::<PyMap>()?;
-    let version = vm.class_of(owner).current_version();
+    let version = vm.class_of(*owner).current_version();
     let at = site.find_entry(INSTANCE_ENTRY, version, map.id)?;
-    let value = attrs.values.get(site.get(at + 3) as usize)?;
-    (!value.is_null()).then_some(value)
+    Some((attrs, map, site.get(at + 3) as usize))
+}
+
+/// The map and slot `LOAD_ATTR_INSTANCE` at `site` reads for `owner`, if
+/// its cache has an entry for it (for the JIT's recorder, which reads the
+/// slot in compiled code under a guard on the map).
+pub fn instance_slot(vm: &Vm, site: Site, owner: Value) -> Option<(Gc<PyMap>, usize)> {
+    instance_entry(vm, site, &owner).map(|(_, map, slot)| (map, slot))
 }
 
 /// `LOAD_ATTR_MODULE`.
@@ -732,11 +747,13 @@ fn store_attr_entry<'a>(vm: &Vm, site: Site, owner: &'a Value) -> Option<(&'a In
     Some((attrs, map, site.get(at + 3)))
 }
 
-/// Whether `STORE_ATTR_INSTANCE` at `site` would store into an attribute
-/// `owner` already has, without storing (for the JIT's recorder).
-pub fn cached_store_hits(vm: &Vm, site: Site, owner: Value) -> bool {
-    store_attr_entry(vm, site, &owner)
-        .is_some_and(|(attrs, _, slot)| slot & APPEND == 0 && (slot as usize) < attrs.values.len())
+/// The map and slot `STORE_ATTR_INSTANCE` at `site` would store into for
+/// `owner`, if that is an attribute `owner` already has (for the JIT's
+/// recorder, which stores in compiled code under a guard on the map).
+pub fn store_slot(vm: &Vm, site: Site, owner: Value) -> Option<(Gc<PyMap>, usize)> {
+    let (attrs, map, slot) = store_attr_entry(vm, site, &owner)?;
+    let existing = !attrs.map.get().is_null() && slot & APPEND == 0 && (slot as usize) < attrs.values.len();
+    existing.then_some((map, slot as usize))
 }
 
 /// A store into a `__slots__` member through `object.__setattr__`.
