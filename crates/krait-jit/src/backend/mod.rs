@@ -228,6 +228,9 @@ impl Backend {
             flags.set(name, value).map_err(|e| CompileError(format!("{name}: {e}")))
         };
         set(&mut flags, "opt_level", "speed")?;
+        // The IR verifier runs on every function compiled (it is on by
+        // default): keep it for debug builds and tests.
+        set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
         set(&mut flags, "use_colocated_libcalls", "false")?;
         set(&mut flags, "is_pic", "false")?;
         let isa = cranelift_native::builder()
