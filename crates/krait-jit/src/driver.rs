@@ -399,7 +399,7 @@ impl Jit {
                 }
                 keep_alive(vm, &constants, &assumptions);
                 let Some(LoopState::Compiled(compiled)) = self.loops.get_mut(&key) else { return };
-                compiled.assumptions.extend(assumptions);
+                assumptions.into_iter().for_each(|a| crate::assumptions::add(&mut compiled.assumptions, a));
                 compiled.bridges.push(Bridge { trace, code: bridge });
                 (compiled.entries, compiled.iterations) = (0, 0);
                 compiled.exits.clear();
@@ -423,8 +423,8 @@ impl Jit {
         key: LoopKey,
         sink: Option<&mut YieldSink<'_>>,
     ) -> LoopOutcome {
-        let Some(LoopState::Compiled(compiled)) = self.loops.get(&key) else { unreachable!("a compiled loop") };
-        if let Some(&broken) = compiled.assumptions.iter().find(|a| !a.holds()) {
+        let Some(LoopState::Compiled(compiled)) = self.loops.get_mut(&key) else { unreachable!("a compiled loop") };
+        if let Some(broken) = compiled.assumptions.iter_mut().find_map(|a| (!a.holds()).then_some(*a)) {
             let options = Options { dynamic_globals: true, ..compiled.options };
             // Thrown away, and recorded again later reading globals on
             // every iteration (see `crate::assumptions`).

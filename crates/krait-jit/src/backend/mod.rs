@@ -214,8 +214,11 @@ pub struct Backend {
     module: JITModule,
     exits: Vec<ExitInfo>,
     traces: u32,
-    /// The start and loop-label entries, by trace number, for [`Backend::execute`].
+    /// The start and loop-label entries, by trace number.
     entries: FxHashMap<u32, (TraceFn, Option<TraceFn>)>,
+    /// By exit number: the loop entry an [`ExitKind::Jump`] exit enters
+    /// (resolved when its bridge is compiled, for [`Backend::execute`]).
+    jumps: Vec<Option<TraceFn>>,
     /// The largest frame any compiled trace needs.
     frame_size: Arc<AtomicUsize>,
 }
@@ -243,6 +246,7 @@ impl Backend {
             exits: Vec::new(),
             traces: 0,
             entries: FxHashMap::default(),
+            jumps: Vec::new(),
             frame_size: Arc::new(AtomicUsize::new(0)),
         })
     }
@@ -316,6 +320,16 @@ impl Backend {
         self.entries.insert(number, (entry, label_entry));
         self.frame_size.fetch_max(frame_size, Ordering::AcqRel);
         let (guard_exits, finish_exits) = plan.numbers();
+        for exit in &plan.exits {
+            let jump = match exit.kind {
+                ExitKind::Jump(target, LoopEntry::Preamble) => Some(self.entries[&target].0),
+                ExitKind::Jump(target, LoopEntry::Label) => {
+                    Some(self.entries[&target].1.expect("compile_bridge checked the loop has a label entry"))
+                }
+                _ => None,
+            };
+            self.jumps.push(jump);
+        }
         self.exits.extend(plan.exits);
         Ok(CompiledTrace {
             number,
@@ -349,12 +363,9 @@ impl Backend {
             // SAFETY: the frame holds the largest frame of any trace of this
             // backend (checked above); the rest is the caller's contract.
             let exit = unsafe { entry(frame.as_mut_ptr(), ctx) };
-            match self.exit(exit).kind {
-                ExitKind::Jump(target, LoopEntry::Preamble) => entry = self.entries[&target].0,
-                ExitKind::Jump(target, LoopEntry::Label) => {
-                    entry = self.entries[&target].1.expect("compile_bridge checked the loop has a label entry")
-                }
-                _ => return exit,
+            match self.jumps[exit as usize] {
+                Some(loop_entry) => entry = loop_entry,
+                None => return exit,
             }
         }
     }

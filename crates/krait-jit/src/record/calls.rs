@@ -119,7 +119,7 @@ impl Recorder<'_> {
         let expected = self.trace.constant(Const::Ptr(target.to_bits()));
         self.guard(Opcode::guard_value, &[slot.value, expected], at);
         self.constants.push(target);
-        self.assumptions.push(Assumption::FunctionVersion { function: func, version: func.version.get() });
+        self.assume(Assumption::FunctionVersion { function: func, version: func.version.get() });
         let code = func.code();
         let mut locals = self.frame.stack[self.frame.stack.len() - argc..].to_vec();
         let missing = (code.code.arg_count as usize).saturating_sub(argc);
@@ -289,7 +289,7 @@ impl Recorder<'_> {
         if let Concrete::Ref(_) = obj.concrete {
             self.guard_class(obj.value, class, at);
         }
-        self.assume_class(class, version);
+        self.assume(Assumption::ClassVersion { class, version });
         Ok(self.constant(self.vm.bool_value(result)))
     }
 

@@ -136,11 +136,10 @@ use krait_vm::types::iterator::{self, IterState, PyIterator};
 use krait_vm::types::module::PyModule;
 use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
-use krait_vm::types::typeobject::PyType;
 use krait_vm::value::Value as PyValue;
 use krait_vm::vm::Vm;
 
-use crate::assumptions::{lookup_global, Assumption};
+use crate::assumptions::{self, lookup_global, Assumption};
 use crate::helpers::{exact_len, list_get, tuple_get, VmDescrs};
 use crate::ir::resume::{FrameId, FrameSnapshot, Slot, Snapshot};
 use crate::ir::{Const, DescrId, Opcode, Trace, Type, Value};
@@ -744,7 +743,7 @@ impl<'a> Recorder<'a> {
             return abort("the truth of an object whose class may define it");
         }
         self.guard_class(t.value, class, at);
-        self.assume_class(class, version);
+        self.assume(Assumption::ClassVersion { class, version });
         Ok(true)
     }
 
@@ -1126,7 +1125,7 @@ impl<'a> Recorder<'a> {
                             let Some(name) = self.frame.code.names[arg as usize].downcast::<PyStr>() else {
                                 return abort("LOAD_ATTR_MODULE of a name that is not a str");
                             };
-                            self.assumptions.push(Assumption::ModuleAttr { dict: m.dict(), name, value: v });
+                            self.assume(Assumption::module_attr(m.dict(), name, v));
                             self.constants.push(v);
                             self.constant(v)
                         }
@@ -1350,7 +1349,7 @@ impl<'a> Recorder<'a> {
             let word = self.trace.push(Opcode::call_r, &args, Some(self.descrs.global_value));
             self.known_value(word.expect("call_r has a result"), v, at)
         } else {
-            self.assumptions.push(Assumption::Global { globals, builtins, name, value: v });
+            self.assume(Assumption::global(globals, builtins, name, v));
             self.constant(v)
         };
         if arg & 1 != 0 {
@@ -1441,7 +1440,7 @@ impl<'a> Recorder<'a> {
             return abort("an attribute of an object whose class has no version");
         }
         self.guard_class(owner, class, at);
-        self.assume_class(class, version);
+        self.assume(Assumption::ClassVersion { class, version });
         let Some(header) = object.header() else { return Ok(None) };
         let Some(attrs) = header.attrs() else { return Ok(None) };
         let area = header.layout().attrs_offset;
@@ -1462,20 +1461,16 @@ impl<'a> Recorder<'a> {
         Ok(Some(area))
     }
 
+    /// Rely on `assumption` (see `crate::assumptions`).
+    fn assume(&mut self, assumption: Assumption) {
+        assumptions::add(&mut self.assumptions, assumption);
+    }
+
     /// The field descriptor of the word `offset` bytes into an object.
     fn word(&self, offset: usize) -> Step<DescrId> {
         match self.descrs.word(offset) {
             Some(descr) => Ok(descr),
             None => abort("an attribute too far into its object"),
-        }
-    }
-
-    /// Assume that `class` keeps `version` (once per class).
-    fn assume_class(&mut self, class: Gc<PyType>, version: u32) {
-        let known =
-            |a: &Assumption| matches!(*a, Assumption::ClassVersion { class: c, .. } if c.value().is(class.value()));
-        if !self.assumptions.iter().any(known) {
-            self.assumptions.push(Assumption::ClassVersion { class, version });
         }
     }
 
