@@ -97,8 +97,14 @@ pub struct VmDescrs {
     pub list_append: DescrId,
     /// `sequence_len(object) -> length as a small int word, or 0`.
     pub sequence_len: DescrId,
+    /// `iterator_exhausted(list, tuple or range iterator) -> 1 or 0`
+    /// (without advancing it).
+    pub iterator_exhausted: DescrId,
     /// `new_iterator(list or tuple) -> a new iterator's word, or 0`.
     pub new_iterator: DescrId,
+    /// `range_iterator(start, stop, step) -> iter(range(...))'s word, or
+    /// 0 for a zero step` (doubled ints).
+    pub range_iterator: DescrId,
     /// `exhaust_iterator(iterator)`: marks it exhausted.
     pub exhaust_iterator: DescrId,
     /// `list_next_float(iterator) -> float` (a miss sets the exception word).
@@ -261,6 +267,20 @@ impl VmDescrs {
             Type::Ref,
             EffectClass::CanRaise,
         );
+        let iterator_exhausted = table.call(
+            "iterator_exhausted",
+            iterator_exhausted as *const () as usize,
+            &[Type::Ref],
+            Type::Int,
+            EffectClass::CanRaise,
+        );
+        let range_iterator = table.call(
+            "range_iterator",
+            range_iterator as *const () as usize,
+            &[Type::Int, Type::Int, Type::Int],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
         let exhaust_iterator = table.call(
             "exhaust_iterator",
             exhaust_iterator as *const () as usize,
@@ -308,6 +328,8 @@ impl VmDescrs {
             list_next_float,
             tuple_next_float,
             new_iterator,
+            range_iterator,
+            iterator_exhausted,
             exhaust_iterator,
             list_append,
             sequence_len,
@@ -713,6 +735,34 @@ pub(crate) extern "C" fn new_iterator(ctx: *mut JitContext, object: u64) -> u64 
         return 0;
     }
     krait_vm::protocol::iter::iter(vm, v).map_or(0, PyValue::to_bits)
+}
+
+/// `iter(range(start, stop, step))` of doubled small ints: a new range
+/// iterator (allocated), or 0 when `step` is 0 (the interpreter raises).
+pub(crate) extern "C" fn range_iterator(ctx: *mut JitContext, start: i64, stop: i64, step: i64) -> u64 {
+    if step == 0 {
+        return 0;
+    }
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let (next, step, remaining) = iterator::small_range_state(start >> 1, stop >> 1, step >> 1);
+    iterator::new_small_range_iterator(vm, next, step, remaining).to_bits()
+}
+
+/// Whether a list, tuple or range iterator has no next item, without
+/// advancing it (what the end of a `for` in a bridge tests: a guard that
+/// fails there resumes at the `FOR_ITER` with the iterator untouched).
+/// 0 for any other iterator.
+pub(crate) extern "C" fn iterator_exhausted(_ctx: *mut JitContext, iterator: u64) -> u64 {
+    let Some(it) = PyValue::from_bits(iterator).downcast::<PyIterator>() else { return 0 };
+    let state = it.state.borrow();
+    u64::from(match &*state {
+        IterState::Exhausted => true,
+        IterState::Range { remaining, .. } => *remaining == 0,
+        IterState::List { list, index } => *index >= list.len(),
+        IterState::Tuple { tuple, index } => *index >= tuple.len(),
+        _ => false,
+    })
 }
 
 /// The end of a `for` over a list or tuple iterator that compiled code

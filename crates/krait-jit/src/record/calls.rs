@@ -7,6 +7,7 @@ use krait_vm::interp::specialize;
 use krait_vm::object::Gc;
 use krait_vm::types::descriptor::{PyBuiltinFunction, PyMethodDescriptor};
 use krait_vm::types::function::PyFunction;
+use krait_vm::types::iterator;
 use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
 use krait_vm::types::typeobject::PyType;
@@ -96,7 +97,8 @@ impl Recorder<'_> {
         self.constants.push(target);
     }
 
-    /// `CALL_PY_EXACT_ARGS`: the call is inlined, the callee's frame
+    /// `CALL_PY_EXACT_ARGS` (or a generic `CALL` of a Python function):
+    /// the call is inlined, the callee's frame
     /// recorded from its first instruction on (the caller is pushed on
     /// `callers`). The function is guarded to be the one recorded, and its
     /// version is an assumption.
@@ -106,15 +108,15 @@ impl Recorder<'_> {
         }
         let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
         let (Concrete::Ref(m), Concrete::Ref(c)) = (method.concrete, callable.concrete) else {
-            return abort("CALL_PY_EXACT_ARGS of a number");
+            return abort("CALL of a number");
         };
         let (slot, target, argc) = if m.is_null() { (callable, c, n) } else { (method, m, n + 1) };
         // (A bound method object, which the interpreter unpacks, is not.)
         let Some(func) = target.downcast::<PyFunction>() else {
-            return abort("CALL_PY_EXACT_ARGS of an object that is not a function");
+            return abort("CALL of an object that is not a function");
         };
         if !specialize::binds_positionally(func, argc) {
-            return abort("CALL_PY_EXACT_ARGS of a function that binds its arguments otherwise");
+            return abort("CALL of a function that binds its arguments otherwise");
         }
         let expected = self.trace.constant(Const::Ptr(target.to_bits()));
         self.guard(Opcode::guard_value, &[slot.value, expected], at);
@@ -145,6 +147,53 @@ impl Recorder<'_> {
         Ok(())
     }
 
+    /// Whether the `CALL` of `n` arguments calls `range` itself.
+    pub(super) fn calls_range(&mut self, n: usize) -> Step<bool> {
+        let (method, callable) = (self.peek(n + 2)?, self.peek(n + 1)?);
+        let range = self.vm.types.range.value();
+        Ok(
+            matches!((method.concrete, callable.concrete), (Concrete::Ref(m), Concrete::Ref(c)) if m.is_null() && c.is(range)),
+        )
+    }
+
+    /// `range(...)` of small ints iterated at once (`for i in range(n)` in
+    /// an inlined call or a bridge): the `CALL` and the `GET_ITER` after it
+    /// make the iterator in one helper call, and no range object. Returns
+    /// the instruction after the `GET_ITER`.
+    pub(super) fn record_range_iter(&mut self, at: usize, n: usize) -> Step<usize> {
+        let get_iter = at + 1 + Bc::CALL.cache_units();
+        if !(1..=3).contains(&n) || self.unit(get_iter)?.0 != Bc::GET_ITER {
+            return abort("range(...) that is not iterated at once");
+        }
+        let args = &self.frame.stack[self.frame.stack.len() - n..];
+        let mut bounds = Vec::with_capacity(n);
+        for t in args {
+            let Concrete::Int(i) = t.concrete else { return abort("range(...) of other than small ints") };
+            bounds.push((t.value, i));
+        }
+        let (zero, one) = ((self.trace.const_int(0), 0), (self.trace.const_int(2), 1));
+        let (start, stop, step) = match bounds[..] {
+            [stop] => (zero, stop, one),
+            [start, stop] => (start, stop, one),
+            [start, stop, step] => (start, stop, step),
+            _ => unreachable!("1 to 3 arguments"),
+        };
+        if step.1 == 0 {
+            return abort("range(...) with a zero step");
+        }
+        let callable = self.peek(n + 1)?;
+        let range = self.vm.types.range.value();
+        let expected = self.trace.constant(Const::Ptr(range.to_bits()));
+        self.guard(Opcode::guard_value, &[callable.value, expected], at);
+        let word = self.trace.push(Opcode::call_r, &[start.0, stop.0, step.0], Some(self.descrs.range_iterator));
+        let word = word.expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        let (next, step, remaining) = iterator::small_range_state(start.1, stop.1, step.1);
+        self.frame.stack.truncate(self.frame.stack.len() - n - 2);
+        self.frame.stack.push(Tracked { value: word, concrete: Concrete::RangeIter { next, step, remaining } });
+        Ok(get_iter + 1 + Bc::GET_ITER.cache_units())
+    }
+
     /// `COPY_FREE_VARS` at the start of an inlined closure: its cells, from
     /// the function (a constant of the trace), are constants.
     pub(super) fn record_copy_free_vars(&mut self, n: usize) -> Step<()> {
@@ -171,7 +220,7 @@ impl Recorder<'_> {
             return abort("YIELD_VALUE outside a generator driven by a consumer");
         }
         let t = self.peek(1)?;
-        if let Concrete::Iter { .. } = t.concrete {
+        if let Concrete::Iter { .. } | Concrete::RangeIter { .. } = t.concrete {
             return abort("YIELD_VALUE of an iterator the trace made");
         }
         let word = self.boxed(t, at);
@@ -399,7 +448,7 @@ impl Recorder<'_> {
             return abort("dict.get other than of an exact str or small int key in an exact dict");
         };
         let concrete = found.unwrap_or(default.concrete);
-        if let Concrete::Iter { .. } = default.concrete {
+        if let Concrete::Iter { .. } | Concrete::RangeIter { .. } = default.concrete {
             return abort("dict.get with an iterator the trace made as the default");
         }
         let boxed_key = self.boxed(key, at);

@@ -208,6 +208,14 @@ enum Concrete {
         sequence: PyValue,
         index: usize,
     },
+    /// A range iterator the trace made (`range(...)` iterated at once),
+    /// which the recorder follows by its state: the next value, the step,
+    /// and how many values remain.
+    RangeIter {
+        next: i64,
+        step: i64,
+        remaining: u64,
+    },
 }
 
 /// A tracked slot: its trace value and its concrete value.
@@ -233,29 +241,30 @@ impl Tracked {
         match self.concrete {
             Concrete::Int(_) => Kind::Int,
             Concrete::Float(_) => Kind::Float,
-            Concrete::Ref(_) | Concrete::Iter { .. } => Kind::Ref,
+            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } => Kind::Ref,
         }
     }
 }
 
-/// The next item of a list or tuple iterator, without advancing it: `None`
-/// if it is not one, `Some(None)` if it is exhausted.
-fn peek_sequence(v: PyValue, list: bool) -> Option<Option<PyValue>> {
-    let it = v.downcast::<PyIterator>()?;
-    let kind_matches = match &*it.state.borrow() {
-        IterState::List { .. } => list,
-        IterState::Tuple { .. } => !list,
-        _ => false,
-    };
-    kind_matches.then(|| iterator::peek_sequence(v)).flatten()
-}
-
-/// The next value of a range iterator, without advancing it.
-fn peek_range(v: PyValue) -> Option<Option<i64>> {
+/// The sequence and position of a list iterator (`list`) or a tuple
+/// iterator (not `list`), or None for any other (or an exhausted one).
+fn sequence_position(v: PyValue, list: bool) -> Option<(PyValue, usize)> {
     let it = v.downcast::<PyIterator>()?;
     let state = it.state.borrow();
-    match &*state {
-        IterState::Range { next, remaining, .. } => Some((*remaining > 0).then_some(*next)),
+    match *state {
+        IterState::List { list: l, index } if list => Some((l.value(), index)),
+        IterState::Tuple { tuple, index } if !list => Some((tuple.value(), index)),
+        _ => None,
+    }
+}
+
+/// The state of a range iterator: its next value, step, and how many
+/// values remain.
+fn range_state(v: PyValue) -> Option<(i64, i64, u64)> {
+    let it = v.downcast::<PyIterator>()?;
+    let state = it.state.borrow();
+    match *state {
+        IterState::Range { next, step, remaining } => Some((next, step, remaining)),
         _ => None,
     }
 }
@@ -607,7 +616,7 @@ impl<'a> Recorder<'a> {
                 let raw = self.op(Opcode::int_rshift, &[t.value, one]);
                 Some((self.op(Opcode::cast_int_to_float, &[raw]), i as f64))
             }
-            Concrete::Ref(_) | Concrete::Iter { .. } => None,
+            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } => None,
         }
     }
 
@@ -798,7 +807,7 @@ impl<'a> Recorder<'a> {
                         if self.trace.const_of(t.value).is_none() {
                             self.guard_class(t.value, self.vm.class_of(v), at);
                         }
-                    } else if let Concrete::Iter { .. } = t.concrete {
+                    } else if let Concrete::Iter { .. } | Concrete::RangeIter { .. } = t.concrete {
                         return abort("POP_TOP of an iterator");
                     }
                     self.pop()?;
@@ -818,7 +827,9 @@ impl<'a> Recorder<'a> {
                         Concrete::Float(f) => {
                             Tracked { value: self.op(Opcode::float_neg, &[t.value]), concrete: Concrete::Float(-f) }
                         }
-                        Concrete::Ref(_) | Concrete::Iter { .. } => return abort("UNARY_NEGATIVE of an object"),
+                        Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } => {
+                            return abort("UNARY_NEGATIVE of an object")
+                        }
                     };
                     self.pop()?;
                     self.frame.stack.push(negated);
@@ -894,9 +905,23 @@ impl<'a> Recorder<'a> {
                 Bc::FOR_ITER_RANGE => {
                     ip += Bc::FOR_ITER_RANGE.cache_units();
                     let t = self.peek(1)?;
-                    let Concrete::Ref(iterator) = t.concrete else { return abort("FOR_ITER_RANGE on a number") };
-                    match peek_range(iterator) {
-                        Some(Some(next)) if PyValue::small_int(next).is_some() => {
+                    let state = match t.concrete {
+                        Concrete::Ref(iterator) => range_state(iterator),
+                        Concrete::RangeIter { next, step, remaining } => Some((next, step, remaining)),
+                        _ => return abort("FOR_ITER_RANGE on a number"),
+                    };
+                    let Some((next, step, remaining)) = state else {
+                        return abort("FOR_ITER_RANGE on an iterator that is not a range's");
+                    };
+                    // The recorder follows the iterator by its state from
+                    // now on (its loop may be unrolled).
+                    if remaining > 0 {
+                        let top = self.frame.stack.len() - 1;
+                        let (next, remaining) = (next.wrapping_add(step), remaining - 1);
+                        self.frame.stack[top].concrete = Concrete::RangeIter { next, step, remaining };
+                    }
+                    match (remaining > 0).then_some(next) {
+                        Some(next) if PyValue::small_int(next).is_some() => {
                             let word = self.trace.push(Opcode::call_i, &[t.value], Some(self.descrs.range_next));
                             let word = word.expect("call_i has a result");
                             let advanced = self.op(Opcode::int_is_true, &[word]);
@@ -905,36 +930,37 @@ impl<'a> Recorder<'a> {
                             let doubled = self.op(Opcode::int_sub, &[word, one]);
                             self.frame.stack.push(Tracked { value: doubled, concrete: Concrete::Int(next) });
                         }
-                        Some(Some(_)) => return abort("range value beyond the small ints"),
-                        Some(None) if self.bridge_to.is_some() => {
+                        Some(_) => return abort("range value beyond the small ints"),
+                        None if self.may_leave_loops() => {
                             // A bridge goes on after the loop ends (an outer
                             // loop around the one it returns to).
-                            let word = self.trace.push(Opcode::call_i, &[t.value], Some(self.descrs.range_next));
-                            let advanced = self.op(Opcode::int_is_true, &[word.expect("call_i has a result")]);
-                            self.guard(Opcode::guard_false, &[advanced], at);
+                            self.guard_exhausted(t.value, at);
                             self.pop()?;
                             ip = arg as usize;
                         }
-                        Some(None) => return abort("the range is exhausted: the iteration leaves the loop"),
-                        None => return abort("FOR_ITER_RANGE on an iterator that is not a range's"),
+                        None => return abort("the range is exhausted: the iteration leaves the loop"),
                     }
                 }
                 Bc::FOR_ITER_LIST | Bc::FOR_ITER_TUPLE => {
                     ip += Bc::FOR_ITER_LIST.cache_units();
                     let list = op == Bc::FOR_ITER_LIST;
                     let t = self.peek(1)?;
-                    let next = match t.concrete {
-                        Concrete::Ref(iterator) => peek_sequence(iterator, list),
-                        Concrete::Iter { sequence, index } => {
-                            let class = if list { self.vm.types.list } else { self.vm.types.tuple };
-                            let get = if list { list_get } else { tuple_get };
-                            let next = self.vm.is_exact(sequence, class).then(|| get(sequence, index as i64));
-                            let top = self.frame.stack.len() - 1;
-                            self.frame.stack[top].concrete = Concrete::Iter { sequence, index: index + 1 };
-                            next
-                        }
+                    let position = match t.concrete {
+                        Concrete::Ref(iterator) => sequence_position(iterator, list),
+                        Concrete::Iter { sequence, index } => Some((sequence, index)),
                         _ => return abort("FOR_ITER_LIST on a number"),
                     };
+                    // The recorder follows the iterator by its position from
+                    // now on (its loop may be unrolled).
+                    let next = position.map(|(sequence, index)| {
+                        let top = self.frame.stack.len() - 1;
+                        self.frame.stack[top].concrete = Concrete::Iter { sequence, index: index + 1 };
+                        if list {
+                            list_get(sequence, index as i64)
+                        } else {
+                            tuple_get(sequence, index as i64)
+                        }
+                    });
                     match next {
                         Some(Some(item)) if float::exact_f64(self.vm, item).is_some() => {
                             // One call advances past a float and unboxes it;
@@ -958,10 +984,8 @@ impl<'a> Recorder<'a> {
                             self.pop()?;
                             self.frame.stack.push(item);
                         }
-                        Some(None) if self.bridge_to.is_some() => {
-                            let descr = if list { self.descrs.list_next } else { self.descrs.tuple_next };
-                            let word = self.trace.push(Opcode::call_r, &[t.value], Some(descr));
-                            self.guard(Opcode::guard_isnull, &[word.expect("call_r has a result")], at);
+                        Some(None) if self.may_leave_loops() => {
+                            self.guard_exhausted(t.value, at);
                             self.trace.push(Opcode::call_i, &[t.value], Some(self.descrs.exhaust_iterator));
                             self.pop()?;
                             ip = arg as usize;
@@ -1176,7 +1200,13 @@ impl<'a> Recorder<'a> {
                     self.frame.stack.push(owner);
                 }
                 Bc::CALL_BUILTIN => ip = self.record_call_builtin(at, arg as usize)?,
-                Bc::CALL_PY_EXACT_ARGS => {
+                // A generic `CALL` (a site that saw several callees) of a
+                // function that binds its arguments positionally is inlined
+                // as `CALL_PY_EXACT_ARGS` is: the guard on the callee makes
+                // the trace specific to the one it saw (no `KW_NAMES` is
+                // recorded, so it has no keyword arguments).
+                Bc::CALL if self.calls_range(arg as usize)? => ip = self.record_range_iter(at, arg as usize)?,
+                Bc::CALL_PY_EXACT_ARGS | Bc::CALL => {
                     self.record_call_py(at, arg as usize)?;
                     ip = 0;
                 }
@@ -1206,9 +1236,9 @@ impl<'a> Recorder<'a> {
                 continue;
             }
             if depth > 0 {
-                if ip <= at {
-                    return abort("a loop in an inlined call");
-                }
+                // A loop of an inlined call is unrolled: its iterations
+                // are part of this one (guards fail, and bridges take
+                // over, when their number changes).
                 continue;
             }
             // A jump back (`JUMP_BACKWARD`, or a conditional jump taken
@@ -1228,6 +1258,21 @@ impl<'a> Recorder<'a> {
             }
         }
         abort(format!("iteration longer than {MAX_INSTRUCTIONS} instructions"))
+    }
+
+    /// Whether the iteration may go on after a `for` loop ends: in a
+    /// bridge (an inner loop ends, the outer one goes on), or in an inlined
+    /// call (whose loops are unrolled), but not where the loop being
+    /// recorded would end.
+    fn may_leave_loops(&self) -> bool {
+        self.bridge_to.is_some() || !self.callers.is_empty()
+    }
+
+    /// Guard that the iterator `it` of a `FOR_ITER` at `at` is exhausted,
+    /// without advancing it (the guard resumes at the `FOR_ITER`).
+    fn guard_exhausted(&mut self, it: Value, at: usize) {
+        let exhausted = self.trace.push(Opcode::call_i, &[it], Some(self.descrs.iterator_exhausted));
+        self.guard(Opcode::guard_true, &[exhausted.expect("call_i has a result")], at);
     }
 
     /// End the iteration at the header: a loop jumps to its label, a bridge
