@@ -48,20 +48,16 @@ pub struct VmDescrs {
     pub list_item: DescrId,
     /// `tuple_item(tuple, doubled index) -> item word or 0`.
     pub tuple_item: DescrId,
+    /// The items of an exact tuple (`arraylen_gc`, `getarrayitem_gc_r`).
+    pub tuple_items: DescrId,
     /// The value of a `PyFloat` (an immutable float field).
     pub float_payload: DescrId,
-    /// `tuple_len(tuple) -> length` (pure: tuples are immutable).
-    pub tuple_len: DescrId,
-    /// `tuple_at(tuple, index) -> item word` (pure; the index in range).
-    pub tuple_at: DescrId,
     /// `load_attr_module(site, module) -> value word or 0`.
     pub load_attr_module: DescrId,
     /// `global_value(globals, builtins, name) -> value word or 0`.
     pub global_value: DescrId,
     /// `box_float(float) -> value word` (may allocate).
     pub box_float: DescrId,
-    /// `float_sqrt(float) -> float` (pure).
-    pub float_sqrt: DescrId,
     /// `list_store(list, doubled index, value) -> 1, or 0 (not stored)`.
     pub list_store: DescrId,
     /// `cell_get(cell) -> value word, or 0 when empty`.
@@ -150,17 +146,10 @@ impl VmDescrs {
             Type::Ref,
             EffectClass::CanRaise,
         );
+        let tuple_items =
+            table.array("tuple_items", PyTuple::ITEMS_OFFSET as i32, PyTuple::LEN_OFFSET as i32, Type::Ref);
         let float_payload =
             table.immutable_field("float_payload", std::mem::offset_of!(PyFloat, value) as i32, Type::Float);
-        let tuple_len =
-            table.call("tuple_len", tuple_len as *const () as usize, &[Type::Ref], Type::Int, EffectClass::Pure);
-        let tuple_at = table.call(
-            "tuple_at",
-            tuple_at as *const () as usize,
-            &[Type::Ref, Type::Int],
-            Type::Ref,
-            EffectClass::Pure,
-        );
         let load_attr_module = table.call(
             "load_attr_module",
             load_attr_module as *const () as usize,
@@ -177,8 +166,6 @@ impl VmDescrs {
         );
         let box_float =
             table.call("box_float", box_float as *const () as usize, &[Type::Float], Type::Ref, EffectClass::CanRaise);
-        let float_sqrt =
-            table.call("float_sqrt", float_sqrt as *const () as usize, &[Type::Float], Type::Float, EffectClass::Pure);
         let list_store = table.call(
             "list_store",
             list_store as *const () as usize,
@@ -323,6 +310,7 @@ impl VmDescrs {
         VmDescrs {
             words,
             float_payload,
+            tuple_items,
             list_item_float,
             tuple_item_float,
             list_next_float,
@@ -344,12 +332,9 @@ impl VmDescrs {
             dict_store,
             dict_get,
             str_affix,
-            tuple_len,
-            tuple_at,
             load_attr_module,
             global_value,
             box_float,
-            float_sqrt,
             table: Arc::new(table),
             range_next,
             list_next,
@@ -512,16 +497,6 @@ fn item_float(ctx: *mut JitContext, item: Option<PyValue>) -> f64 {
     float_result(ctx, item.and_then(|v| krait_vm::types::float::exact_f64(vm, v)))
 }
 
-/// `len(tuple)` (after a guard that `tuple` is an exact tuple).
-pub extern "C" fn tuple_len(tuple: u64) -> u64 {
-    PyValue::from_bits(tuple).downcast::<PyTuple>().map_or(0, |t| t.len() as u64)
-}
-
-/// `tuple[index]` for an index in range (after a `tuple_len` guard), or 0.
-pub extern "C" fn tuple_at(tuple: u64, index: u64) -> u64 {
-    tuple_get(PyValue::from_bits(tuple), index as i64).map_or(0, PyValue::to_bits)
-}
-
 /// The VM of a context (set by the driver before it enters compiled code).
 ///
 /// # Safety
@@ -566,11 +541,6 @@ pub(crate) extern "C" fn box_float(ctx: *mut JitContext, value: f64) -> u64 {
     // SAFETY: called by compiled code with its context.
     let vm = unsafe { vm_of(ctx) };
     vm.new_float(value).to_bits()
-}
-
-/// `math.sqrt` of a float the trace guarded is not negative.
-pub extern "C" fn float_sqrt(value: f64) -> f64 {
-    value.sqrt()
 }
 
 /// `STORE_SUBSCR_LIST_INT` (after a guard that `list` is an exact list): 1

@@ -39,6 +39,10 @@ pub struct JitContext {
     /// Why the yield helper failed, for the driver: 0 it did not,
     /// [`JitContext::YIELD_REFUSED`] or [`JitContext::YIELD_RAN_PYTHON`].
     pub yield_status: u64,
+    /// Non-zero: enter the loop trace being called at its label, reading
+    /// the label's values from the frame (a bridge's `LoopEntry::Label`;
+    /// set by the dispatcher before each call).
+    pub label_entry: u64,
 }
 
 impl JitContext {
@@ -50,6 +54,8 @@ impl JitContext {
     pub const ALLOC_OFFSET: i32 = 16;
     /// Byte offset of `forced`.
     pub const FORCED_OFFSET: i32 = 24;
+    /// Byte offset of `label_entry`.
+    pub const LABEL_ENTRY_OFFSET: i32 = 48;
 
     /// The consumer refused the value: the generator must suspend there.
     pub const YIELD_REFUSED: u64 = 1;
@@ -66,6 +72,7 @@ impl JitContext {
             forced: 0,
             sink: std::ptr::null_mut(),
             yield_status: 0,
+            label_entry: 0,
         }
     }
 }
@@ -88,6 +95,7 @@ mod tests {
         assert_eq!(offset_of!(JitContext, vm), JitContext::VM_OFFSET as usize);
         assert_eq!(offset_of!(JitContext, alloc), JitContext::ALLOC_OFFSET as usize);
         assert_eq!(offset_of!(JitContext, forced), JitContext::FORCED_OFFSET as usize);
-        assert_eq!(std::mem::size_of::<JitContext>(), 48);
+        assert_eq!(offset_of!(JitContext, label_entry), JitContext::LABEL_ENTRY_OFFSET as usize);
+        assert_eq!(std::mem::size_of::<JitContext>(), 56);
     }
 }

@@ -140,22 +140,15 @@ pub(super) struct Shared<'a> {
     pub number: u32,
 }
 
-/// Compile a trace into a function of `module` (not yet finalised). With
-/// `entry_label`, the function starts at that label, reading the label's
-/// values from the frame (the entry bridges use to enter the loop).
-pub(super) fn compile(
-    module: &mut JITModule,
-    trace: &Trace,
-    shared: &Shared<'_>,
-    entry_label: Option<usize>,
-) -> Result<FuncId, CompileError> {
+/// Compile a trace into a function of `module` (not yet finalised). A loop
+/// trace's function has two entries: its start, and its label when the
+/// context's `label_entry` is set (reading the label's values from the
+/// frame: where bridges enter the loop), so the loop is compiled once.
+pub(super) fn compile(module: &mut JITModule, trace: &Trace, shared: &Shared<'_>) -> Result<FuncId, CompileError> {
     let Shared { plan, bridges, invalidated, number } = *shared;
     let call_conv = module.isa().default_call_conv();
     let sig = trace_signature(call_conv);
-    let name = match entry_label {
-        None => format!("krait_trace_{number}"),
-        Some(_) => format!("krait_trace_{number}_loop"),
-    };
+    let name = format!("krait_trace_{number}");
     let func_id = module.declare_function(&name, Linkage::Local, &sig).map_err(|e| CompileError(e.to_string()))?;
     let mut ctx = module.make_context();
     ctx.func.signature = sig.clone();
@@ -176,13 +169,31 @@ pub(super) fn compile(
             call_conv,
             mem: MemFlagsData::trusted(),
         };
-        // The values the entry block reads from the frame.
-        let entry_values: &[Value] = match entry_label {
-            None => &trace.inputs,
-            Some(label) => &trace.ops[label].args,
-        };
+        let mut label_blocks: FxHashMap<usize, Block> = FxHashMap::default();
+        for (i, op) in trace.ops.iter().enumerate() {
+            if op.opcode == Opcode::label {
+                let block = l.b.create_block();
+                for &v in &op.args {
+                    l.b.append_block_param(block, cl_type(trace.ty(v)));
+                }
+                label_blocks.insert(i, block);
+            }
+        }
+        if let Some(label) = trace.loop_label() {
+            // The label entry: straight into the loop with the frame's values.
+            let flag = l.b.ins().load(types::I64, l.mem, ctx_ptr, JitContext::LABEL_ENTRY_OFFSET);
+            let (at_label, at_start) = (l.b.create_block(), l.b.create_block());
+            l.b.ins().brif(flag, at_label, &[], at_start, &[]);
+            l.b.switch_to_block(at_label);
+            let words: Vec<BlockArg> = (trace.ops[label].args.iter().enumerate())
+                .map(|(k, &v)| BlockArg::Value(l.b.ins().load(cl_type(trace.ty(v)), l.mem, frame, (8 * k) as i32)))
+                .collect();
+            l.b.ins().jump(label_blocks[&label], &words);
+            l.b.switch_to_block(at_start);
+        }
+        // The values the start reads from the frame.
         let mut entry_words = Vec::new();
-        for (k, &v) in entry_values.iter().enumerate() {
+        for (k, &v) in trace.inputs.iter().enumerate() {
             let x = l.b.ins().load(cl_type(trace.ty(v)), l.mem, frame, (8 * k) as i32);
             l.values.insert(v, x);
             entry_words.push(BlockArg::Value(x));
@@ -202,20 +213,10 @@ pub(super) fn compile(
             }
             start = Some(block);
         }
-        let mut label_blocks: FxHashMap<usize, Block> = FxHashMap::default();
-        for (i, op) in trace.ops.iter().enumerate().skip(entry_label.unwrap_or(0)) {
-            if op.opcode == Opcode::label {
-                let block = l.b.create_block();
-                for &v in &op.args {
-                    l.b.append_block_param(block, cl_type(trace.ty(v)));
-                }
-                label_blocks.insert(i, block);
-            }
-        }
         let trace_sig = l.b.import_signature(sig);
         let mut overflow_flag: Option<ClValue> = None;
         let mut terminated = false;
-        for (i, op) in trace.ops.iter().enumerate().skip(entry_label.unwrap_or(0)) {
+        for (i, op) in trace.ops.iter().enumerate() {
             let opcode = op.opcode;
             if opcode == Opcode::label {
                 let block = label_blocks[&i];
@@ -311,6 +312,7 @@ pub(super) fn compile(
                 Opcode::float_truediv => Some(l.b.ins().fdiv(args[0], args[1])),
                 Opcode::float_neg => Some(l.b.ins().fneg(args[0])),
                 Opcode::float_abs => Some(l.b.ins().fabs(args[0])),
+                Opcode::float_sqrt => Some(l.b.ins().sqrt(args[0])),
                 Opcode::float_lt
                 | Opcode::float_le
                 | Opcode::float_eq

@@ -47,7 +47,10 @@
 //! [`ExitKind::Jump`] exit, and the dispatcher ([`Backend::execute`]) enters
 //! the loop there. Returning to the dispatcher instead of calling the loop
 //! keeps the native stack flat however often the loop and the bridge
-//! alternate.
+//! alternate. Both entries are one function: its first block tests the
+//! context's `label_entry` word (set by the dispatcher) and either starts
+//! the trace or loads the label's values and jumps to the label's block,
+//! so a loop is compiled once.
 //!
 //! ## Other choices
 //!
@@ -164,8 +167,8 @@ pub struct CompiledTrace {
     backend_frame_size: Arc<AtomicUsize>,
     /// The input types.
     pub input_types: Vec<Type>,
-    /// The entry at the loop label, for bridges (loops only).
-    label_entry: Option<TraceFn>,
+    /// Whether bridges can enter it at its loop label (loops only).
+    has_label: bool,
     /// The loop label's types (empty when the trace has no label).
     pub label_types: Vec<Type>,
     bridges: Box<[GuardSlot]>,
@@ -191,6 +194,7 @@ impl CompiledTrace {
         // same buffer, so it must hold the largest frame of the backend.
         let need = self.backend_frame_size.load(Ordering::Acquire);
         assert!(frame.len() >= need, "frame buffer of {} words, need {need}", frame.len());
+        ctx.label_entry = 0;
         // SAFETY: the frame is large enough for every read and write the
         // code does (checked above); the rest is the caller's contract.
         unsafe { (self.entry)(frame.as_mut_ptr(), ctx) }
@@ -214,11 +218,12 @@ pub struct Backend {
     module: JITModule,
     exits: Vec<ExitInfo>,
     traces: u32,
-    /// The start and loop-label entries, by trace number.
-    entries: FxHashMap<u32, (TraceFn, Option<TraceFn>)>,
-    /// By exit number: the loop entry an [`ExitKind::Jump`] exit enters
-    /// (resolved when its bridge is compiled, for [`Backend::execute`]).
-    jumps: Vec<Option<TraceFn>>,
+    /// The compiled functions, by trace number.
+    entries: FxHashMap<u32, TraceFn>,
+    /// By exit number: the loop an [`ExitKind::Jump`] exit enters, and
+    /// where (resolved when its bridge is compiled, for
+    /// [`Backend::execute`]).
+    jumps: Vec<Option<(TraceFn, LoopEntry)>>,
     /// The largest frame any compiled trace needs.
     frame_size: Arc<AtomicUsize>,
 }
@@ -280,7 +285,7 @@ impl Backend {
     ) -> Result<CompiledTrace, CompileError> {
         let takes = match entry {
             LoopEntry::Preamble => Some(&target.input_types),
-            LoopEntry::Label => target.label_entry.map(|_| &target.label_types),
+            LoopEntry::Label => target.has_label.then_some(&target.label_types),
         };
         if takes.is_none() || trace.loop_target.as_ref() != takes {
             return Err(CompileError(format!(
@@ -305,27 +310,18 @@ impl Backend {
         let plan = lower::ExitPlan::new(trace, number, self.exits.len() as u32, loop_target);
         let frame_size = plan.frame_size(trace);
         let shared = lower::Shared { plan: &plan, bridges: &bridges, invalidated: &invalidated, number };
-        let func = lower::compile(&mut self.module, trace, &shared, None)?;
+        let func = lower::compile(&mut self.module, trace, &shared)?;
         let label = trace.loop_label();
-        let label_func = match label {
-            Some(l) => Some(lower::compile(&mut self.module, trace, &shared, Some(l))?),
-            None => None,
-        };
         self.module.finalize_definitions().map_err(|e| CompileError(e.to_string()))?;
-        // SAFETY: the functions were built with exactly `TraceFn`'s signature
+        // SAFETY: the function was built with exactly `TraceFn`'s signature
         // (two pointer-sized parameters, an i32 result, the C convention).
-        let as_trace_fn = |code: *const u8| unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
-        let entry = as_trace_fn(self.module.get_finalized_function(func));
-        let label_entry = label_func.map(|f| as_trace_fn(self.module.get_finalized_function(f)));
-        self.entries.insert(number, (entry, label_entry));
+        let entry = unsafe { std::mem::transmute::<*const u8, TraceFn>(self.module.get_finalized_function(func)) };
+        self.entries.insert(number, entry);
         self.frame_size.fetch_max(frame_size, Ordering::AcqRel);
         let (guard_exits, finish_exits) = plan.numbers();
         for exit in &plan.exits {
             let jump = match exit.kind {
-                ExitKind::Jump(target, LoopEntry::Preamble) => Some(self.entries[&target].0),
-                ExitKind::Jump(target, LoopEntry::Label) => {
-                    Some(self.entries[&target].1.expect("compile_bridge checked the loop has a label entry"))
-                }
+                ExitKind::Jump(target, at) => Some((self.entries[&target], at)),
                 _ => None,
             };
             self.jumps.push(jump);
@@ -339,7 +335,7 @@ impl Backend {
             frame_size,
             backend_frame_size: self.frame_size.clone(),
             input_types: trace.inputs.iter().map(|&v| trace.ty(v)).collect(),
-            label_entry,
+            has_label: label.is_some(),
             label_types: label.map_or(Vec::new(), |l| trace.ops[l].args.iter().map(|&v| trace.ty(v)).collect()),
             bridges,
             invalidated,
@@ -358,13 +354,14 @@ impl Backend {
     pub unsafe fn execute(&self, trace: &CompiledTrace, frame: &mut [u64], ctx: &mut JitContext) -> u32 {
         let need = self.frame_size();
         assert!(frame.len() >= need, "frame buffer of {} words, need {need}", frame.len());
-        let mut entry = trace.entry;
+        let (mut entry, mut at) = (trace.entry, LoopEntry::Preamble);
         loop {
+            ctx.label_entry = u64::from(at == LoopEntry::Label);
             // SAFETY: the frame holds the largest frame of any trace of this
             // backend (checked above); the rest is the caller's contract.
             let exit = unsafe { entry(frame.as_mut_ptr(), ctx) };
             match self.jumps[exit as usize] {
-                Some(loop_entry) => entry = loop_entry,
+                Some(jump) => (entry, at) = jump,
                 None => return exit,
             }
         }

@@ -220,6 +220,8 @@ define_opcodes! {
     float_neg("f") -> Float, None, [PURE];
     /// `abs(a)`.
     float_abs("f") -> Float, None, [PURE];
+    /// The square root (NaN for a negative operand).
+    float_sqrt("f") -> Float, None, [PURE];
     /// `a < b`.
     float_lt("ff") -> Int, None, [PURE BOOL];
     /// `a <= b`.

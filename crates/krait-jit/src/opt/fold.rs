@@ -67,6 +67,7 @@ pub fn eval(opcode: Opcode, args: &[Const]) -> Option<Const> {
         (Opcode::float_truediv, [F(a), F(b)]) => F(a / b),
         (Opcode::float_neg, [F(a)]) => F(-a),
         (Opcode::float_abs, [F(a)]) => F(a.abs()),
+        (Opcode::float_sqrt, [F(a)]) => F(a.sqrt()),
         (Opcode::float_lt, [F(x), F(y)]) => return b(x < y),
         (Opcode::float_le, [F(x), F(y)]) => return b(x <= y),
         (Opcode::float_eq, [F(x), F(y)]) => return b(x == y),

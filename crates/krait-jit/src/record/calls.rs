@@ -245,8 +245,8 @@ impl Recorder<'_> {
         let zero = self.trace.constant(Const::Float(0.0));
         let not_negative = self.op(Opcode::float_ge, &[x, zero]);
         self.guard(Opcode::guard_true, &[not_negative], at);
-        let root = self.trace.push(Opcode::call_pure_f, &[x], Some(self.descrs.float_sqrt));
-        Ok(Tracked { value: root.expect("call_pure_f has a result"), concrete: Concrete::Float(a.sqrt()) })
+        let root = self.op(Opcode::float_sqrt, &[x]);
+        Ok(Tracked { value: root, concrete: Concrete::Float(a.sqrt()) })
     }
 
     /// `abs(x)` of a number.

@@ -1358,16 +1358,16 @@ impl<'a> Recorder<'a> {
             return abort("UNPACK_SEQUENCE_TUPLE of a tuple of another length");
         }
         self.guard_class(t.value, tuple_class, at);
-        let len = self.trace.push(Opcode::call_pure_i, &[t.value], Some(self.descrs.tuple_len));
+        let len = self.trace.push(Opcode::arraylen_gc, &[t.value], Some(self.descrs.tuple_items));
         let expected = self.trace.const_int(n as i64);
-        self.guard(Opcode::guard_value, &[len.expect("call_pure_i has a result"), expected], at);
+        self.guard(Opcode::guard_value, &[len.expect("arraylen_gc has a result"), expected], at);
         // (Every guard above and in `item` resumes before the instruction,
         // with the tuple still on the stack: pop it only at the end.)
         let mut unpacked = Vec::with_capacity(n);
         for (i, &item) in items.as_slice().iter().enumerate() {
             let index = self.trace.const_int(i as i64);
-            let word = self.trace.push(Opcode::call_pure_r, &[t.value, index], Some(self.descrs.tuple_at));
-            unpacked.push(self.item(word.expect("call_pure_r has a result"), Concrete::of(self.vm, item), at));
+            let word = self.trace.push(Opcode::getarrayitem_gc_r, &[t.value, index], Some(self.descrs.tuple_items));
+            unpacked.push(self.item(word.expect("getarrayitem_gc_r has a result"), Concrete::of(self.vm, item), at));
         }
         self.pop()?;
         self.frame.stack.extend(unpacked.into_iter().rev());

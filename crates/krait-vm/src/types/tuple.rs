@@ -33,6 +33,14 @@ pub struct PyTuple {
 impl_payload!(PyTuple, Tuple, subclassable);
 
 impl PyTuple {
+    /// Byte offset of the length word, for compiled code.
+    pub const LEN_OFFSET: usize = std::mem::offset_of!(PyTuple, len);
+    /// Byte offset of item 0 in an exact tuple (a subclass instance has
+    /// its attribute area first), for compiled code.
+    pub const ITEMS_OFFSET: usize = PyTuple::LAYOUT.alloc_size();
+}
+
+impl PyTuple {
     pub(crate) fn trace_fields(&self, tracer: &mut Tracer) {
         tracer.mark_all(self.as_slice());
     }
