@@ -93,9 +93,11 @@ pub struct VmDescrs {
     pub list_append: DescrId,
     /// `sequence_len(object) -> length as a small int word, or 0`.
     pub sequence_len: DescrId,
-    /// `iterator_exhausted(list, tuple or range iterator) -> 1 or 0`
-    /// (without advancing it).
+    /// `iterator_exhausted(list, tuple, range, str, dict or set iterator)
+    /// -> 1 or 0` (without advancing it).
     pub iterator_exhausted: DescrId,
+    /// `builtin_next(str, dict or set iterator) -> next item's word, or 0`.
+    pub builtin_next: DescrId,
     /// `new_iterator(list or tuple) -> a new iterator's word, or 0`.
     pub new_iterator: DescrId,
     /// `range_iterator(start, stop, step) -> iter(range(...))'s word, or
@@ -261,6 +263,13 @@ impl VmDescrs {
             Type::Int,
             EffectClass::CanRaise,
         );
+        let builtin_next = table.call(
+            "builtin_next",
+            builtin_next as *const () as usize,
+            &[Type::Ref],
+            Type::Ref,
+            EffectClass::CanRaise,
+        );
         let range_iterator = table.call(
             "range_iterator",
             range_iterator as *const () as usize,
@@ -318,6 +327,7 @@ impl VmDescrs {
             new_iterator,
             range_iterator,
             iterator_exhausted,
+            builtin_next,
             exhaust_iterator,
             list_append,
             sequence_len,
@@ -723,16 +733,37 @@ pub(crate) extern "C" fn range_iterator(ctx: *mut JitContext, start: i64, stop: 
 /// advancing it (what the end of a `for` in a bridge tests: a guard that
 /// fails there resumes at the `FOR_ITER` with the iterator untouched).
 /// 0 for any other iterator.
-pub(crate) extern "C" fn iterator_exhausted(_ctx: *mut JitContext, iterator: u64) -> u64 {
-    let Some(it) = PyValue::from_bits(iterator).downcast::<PyIterator>() else { return 0 };
+pub(crate) extern "C" fn iterator_exhausted(ctx: *mut JitContext, iterator: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let v = PyValue::from_bits(iterator);
+    let Some(it) = v.downcast::<PyIterator>() else { return 0 };
     let state = it.state.borrow();
     u64::from(match &*state {
-        IterState::Exhausted => true,
         IterState::Range { remaining, .. } => *remaining == 0,
         IterState::List { list, index } => *index >= list.len(),
         IterState::Tuple { tuple, index } => *index >= tuple.len(),
-        _ => false,
+        _ => {
+            drop(state);
+            iterator::peek_builtin(vm, v) == Some(None)
+        }
     })
+}
+
+/// `FOR_ITER` of a str, dict (keys or values) or set iterator: its next
+/// item, or 0 (nothing taken) when it is exhausted or taking the item could
+/// raise, run Python code or allocate (`iterator::peek_builtin`).
+pub(crate) extern "C" fn builtin_next(ctx: *mut JitContext, iterator: u64) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let v = PyValue::from_bits(iterator);
+    let Some(Some(item)) = iterator::peek_builtin(vm, v) else { return 0 };
+    let Some(it) = v.downcast::<PyIterator>() else { return 0 };
+    // Taking the item peeked does what peeking checked it would.
+    match iterator::next_fast(vm, it) {
+        Ok(Some(taken)) if taken.is(item) => item.to_bits(),
+        _ => 0,
+    }
 }
 
 /// The end of a `for` over a list or tuple iterator that compiled code

@@ -601,6 +601,13 @@ impl Vm {
         PyStr::new_value(self, s)
     }
 
+    /// The shared string of a character below U+0100, if it was made
+    /// already (without allocating: see `latin1_char`).
+    pub fn existing_latin1_char(&self, c: char) -> Option<Value> {
+        let v = *self.latin1_chars.get(c as usize)?;
+        (!v.is_null()).then_some(v)
+    }
+
     /// The shared string for `s` if it is one character below U+0100.
     #[inline]
     pub fn latin1_char(&mut self, s: &str) -> Option<Value> {

@@ -377,6 +377,9 @@ struct Recorder<'a> {
     /// other object, which may be the same at run time; a dict store
     /// forgets every attribute (an instance's `__dict__` is a dict).
     forwarded: Vec<(Value, PyValue, Tracked)>,
+    /// The str, dict and set iterators a generic `FOR_ITER` stepped this
+    /// iteration (the recorder peeks them, so it can step each only once).
+    stepped: Vec<PyValue>,
     /// See [`Recorded::constants`].
     constants: Vec<PyValue>,
     /// See [`Recorded::assumptions`].
@@ -557,6 +560,7 @@ impl<'a> Recorder<'a> {
             iterations,
             stores: Vec::new(),
             forwarded: Vec::new(),
+            stepped: Vec::new(),
             constants: Vec::new(),
             assumptions: Vec::new(),
             options,
@@ -992,6 +996,40 @@ impl<'a> Recorder<'a> {
                         }
                         Some(None) => return abort("the sequence is exhausted: the iteration leaves the loop"),
                         None => return abort("FOR_ITER_LIST on another iterator"),
+                    }
+                }
+                Bc::FOR_ITER => {
+                    ip += Bc::FOR_ITER.cache_units();
+                    let t = self.peek(1)?;
+                    let Concrete::Ref(iterator) = t.concrete else {
+                        return abort("FOR_ITER of an iterator the trace made");
+                    };
+                    let Some(next) = iterator::peek_builtin(self.vm, iterator) else {
+                        return abort("FOR_ITER of other than a str, dict or set iterator");
+                    };
+                    // The recorder cannot follow these by position: one step each.
+                    if self.stepped.contains(&iterator) {
+                        return abort("FOR_ITER of a str, dict or set iterator stepped before in the iteration");
+                    }
+                    self.stepped.push(iterator);
+                    match next {
+                        Some(item) => {
+                            let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.builtin_next));
+                            let word = word.expect("call_r has a result");
+                            self.guard(Opcode::guard_nonnull, &[word], at);
+                            // A guard on the item's kind resumes after the
+                            // FOR_ITER, with the item (boxed) on the stack.
+                            self.frame.stack.push(Tracked { value: word, concrete: Concrete::Ref(item) });
+                            let item = self.item(word, Concrete::of(self.vm, item), ip);
+                            self.pop()?;
+                            self.frame.stack.push(item);
+                        }
+                        None if self.may_leave_loops() => {
+                            self.guard_exhausted(t.value, at);
+                            self.pop()?;
+                            ip = arg as usize;
+                        }
+                        None => return abort("the iterator is exhausted: the iteration leaves the loop"),
                     }
                 }
                 Bc::CONTAINS_OP => ip = self.record_dict_contains(at, arg == 1, ip)?,

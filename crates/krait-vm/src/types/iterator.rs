@@ -613,6 +613,42 @@ pub fn peek_sequence(iterator: Value) -> Option<Option<Value>> {
     }
 }
 
+/// The next item of a str, dict (keys or values) or set iterator, without
+/// advancing it, when taking it runs no Python code, raises nothing and
+/// allocates nothing (for the JIT's recorder and its `builtin_next`
+/// helper): `Some(None)` when it is exhausted, `None` for any other
+/// iterator, a dict or set that changed size, or a character whose shared
+/// string was not made yet.
+pub fn peek_builtin(vm: &Vm, iterator: Value) -> Option<Option<Value>> {
+    let it = iterator.downcast::<PyIterator>()?;
+    let state = it.state.borrow();
+    match &*state {
+        IterState::Exhausted => Some(None),
+        IterState::Str { string, byte_offset, .. } => match string.as_str()[*byte_offset..].chars().next() {
+            None => Some(None),
+            Some(c) => vm.existing_latin1_char(c).map(Some),
+        },
+        IterState::Dict { dict, kind, reverse, position, size, remaining } => {
+            if dict.len() != *size || *kind == DictIterKind::Items {
+                return None;
+            }
+            let entry = if *reverse { dict.prev_entry(*position) } else { dict.next_entry(*position) };
+            match entry {
+                None => Some(None),
+                Some(_) if *remaining == 0 => None,
+                Some((_, entry)) => Some(Some(if *kind == DictIterKind::Keys { entry.key } else { entry.value })),
+            }
+        }
+        IterState::Set { set, position, size, .. } => {
+            if set.len() != *size {
+                return None;
+            }
+            Some(set.entry_at(*position).map(|(_, key)| key))
+        }
+        _ => None,
+    }
+}
+
 /// Advance an iterator [`peek_sequence`] read an item of, past it.
 fn step_peeked(source: Value) -> bool {
     if let Some(stepped) = crate::interp::specialize::range_next(source) {
