@@ -17,6 +17,8 @@
 
 use std::sync::Arc;
 
+use smallvec::SmallVec;
+
 use krait_bytecode::Opcode as Bc;
 use krait_vm::interp::eval::YieldSink;
 use krait_vm::interp::specialize::{self, Site};
@@ -48,6 +50,8 @@ pub struct VmDescrs {
     pub list_item: DescrId,
     /// `tuple_item(tuple, doubled index) -> item word or 0`.
     pub tuple_item: DescrId,
+    /// `tuple_new<n>(item words...) -> a new tuple's word`, n = 1 to 4.
+    pub tuple_new: [DescrId; 4],
     /// The items of an exact tuple (`arraylen_gc`, `getarrayitem_gc_r`).
     pub tuple_items: DescrId,
     /// The value of a `PyFloat` (an immutable float field).
@@ -148,6 +152,15 @@ impl VmDescrs {
             Type::Ref,
             EffectClass::CanRaise,
         );
+        let tuple_new: [(fn() -> usize, usize); 4] = [
+            (|| tuple_new1 as *const () as usize, 1),
+            (|| tuple_new2 as *const () as usize, 2),
+            (|| tuple_new3 as *const () as usize, 3),
+            (|| tuple_new4 as *const () as usize, 4),
+        ];
+        let tuple_new = tuple_new.map(|(address, n)| {
+            table.call(&format!("tuple_new{n}"), address(), &vec![Type::Ref; n], Type::Ref, EffectClass::CanRaise)
+        });
         let tuple_items =
             table.array("tuple_items", PyTuple::ITEMS_OFFSET as i32, PyTuple::LEN_OFFSET as i32, Type::Ref);
         let float_payload =
@@ -320,6 +333,7 @@ impl VmDescrs {
             words,
             float_payload,
             tuple_items,
+            tuple_new,
             list_item_float,
             tuple_item_float,
             list_next_float,
@@ -715,6 +729,32 @@ pub(crate) extern "C" fn new_iterator(ctx: *mut JitContext, object: u64) -> u64 
         return 0;
     }
     krait_vm::protocol::iter::iter(vm, v).map_or(0, PyValue::to_bits)
+}
+
+/// `BUILD_TUPLE` of 1 to 4 items: a new tuple (which may collect:
+/// compiled code keeps the items on the native stack, which the collector
+/// scans).
+fn tuple_new(ctx: *mut JitContext, items: &[u64]) -> u64 {
+    // SAFETY: called by compiled code with its context.
+    let vm = unsafe { vm_of(ctx) };
+    let items: SmallVec<[PyValue; 4]> = items.iter().map(|&w| PyValue::from_bits(w)).collect();
+    krait_vm::types::tuple::new_tuple(vm, &items).to_bits()
+}
+
+pub(crate) extern "C" fn tuple_new1(ctx: *mut JitContext, a: u64) -> u64 {
+    tuple_new(ctx, &[a])
+}
+
+pub(crate) extern "C" fn tuple_new2(ctx: *mut JitContext, a: u64, b: u64) -> u64 {
+    tuple_new(ctx, &[a, b])
+}
+
+pub(crate) extern "C" fn tuple_new3(ctx: *mut JitContext, a: u64, b: u64, c: u64) -> u64 {
+    tuple_new(ctx, &[a, b, c])
+}
+
+pub(crate) extern "C" fn tuple_new4(ctx: *mut JitContext, a: u64, b: u64, c: u64, d: u64) -> u64 {
+    tuple_new(ctx, &[a, b, c, d])
 }
 
 /// `iter(range(start, stop, step))` of doubled small ints: a new range

@@ -49,7 +49,7 @@ impl Recorder<'_> {
                 let value = self.trace.push(Opcode::getfield_gc_f, &[word], Some(self.descrs.float_payload));
                 value.expect("getfield_gc_f has a result")
             }
-            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } => word,
+            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } | Concrete::Tuple(_) => word,
         };
         Tracked { value, concrete: item }
     }
@@ -82,7 +82,7 @@ impl Recorder<'_> {
                 let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.box_float));
                 word.expect("call_r has a result")
             }
-            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } => t.value,
+            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } | Concrete::Tuple(_) => t.value,
         }
     }
 

@@ -354,7 +354,12 @@ impl Recorder<'_> {
     /// `len(x)` for `x` (the top of the stack) an exact list, tuple or str.
     pub(super) fn record_len(&mut self, at: usize) -> Step<Tracked> {
         let t = self.peek(1)?;
-        let Concrete::Ref(v) = t.concrete else { return abort("len of a number") };
+        if let Concrete::Tuple(made) = t.concrete {
+            // A tuple the trace made has the length it was made with.
+            let len = self.made_tuples[made].len() as i64;
+            return Ok(Tracked { value: self.trace.const_int(len << 1), concrete: Concrete::Int(len) });
+        }
+        let Concrete::Ref(v) = t.concrete else { return abort("len of a number or an iterator the trace made") };
         let Some(len) = exact_len(self.vm, v).and_then(|n| i64::try_from(n).ok()) else {
             return abort("len of an object that is not an exact list, tuple or str");
         };

@@ -216,6 +216,9 @@ enum Concrete {
         step: i64,
         remaining: u64,
     },
+    /// A tuple the trace made (`BUILD_TUPLE`): its items are
+    /// `Recorder::made_tuples[i]`, read from there, not from the heap.
+    Tuple(usize),
 }
 
 /// A tracked slot: its trace value and its concrete value.
@@ -241,7 +244,7 @@ impl Tracked {
         match self.concrete {
             Concrete::Int(_) => Kind::Int,
             Concrete::Float(_) => Kind::Float,
-            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } => Kind::Ref,
+            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } | Concrete::Tuple(_) => Kind::Ref,
         }
     }
 }
@@ -266,6 +269,14 @@ fn range_state(v: PyValue) -> Option<(i64, i64, u64)> {
     match *state {
         IterState::Range { next, step, remaining } => Some((next, step, remaining)),
         _ => None,
+    }
+}
+
+/// The doubled value of a small int key, as the trace holds it.
+fn key_doubled(key: Tracked) -> i64 {
+    match key.concrete {
+        Concrete::Int(i) => i << 1,
+        _ => unreachable!("a small int key"),
     }
 }
 
@@ -380,6 +391,8 @@ struct Recorder<'a> {
     /// The str, dict and set iterators a generic `FOR_ITER` stepped this
     /// iteration (the recorder peeks them, so it can step each only once).
     stepped: Vec<PyValue>,
+    /// The items of the tuples the iteration made (see `Concrete::Tuple`).
+    made_tuples: Vec<Vec<Tracked>>,
     /// See [`Recorded::constants`].
     constants: Vec<PyValue>,
     /// See [`Recorded::assumptions`].
@@ -561,6 +574,7 @@ impl<'a> Recorder<'a> {
             stores: Vec::new(),
             forwarded: Vec::new(),
             stepped: Vec::new(),
+            made_tuples: Vec::new(),
             constants: Vec::new(),
             assumptions: Vec::new(),
             options,
@@ -620,7 +634,7 @@ impl<'a> Recorder<'a> {
                 let raw = self.op(Opcode::int_rshift, &[t.value, one]);
                 Some((self.op(Opcode::cast_int_to_float, &[raw]), i as f64))
             }
-            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } => None,
+            Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } | Concrete::Tuple(_) => None,
         }
     }
 
@@ -831,7 +845,7 @@ impl<'a> Recorder<'a> {
                         Concrete::Float(f) => {
                             Tracked { value: self.op(Opcode::float_neg, &[t.value]), concrete: Concrete::Float(-f) }
                         }
-                        Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } => {
+                        Concrete::Ref(_) | Concrete::Iter { .. } | Concrete::RangeIter { .. } | Concrete::Tuple(_) => {
                             return abort("UNARY_NEGATIVE of an object")
                         }
                     };
@@ -1071,6 +1085,27 @@ impl<'a> Recorder<'a> {
                 Bc::FOR_ITER_UNPACK => {
                     ip += Bc::FOR_ITER.cache_units();
                     ip = self.record_for_iter_unpack(at, ip)?;
+                }
+                Bc::BUILD_TUPLE => self.record_build_tuple(at, arg as usize)?,
+                Bc::BINARY_SUBSCR_TUPLE_INT if matches!(self.peek(2)?.concrete, Concrete::Tuple(_)) => {
+                    ip += Bc::BINARY_SUBSCR.cache_units();
+                    let (Concrete::Tuple(made), key) = (self.peek(2)?.concrete, self.peek(1)?) else {
+                        unreachable!("matched above")
+                    };
+                    let items = &self.made_tuples[made];
+                    let index = match key.concrete {
+                        Concrete::Int(i) if i < 0 => i + items.len() as i64,
+                        Concrete::Int(i) => i,
+                        _ => return abort("a made tuple's item of a key that is not a small int"),
+                    };
+                    let Some(&item) = usize::try_from(index).ok().and_then(|i| items.get(i)) else {
+                        return abort("index out of range");
+                    };
+                    // The item is the one the trace put there, for the key recorded.
+                    let expected = self.trace.const_int(key_doubled(key));
+                    self.guard(Opcode::guard_value, &[key.value, expected], at);
+                    self.frame.stack.truncate(self.frame.stack.len() - 2);
+                    self.frame.stack.push(item);
                 }
                 Bc::BINARY_SUBSCR_LIST_INT | Bc::BINARY_SUBSCR_TUPLE_INT => {
                     ip += Bc::BINARY_SUBSCR.cache_units();
@@ -1384,9 +1419,42 @@ impl<'a> Recorder<'a> {
         Ok(after)
     }
 
+    /// `BUILD_TUPLE` of 1 to 4 items: a new tuple (a helper call), whose
+    /// items the recorder keeps (`Concrete::Tuple`), so unpacking it and
+    /// indexing it by a constant read no heap; the empty tuple is the
+    /// shared one.
+    fn record_build_tuple(&mut self, at: usize, n: usize) -> Step<()> {
+        if n == 0 {
+            let empty = self.vm.singletons.empty_tuple;
+            self.constants.push(empty);
+            let t = self.constant(empty);
+            self.frame.stack.push(t);
+            return Ok(());
+        }
+        let Some(&descr) = self.descrs.tuple_new.get(n - 1) else {
+            return abort("BUILD_TUPLE of more than 4 items");
+        };
+        let items = self.frame.stack[self.frame.stack.len() - n..].to_vec();
+        let words: Vec<Value> = items.iter().map(|&t| self.boxed(t, at)).collect();
+        let word = self.trace.push(Opcode::call_r, &words, Some(descr)).expect("call_r has a result");
+        self.frame.stack.truncate(self.frame.stack.len() - n);
+        self.frame.stack.push(Tracked { value: word, concrete: Concrete::Tuple(self.made_tuples.len()) });
+        self.made_tuples.push(items);
+        Ok(())
+    }
+
     /// `UNPACK_SEQUENCE_TUPLE` of an exact tuple of `n` items.
     fn record_unpack_tuple(&mut self, at: usize, n: usize) -> Step<()> {
         let t = self.peek(1)?;
+        if let Concrete::Tuple(made) = t.concrete {
+            if self.made_tuples[made].len() != n {
+                return abort("UNPACK_SEQUENCE_TUPLE of a tuple of another length");
+            }
+            let items = self.made_tuples[made].clone();
+            self.pop()?;
+            self.frame.stack.extend(items.into_iter().rev());
+            return Ok(());
+        }
         let Concrete::Ref(tuple) = t.concrete else { return abort("UNPACK_SEQUENCE_TUPLE of a number") };
         let tuple_class = self.vm.types.tuple;
         let Some(items) = tuple.downcast::<PyTuple>().filter(|_| self.vm.is_exact(tuple, tuple_class)) else {
