@@ -50,6 +50,8 @@ pub struct VmDescrs {
     pub list_item: DescrId,
     /// `tuple_item(tuple, doubled index) -> item word or 0`.
     pub tuple_item: DescrId,
+    /// `str_order(a, b) -> -1, 0 or 1` of two exact strs (pure).
+    pub str_order: DescrId,
     /// `tuple_new<n>(item words...) -> a new tuple's word`, n = 1 to 4.
     pub tuple_new: [DescrId; 4],
     /// The items of an exact tuple (`arraylen_gc`, `getarrayitem_gc_r`).
@@ -151,6 +153,13 @@ impl VmDescrs {
             &[Type::Ref, Type::Int],
             Type::Ref,
             EffectClass::CanRaise,
+        );
+        let str_order = table.call(
+            "str_order",
+            str_order as *const () as usize,
+            &[Type::Ref, Type::Ref],
+            Type::Int,
+            EffectClass::Pure,
         );
         let tuple_new: [(fn() -> usize, usize); 4] = [
             (|| tuple_new1 as *const () as usize, 1),
@@ -334,6 +343,7 @@ impl VmDescrs {
             float_payload,
             tuple_items,
             tuple_new,
+            str_order,
             list_item_float,
             tuple_item_float,
             list_next_float,
@@ -729,6 +739,17 @@ pub(crate) extern "C" fn new_iterator(ctx: *mut JitContext, object: u64) -> u64 
         return 0;
     }
     krait_vm::protocol::iter::iter(vm, v).map_or(0, PyValue::to_bits)
+}
+
+/// How `a` compares to `b`, two strs (after guards that they are exact
+/// strs): -1, 0 or 1, by code points as Python orders strs (which is the
+/// order of their UTF-8 bytes).
+pub extern "C" fn str_order(a: u64, b: u64) -> i64 {
+    let (Some(a), Some(b)) = (PyValue::from_bits(a).downcast::<PyStr>(), PyValue::from_bits(b).downcast::<PyStr>())
+    else {
+        return 0;
+    };
+    a.as_str().cmp(b.as_str()) as i64
 }
 
 /// `BUILD_TUPLE` of 1 to 4 items: a new tuple (which may collect:

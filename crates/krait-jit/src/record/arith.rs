@@ -7,6 +7,7 @@ use krait_bytecode::{BinaryOp, ComparisonOp, Opcode as Bc};
 use krait_vm::interp::specialize::{compare, small_int_op};
 
 use super::{abort, Concrete, Kind, Recorder, Step, Tracked};
+use crate::helpers::exact_str;
 use crate::ir::{Const, Opcode, Value};
 
 impl Recorder<'_> {
@@ -157,9 +158,48 @@ impl Recorder<'_> {
                 ],
                 compare(cmp, a, b),
             ),
-            _ => return abort("a specialised comparison on other operands"),
+            (Bc::COMPARE_OP | Bc::COMPARE_OP_STR, Concrete::Ref(a), Concrete::Ref(b)) => {
+                let (Some(x), Some(y)) = (exact_str(self.vm, a), exact_str(self.vm, b)) else {
+                    return abort("COMPARE_OP of other than two strs");
+                };
+                return self.record_str_compare((lhs.value, rhs.value), cmp, x.as_str().cmp(y.as_str()), at, next);
+            }
+            (Bc::COMPARE_OP, Concrete::Ref(s), Concrete::Int(_))
+            | (Bc::COMPARE_OP, Concrete::Int(_), Concrete::Ref(s))
+                if matches!(cmp, ComparisonOp::Eq | ComparisonOp::Ne) && exact_str(self.vm, s).is_some() =>
+            {
+                // A str and an int are never equal (neither __eq__ knows the other).
+                let str_side = if let Concrete::Ref(_) = lhs.concrete { lhs.value } else { rhs.value };
+                self.guard_class(str_side, self.vm.types.str, at);
+                return self.test_result(cmp == ComparisonOp::Ne, next);
+            }
+            _ => return abort("COMPARE_OP of other operands"),
         };
         let cond = self.op(opcodes[cmp as usize], &[lhs.value, rhs.value]);
+        self.branch(cond, truth, at);
+        self.test_result(truth, next)
+    }
+
+    /// A comparison of two exact strs (the trace values `operands`) that
+    /// came out `order` when recording: one pure call orders them, and the
+    /// test of its result is guarded.
+    fn record_str_compare(
+        &mut self,
+        operands: (Value, Value),
+        cmp: ComparisonOp,
+        order: std::cmp::Ordering,
+        at: usize,
+        next: usize,
+    ) -> Step<usize> {
+        let str_class = self.vm.types.str;
+        self.guard_class(operands.0, str_class, at);
+        self.guard_class(operands.1, str_class, at);
+        let args = [operands.0, operands.1];
+        let found = self.trace.push(Opcode::call_pure_i, &args, Some(self.descrs.str_order));
+        let zero = self.trace.const_int(0);
+        let ops = [Opcode::int_lt, Opcode::int_le, Opcode::int_eq, Opcode::int_ne, Opcode::int_gt, Opcode::int_ge];
+        let cond = self.op(ops[cmp as usize], &[found.expect("call_pure_i has a result"), zero]);
+        let truth = compare(cmp, order as i64, 0);
         self.branch(cond, truth, at);
         self.test_result(truth, next)
     }

@@ -58,7 +58,9 @@
 //!   (`+ - * // % & | ^ >>`), `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` and
 //!   `BINARY_OP_FLOAT` (`+ - * /`).
 //! - Tests, fused with the conditional jump after them or else pushed as
-//!   the constant bool under a guard: `COMPARE_OP_INT`/`_FLOAT`, `IS_OP`,
+//!   the constant bool under a guard: `COMPARE_OP_INT`/`_FLOAT`/`_STR`
+//!   and a generic `COMPARE_OP` of two exact strs (one pure call orders
+//!   them) or `==`/`!=` of an exact str and a small int (a constant), `IS_OP`,
 //!   `CONTAINS_OP` of an exact str or small int in an exact dict; the truth
 //!   of numbers, bools, None, exact lists/tuples/strs and instances of
 //!   classes with neither `__bool__` nor `__len__` for `POP_JUMP_IF_*`,
@@ -873,7 +875,7 @@ impl<'a> Recorder<'a> {
                     let Some((op, _)) = BinaryOp::decode(arg) else { return abort("bad BINARY_OP argument") };
                     self.record_float_op(at, op)?;
                 }
-                Bc::COMPARE_OP_INT | Bc::COMPARE_OP_FLOAT => {
+                Bc::COMPARE_OP_INT | Bc::COMPARE_OP_FLOAT | Bc::COMPARE_OP_STR | Bc::COMPARE_OP => {
                     ip += Bc::COMPARE_OP.cache_units();
                     ip = self.record_compare(at, op, arg, ip)?;
                 }
