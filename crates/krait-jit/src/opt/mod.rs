@@ -71,6 +71,10 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("virtuals", virtuals::run),
     ("heap", heap::run),
     ("cse", cse::run),
+    // Again: the heap cache and CSE make repeated loads and tests one
+    // value, so the guards on them repeat too (a map guard per attribute
+    // access of the same object).
+    ("guards", guards::run),
     ("dce", dce::run),
 ];
 
