@@ -161,14 +161,15 @@ impl VmDescrs {
             Type::Int,
             EffectClass::Pure,
         );
-        let tuple_new: [(fn() -> usize, usize); 4] = [
-            (|| tuple_new1 as *const () as usize, 1),
-            (|| tuple_new2 as *const () as usize, 2),
-            (|| tuple_new3 as *const () as usize, 3),
-            (|| tuple_new4 as *const () as usize, 4),
+        let tuple_new_addresses = [
+            tuple_new1 as *const () as usize,
+            tuple_new2 as *const () as usize,
+            tuple_new3 as *const () as usize,
+            tuple_new4 as *const () as usize,
         ];
-        let tuple_new = tuple_new.map(|(address, n)| {
-            table.call(&format!("tuple_new{n}"), address(), &vec![Type::Ref; n], Type::Ref, EffectClass::CanRaise)
+        let tuple_new = std::array::from_fn(|i| {
+            let (name, args) = (format!("tuple_new{}", i + 1), vec![Type::Ref; i + 1]);
+            table.call(&name, tuple_new_addresses[i], &args, Type::Ref, EffectClass::CanRaise)
         });
         let tuple_items =
             table.array("tuple_items", PyTuple::ITEMS_OFFSET as i32, PyTuple::LEN_OFFSET as i32, Type::Ref);
@@ -790,10 +791,10 @@ pub(crate) extern "C" fn range_iterator(ctx: *mut JitContext, start: i64, stop: 
     iterator::new_small_range_iterator(vm, next, step, remaining).to_bits()
 }
 
-/// Whether a list, tuple or range iterator has no next item, without
-/// advancing it (what the end of a `for` in a bridge tests: a guard that
-/// fails there resumes at the `FOR_ITER` with the iterator untouched).
-/// 0 for any other iterator.
+/// Whether a list, tuple, range, str, dict or set iterator has no next
+/// item, without advancing it (what the end of a `for` in a bridge tests:
+/// a guard that fails there resumes at the `FOR_ITER` with the iterator
+/// untouched). 0 for any other iterator.
 pub(crate) extern "C" fn iterator_exhausted(ctx: *mut JitContext, iterator: u64) -> u64 {
     // SAFETY: called by compiled code with its context.
     let vm = unsafe { vm_of(ctx) };

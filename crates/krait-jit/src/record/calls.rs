@@ -98,10 +98,9 @@ impl Recorder<'_> {
     }
 
     /// `CALL_PY_EXACT_ARGS` (or a generic `CALL` of a Python function):
-    /// the call is inlined, the callee's frame
-    /// recorded from its first instruction on (the caller is pushed on
-    /// `callers`). The function is guarded to be the one recorded, and its
-    /// version is an assumption.
+    /// the call is inlined, the callee's frame recorded from its first
+    /// instruction on (the caller is pushed on `callers`). The function is
+    /// guarded to be the one recorded, and its version is an assumption.
     pub(super) fn record_call_py(&mut self, at: usize, n: usize) -> Step<()> {
         if self.callers.len() >= MAX_INLINE_DEPTH {
             return abort("calls nested too deep to inline");

@@ -274,14 +274,6 @@ fn range_state(v: PyValue) -> Option<(i64, i64, u64)> {
     }
 }
 
-/// The doubled value of a small int key, as the trace holds it.
-fn key_doubled(key: Tracked) -> i64 {
-    match key.concrete {
-        Concrete::Int(i) => i << 1,
-        _ => unreachable!("a small int key"),
-    }
-}
-
 /// The value word of a tracked int or object (not of a float, which has no
 /// one word; nor of an iterator the trace made).
 fn key_word(t: Tracked) -> Option<PyValue> {
@@ -993,16 +985,7 @@ impl<'a> Recorder<'a> {
                         }
                         Some(Some(item)) => {
                             let descr = if list { self.descrs.list_next } else { self.descrs.tuple_next };
-                            let word = self.trace.push(Opcode::call_r, &[t.value], Some(descr));
-                            let word = word.expect("call_r has a result");
-                            self.guard(Opcode::guard_nonnull, &[word], at);
-                            // The iterator has advanced: a guard on the
-                            // item's kind resumes after the FOR_ITER, with
-                            // the item (boxed) on the stack.
-                            self.frame.stack.push(Tracked { value: word, concrete: Concrete::Ref(item) });
-                            let item = self.item(word, Concrete::of(self.vm, item), ip);
-                            self.pop()?;
-                            self.frame.stack.push(item);
+                            self.record_step(descr, t.value, item, at, ip);
                         }
                         Some(None) if self.may_leave_loops() => {
                             self.guard_exhausted(t.value, at);
@@ -1029,17 +1012,7 @@ impl<'a> Recorder<'a> {
                     }
                     self.stepped.push(iterator);
                     match next {
-                        Some(item) => {
-                            let word = self.trace.push(Opcode::call_r, &[t.value], Some(self.descrs.builtin_next));
-                            let word = word.expect("call_r has a result");
-                            self.guard(Opcode::guard_nonnull, &[word], at);
-                            // A guard on the item's kind resumes after the
-                            // FOR_ITER, with the item (boxed) on the stack.
-                            self.frame.stack.push(Tracked { value: word, concrete: Concrete::Ref(item) });
-                            let item = self.item(word, Concrete::of(self.vm, item), ip);
-                            self.pop()?;
-                            self.frame.stack.push(item);
-                        }
+                        Some(item) => self.record_step(self.descrs.builtin_next, t.value, item, at, ip),
                         None if self.may_leave_loops() => {
                             self.guard_exhausted(t.value, at);
                             self.pop()?;
@@ -1094,17 +1067,16 @@ impl<'a> Recorder<'a> {
                     let (Concrete::Tuple(made), key) = (self.peek(2)?.concrete, self.peek(1)?) else {
                         unreachable!("matched above")
                     };
-                    let items = &self.made_tuples[made];
-                    let index = match key.concrete {
-                        Concrete::Int(i) if i < 0 => i + items.len() as i64,
-                        Concrete::Int(i) => i,
-                        _ => return abort("a made tuple's item of a key that is not a small int"),
+                    let Concrete::Int(i) = key.concrete else {
+                        return abort("a made tuple's item of a key that is not a small int");
                     };
+                    let items = &self.made_tuples[made];
+                    let index = if i < 0 { i + items.len() as i64 } else { i };
                     let Some(&item) = usize::try_from(index).ok().and_then(|i| items.get(i)) else {
                         return abort("index out of range");
                     };
                     // The item is the one the trace put there, for the key recorded.
-                    let expected = self.trace.const_int(key_doubled(key));
+                    let expected = self.trace.const_int(i << 1);
                     self.guard(Opcode::guard_value, &[key.value, expected], at);
                     self.frame.stack.truncate(self.frame.stack.len() - 2);
                     self.frame.stack.push(item);
@@ -1343,6 +1315,20 @@ impl<'a> Recorder<'a> {
         self.bridge_to.is_some() || !self.callers.is_empty()
     }
 
+    /// A `FOR_ITER` at `at` stepping `iterator` with the helper `descr`
+    /// (the next item's word, or 0 having taken nothing), recorded as
+    /// taking `item`: the item goes on the stack, unboxed under a guard
+    /// that resumes after the instruction (at `next`, with the item boxed
+    /// on the stack), since the iterator has advanced.
+    fn record_step(&mut self, descr: DescrId, iterator: Value, item: PyValue, at: usize, next: usize) {
+        let word = self.trace.push(Opcode::call_r, &[iterator], Some(descr)).expect("call_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        self.frame.stack.push(Tracked { value: word, concrete: Concrete::Ref(item) });
+        let item = self.item(word, Concrete::of(self.vm, item), next);
+        let top = self.frame.stack.len() - 1;
+        self.frame.stack[top] = item;
+    }
+
     /// Guard that the iterator `it` of a `FOR_ITER` at `at` is exhausted,
     /// without advancing it (the guard resumes at the `FOR_ITER`).
     fn guard_exhausted(&mut self, it: Value, at: usize) {
@@ -1525,7 +1511,7 @@ impl<'a> Recorder<'a> {
             return Ok(());
         }
         let (site, _) = self.site(at);
-        let Some((_, slot)) = specialize::instance_slot(self.vm, site, object) else {
+        let Some(slot) = specialize::instance_slot(self.vm, site, object) else {
             return abort("LOAD_ATTR_INSTANCE misses its cache");
         };
         let concrete = match self.stored(object, name) {
@@ -1552,7 +1538,7 @@ impl<'a> Recorder<'a> {
         let Concrete::Ref(object) = owner.concrete else { return abort("STORE_ATTR_INSTANCE on a number") };
         let name = self.frame.code.names[arg as usize];
         let (site, _) = self.site(at);
-        let Some((_, slot)) = specialize::store_slot(self.vm, site, object) else {
+        let Some(slot) = specialize::store_slot(self.vm, site, object) else {
             return abort("STORE_ATTR_INSTANCE that adds an attribute or misses its cache");
         };
         let (base, descr) = self.attribute_field(owner.value, object, slot, at)?;

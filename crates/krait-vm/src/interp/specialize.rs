@@ -684,11 +684,11 @@ fn instance_entry<'a>(vm: &Vm, site: Site, owner: &'a Value) -> Option<(&'a Inst
     Some((attrs, map, site.get(at + 3) as usize))
 }
 
-/// The map and slot `LOAD_ATTR_INSTANCE` at `site` reads for `owner`, if
-/// its cache has an entry for it (for the JIT's recorder, which reads the
-/// slot in compiled code under a guard on the map).
-pub fn instance_slot(vm: &Vm, site: Site, owner: Value) -> Option<(Gc<PyMap>, usize)> {
-    instance_entry(vm, site, &owner).map(|(_, map, slot)| (map, slot))
+/// The slot `LOAD_ATTR_INSTANCE` at `site` reads for `owner`, if its
+/// cache has an entry for it (for the JIT's recorder, which reads the slot
+/// in compiled code under a guard on the map).
+pub fn instance_slot(vm: &Vm, site: Site, owner: Value) -> Option<usize> {
+    instance_entry(vm, site, &owner).map(|(_, _, slot)| slot)
 }
 
 /// `LOAD_ATTR_MODULE`.
@@ -747,13 +747,13 @@ fn store_attr_entry<'a>(vm: &Vm, site: Site, owner: &'a Value) -> Option<(&'a In
     Some((attrs, map, site.get(at + 3)))
 }
 
-/// The map and slot `STORE_ATTR_INSTANCE` at `site` would store into for
-/// `owner`, if that is an attribute `owner` already has (for the JIT's
-/// recorder, which stores in compiled code under a guard on the map).
-pub fn store_slot(vm: &Vm, site: Site, owner: Value) -> Option<(Gc<PyMap>, usize)> {
-    let (attrs, map, slot) = store_attr_entry(vm, site, &owner)?;
+/// The slot `STORE_ATTR_INSTANCE` at `site` would store into for `owner`,
+/// if that is an attribute `owner` already has (for the JIT's recorder,
+/// which stores in compiled code under a guard on the map).
+pub fn store_slot(vm: &Vm, site: Site, owner: Value) -> Option<usize> {
+    let (attrs, _, slot) = store_attr_entry(vm, site, &owner)?;
     let existing = !attrs.map.get().is_null() && slot & APPEND == 0 && (slot as usize) < attrs.values.len();
-    existing.then_some((map, slot as usize))
+    existing.then_some(slot as usize)
 }
 
 /// A store into a `__slots__` member through `object.__setattr__`.
