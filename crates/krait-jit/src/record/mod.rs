@@ -1169,6 +1169,10 @@ impl<'a> Recorder<'a> {
                     ip += Bc::LOAD_GLOBAL.cache_units();
                     self.record_load_global(at, arg)?;
                 }
+                Bc::LOAD_ATTR_SLOT => {
+                    ip += Bc::LOAD_ATTR.cache_units();
+                    self.record_load_attr_slot(at)?;
+                }
                 Bc::LOAD_ATTR_INSTANCE => {
                     ip += Bc::LOAD_ATTR.cache_units();
                     self.record_load_attr_instance(at, arg)?;
@@ -1573,13 +1577,7 @@ impl<'a> Recorder<'a> {
     /// an assumption. The offset of the object's attribute area, if it has
     /// one.
     fn guard_shape(&mut self, owner: Value, object: PyValue, at: usize) -> Step<Option<usize>> {
-        let class = self.vm.class_of(object);
-        let version = class.current_version();
-        if version == 0 {
-            return abort("an attribute of an object whose class has no version");
-        }
-        self.guard_class(owner, class, at);
-        self.assume(Assumption::ClassVersion { class, version });
+        self.guard_class_version(owner, object, at)?;
         let Some(header) = object.header() else { return Ok(None) };
         let Some(attrs) = header.attrs() else { return Ok(None) };
         let area = header.layout().attrs_offset;
@@ -1598,6 +1596,47 @@ impl<'a> Recorder<'a> {
             self.constants.push(map);
         }
         Ok(Some(area))
+    }
+
+    /// Guard that `object` (the trace value `owner`) still has its class,
+    /// whose version becomes an assumption.
+    fn guard_class_version(&mut self, owner: Value, object: PyValue, at: usize) -> Step<()> {
+        let class = self.vm.class_of(object);
+        let version = class.current_version();
+        if version == 0 {
+            return abort("an attribute of an object whose class has no version");
+        }
+        self.guard_class(owner, class, at);
+        self.assume(Assumption::ClassVersion { class, version });
+        Ok(())
+    }
+
+    /// `LOAD_ATTR_SLOT` of a `__slots__` member kept in the object (one of
+    /// the first `INLINE_ATTRIBUTES` places): a load under a guard on the
+    /// class, whose version is an assumption, and one that it is set.
+    fn record_load_attr_slot(&mut self, at: usize) -> Step<()> {
+        let t = self.peek(1)?;
+        let Concrete::Ref(object) = t.concrete else { return abort("LOAD_ATTR_SLOT of a number") };
+        let (site, _) = self.site(at);
+        let (Some(index), Some(value)) =
+            (specialize::slot_index(self.vm, site, object), specialize::cached_slot(self.vm, site, object))
+        else {
+            return abort("LOAD_ATTR_SLOT misses its cache or reads an unset member");
+        };
+        let Some(area) = object.header().map(|h| h.layout().attrs_offset).filter(|&a| a != 0) else {
+            return abort("LOAD_ATTR_SLOT of an object with no attribute area");
+        };
+        let ValuePlace::Inline(offset) = InstanceAttrs::value_place(index) else {
+            return abort("LOAD_ATTR_SLOT of a member past the inline places");
+        };
+        self.guard_class_version(t.value, object, at)?;
+        let descr = self.word(area + offset)?;
+        let word = self.trace.push(Opcode::getfield_gc_r, &[t.value], Some(descr)).expect("getfield_gc_r has a result");
+        self.guard(Opcode::guard_nonnull, &[word], at);
+        let value = self.item(word, Concrete::of(self.vm, value), at);
+        self.pop()?;
+        self.frame.stack.push(value);
+        Ok(())
     }
 
     /// Rely on `assumption` (see `crate::assumptions`).

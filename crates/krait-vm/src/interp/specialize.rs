@@ -783,6 +783,12 @@ pub fn cached_slot(vm: &Vm, site: Site, owner: Value) -> Option<Value> {
     crate::map::get_slot(owner.header()?.attrs()?, site.get(3) as usize)
 }
 
+/// The index of the `__slots__` member `LOAD_ATTR_SLOT` at `site` reads
+/// for `owner`, if its cache holds for it (for the JIT's recorder).
+pub fn slot_index(vm: &Vm, site: Site, owner: Value) -> Option<usize> {
+    (vm.class_of(owner).current_version() == site.get(1)).then(|| site.get(3) as usize)
+}
+
 /// `STORE_ATTR_SLOT`: false when a guard failed (nothing stored).
 #[inline(always)]
 pub fn cached_store_slot(vm: &Vm, site: Site, owner: Value, value: Value) -> bool {
