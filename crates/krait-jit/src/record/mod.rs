@@ -66,26 +66,32 @@
 //!   classes with neither `__bool__` nor `__len__` for `POP_JUMP_IF_*`,
 //!   `JUMP_IF_*_OR_POP` and `UNARY_NOT`; `POP_JUMP_IF_[NOT_]NONE`;
 //!   `JUMP_FORWARD`.
-//! - Iteration: `FOR_ITER_RANGE`, `FOR_ITER_LIST`/`_TUPLE`,
+//! - Iteration: `FOR_ITER_RANGE`, `FOR_ITER_LIST`/`_TUPLE`, a generic
+//!   `FOR_ITER` of a str, dict (keys, values) or set iterator,
 //!   `FOR_ITER_UNPACK` over a zip of list, tuple or range iterators or an
 //!   enumerate of one, `GET_ITER` of an exact list or tuple (a new iterator,
-//!   which the recorder follows by position: `Concrete::Iter`).
+//!   which the recorder follows by position: `Concrete::Iter`), and
+//!   `range(...)` iterated at once (`Concrete::RangeIter`).
 //! - Containers: `BINARY_SUBSCR_LIST_INT`/`_TUPLE_INT`,
 //!   `STORE_SUBSCR_LIST_INT`, `BINARY_SUBSCR_DICT`/`STORE_SUBSCR_DICT` and
 //!   `dict.get` (an exact str or small int key, whose lookup would call no
-//!   `__eq__`), `UNPACK_SEQUENCE_TUPLE`, `LIST_APPEND`. An item read is a helper
-//!   call; one that is a small int or an exact float is unboxed under a
-//!   guard on its kind, any other stays a `ref`.
+//!   `__eq__`), `UNPACK_SEQUENCE_TUPLE`, `LIST_APPEND`, `BUILD_TUPLE` of up
+//!   to 4 items (the recorder keeps the items: `Concrete::Tuple`). A list
+//!   item read is a helper call, a tuple item an array read; one that is a
+//!   small int or an exact float is unboxed under a guard on its form, any
+//!   other stays a `ref`.
 //! - Attributes and names: `LOAD_ATTR_INSTANCE` and `STORE_ATTR_INSTANCE`
 //!   into an existing attribute are loads and stores of the slot's word
 //!   (`getfield_gc_r`/`setfield_gc`, see `InstanceAttrs::value_place`)
 //!   under guards on the object's class and map, the class's version an
-//!   assumption; `LOAD_METHOD_CACHED` is the method as a constant under the
-//!   same guards; `LOAD_GLOBAL` and `LOAD_ATTR_MODULE` are constants under
-//!   assumptions (see below). Numbers are unboxed and boxed inline
-//!   (`boxing`).
-//! - Calls: `CALL_PY_EXACT_ARGS` inlined (with `COPY_FREE_VARS` and
-//!   `RETURN_VALUE`, see below); `CALL_BUILTIN` of `math.sqrt` (of a number
+//!   assumption; `LOAD_ATTR_SLOT` of a member in the object is a load
+//!   under the class guard; `LOAD_METHOD_CACHED` is the method as a
+//!   constant under the same guards; `LOAD_GLOBAL` and `LOAD_ATTR_MODULE`
+//!   are constants under assumptions (see below). Numbers are unboxed and
+//!   boxed inline (`boxing`).
+//! - Calls: `CALL_PY_EXACT_ARGS`, and a generic `CALL` of a Python
+//!   function, inlined (with `COPY_FREE_VARS` and `RETURN_VALUE`, see
+//!   below; loops of the callee unrolled); `CALL_BUILTIN` of `math.sqrt` (of a number
 //!   that is not negative), `len` (exact list, tuple or str), `abs`, `min`
 //!   and `max` of two numbers, `isinstance` (a class whose metaclass is
 //!   `type`), `list.append` and `list.pop()`, `dict.get`,
