@@ -787,8 +787,9 @@ pub(crate) extern "C" fn range_iterator(ctx: *mut JitContext, start: i64, stop: 
     }
     // SAFETY: called by compiled code with its context.
     let vm = unsafe { vm_of(ctx) };
-    let (next, step, remaining) = iterator::small_range_state(start >> 1, stop >> 1, step >> 1);
-    iterator::new_small_range_iterator(vm, next, step, remaining).to_bits()
+    let (start, stop, step) = (start >> 1, stop >> 1, step >> 1);
+    let remaining = krait_vm::types::range::small_range_length(start, stop, step) as u64;
+    iterator::new_small_range_iterator(vm, start, step, remaining).to_bits()
 }
 
 /// Whether a list, tuple, range, str, dict or set iterator has no next
@@ -799,17 +800,7 @@ pub(crate) extern "C" fn iterator_exhausted(ctx: *mut JitContext, iterator: u64)
     // SAFETY: called by compiled code with its context.
     let vm = unsafe { vm_of(ctx) };
     let v = PyValue::from_bits(iterator);
-    let Some(it) = v.downcast::<PyIterator>() else { return 0 };
-    let state = it.state.borrow();
-    u64::from(match &*state {
-        IterState::Range { remaining, .. } => *remaining == 0,
-        IterState::List { list, index } => *index >= list.len(),
-        IterState::Tuple { tuple, index } => *index >= tuple.len(),
-        _ => {
-            drop(state);
-            iterator::peek_builtin(vm, v) == Some(None)
-        }
-    })
+    u64::from(iterator::peek_sequence(v).or_else(|| iterator::peek_builtin(vm, v)) == Some(None))
 }
 
 /// `FOR_ITER` of a str, dict (keys or values) or set iterator: its next

@@ -10,6 +10,10 @@ use super::{abort, Concrete, Kind, Recorder, Step, Tracked};
 use crate::helpers::exact_str;
 use crate::ir::{Const, Opcode, Value};
 
+/// The int comparison ops, indexed by `ComparisonOp`.
+const INT_COMPARISONS: [Opcode; 6] =
+    [Opcode::int_lt, Opcode::int_le, Opcode::int_eq, Opcode::int_ne, Opcode::int_gt, Opcode::int_ge];
+
 impl Recorder<'_> {
     /// `BINARY_OP_INT`: `+ - * // % & | ^ >>` of two small ints, on doubled values.
     pub(super) fn record_int_op(&mut self, at: usize, arg: u32) -> Step<()> {
@@ -143,10 +147,7 @@ impl Recorder<'_> {
         let (lhs, rhs) = (self.peek(2)?, self.peek(1)?);
         let Some(cmp) = ComparisonOp::decode(arg) else { return abort("bad COMPARE_OP argument") };
         let (opcodes, truth) = match (op, lhs.concrete, rhs.concrete) {
-            (Bc::COMPARE_OP_INT, Concrete::Int(a), Concrete::Int(b)) => (
-                [Opcode::int_lt, Opcode::int_le, Opcode::int_eq, Opcode::int_ne, Opcode::int_gt, Opcode::int_ge],
-                compare(cmp, a, b),
-            ),
+            (Bc::COMPARE_OP_INT, Concrete::Int(a), Concrete::Int(b)) => (INT_COMPARISONS, compare(cmp, a, b)),
             (Bc::COMPARE_OP_FLOAT, Concrete::Float(a), Concrete::Float(b)) => (
                 [
                     Opcode::float_lt,
@@ -162,7 +163,9 @@ impl Recorder<'_> {
                 let (Some(x), Some(y)) = (exact_str(self.vm, a), exact_str(self.vm, b)) else {
                     return abort("COMPARE_OP of other than two strs");
                 };
-                return self.record_str_compare((lhs.value, rhs.value), cmp, x.as_str().cmp(y.as_str()), at, next);
+                // The truth as the interpreter's COMPARE_OP_STR computes it.
+                let truth = compare(cmp, x.as_str(), y.as_str());
+                return self.record_str_compare((lhs.value, rhs.value), cmp, truth, at, next);
             }
             (Bc::COMPARE_OP, Concrete::Ref(s), Concrete::Int(_))
             | (Bc::COMPARE_OP, Concrete::Int(_), Concrete::Ref(s))
@@ -181,13 +184,13 @@ impl Recorder<'_> {
     }
 
     /// A comparison of two exact strs (the trace values `operands`) that
-    /// came out `order` when recording: one pure call orders them, and the
+    /// came out `truth` when recording: one pure call orders them, and the
     /// test of its result is guarded.
     fn record_str_compare(
         &mut self,
         operands: (Value, Value),
         cmp: ComparisonOp,
-        order: std::cmp::Ordering,
+        truth: bool,
         at: usize,
         next: usize,
     ) -> Step<usize> {
@@ -197,9 +200,7 @@ impl Recorder<'_> {
         let args = [operands.0, operands.1];
         let found = self.trace.push(Opcode::call_pure_i, &args, Some(self.descrs.str_order));
         let zero = self.trace.const_int(0);
-        let ops = [Opcode::int_lt, Opcode::int_le, Opcode::int_eq, Opcode::int_ne, Opcode::int_gt, Opcode::int_ge];
-        let cond = self.op(ops[cmp as usize], &[found.expect("call_pure_i has a result"), zero]);
-        let truth = compare(cmp, order as i64, 0);
+        let cond = self.op(INT_COMPARISONS[cmp as usize], &[found.expect("call_pure_i has a result"), zero]);
         self.branch(cond, truth, at);
         self.test_result(truth, next)
     }

@@ -7,7 +7,7 @@ use krait_vm::interp::specialize;
 use krait_vm::object::Gc;
 use krait_vm::types::descriptor::{PyBuiltinFunction, PyMethodDescriptor};
 use krait_vm::types::function::PyFunction;
-use krait_vm::types::iterator;
+use krait_vm::types::range::small_range_length;
 use krait_vm::types::str::PyStr;
 use krait_vm::types::tuple::PyTuple;
 use krait_vm::types::typeobject::PyType;
@@ -187,9 +187,10 @@ impl Recorder<'_> {
         let word = self.trace.push(Opcode::call_r, &[start.0, stop.0, step.0], Some(self.descrs.range_iterator));
         let word = word.expect("call_r has a result");
         self.guard(Opcode::guard_nonnull, &[word], at);
-        let (next, step, remaining) = iterator::small_range_state(start.1, stop.1, step.1);
+        let remaining = small_range_length(start.1, stop.1, step.1) as u64;
+        let concrete = Concrete::RangeIter { next: start.1, step: step.1, remaining };
         self.frame.stack.truncate(self.frame.stack.len() - n - 2);
-        self.frame.stack.push(Tracked { value: word, concrete: Concrete::RangeIter { next, step, remaining } });
+        self.frame.stack.push(Tracked { value: word, concrete });
         Ok(get_iter + 1 + Bc::GET_ITER.cache_units())
     }
 

@@ -701,13 +701,20 @@ impl<'a> Recorder<'a> {
         self.item(word, concrete, at)
     }
 
-    /// The address of the instruction at `at` and its cache, for helpers
-    /// that use the interpreter's cache there (see `helpers::site_with`).
+    /// The instruction at `at` and its cache, and their address as a trace
+    /// constant, for helpers that use the interpreter's cache there (see
+    /// `helpers::site_with`).
     fn site(&mut self, at: usize) -> (Site, Value) {
         let address = self.frame.code.instructions.as_ptr().wrapping_add(at);
+        (self.site_at(at), self.trace.const_int(address as i64))
+    }
+
+    /// The instruction at `at` and its cache, to read as the interpreter
+    /// does.
+    fn site_at(&self, at: usize) -> Site {
         // SAFETY: `at` is an instruction of the code object, followed by
         // its cache.
-        (unsafe { Site::new(address) }, self.trace.const_int(address as i64))
+        unsafe { Site::new(self.frame.code.instructions.as_ptr().wrapping_add(at)) }
     }
 
     /// A value the trace read from the heap (`word`, a `ref`, non-zero when
@@ -1244,7 +1251,7 @@ impl<'a> Recorder<'a> {
                     ip += Bc::LOAD_METHOD.cache_units();
                     let owner = self.peek(1)?;
                     let Concrete::Ref(object) = owner.concrete else { return abort("LOAD_METHOD_CACHED on a number") };
-                    let (site, _) = self.site(at);
+                    let site = self.site_at(at);
                     let Some(method) = specialize::cached_method(self.vm, site, object) else {
                         return abort("LOAD_METHOD_CACHED misses its cache");
                     };
@@ -1520,7 +1527,7 @@ impl<'a> Recorder<'a> {
             self.frame.stack.push(value);
             return Ok(());
         }
-        let (site, _) = self.site(at);
+        let site = self.site_at(at);
         let Some(slot) = specialize::instance_slot(self.vm, site, object) else {
             return abort("LOAD_ATTR_INSTANCE misses its cache");
         };
@@ -1547,7 +1554,7 @@ impl<'a> Recorder<'a> {
         let (owner, value) = (self.peek(1)?, self.peek(2)?);
         let Concrete::Ref(object) = owner.concrete else { return abort("STORE_ATTR_INSTANCE on a number") };
         let name = self.frame.code.names[arg as usize];
-        let (site, _) = self.site(at);
+        let site = self.site_at(at);
         let Some(slot) = specialize::store_slot(self.vm, site, object) else {
             return abort("STORE_ATTR_INSTANCE that adds an attribute or misses its cache");
         };
@@ -1623,7 +1630,7 @@ impl<'a> Recorder<'a> {
     fn record_load_attr_slot(&mut self, at: usize) -> Step<()> {
         let t = self.peek(1)?;
         let Concrete::Ref(object) = t.concrete else { return abort("LOAD_ATTR_SLOT of a number") };
-        let (site, _) = self.site(at);
+        let site = self.site_at(at);
         let (Some(index), Some(value)) =
             (specialize::slot_index(self.vm, site, object), specialize::cached_slot(self.vm, site, object))
         else {

@@ -200,19 +200,9 @@ pub fn new_tuple_iterator(vm: &mut Vm, tuple: Gc<PyTuple>) -> Value {
 
 pub fn new_range_iterator(vm: &mut Vm, range: Gc<PyRange>) -> Value {
     if let Some((start, step, length)) = range.small() {
-        let ty = vm.types.range_iterator;
-        return alloc_iterator(vm, IterState::Range { next: start, step, remaining: length as u64 }, ty);
+        return new_small_range_iterator(vm, start, step, length as u64);
     }
     new_range_iterator_parts(vm, range.start_big(), range.step_big(), range.length_big())
-}
-
-/// The values of `range(start, stop, step)` (`step` not 0) as an
-/// iterator's state: the first, the step, and how many there are.
-pub fn small_range_state(start: i64, stop: i64, step: i64) -> (i64, i64, u64) {
-    let (start, stop, by) = (i128::from(start), i128::from(stop), i128::from(step));
-    let span = if by > 0 { stop - start } else { start - stop };
-    let length = if span > 0 { (span - 1) / by.abs() + 1 } else { 0 };
-    (start as i64, step, length as u64)
 }
 
 /// An iterator over `remaining` ints from `next` by `step`, all i64s.
@@ -1109,22 +1099,3 @@ pub static REVERSED_SPEC: TypeSpec = builtin_iterator_spec(
     REVERSED_METHODS,
     "Return a reverse iterator over the values of the given sequence.",
 );
-
-#[cfg(test)]
-mod tests {
-    use super::small_range_state;
-
-    #[test]
-    fn small_range_states_count_as_python_does() {
-        let count = |start: i64, stop: i64, step: i64| small_range_state(start, stop, step).2;
-        assert_eq!(count(0, 10, 1), 10);
-        assert_eq!(count(0, 10, 3), 4);
-        assert_eq!(count(10, 0, -3), 4);
-        assert_eq!(count(5, 5, 1), 0);
-        assert_eq!(count(5, 0, 1), 0);
-        assert_eq!(count(0, 5, -1), 0);
-        assert_eq!(count(i64::MIN, i64::MAX, 1), u64::MAX);
-        assert_eq!(count(i64::MAX, i64::MIN, i64::MIN), 2);
-        assert_eq!(small_range_state(3, 9, 2), (3, 2, 3));
-    }
-}

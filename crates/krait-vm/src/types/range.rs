@@ -78,6 +78,19 @@ pub fn range_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
     (high - low - BigInt::one()) / step + BigInt::one()
 }
 
+/// The number of items of `range(start, stop, step)` for small ints and a
+/// non-zero step ([`range_length`] without big ints; also the JIT's, for
+/// the range iterators its traces make).
+pub fn small_range_length(start: i64, stop: i64, step: i64) -> i64 {
+    let (low, high, step_size) = if step > 0 { (start, stop, step) } else { (stop, start, -step) };
+    // Small ints are 63-bit, so these differences cannot overflow an i64.
+    if low >= high {
+        0
+    } else {
+        (high - low - 1) / step_size + 1
+    }
+}
+
 /// `range(...)` of one to three small ints with a non-zero step, without
 /// big-int arithmetic (the length of such a range fits an i64: at most
 /// 2**63 / 1); `None` for anything else.
@@ -92,9 +105,7 @@ fn small_range(vm: &mut Vm, values: &[Value]) -> Option<Value> {
     if step == 0 {
         return None;
     }
-    let (low, high, step_size) = if step > 0 { (start, stop, step) } else { (stop, start, -step) };
-    // Small ints are 63-bit, so these differences cannot overflow an i64.
-    let length = if low >= high { 0 } else { (high - low - 1) / step_size + 1 };
+    let length = small_range_length(start, stop, step);
     let range = PyRange {
         header: ObjHeader::new(PyRange::LAYOUT, Value::NULL),
         start: ValueCell::new(Value::from_small(start)),
@@ -431,5 +442,15 @@ mod tests {
         assert_eq!(len(10, 0, -3), BigInt::from(4));
         assert_eq!(len(0, -5, 1), BigInt::from(0));
         assert_eq!(len(5, 5, -1), BigInt::from(0));
+    }
+
+    #[test]
+    fn small_range_lengths_agree_with_big_ones() {
+        let (min, max) = (-(1 << 62), (1 << 62) - 1);
+        let cases = [(0, 10, 1), (0, 10, 3), (10, 0, -3), (5, 5, 1), (5, 0, 1), (0, 5, -1), (3, 9, 2)];
+        for (start, stop, step) in cases.into_iter().chain([(min, max, 1), (max, min, min), (max, min, -1)]) {
+            assert_eq!(BigInt::from(small_range_length(start, stop, step)), len(start, stop, step));
+        }
+        assert_eq!(small_range_length(3, 9, 2), 3);
     }
 }
